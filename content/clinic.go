@@ -1,0 +1,33 @@
+package content
+
+// Clinic is a clinic profile: who the handout comes from. It is loaded from
+// a YAML file; see README for the format.
+type Clinic struct {
+	Source  string   `yaml:"-"` // file name, for messages
+	Name    string   `yaml:"name"`
+	Tagline string   `yaml:"tagline"`
+	Logo    string   `yaml:"logo"` // path relative to the profile file; PNG or JPEG
+	Colors  Colors   `yaml:"colors"`
+	Address []string `yaml:"address"` // lines, e.g. ["565 N Walnut St", "Bloomington, IN 47404"]
+	Phone   string   `yaml:"phone"`
+	Email   string   `yaml:"email"`
+	Website string   `yaml:"website"`
+	Booking string   `yaml:"booking_url"` // printed as a QR code and a link
+	Hours   []Hours  `yaml:"hours"`
+	// HoursNote follows the hours, e.g. "Other times by appointment".
+	HoursNote string `yaml:"hours_note"`
+	Footer    string `yaml:"footer"` // note or disclaimer printed at the end
+	Paper     string `yaml:"paper"`  // "letter" or "a4"; default "letter"
+}
+
+// Colors are the brand colours as "#RRGGBB".
+type Colors struct {
+	Primary string `yaml:"primary"` // headings, header rule, dose strip
+	Accent  string `yaml:"accent"`  // tips and links
+}
+
+// Hours is one line of opening hours: "Mon–Tue" and "8:00 am–6:00 pm".
+type Hours struct {
+	Days  string `yaml:"days"`
+	Times string `yaml:"times"`
+}

@@ -1,0 +1,44 @@
+// Package figures prepares pictures for the layout: the built-in exercise
+// drawings (vector line art made from pose data) and clinic photos (decoded
+// safely, upright, resized and compressed once). Later stages see sizes,
+// bytes and vector paths, never decoders.
+package figures
+
+import "image/color"
+
+// Point is a position in a drawing's own space: points (1/72 inch), x to the
+// right, y down.
+type Point struct{ X, Y float64 }
+
+// Op is a path operator.
+type Op uint8
+
+// Path operators. CubicTo uses Pts[0] and Pts[1] as control points and
+// Pts[2] as the end point; MoveTo and LineTo use Pts[0]; Close uses none.
+const (
+	MoveTo Op = iota
+	LineTo
+	CubicTo
+	Close
+)
+
+// Segment is one step of a path.
+type Segment struct {
+	Op  Op
+	Pts [3]Point
+}
+
+// Shape is one filled and/or stroked path. A colour with A == 0 means "none".
+type Shape struct {
+	Path      []Segment
+	Fill      color.RGBA
+	Stroke    color.RGBA
+	LineWidth float64
+}
+
+// Drawing is a vector picture W×H points in size, drawn shape by shape in
+// order (later shapes on top).
+type Drawing struct {
+	W, H   float64
+	Shapes []Shape
+}
