@@ -133,7 +133,7 @@ func parse(ttf string) (metrics, error) {
 	}
 	numGlyphs := f.u16(maxp + 4)
 
-	runes, err := f.cmap()
+	cm, err := f.cmap(numGlyphs)
 	if err != nil {
 		return m, err
 	}
@@ -152,48 +152,54 @@ func parse(ttf string) (metrics, error) {
 			g = numHMetrics - 1 // the last advance applies to the rest
 		}
 		a := f.u16(hmtx + 4*g)
-		if a >= 1<<15 && (g == 0 || g < len(runes) && runes[g] != nil) {
+		if a >= 1<<15 && (g == 0 || cm.used[g]) {
 			a = 0 // fpdf's guard against a negative advance
 		}
 		return a
 	}
 	m.missingWidth = roundHalfUp(scale * float64(advance(0)))
-	// Glyph by glyph, as fpdf does, so that a rune mapped twice gets the
-	// same width as there.
-	mapped := 0
-	for g := 1; g < numGlyphs && g < len(runes); g++ {
-		if runes[g] == nil {
+	for r, g := range cm.glyph {
+		if g == 0 || r == 0 || r == 0xFFFF {
 			continue
 		}
-		w := int(math.Round(scale * float64(advance(g))))
+		w := int(math.Round(scale * float64(advance(int(g)))))
 		if w == 0 {
 			w = zeroWidth
 		}
 		if w > zeroWidth {
 			return m, fmt.Errorf("hmtx: glyph %d: advance %d too large", g, w)
 		}
-		for _, r := range runes[g] {
-			if r != 0 && r != 0xFFFF {
-				m.widths[r] = uint16(w)
-				mapped++
-			}
-		}
+		m.widths[r] = uint16(w)
 	}
 	if f.err != nil {
 		return m, fmt.Errorf("hmtx: %w", f.err)
 	}
-	if mapped > zeroWidth {
-		return m, fmt.Errorf("cmap: %d runes mapped, more than fpdf's table can count", mapped)
+	if cm.count > zeroWidth {
+		return m, fmt.Errorf("cmap: %d runes mapped, more than fpdf's table can count", cm.count)
 	}
-	m.widths[0] = uint16(mapped) // fpdf's CharWidths[0]; see GetStringSymbolWidth
+	m.widths[0] = uint16(cm.count) // fpdf's CharWidths[0]; see GetStringSymbolWidth
 	return m, nil
 }
 
-// cmap returns, for each glyph, the runes the font's Unicode BMP character map
-// (format 4) maps to it, in fpdf's order. fpdf picks the first subtable for
-// platform 0 (any encoding) or 3/1 whose format is 4, and reads every segment
-// in full, so this does too.
-func (f *sfnt) cmap() ([][]rune, error) {
+// charMap is what fpdf keeps of a font's character map, reduced to what
+// decides widths.
+type charMap struct {
+	// glyph is the glyph fpdf takes the width of for each BMP rune, 0 for
+	// none: glyph 0 and glyphs past numGlyphs give no width, and where a rune
+	// is mapped more than once the highest glyph wins, as fpdf walks glyphs
+	// in order and the last write stays.
+	glyph [0x10000]uint16
+	// used marks the glyphs any rune maps to (fpdf's symbolToChar keys).
+	used [0x10000]bool
+	// count is the number of (glyph, rune) pairs fpdf stores a width for,
+	// which it keeps in CharWidths[0].
+	count int
+}
+
+// cmap reads the font's Unicode BMP character map (format 4) as fpdf does:
+// the first subtable for platform 0 (any encoding) or 3/1 whose format is 4,
+// every segment in full.
+func (f *sfnt) cmap(numGlyphs int) (*charMap, error) {
 	cmap, err := f.table("cmap")
 	if err != nil {
 		return nil, err
@@ -219,7 +225,7 @@ func (f *sfnt) cmap() ([][]rune, error) {
 	startCodes := endCodes + 2*segs + 2
 	deltas := startCodes + 2*segs
 	rangeOffsets := deltas + 2*segs
-	var runes [][]rune
+	cm := new(charMap)
 	for n := range segs {
 		first, last := f.u16(startCodes+2*n), f.u16(endCodes+2*n)
 		delta, rangeOff := f.i16(deltas+2*n), f.u16(rangeOffsets+2*n)
@@ -235,16 +241,18 @@ func (f *sfnt) cmap() ([][]rune, error) {
 					g = (g + delta) & 0xFFFF
 				}
 			}
-			if f.err != nil {
-				return nil, fmt.Errorf("cmap: %w", f.err)
+			cm.used[g] = true
+			if g == 0 || g >= numGlyphs || r == 0 || r == 0xFFFF {
+				continue
 			}
-			for len(runes) <= g {
-				runes = append(runes, nil)
-			}
-			runes[g] = append(runes[g], rune(r))
+			cm.count++
+			cm.glyph[r] = max(cm.glyph[r], uint16(g))
+		}
+		if f.err != nil {
+			return nil, fmt.Errorf("cmap: %w", f.err)
 		}
 	}
-	return runes, nil
+	return cm, nil
 }
 
 // roundHalfUp rounds as fpdf's round does for the positive values it is used
