@@ -1,0 +1,159 @@
+package content
+
+import (
+	"fmt"
+	"net/mail"
+	"net/url"
+	"os"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// The clinic profile's defaults, for keys the profile leaves out.
+const (
+	defaultPrimary = "#1F5A7A" // a deep blue
+	defaultAccent  = "#2E7D5B" // a green
+	defaultPaper   = "letter"
+)
+
+// colorRE is the one colour notation a profile uses.
+var colorRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+
+// ParseClinic reads a clinic profile: YAML with the keys of Clinic's yaml
+// tags. name is the file name used in messages only.
+//
+// Keys that Clinic does not have are errors, to catch typos. name, address
+// (one line at least) and phone are required. ParseClinic applies the
+// defaults for what is left out: colors.primary "#1F5A7A", colors.accent
+// "#2E7D5B" and paper "letter". Colours must be "#RRGGBB"; paper is
+// "letter" or "a4" (any case; stored in lower case); website and
+// booking_url must be http or https addresses; logo must be a relative
+// path without "..", which the caller opens relative to the profile's
+// folder. Text values are trimmed of surrounding spaces.
+//
+// On failure the error is an *Error, or an errors.Join of several in line
+// order; each names name and the line of the offending key.
+func ParseClinic(name string, src []byte) (*Clinic, error) {
+	if err := checkText(name, src, "write the clinic profile in YAML (see README)"); err != nil {
+		return nil, err
+	}
+	p := &problems{file: name}
+	c := &Clinic{}
+	doc := decodeYAML(normalizeNewlines(src), 0, "", c, p)
+	if doc == nil {
+		return nil, p.err()
+	}
+	c.Source = name
+	trimClinic(c)
+	checkClinic(c, doc, p)
+	if !p.ok() {
+		return nil, p.err()
+	}
+	return c, nil
+}
+
+// LoadClinicFile reads and parses a clinic profile; errors name path.
+func LoadClinicFile(path string) (*Clinic, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err // *fs.PathError names the operation and the path
+	}
+	return ParseClinic(path, src)
+}
+
+func trimClinic(c *Clinic) {
+	for _, s := range []*string{&c.Name, &c.Tagline, &c.Logo, &c.Colors.Primary, &c.Colors.Accent,
+		&c.Phone, &c.Email, &c.Website, &c.Booking, &c.HoursNote, &c.Footer, &c.Paper} {
+		*s = strings.TrimSpace(*s)
+	}
+	for i := range c.Address {
+		c.Address[i] = strings.TrimSpace(c.Address[i])
+	}
+	for i := range c.Hours {
+		c.Hours[i].Days = strings.TrimSpace(c.Hours[i].Days)
+		c.Hours[i].Times = strings.TrimSpace(c.Hours[i].Times)
+	}
+}
+
+// checkClinic reports missing and malformed values, and fills in defaults.
+func checkClinic(c *Clinic, doc *yamlDoc, p *problems) {
+	if c.Name == "" {
+		p.add(doc.line("name"), `name is required; add a line "name: …" with the clinic's name`)
+	}
+	if len(c.Address) == 0 {
+		p.add(doc.line("address"), `address is required; add its lines, e.g. address: ["565 N Walnut St", "Bloomington, IN 47404"]`)
+	}
+	for i, line := range c.Address {
+		if line == "" {
+			key := fmt.Sprintf("address[%d]", i+1)
+			p.add(doc.line(key), "%s is empty; remove it or write the line", key)
+		}
+	}
+	if c.Phone == "" {
+		p.add(doc.line("phone"), `phone is required; add a line "phone: …" with the number patients call`)
+	}
+	checkColor(&c.Colors.Primary, "colors.primary", defaultPrimary, doc, p)
+	checkColor(&c.Colors.Accent, "colors.accent", defaultAccent, doc, p)
+	switch c.Paper = strings.ToLower(c.Paper); c.Paper {
+	case "":
+		c.Paper = defaultPaper
+	case "letter", "a4":
+	default:
+		p.add(doc.line("paper"), `paper %q is unknown; write "letter" or "a4"`, c.Paper)
+	}
+	checkWebAddress(c.Website, "website", doc, p)
+	checkWebAddress(c.Booking, "booking_url", doc, p)
+	if c.Email != "" {
+		if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email {
+			p.add(doc.line("email"), "email %q is not an e-mail address; write just the address, e.g. front@example.com", c.Email)
+		}
+	}
+	checkLogo(c.Logo, doc, p)
+	for i, h := range c.Hours {
+		if h.Days == "" || h.Times == "" {
+			key := fmt.Sprintf("hours[%d]", i+1)
+			p.add(doc.line(key), `%s needs both "days" and "times", e.g. {days: Mon–Fri, times: 8:00 am–6:00 pm}`, key)
+		}
+	}
+}
+
+func checkColor(color *string, key, def string, doc *yamlDoc, p *problems) {
+	switch {
+	case *color == "":
+		*color = def
+	case !colorRE.MatchString(*color):
+		p.add(doc.line(key), `%s %q is not a colour; write "#RRGGBB" in quotes, e.g. "%s"`, key, *color, def)
+	}
+}
+
+func checkWebAddress(addr, key string, doc *yamlDoc, p *problems) {
+	if addr == "" {
+		return
+	}
+	u, err := url.Parse(addr)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		p.add(doc.line(key), "%s %q is not a web address; write it in full, starting with https://", key, addr)
+	}
+}
+
+// checkLogo reports a logo path that could point outside the profile's
+// folder, or at something that is not a picture.
+func checkLogo(logo string, doc *yamlDoc, p *problems) {
+	if logo == "" {
+		return
+	}
+	line := doc.line("logo")
+	slashed := strings.ReplaceAll(logo, `\`, "/")
+	switch ext := strings.ToLower(path.Ext(slashed)); {
+	case urlSchemeRE.MatchString(logo):
+		p.add(line, "logo %q is not a file; save the picture next to the profile and write its file name", logo)
+	case absPathRE.MatchString(logo):
+		p.add(line, "logo %q is an absolute path; write it relative to the profile's folder, e.g. logo.png", logo)
+	case slices.Contains(strings.Split(slashed, "/"), ".."):
+		p.add(line, `logo %q leaves the profile's folder (".."); put the picture in that folder or below it`, logo)
+	case ext != ".png" && ext != ".jpg" && ext != ".jpeg":
+		p.add(line, "logo %q is not a PNG or JPEG file; save it as .png or .jpg and use that file", logo)
+	}
+}

@@ -1,0 +1,156 @@
+package content
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// numberFigures numbers the paragraphs of doc that are figures, before the
+// text is converted, so that {fig:ID} may refer to a figure further down.
+// Only top-level paragraphs can be figures: images anywhere else are
+// reported when their text is converted.
+func (c *converter) numberFigures(doc ast.Node) {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		para, ok := n.(*ast.Paragraph)
+		if !ok {
+			continue
+		}
+		if imgs := c.figureImages(para); imgs != nil {
+			c.figures[para] = c.figure(para, imgs)
+		}
+	}
+}
+
+// figureImages returns the images of a paragraph that holds nothing else
+// but the spaces and line breaks between them, or nil.
+func (c *converter) figureImages(para *ast.Paragraph) []*ast.Image {
+	var imgs []*ast.Image
+	for n := para.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Image:
+			imgs = append(imgs, n)
+		case *ast.Text:
+			if len(bytes.TrimSpace(n.Value(c.src.text))) != 0 {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return imgs
+}
+
+// figure makes the next figure from the images of para.
+func (c *converter) figure(para *ast.Paragraph, imgs []*ast.Image) *Figure {
+	f := &Figure{Pos: c.pos(para), Number: len(c.figures) + 1}
+	var alts []string
+	for i, img := range imgs {
+		p := Panel{Pos: c.pos(img), Caption: altText(img, c.src.text), Source: unescape(img.Destination)}
+		if len(imgs) > 1 {
+			p.Label = panelLabel(i)
+		}
+		c.checkImageSource(p.Source, p.Pos.Line)
+		f.Panels = append(f.Panels, p)
+		if p.Caption != "" {
+			alts = append(alts, p.Caption)
+		}
+	}
+	// The spec names the first image's title; the first title of any
+	// image is the same when the first has one, and keeps the caption of
+	// "![a](x) ![b](y "Both")" instead of dropping it.
+	var caption string
+	for _, img := range imgs {
+		if caption = strings.TrimSpace(unescape(img.Title)); caption != "" {
+			break
+		}
+	}
+	if caption == "" {
+		caption = strings.Join(alts, "; ")
+	}
+	if caption != "" {
+		f.Caption = []Span{{Text: caption}}
+	}
+	f.ID = figureID(f.Panels[0].Source)
+	if c.figByID[f.ID] == nil {
+		c.figIDs = append(c.figIDs, f.ID)
+	}
+	c.figByID[f.ID] = append(c.figByID[f.ID], f)
+	return f
+}
+
+// panelLabel returns "a", "b", … "z", "aa", "ab", … for panel i (from 0).
+func panelLabel(i int) string {
+	s := string(rune('a' + i%26))
+	if i >= 26 {
+		return panelLabel(i/26-1) + s
+	}
+	return s
+}
+
+// figureID is the name the text refers to a figure by: the builtin
+// drawing's name, or the file name without its extension.
+func figureID(source string) string {
+	if name, ok := (Panel{Source: source}).Builtin(); ok {
+		return name
+	}
+	base := path.Base(strings.ReplaceAll(source, `\`, "/"))
+	return strings.TrimSuffix(base, path.Ext(base))
+}
+
+// altText is the plain text of an image's description.
+func altText(img *ast.Image, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(img, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			b.WriteString(unescape(n.Value(src)))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(n.Value)
+		case *ast.AutoLink:
+			b.Write(n.Label(src))
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+var (
+	// urlSchemeRE matches a URL scheme; one letter would be a drive ("C:").
+	urlSchemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]+:`)
+	// absPathRE matches an absolute path, Unix or Windows.
+	absPathRE = regexp.MustCompile(`^([/\\]|[A-Za-z]:)`)
+)
+
+// checkImageSource reports an image source that is neither a builtin
+// drawing nor a JPEG or PNG file relative to the handout.
+func (c *converter) checkImageSource(src string, line int) {
+	const example = "write ![caption](builtin:NAME) or ![caption](picture.jpg)"
+	if name, ok := strings.CutPrefix(src, "builtin:"); ok {
+		if strings.TrimSpace(name) == "" || strings.ContainsAny(name, " \t/\\") {
+			c.p.add(line, `image %q: a builtin drawing's name follows "builtin:", e.g. builtin:quadruped-cat (see "handout list")`, src)
+		}
+		return
+	}
+	switch ext := strings.ToLower(path.Ext(src)); {
+	case src == "":
+		c.p.add(line, "image has no source; %s", example)
+	case urlSchemeRE.MatchString(src):
+		c.p.add(line, "image %q is not a file: pictures from the web are not supported; "+
+			"save it next to the handout and write its file name", src)
+	case absPathRE.MatchString(src):
+		c.p.add(line, "image path %q is absolute; write it relative to the handout file, e.g. images/cat.jpg", src)
+	case ext != ".jpg" && ext != ".jpeg" && ext != ".png":
+		c.p.add(line, "image %q is not a JPEG or PNG file; save it as .jpg or .png and use that file", src)
+	}
+}
