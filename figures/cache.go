@@ -1,0 +1,208 @@
+package figures
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+)
+
+// cacheVersion names the preparation algorithm in every cache key: change it
+// when a change to the code changes output bytes, so stale on-disk entries
+// are never served.
+const cacheVersion = "photo-v1"
+
+// Preparer prepares images once per (source bytes hash, options) and reuses
+// them; safe for concurrent use (a batch of 1,000 packets shares one).
+//
+// The in-memory cache lives as long as the Preparer and is not bounded: it
+// holds prepared images (tens to hundreds of KB each) and errors, not
+// decoded pixels, and a run uses a clinic's few hundred photos at most.
+type Preparer struct {
+	dir     string
+	decodes atomic.Int64
+	// slots bounds how many images are decoded at once: a full-size decode
+	// takes up to 400 MB, and a batch may ask for many different photos at
+	// the same moment.
+	slots chan struct{}
+
+	mu      sync.Mutex
+	entries map[string]*cacheEntry
+}
+
+// cacheEntry is one prepared image (or its error). ready is closed when
+// img and err are set; callers asking for the same key meanwhile wait on it
+// instead of decoding the photo again.
+type cacheEntry struct {
+	ready chan struct{}
+	img   *Image
+	err   error
+}
+
+// NewPreparer returns a Preparer. cacheDir "" keeps prepared images in memory
+// only; otherwise they are also stored in cacheDir (created when first
+// needed) with atomic writes, so concurrent runs sharing it never see a
+// partial file.
+func NewPreparer(cacheDir string) *Preparer {
+	return &Preparer{
+		dir:     cacheDir,
+		slots:   make(chan struct{}, max(1, runtime.GOMAXPROCS(0))),
+		entries: make(map[string]*cacheEntry),
+	}
+}
+
+// Decodes reports how many full decodes the Preparer has done.
+func (p *Preparer) Decodes() int64 { return p.decodes.Load() }
+
+// Prepare returns src prepared for placement as opt says. name is used only
+// in error messages. The returned Image is shared with other callers asking
+// for the same image and must not be modified.
+func (p *Preparer) Prepare(name string, src []byte, opt Options) (*Image, error) {
+	key := cacheKey(src, opt)
+	p.mu.Lock()
+	e, found := p.entries[key]
+	if !found {
+		e = &cacheEntry{ready: make(chan struct{})}
+		p.entries[key] = e
+	}
+	p.mu.Unlock()
+	if !found {
+		func() {
+			defer close(e.ready)
+			e.img, e.err = p.prepareUncached(key, src, opt)
+		}()
+	} else {
+		<-e.ready
+	}
+	if e.err != nil {
+		return nil, cacheNamed(e.err, name)
+	}
+	return e.img, nil
+}
+
+// cacheNamed returns err reported under name: errors are cached without a
+// name, since the same bytes may come under several file names.
+func cacheNamed(err error, name string) error {
+	var pe *Error
+	if errors.As(err, &pe) {
+		c := *pe
+		c.Name = name
+		return &c
+	}
+	return fmt.Errorf("figures: %s: %w", name, err)
+}
+
+// prepareUncached prepares src, going through the disk cache if there is
+// one.
+func (p *Preparer) prepareUncached(key string, src []byte, opt Options) (*Image, error) {
+	if p.dir != "" {
+		if img, ok := cacheRead(p.dir, key); ok {
+			return img, nil
+		}
+	}
+	p.slots <- struct{}{}
+	img, err := photoPrepare(src, opt, func() { p.decodes.Add(1) })
+	<-p.slots
+	if err != nil {
+		return nil, err
+	}
+	if p.dir != "" {
+		// A cache that cannot be written only costs time on the next run;
+		// it must not fail the handout.
+		_ = cacheWrite(p.dir, key, img)
+	}
+	return img, nil
+}
+
+// cacheKey names a preparation: the source's hash and every option that
+// changes the output, in a fixed order.
+func cacheKey(src []byte, opt Options) string {
+	if !opt.Crop {
+		opt.FocusX, opt.FocusY = 0, 0 // focus changes nothing without a crop
+	}
+	sum := sha256.Sum256(src)
+	h := sha256.New()
+	fmt.Fprintf(h, "%s|%x|%d|%g|%g|%t|%g|%g|%t|%t", cacheVersion, sum, opt.Preset,
+		opt.PlacedWidthPt, opt.PlacedHeightPt, opt.Crop, opt.FocusX, opt.FocusY, opt.Grayscale, opt.KeepAlpha)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// cacheMagic starts every cache file; the header line after it holds the
+// format, size, JPEG quality and SHA-256 of the data.
+const cacheMagic = "handout-figure 1\n"
+
+// cachePath is where key lives under dir (sharded, so no folder grows to
+// tens of thousands of entries).
+func cachePath(dir, key string) string {
+	return filepath.Join(dir, key[:2], key+".fig")
+}
+
+// cacheRead loads a cached image. Anything missing, damaged or not matching
+// its recorded hash is a miss: the image is then prepared again.
+func cacheRead(dir, key string) (*Image, bool) {
+	f, err := os.Open(cachePath(dir, key))
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	raw, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil || !bytes.HasPrefix(raw, []byte(cacheMagic)) {
+		return nil, false
+	}
+	raw = raw[len(cacheMagic):]
+	nl := bytes.IndexByte(raw, '\n')
+	if nl < 0 {
+		return nil, false
+	}
+	fields := bytes.Fields(raw[:nl])
+	data := raw[nl+1:]
+	if len(fields) != 5 {
+		return nil, false
+	}
+	format := string(fields[0])
+	w, errW := strconv.Atoi(string(fields[1]))
+	h, errH := strconv.Atoi(string(fields[2]))
+	q, errQ := strconv.Atoi(string(fields[3]))
+	sum := sha256.Sum256(data)
+	if errW != nil || errH != nil || errQ != nil || (format != "jpg" && format != "png") ||
+		hex.EncodeToString(sum[:]) != string(fields[4]) {
+		return nil, false
+	}
+	return &Image{Key: string(fields[4]), Data: data, Format: format, PxW: w, PxH: h, quality: q}, true
+}
+
+// cacheWrite stores img under key atomically: written to a temporary file
+// in the same folder, then renamed over the final name.
+func cacheWrite(dir, key string, img *Image) error {
+	path := cachePath(dir, key)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("figures: cache: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), key+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("figures: cache: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	_, err = fmt.Fprintf(tmp, "%s%s %d %d %d %s\n", cacheMagic, img.Format, img.PxW, img.PxH, img.quality, img.Key)
+	if err == nil {
+		_, err = tmp.Write(img.Data)
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("figures: cache: %w", err)
+	}
+	return nil
+}
