@@ -137,6 +137,8 @@ func (c *converter) topBlock(n ast.Node) {
 		if co := c.callout(n); co != nil {
 			c.add(co)
 		}
+	case *ast.LinkReferenceDefinition:
+		// "[id]: https://…", used by the links that name it.
 	default:
 		c.unsupported(n)
 	}
@@ -146,21 +148,23 @@ func (c *converter) topBlock(n ast.Node) {
 // when b comes before the first "##".
 func (c *converter) add(b Block) {
 	if c.cur == nil {
-		c.newSection(b.Position(), nil)
+		c.newSection(b.Position(), nil, "")
 	}
 	c.cur.Blocks = append(c.cur.Blocks, b)
 }
 
-func (c *converter) newSection(pos Pos, title []Span) {
-	c.h.Sections = append(c.h.Sections, Section{Pos: pos, Title: title, ID: c.sectionID(title)})
+// newSection starts a section; title is nil for the introduction, and
+// words are the title's text for its ID.
+func (c *converter) newSection(pos Pos, title []Span, words string) {
+	c.h.Sections = append(c.h.Sections, Section{Pos: pos, Title: title, ID: c.sectionID(title != nil, words)})
 	c.cur = &c.h.Sections[len(c.h.Sections)-1]
 }
 
-// sectionID returns a slug of title not given out before.
-func (c *converter) sectionID(title []Span) string {
+// sectionID returns a slug of words not given out before.
+func (c *converter) sectionID(titled bool, words string) string {
 	base := "introduction"
-	if title != nil {
-		base = slug(plainText(title))
+	if titled {
+		base = slug(words)
 		if base == "" {
 			base = "section"
 		}
@@ -210,13 +214,23 @@ func (c *converter) heading(n *ast.Heading) {
 		c.p.add(line, `%q heading: use "##" for a section or "###" for a sub-heading`, strings.Repeat("#", n.Level))
 		return
 	}
-	spans := c.spans(n)
-	if len(spans) == 0 {
+	raw := c.rawSpans(n)
+	if len(raw) == 0 {
 		c.p.add(line, `%q heading is empty; write the title after it`, strings.Repeat("#", n.Level))
 		return
 	}
+	// The ID comes from the words as written: "{fig:cat}" rather than
+	// "Figure 2", and no footnote numbers, so that adding a figure or a
+	// footnote elsewhere does not change it.
+	var words strings.Builder
+	for _, s := range raw {
+		if s.FootnoteRef == 0 {
+			words.WriteString(s.Text)
+		}
+	}
+	spans := c.finishSpans(raw, line)
 	if n.Level == 2 {
-		c.newSection(c.pos(n), spans)
+		c.newSection(c.pos(n), spans, words.String())
 		return
 	}
 	c.add(&Heading{Pos: c.pos(n), Level: 3, Text: spans})
@@ -359,6 +373,7 @@ func (c *converter) callout(n *ast.Blockquote) *Callout {
 			if l := c.list(b); l != nil {
 				co.Blocks = append(co.Blocks, l)
 			}
+		case *ast.LinkReferenceDefinition:
 		default:
 			c.unsupported(b)
 		}
@@ -485,19 +500,25 @@ func (c *converter) references(lists []*extast.FootnoteList) {
 
 // footnoteParagraph returns the one paragraph a footnote's text must be.
 func (c *converter) footnoteParagraph(fn *extast.Footnote) ast.Node {
-	first := fn.FirstChild()
-	if first == nil {
+	var blocks []ast.Node
+	for n := fn.FirstChild(); n != nil; n = n.NextSibling() {
+		if _, ok := n.(*extast.FootnoteBacklink); !ok { // goldmark's, for HTML
+			blocks = append(blocks, n)
+		}
+	}
+	if len(blocks) == 0 {
 		c.p.add(c.line(fn), "footnote [^%s] is empty; write its text after the colon", fn.Ref)
 		return nil
 	}
-	if _, ok := first.(*ast.Paragraph); !ok || first.NextSibling() != nil {
+	para, ok := blocks[0].(*ast.Paragraph)
+	if !ok || len(blocks) > 1 {
 		c.p.add(c.line(fn), "footnote [^%s] must be one paragraph of text", fn.Ref)
 		return nil
 	}
-	if c.table(first.(*ast.Paragraph)) || c.inlineImage(first) {
+	if c.table(para) || c.inlineImage(para) {
 		return nil
 	}
-	return first
+	return para
 }
 
 // footnoteNumber returns our number for goldmark's footnote index, giving

@@ -15,13 +15,22 @@ import (
 // spans converts the inline content of block into merged spans, with
 // {fig:ID} resolved.
 func (c *converter) spans(block ast.Node) []Span {
+	return c.finishSpans(c.rawSpans(block), c.line(block))
+}
+
+// rawSpans converts the inline content of block into merged spans.
+func (c *converter) rawSpans(block ast.Node) []Span {
 	var out []Span
 	c.inline(block, 0, "", &out)
-	out = mergeSpans(out)
-	line := c.line(block)
-	out = c.resolveFigRefs(out, line)
-	c.checkFootnoteMarkers(out, line)
-	return out
+	return mergeSpans(out)
+}
+
+// finishSpans resolves {fig:ID} in spans and reports footnote markers
+// without a footnote; line is the block's.
+func (c *converter) finishSpans(spans []Span, line int) []Span {
+	spans = c.resolveFigRefs(spans, line)
+	c.checkFootnoteMarkers(spans, line)
+	return spans
 }
 
 // inline appends the spans of n's children to out.

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -16,11 +17,12 @@ import (
 // decoding it cannot then fail on an unknown key or a wrong shape, and
 // every key's file line is known for later checks of its value.
 type yamlDoc struct {
-	root   *yaml.Node
-	lines  map[string]int // file line of each key, by path ("colors.primary", "hours[2].days")
-	p      *problems
-	prefix string // what the messages are about, e.g. "front matter: "
-	offset int    // file line of the YAML's first line, minus one
+	root     *yaml.Node
+	lines    map[string]int // file line of each key, by path ("colors.primary", "hours[2].days")
+	p        *problems
+	prefix   string // what the messages are about, e.g. "front matter: "
+	offset   int    // file line of the YAML's first line, minus one
+	lastLine int    // number of the YAML's last line (1 if it is empty)
 }
 
 // decodeYAML parses src (which starts on file line offset+1), checks it
@@ -31,7 +33,8 @@ type yamlDoc struct {
 // KnownFields option because we can then name the line of every key, list
 // the keys that are allowed and suggest the nearest one.
 func decodeYAML(src []byte, offset int, prefix string, v any, p *problems) *yamlDoc {
-	d := &yamlDoc{lines: map[string]int{}, p: p, prefix: prefix, offset: offset}
+	d := &yamlDoc{lines: map[string]int{}, p: p, prefix: prefix, offset: offset,
+		lastLine: max(1, bytes.Count(bytes.TrimSuffix(src, []byte("\n")), []byte("\n"))+1)}
 	dec := yaml.NewDecoder(strings.NewReader(string(src)))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -64,12 +67,10 @@ func decodeYAML(src []byte, offset int, prefix string, v any, p *problems) *yaml
 	return d
 }
 
-// fileLine turns a line of the YAML text into a line of the file.
+// fileLine turns a line of the YAML text into a line of the file. A line
+// past the end (an error at the end of the text) is the last line.
 func (d *yamlDoc) fileLine(line int) int {
-	if line <= 0 {
-		return d.offset + 1
-	}
-	return line + d.offset
+	return min(max(line, 1), d.lastLine) + d.offset
 }
 
 // line reports the file line of the key at path, or 0 when it is absent.
@@ -78,15 +79,36 @@ func (d *yamlDoc) line(path string) int { return d.lines[path] }
 // yamlLineRE finds the line number in a YAML parser or decoder message.
 var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?(?:unmarshal errors:\s*)?line (\d+): `)
 
-// yamlErrorLine splits the YAML error err into its line (0 if it names
-// none) and the rest of its message.
+// yamlParserErrors are the messages of the YAML parser, as opposed to its
+// scanner. yaml.v3 prints the parser's 0-based line numbers as they are,
+// and omits line 0, so a parser error's line is one more than it says.
+var yamlParserErrors = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
+// yamlErrorLine splits the YAML error err into its 1-based line (0 if it
+// names none) and the rest of its message.
 func yamlErrorLine(err error) (int, string) {
 	msg := err.Error()
+	line := 0
 	if m := yamlLineRE.FindStringSubmatchIndex(msg); m != nil {
-		n, _ := strconv.Atoi(msg[m[2]:m[3]])
-		return n, strings.TrimSpace(msg[m[1]:])
+		line, _ = strconv.Atoi(msg[m[2]:m[3]])
+		msg = msg[m[1]:]
 	}
-	return 0, strings.TrimPrefix(msg, "yaml: ")
+	msg = strings.TrimSpace(strings.TrimPrefix(msg, "yaml: "))
+	if yamlParserErrors[msg] {
+		line++
+	}
+	return line, msg
 }
 
 // check reports where n does not fit the Go type t; path names n.
