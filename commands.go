@@ -1,0 +1,258 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"handout/content"
+	"handout/figures"
+	"handout/layout"
+)
+
+// defaultHandout is what `handout` with no arguments writes.
+const defaultHandout = "mid-back-pain"
+
+// runDefault writes the built-in handout with the sample clinic to the
+// current folder.
+func runDefault(stdout io.Writer) error {
+	return renderTo(stdout, renderOptions{source: "builtin:" + defaultHandout, out: defaultHandout + ".pdf", preset: "print"})
+}
+
+// renderOptions are the render command's flags.
+type renderOptions struct {
+	source, out, clinic, patient, date, paper, preset, cacheDir string
+}
+
+const renderUsage = `Usage: handout render FILE.md [-o OUT.pdf] [--clinic PROFILE.yaml] [--patient NAME] [--date YYYY-MM-DD] [--paper letter|a4]
+
+Renders a handout (a Markdown file, or builtin:NAME for a built-in one) with a
+clinic's branding. The output is FILE.pdf beside the input unless -o is given;
+-o - writes to standard output.`
+
+func runRender(args []string, stdout, stderr io.Writer) error {
+	var o renderOptions
+	fl := pflag.NewFlagSet("render", pflag.ContinueOnError)
+	fl.StringVarP(&o.out, "output", "o", "", "output file (default: the input's name with .pdf; - for standard output)")
+	fl.StringVar(&o.clinic, "clinic", "", "clinic profile YAML (default: the built-in sample clinic)")
+	fl.StringVar(&o.patient, "patient", "", "patient name, printed in the header of every page")
+	fl.StringVar(&o.date, "date", "", "visit date (YYYY-MM-DD), printed beside the patient's name")
+	fl.StringVar(&o.paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
+	fl.StringVar(&o.preset, "preset", "print", "image preset: print or email")
+	fl.StringVar(&o.cacheDir, "cache-dir", "", "keep prepared photos in this folder between runs")
+	if help, err := parseFlags(fl, args, renderUsage, stdout); help || err != nil {
+		return err
+	}
+	if fl.NArg() != 1 {
+		return usagef("render needs one handout file, got %d", fl.NArg())
+	}
+	o.source = fl.Arg(0)
+	if o.out == "" {
+		name := strings.TrimPrefix(o.source, "builtin:")
+		o.out = strings.TrimSuffix(name, filepath.Ext(name)) + ".pdf"
+	}
+	if o.date != "" {
+		if _, err := time.Parse("2006-01-02", o.date); err != nil {
+			return usagef("--date %q: write the date as YYYY-MM-DD", o.date)
+		}
+	}
+	out := stdout
+	if o.out != "-" {
+		out = stderr // the summary line; stdout stays clean for -o -
+	}
+	return renderTo(out, o)
+}
+
+// renderTo renders one handout and reports where it went.
+func renderTo(report io.Writer, o renderOptions) error {
+	preset, err := parsePreset(o.preset)
+	if err != nil {
+		return usagef("--preset: %v", err)
+	}
+	var paper layout.Paper
+	if o.paper != "" {
+		if paper, err = layout.PaperByName(o.paper); err != nil {
+			return usagef("--paper: %v", err)
+		}
+	}
+	j, closeDir, err := loadJob(o)
+	if err != nil {
+		return err
+	}
+	defer closeDir()
+	j.paper = paper
+	eng, err := newEngine(o.cacheDir, preset)
+	if err != nil {
+		return err
+	}
+	pdfBytes, pages, err := eng.render(j)
+	if err != nil {
+		return err
+	}
+	if o.out == "-" {
+		_, err := os.Stdout.Write(pdfBytes)
+		return err
+	}
+	if err := writeFileAtomic(o.out, pdfBytes, 0o600); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(report, "wrote %s (%d pages, %d KB)\n", o.out, pages, (len(pdfBytes)+1023)/1024)
+	return err
+}
+
+// loadJob reads the handout and the clinic profile.
+func loadJob(o renderOptions) (job, func(), error) {
+	j := job{patient: o.patient, date: o.date}
+	noop := func() {}
+	if name, ok := strings.CutPrefix(o.source, "builtin:"); ok {
+		h, err := content.BuiltinHandout(name)
+		if err != nil {
+			return j, noop, err
+		}
+		j.handout = h
+	} else {
+		h, err := content.LoadFile(o.source)
+		if err != nil {
+			return j, noop, err
+		}
+		root, err := os.OpenRoot(filepath.Dir(o.source))
+		if err != nil {
+			return j, noop, fmt.Errorf("%s: %w", o.source, err)
+		}
+		j.handout, j.dir = h, root
+		noop = func() { root.Close() }
+	}
+	c, err := loadClinic(o.clinic)
+	if err != nil {
+		noop()
+		return j, func() {}, err
+	}
+	j.clinic = c
+	return j, noop, nil
+}
+
+// loadClinic reads a clinic profile, or the built-in sample when path is "".
+func loadClinic(path string) (clinicFiles, error) {
+	if path == "" {
+		c, err := content.SampleClinic()
+		return clinicFiles{profile: c, dir: content.SampleClinicFS()}, err
+	}
+	c, err := content.LoadClinicFile(path)
+	if err != nil {
+		return clinicFiles{}, err
+	}
+	return clinicFiles{profile: c, dir: os.DirFS(filepath.Dir(path))}, nil
+}
+
+const listUsage = `Usage: handout list
+
+Lists the built-in handouts and the built-in figures a handout can use as
+![caption](builtin:NAME).`
+
+func runList(args []string, stdout, _ io.Writer) error {
+	fl := pflag.NewFlagSet("list", pflag.ContinueOnError)
+	if help, err := parseFlags(fl, args, listUsage, stdout); help || err != nil {
+		return err
+	}
+	if fl.NArg() > 0 {
+		return usagef("list takes no arguments")
+	}
+	var b strings.Builder
+	b.WriteString("Built-in handouts (handout render builtin:NAME):\n")
+	for _, n := range content.BuiltinHandoutNames() {
+		h, err := content.BuiltinHandout(n)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "  %-26s %s\n", n, h.Meta.Title)
+	}
+	b.WriteString("\nBuilt-in figures (![caption](builtin:NAME)):\n")
+	for _, n := range figures.BuiltinNames() {
+		fmt.Fprintf(&b, "  %-26s %s\n", n, figures.BuiltinDescription(n))
+	}
+	_, err := io.WriteString(stdout, b.String())
+	return err
+}
+
+const figureUsage = `Usage: handout figure NAME -o OUT.png [--width PIXELS]
+
+Draws a built-in figure as a PNG, to check a pose by eye.`
+
+func runFigure(args []string, stdout, stderr io.Writer) error {
+	fl := pflag.NewFlagSet("figure", pflag.ContinueOnError)
+	out := fl.StringP("output", "o", "", "PNG file to write (required; - for standard output)")
+	width := fl.Int("width", 600, "width in pixels")
+	if help, err := parseFlags(fl, args, figureUsage, stdout); help || err != nil {
+		return err
+	}
+	if fl.NArg() != 1 || *out == "" {
+		return usagef("figure needs one NAME and -o OUT.png")
+	}
+	if *width < 16 || *width > 8000 {
+		return usagef("--width %d: use 16 to 8000 pixels", *width)
+	}
+	d, err := figures.Builtin(fl.Arg(0))
+	if err != nil {
+		return err
+	}
+	var buf strings.Builder
+	if err := figures.WritePNG(&buf, d, *width); err != nil {
+		return err
+	}
+	if *out == "-" {
+		_, err := io.WriteString(stdout, buf.String())
+		return err
+	}
+	if err := writeFileAtomic(*out, []byte(buf.String()), 0o644); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stderr, "wrote %s\n", *out)
+	return err
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it into place, so a failure never leaves a half-written file. It does not
+// follow a symlink at path: the rename replaces the link itself.
+func writeFileAtomic(path string, data []byte, perm os.FileMode) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename this is a no-op
+	if err := tmp.Chmod(perm); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// parsePreset reads --preset.
+func parsePreset(s string) (figures.Preset, error) {
+	switch s {
+	case "print", "":
+		return figures.PresetPrint, nil
+	case "email":
+		return figures.PresetEmail, nil
+	}
+	return 0, fmt.Errorf("%q is not a preset; use print or email", s)
+}

@@ -1,0 +1,166 @@
+package layout
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"strings"
+
+	"handout/figures"
+	"handout/fonts"
+)
+
+// Document is the result of layout: the pages of one handout, ready for a
+// backend (the PDF writer, the text dump), plus what goes into the PDF's
+// metadata. Nothing about the patient belongs in Title or Author.
+type Document struct {
+	Title    string
+	Author   string // the clinic
+	Subject  string
+	Language string
+	Reviewed string // YYYY-MM-DD, used as the PDF's fixed creation date
+	Pages    []Page
+}
+
+// Page is one page: its size in points and the items drawn on it, in
+// drawing order. Coordinates are points from the page's top-left corner,
+// y down.
+type Page struct {
+	W, H  float64
+	Items []Item
+}
+
+// Item is one thing drawn on a page. Its implementations are *Text,
+// *Image, *Rule, *Box, *Path and *Link; every backend is one switch over
+// them.
+type Item interface{ isItem() }
+
+// Text is a run of text in one font; Y is the baseline.
+type Text struct {
+	X, Y  float64
+	Face  fonts.Face
+	Size  float64
+	Color color.RGBA
+	S     string
+}
+
+// Image is a prepared raster picture drawn into a box.
+type Image struct {
+	X, Y, W, H float64
+	Img        *figures.Image
+}
+
+// Rule is a straight line. Dash > 0 draws it dashed with that dash length.
+type Rule struct {
+	X1, Y1, X2, Y2 float64
+	Width          float64
+	Color          color.RGBA
+	Dash           float64
+}
+
+// Box is a rectangle, optionally rounded, filled and/or stroked (a colour
+// with A == 0 is not drawn).
+type Box struct {
+	X, Y, W, H float64
+	Radius     float64
+	Fill       color.RGBA
+	Stroke     color.RGBA
+	LineWidth  float64
+}
+
+// Path is one vector shape of a drawing, placed by scaling the drawing's
+// coordinates by Scale and moving them by (X, Y).
+type Path struct {
+	X, Y, Scale float64
+	Shape       figures.Shape
+}
+
+// Link makes a rectangle of the page a clickable link to URL.
+type Link struct {
+	X, Y, W, H float64
+	URL        string
+}
+
+func (*Text) isItem()  {}
+func (*Image) isItem() {}
+func (*Rule) isItem()  {}
+func (*Box) isItem()   {}
+func (*Path) isItem()  {}
+func (*Link) isItem()  {}
+
+// moved returns a copy of it shifted by (dx, dy).
+func moved(it Item, dx, dy float64) Item {
+	switch v := it.(type) {
+	case *Text:
+		c := *v
+		c.X, c.Y = c.X+dx, c.Y+dy
+		return &c
+	case *Image:
+		c := *v
+		c.X, c.Y = c.X+dx, c.Y+dy
+		return &c
+	case *Rule:
+		c := *v
+		c.X1, c.Y1, c.X2, c.Y2 = c.X1+dx, c.Y1+dy, c.X2+dx, c.Y2+dy
+		return &c
+	case *Box:
+		c := *v
+		c.X, c.Y = c.X+dx, c.Y+dy
+		return &c
+	case *Path:
+		c := *v
+		c.X, c.Y = c.X+dx, c.Y+dy
+		return &c
+	case *Link:
+		c := *v
+		c.X, c.Y = c.X+dx, c.Y+dy
+		return &c
+	}
+	panic(fmt.Sprintf("layout: unknown item %T", it))
+}
+
+// Dump writes the document as text, one line per item with numbers at
+// fixed precision, so that layout changes show up as readable diffs in the
+// golden files.
+func Dump(w io.Writer, doc *Document) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "document title=%q author=%q subject=%q lang=%q reviewed=%q pages=%d\n",
+		doc.Title, doc.Author, doc.Subject, doc.Language, doc.Reviewed, len(doc.Pages))
+	for i, p := range doc.Pages {
+		fmt.Fprintf(&b, "page %d %.2fx%.2f\n", i+1, p.W, p.H)
+		for _, it := range p.Items {
+			b.WriteString("  ")
+			dumpItem(&b, it)
+			b.WriteByte('\n')
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func dumpItem(b *strings.Builder, it Item) {
+	switch v := it.(type) {
+	case *Text:
+		fmt.Fprintf(b, "text %.2f,%.2f %s %.2f %s %q", v.X, v.Y, v.Face, v.Size, hex(v.Color), v.S)
+	case *Image:
+		fmt.Fprintf(b, "image %.2f,%.2f %.2fx%.2f %s %dx%d %.12s", v.X, v.Y, v.W, v.H, v.Img.Format, v.Img.PxW, v.Img.PxH, v.Img.Key)
+	case *Rule:
+		fmt.Fprintf(b, "rule %.2f,%.2f-%.2f,%.2f w=%.2f %s dash=%.2f", v.X1, v.Y1, v.X2, v.Y2, v.Width, hex(v.Color), v.Dash)
+	case *Box:
+		fmt.Fprintf(b, "box %.2f,%.2f %.2fx%.2f r=%.2f fill=%s stroke=%s w=%.2f", v.X, v.Y, v.W, v.H, v.Radius, hex(v.Fill), hex(v.Stroke), v.LineWidth)
+	case *Path:
+		fmt.Fprintf(b, "path %.2f,%.2f scale=%.4f segs=%d fill=%s stroke=%s w=%.3f", v.X, v.Y, v.Scale, len(v.Shape.Path), hex(v.Shape.Fill), hex(v.Shape.Stroke), v.Shape.LineWidth)
+	case *Link:
+		fmt.Fprintf(b, "link %.2f,%.2f %.2fx%.2f %s", v.X, v.Y, v.W, v.H, v.URL)
+	default:
+		fmt.Fprintf(b, "unknown %T", it)
+	}
+}
+
+// hex prints a colour as #rrggbb, or "none" when it is not drawn.
+func hex(c color.RGBA) string {
+	if c.A == 0 {
+		return "none"
+	}
+	return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)
+}

@@ -1,0 +1,135 @@
+package layout
+
+import "image/color"
+
+// unit is one vertical piece of the flow: a line of text, a figure with its
+// caption, a dose strip. Its items are relative to its top-left corner.
+type unit struct {
+	h      float64
+	before float64 // space above it; dropped at the top of a page
+	// glue forbids a page break between this unit and the one before it:
+	// a heading's next line, a paragraph's first two and last two lines,
+	// the lines of one step or one callout.
+	glue  bool
+	items []Item
+	// box, when set, is a frame drawn around the consecutive units that
+	// share it on a page (a callout box), so a callout that has to split
+	// still has a frame on each page.
+	box *frame
+}
+
+// frame is the look of a box drawn around a run of units.
+type frame struct {
+	fill, stroke color.RGBA
+	lineWidth    float64
+	radius       float64
+	bar          color.RGBA // a thick bar down the left edge; A == 0 for none
+	barWidth     float64
+	x, w         float64 // horizontal extent relative to the column
+	pad          float64 // extra space above the first and below the last unit of each fragment
+}
+
+// region is the space pages offer the flow: where the column is and how
+// tall it is on every page (the same on each: header and footer have fixed
+// heights).
+type region struct {
+	x, top, w, h float64
+}
+
+// placed is a unit placed on a page at column-relative y.
+type placed struct {
+	u *unit
+	y float64
+}
+
+// paginate breaks units into pages. It keeps glued runs together, moving a
+// run that does not fit to the next page; a run taller than a whole page
+// (a very long callout) is the one thing split, unit by unit.
+func paginate(units []unit, r region) [][]placed {
+	var pages [][]placed
+	var cur []placed
+	y := 0.0
+	newPage := func() {
+		pages = append(pages, cur)
+		cur, y = nil, 0
+	}
+	fits := func(from, to int, y float64) bool {
+		h := y
+		for k := from; k < to; k++ {
+			if k > from || y > 0 {
+				h += units[k].before
+			}
+			h += units[k].h
+		}
+		return h <= r.h+0.001
+	}
+	for i := 0; i < len(units); {
+		end := i + 1
+		for end < len(units) && units[end].glue {
+			end++
+		}
+		if !fits(i, end, y) && y > 0 {
+			newPage()
+		}
+		if fits(i, end, y) {
+			for k := i; k < end; k++ {
+				y = place(&cur, &units[k], y)
+			}
+			i = end
+			continue
+		}
+		// Taller than a page: split it wherever the page is full.
+		for k := i; k < end; k++ {
+			if !fits(k, k+1, y) && y > 0 {
+				newPage()
+			}
+			y = place(&cur, &units[k], y)
+		}
+		i = end
+	}
+	if len(cur) > 0 || len(pages) == 0 {
+		pages = append(pages, cur)
+	}
+	return pages
+}
+
+// place adds u to the page at y (after its space, unless it opens the
+// page) and returns the y below it.
+func place(page *[]placed, u *unit, y float64) float64 {
+	if y > 0 {
+		y += u.before
+	}
+	*page = append(*page, placed{u: u, y: y})
+	return y + u.h
+}
+
+// pageItems turns a page of placed units into items, with frames drawn
+// first (under the text) for each run of units that share one.
+func pageItems(page []placed, r region) []Item {
+	var items []Item
+	for i := 0; i < len(page); {
+		f := page[i].u.box
+		if f == nil {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(page) && page[j+1].u.box == f {
+			j++
+		}
+		top := page[i].y - f.pad
+		bottom := page[j].y + page[j].u.h + f.pad
+		items = append(items, &Box{X: r.x + f.x, Y: r.top + top, W: f.w, H: bottom - top, Radius: f.radius,
+			Fill: f.fill, Stroke: f.stroke, LineWidth: f.lineWidth})
+		if f.bar.A != 0 {
+			items = append(items, &Box{X: r.x + f.x, Y: r.top + top, W: f.barWidth, H: bottom - top, Fill: f.bar})
+		}
+		i = j + 1
+	}
+	for _, p := range page {
+		for _, it := range p.u.items {
+			items = append(items, moved(it, r.x, r.top+p.y))
+		}
+	}
+	return items
+}

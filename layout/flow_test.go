@@ -1,0 +1,125 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+
+	"handout/content"
+	"handout/fonts"
+)
+
+// monoFonts measures every character as half an em wide and covers
+// everything but emoji: layout rules can be tested without real fonts.
+type monoFonts struct{}
+
+func (monoFonts) Width(_ fonts.Face, size float64, s string) float64 {
+	return float64(runeCount(s)) * size * 0.5
+}
+
+func (monoFonts) Missing(s string) (rune, bool) {
+	for _, r := range s {
+		if r > 0xFFFF {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+func TestBreakLinesFillsAndNeverOverflows(t *testing.T) {
+	m := monoFonts{}
+	st := textStyle{size: 10, leading: 14}
+	text := "Lie face down on the mat with your arms by your sides and your chin resting on the mat " +
+		"https://drummond-chiropractic.example/very/long/path/that/cannot/fit/on/one/line/at/all?query=yes " +
+		"Supercalifragilisticexpialidocious-and-then-some-more-letters-without-any-space"
+	const width = 150.0
+	lines := breakLines(m, splitWords(m, st, plain(text)), width)
+	if len(lines) < 5 {
+		t.Fatalf("got %d lines, want the text wrapped into at least 5", len(lines))
+	}
+	var got []string
+	for i, ln := range lines {
+		if ln.w > width+0.001 {
+			t.Errorf("line %d is %.1f pt wide, more than %.1f", i, ln.w, width)
+		}
+		var b strings.Builder
+		for _, wd := range ln.words {
+			for _, r := range wd.runs {
+				b.WriteString(r.text)
+			}
+		}
+		got = append(got, b.String())
+	}
+	// The URL is cut after a separator, not in the middle of a name.
+	joined := strings.Join(got, "|")
+	if !strings.Contains(joined, "/|") && !strings.Contains(joined, ".|") && !strings.Contains(joined, "-|") {
+		t.Errorf("long URL not cut at a separator: %q", joined)
+	}
+	// No character is lost or duplicated.
+	if strings.ReplaceAll(joined, "|", "") != strings.ReplaceAll(text, " ", "") {
+		t.Errorf("text changed by wrapping:\n got %q\nwant %q", strings.ReplaceAll(joined, "|", ""), strings.ReplaceAll(text, " ", ""))
+	}
+}
+
+func TestPaginateKeepsGluedRunsTogether(t *testing.T) {
+	r := region{h: 100}
+	u := func(h float64, glue bool) unit { return unit{h: h, glue: glue} }
+	// 80 pt used; a heading glued to a 30 pt figure must move both.
+	units := []unit{u(80, false), u(10, false), u(30, true)}
+	pages := paginate(units, r)
+	if len(pages) != 2 || len(pages[0]) != 1 || len(pages[1]) != 2 {
+		t.Fatalf("pages = %v, want the heading moved with its figure", shape(pages))
+	}
+}
+
+func TestPaginateSplitsRunTallerThanPage(t *testing.T) {
+	r := region{h: 100}
+	var units []unit
+	for i := 0; i < 15; i++ {
+		units = append(units, unit{h: 10, glue: i > 0})
+	}
+	pages := paginate(units, r)
+	if len(pages) != 2 || len(pages[0]) != 10 || len(pages[1]) != 5 {
+		t.Fatalf("pages = %v, want 10 and 5 units", shape(pages))
+	}
+}
+
+func TestParagraphHasNoWidowsOrOrphans(t *testing.T) {
+	b := &builder{f: monoFonts{}}
+	st := textStyle{size: 10, leading: 10}
+	text := strings.Repeat("word ", 60) // 60 words of 20 pt + spaces: several lines at width 100
+	us := b.textUnits(plain(text), st, 0, 100, alignLeft)
+	if len(us) < 5 {
+		t.Fatalf("want at least 5 lines, got %d", len(us))
+	}
+	// Fill the page so that only one line of the paragraph would fit at
+	// the bottom: the first two lines must move together.
+	units := append([]unit{{h: 91}}, us...)
+	pages := paginate(units, region{h: 100})
+	if n := len(pages[0]); n == 2 {
+		t.Fatalf("a single line was left at the bottom of page 1")
+	}
+	// And never a single line alone at the top of the last page.
+	last := pages[len(pages)-1]
+	if len(last) == 1 {
+		t.Fatalf("a single line was left alone at the top of the last page")
+	}
+}
+
+func shape(pages [][]placed) []int {
+	var n []int
+	for _, p := range pages {
+		n = append(n, len(p))
+	}
+	return n
+}
+
+func TestCoverageErrorNamesFileAndLine(t *testing.T) {
+	h := &content.Handout{Source: "h.md", Meta: content.Meta{Title: "T"}, Sections: []content.Section{{
+		Blocks: []content.Block{&content.Paragraph{Pos: content.Pos{File: "h.md", Line: 7}, Text: plain("Smile 😀")}},
+	}}}
+	c := &content.Clinic{Name: "C", Colors: content.Colors{Primary: "#000000", Accent: "#000000"}}
+	_, err := Layout(monoFonts{}, Input{Handout: h, Clinic: c, Paper: Letter})
+	if err == nil || !strings.Contains(err.Error(), "h.md:7:") || !strings.Contains(err.Error(), "U+1F600") {
+		t.Fatalf("err = %v, want h.md:7 and U+1F600", err)
+	}
+}

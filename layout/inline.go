@@ -1,0 +1,291 @@
+package layout
+
+import (
+	"image/color"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"handout/content"
+	"handout/fonts"
+)
+
+// Measurer gives the advance width of text in points. The PDF writer draws
+// with the same font metrics, so what layout measures is what prints.
+// *fonts.Set implements it.
+type Measurer interface {
+	Width(f fonts.Face, size float64, s string) float64
+}
+
+// textStyle is the look of a block of running text before inline styles.
+type textStyle struct {
+	bold, italic bool
+	size         float64
+	leading      float64 // line height in points
+	color        color.RGBA
+	linkColor    color.RGBA
+}
+
+// runStyle is the look of one run of text on a line.
+type runStyle struct {
+	face  fonts.Face
+	size  float64
+	color color.RGBA
+	link  string
+	rise  float64 // raise above the baseline (footnote markers)
+}
+
+// run is text in one style with its measured width.
+type run struct {
+	style runStyle
+	text  string
+	w     float64
+}
+
+// word is an unbreakable piece of text (it may mix styles, as in
+// "**bold**ish") and the width of the space that follows it.
+type word struct {
+	runs       []run
+	w          float64
+	spaceAfter float64
+	space      runStyle // style of that space
+	breakAfter bool     // a hard line break follows ("\n" in the text)
+}
+
+// line is one laid-out line: words and the gaps between them.
+type line struct {
+	words []word
+	w     float64
+}
+
+// align is a horizontal text alignment.
+type align uint8
+
+const (
+	alignLeft align = iota
+	alignCenter
+)
+
+// styleOf resolves a span's look against the block's base style.
+func styleOf(base textStyle, sp content.Span) runStyle {
+	bold := base.bold || sp.Style&content.Bold != 0
+	italic := base.italic || sp.Style&content.Italic != 0
+	st := runStyle{face: fonts.FaceFor(bold, italic), size: base.size, color: base.color, link: sp.Link}
+	if sp.Link != "" {
+		st.color = base.linkColor
+	}
+	if sp.FootnoteRef > 0 {
+		// A footnote marker is printed small and raised, like a superscript.
+		st.face = fonts.FaceFor(bold, false)
+		st.size = base.size * 0.68
+		st.rise = base.size * 0.36
+	}
+	return st
+}
+
+// splitWords splits spans into words. Only the ordinary space breaks
+// lines; a no-break space (U+00A0) keeps "5 minutes" together, and "\n"
+// forces a new line (the footer's hours, the booking panel's heading).
+func splitWords(m Measurer, base textStyle, spans []content.Span) []word {
+	var out []word
+	var cur word
+	flush := func(space runStyle, hasSpace, hardBreak bool) {
+		if len(cur.runs) == 0 {
+			if hardBreak && len(out) > 0 {
+				out[len(out)-1].breakAfter = true
+			}
+			return
+		}
+		cur.breakAfter = hardBreak
+		if hasSpace {
+			cur.space = space
+			cur.spaceAfter = m.Width(space.face, space.size, " ")
+		}
+		out = append(out, cur)
+		cur = word{}
+	}
+	for _, sp := range spans {
+		st := styleOf(base, sp)
+		text := sp.Text
+		for text != "" {
+			i := strings.IndexAny(text, " \n\t")
+			piece := text
+			if i >= 0 {
+				piece = text[:i]
+			}
+			if piece != "" {
+				w := m.Width(st.face, st.size, piece)
+				cur.runs = append(cur.runs, run{style: st, text: piece, w: w})
+				cur.w += w
+			}
+			if i < 0 {
+				break
+			}
+			flush(st, true, text[i] == '\n')
+			text = text[i+1:]
+		}
+	}
+	flush(runStyle{}, false, false)
+	return out
+}
+
+// breakLines fills lines greedily up to width. A word wider than the line
+// (a long URL, a long compound word) is cut, preferably after a URL
+// separator, so nothing ever runs past the margin.
+func breakLines(m Measurer, words []word, width float64) []line {
+	var lines []line
+	var cur line
+	for i := 0; i < len(words); i++ {
+		wd := words[i]
+		gap := 0.0
+		if len(cur.words) > 0 {
+			gap = cur.words[len(cur.words)-1].spaceAfter
+		}
+		if cur.w+gap+wd.w <= width+0.001 {
+			cur.words = append(cur.words, wd)
+			cur.w += gap + wd.w
+			if wd.breakAfter {
+				lines = append(lines, cur)
+				cur = line{}
+			}
+			continue
+		}
+		if len(cur.words) > 0 {
+			lines = append(lines, cur)
+			cur = line{}
+			i--
+			continue
+		}
+		head, tail := cutWord(m, wd, width)
+		lines = append(lines, line{words: []word{head}, w: head.w})
+		words[i] = tail
+		i--
+	}
+	if len(cur.words) > 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// cutWord splits a word that is wider than width into a head that fits and
+// the rest. It cuts after the last '/', '-', '.', '?', '&', '=' or '_' that
+// fits, else after the last character that fits (at least one character,
+// so the loop always advances).
+func cutWord(m Measurer, wd word, width float64) (head, tail word) {
+	type pos struct{ run, off int }
+	var best, lastFit pos
+	haveBest := false
+	used := 0.0
+	fits := true
+	for ri, r := range wd.runs {
+		for off, ch := range r.text {
+			chw := m.Width(r.style.face, r.style.size, string(ch))
+			if used+chw > width && (ri > 0 || off > 0) {
+				fits = false
+				break
+			}
+			used += chw
+			end := pos{ri, off + utf8.RuneLen(ch)}
+			lastFit = end
+			if strings.ContainsRune("/-.?&=_", ch) {
+				best, haveBest = end, true
+			}
+		}
+		if !fits {
+			break
+		}
+	}
+	cut := lastFit
+	if haveBest && best != (pos{}) {
+		cut = best
+	}
+	for ri, r := range wd.runs {
+		switch {
+		case ri < cut.run:
+			head.runs = append(head.runs, r)
+		case ri == cut.run:
+			if cut.off > 0 {
+				head.runs = append(head.runs, run{style: r.style, text: r.text[:cut.off], w: m.Width(r.style.face, r.style.size, r.text[:cut.off])})
+			}
+			if cut.off < len(r.text) {
+				tail.runs = append(tail.runs, run{style: r.style, text: r.text[cut.off:], w: m.Width(r.style.face, r.style.size, r.text[cut.off:])})
+			}
+		default:
+			tail.runs = append(tail.runs, r)
+		}
+	}
+	for _, r := range head.runs {
+		head.w += r.w
+	}
+	for _, r := range tail.runs {
+		tail.w += r.w
+	}
+	tail.spaceAfter, tail.space, tail.breakAfter = wd.spaceAfter, wd.space, wd.breakAfter
+	return head, tail
+}
+
+// lineItems draws one line with its top-left corner at (x, top). Runs of
+// the same style, and the spaces between them, become one Text item: fewer
+// PDF operators, and the same positions, since the space is measured with
+// the same font.
+func lineItems(ln line, x, top float64, base textStyle, width float64, al align) []Item {
+	if al == alignCenter {
+		x += (width - ln.w) / 2
+	}
+	baseline := top + base.leading/2 + base.size*0.36
+	var items []Item
+	var pending *Text
+	var pendingStyle runStyle
+	var linkStart float64
+	var linkURL string
+	flushLink := func(end float64) {
+		if linkURL != "" {
+			items = append(items,
+				&Rule{X1: linkStart, Y1: baseline + 1.2, X2: end, Y2: baseline + 1.2, Width: 0.5, Color: base.linkColor},
+				&Link{X: linkStart, Y: top, W: end - linkStart, H: base.leading, URL: linkURL})
+			linkURL = ""
+		}
+	}
+	emit := func(st runStyle, text string, at float64) {
+		if pending != nil && pendingStyle == st {
+			pending.S += text
+			return
+		}
+		pending = &Text{X: at, Y: baseline - st.rise, Face: st.face, Size: st.size, Color: st.color, S: text}
+		pendingStyle = st
+		items = append(items, pending)
+	}
+	cx := x
+	for wi, wd := range ln.words {
+		for _, r := range wd.runs {
+			if r.style.link != linkURL {
+				flushLink(cx)
+				if r.style.link != "" {
+					linkStart, linkURL = cx, r.style.link
+				}
+			}
+			emit(r.style, r.text, cx)
+			cx += r.w
+		}
+		if wi < len(ln.words)-1 {
+			next := ln.words[wi+1].runs[0].style
+			if wd.space == next && pendingStyle == next {
+				pending.S += " "
+			} else {
+				pending = nil
+			}
+			if linkURL != "" && next.link != linkURL {
+				flushLink(cx)
+			}
+			cx += wd.spaceAfter
+		}
+	}
+	flushLink(cx)
+	return items
+}
+
+// plain turns a string into one unstyled span.
+func plain(s string) []content.Span { return []content.Span{{Text: s}} }
+
+// itoa is strconv.Itoa, short for the many labels built here.
+func itoa(n int) string { return strconv.Itoa(n) }

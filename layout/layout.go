@@ -1,0 +1,343 @@
+// Package layout turns a handout and a clinic profile into pages of
+// positioned items (a display list): text runs, images, rules, boxes,
+// vector paths and links. It imports neither fpdf nor the file system, so
+// a layout can be tested from its text dump alone.
+//
+// The stages, each a function below: check the text against the fonts,
+// build the page frame (header and footer), turn blocks into units
+// (lines, figures, boxes), break the units into pages, then draw each page.
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"handout/content"
+	"handout/figures"
+	"handout/fonts"
+)
+
+// Fonts is what layout needs from the font set: widths to measure with,
+// and coverage to report characters the fonts cannot print.
+type Fonts interface {
+	Measurer
+	Missing(text string) (r rune, ok bool)
+}
+
+// Picture is a prepared panel: a built-in vector drawing or a photo.
+// Exactly one of the two is set.
+type Picture struct {
+	Drawing *figures.Drawing
+	Image   *figures.Image
+}
+
+// Input is everything one handout's layout depends on.
+type Input struct {
+	Handout *content.Handout
+	Clinic  *content.Clinic
+	Logo    *figures.Image // nil when the clinic has no logo
+	// Pictures holds the prepared picture of every panel, keyed by
+	// content.Panel.Source.
+	Pictures map[string]Picture
+	Patient  string // printed in the header of every page when set
+	Date     string // visit date, printed beside the patient's name
+	Paper    Paper
+}
+
+// DrawingScale is how many points one centimetre of a built-in drawing
+// takes on the page. One scale for every drawing keeps the body the same
+// size in every figure of a handout.
+const DrawingScale = 1.25
+
+// Layout lays out a handout into pages.
+func Layout(f Fonts, in Input) (*Document, error) {
+	h, c := in.Handout, in.Clinic
+	if h == nil || c == nil {
+		return nil, fmt.Errorf("layout: a handout and a clinic profile are both needed")
+	}
+	// Check every character against the fonts first: a missing glyph
+	// would print as an empty box, and emoji crash fpdf.
+	if err := checkCoverage(f, in); err != nil {
+		return nil, err
+	}
+	th, err := newTheme(c.Colors.Primary, c.Colors.Accent)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", c.Source, err)
+	}
+	paper := in.Paper
+	if paper.W == 0 {
+		if paper, err = PaperByName(c.Paper); err != nil {
+			return nil, fmt.Errorf("%s: %w", c.Source, err)
+		}
+	}
+	b := &builder{f: f, th: th, in: in, paper: paper}
+
+	// The page frame: header and footer heights fix the column.
+	b.frame()
+	// The flow: title block, sections, references, booking panel.
+	b.titleBlock()
+	for i := range h.Sections {
+		if err := b.section(&h.Sections[i]); err != nil {
+			return nil, err
+		}
+	}
+	b.references()
+	b.closing()
+	// Pages: break the flow, then draw header, body and footer on each.
+	pages := paginate(b.units, b.col)
+	doc := &Document{Title: h.Meta.Title, Author: c.Name, Subject: h.Meta.Subtitle, Language: h.Meta.Language, Reviewed: h.Meta.Reviewed}
+	for i, pg := range pages {
+		items := b.header()
+		items = append(items, pageItems(pg, b.col)...)
+		items = append(items, b.footer(i+1, len(pages))...)
+		doc.Pages = append(doc.Pages, Page{W: paper.W, H: paper.H, Items: items})
+	}
+	return doc, nil
+}
+
+// builder holds one layout in progress.
+type builder struct {
+	f     Fonts
+	th    theme
+	in    Input
+	paper Paper
+	col   region
+	units []unit
+
+	keepNext bool
+
+	footerLines []line
+	footerH     float64
+}
+
+const (
+	headerTop    = 28.0 // page edge to the top of the header
+	headerH      = 38.0 // logo height and header text block
+	headerGap    = 18.0 // header rule to the column
+	footerBottom = 24.0 // page edge to the last footer line
+	footerGap    = 14.0 // column to the footer rule
+)
+
+// frame measures the footer, which can wrap, and sets the column between
+// header and footer.
+func (b *builder) frame() {
+	w := b.paper.W - 2*b.th.margin
+	b.footerLines = breakLines(b.f, splitWords(b.f, b.th.footer, b.footerSpans()), w-60)
+	b.footerH = float64(len(b.footerLines)) * b.th.footer.leading
+	top := headerTop + headerH + headerGap
+	bottom := b.paper.H - footerBottom - b.footerH - footerGap
+	b.col = region{x: b.th.margin, top: top, w: w, h: bottom - top}
+}
+
+// footerSpans is the clinic's contact lines: name, address and phone;
+// website and email; hours.
+func (b *builder) footerSpans() []content.Span {
+	c := b.in.Clinic
+	const sep = "  ·  "
+	first := []string{c.Name}
+	if len(c.Address) > 0 {
+		first = append(first, strings.Join(c.Address, ", "))
+	}
+	if c.Phone != "" {
+		first = append(first, c.Phone)
+	}
+	spans := []content.Span{{Text: strings.Join(first, sep), Style: content.Bold}}
+	var second []content.Span
+	if c.Website != "" {
+		second = append(second, content.Span{Text: displayURL(c.Website), Link: c.Website})
+	}
+	if c.Email != "" {
+		if len(second) > 0 {
+			second = append(second, content.Span{Text: sep})
+		}
+		second = append(second, content.Span{Text: c.Email, Link: "mailto:" + c.Email})
+	}
+	if len(second) > 0 {
+		spans = append(spans, content.Span{Text: "\n"})
+		spans = append(spans, second...)
+	}
+	if len(c.Hours) > 0 {
+		var hs []string
+		for _, h := range c.Hours {
+			hs = append(hs, h.Days+" "+h.Times)
+		}
+		txt := "\nHours: " + strings.Join(hs, sep)
+		if c.HoursNote != "" {
+			txt += sep + c.HoursNote
+		}
+		spans = append(spans, content.Span{Text: txt})
+	}
+	return spans
+}
+
+// header draws the logo, clinic name and tagline on the left, and the
+// handout title with the patient's name and date on the right.
+func (b *builder) header() []Item {
+	th, c := b.th, b.in.Clinic
+	left, right := th.margin, b.paper.W-th.margin
+	var items []Item
+	x := left
+	if lg := b.in.Logo; lg != nil && lg.PxH > 0 {
+		w := headerH * float64(lg.PxW) / float64(lg.PxH)
+		items = append(items, &Image{X: x, Y: headerTop, W: w, H: headerH, Img: lg})
+		x += w + 10
+	}
+	items = append(items, &Text{X: x, Y: headerTop + 17, Face: fonts.Bold, Size: 13, Color: th.primary, S: c.Name})
+	if c.Tagline != "" {
+		items = append(items, &Text{X: x, Y: headerTop + 30, Face: fonts.Regular, Size: 8.5, Color: th.muted, S: c.Tagline})
+	}
+	title := b.in.Handout.Meta.Title
+	tw := b.f.Width(fonts.Bold, 10, title)
+	items = append(items, &Text{X: right - tw, Y: headerTop + 17, Face: fonts.Bold, Size: 10, Color: th.text, S: title})
+	if who := b.patientLine(); who != "" {
+		ww := b.f.Width(fonts.Regular, 9, who)
+		items = append(items, &Text{X: right - ww, Y: headerTop + 30, Face: fonts.Regular, Size: 9, Color: th.text, S: who})
+	}
+	y := headerTop + headerH + 6
+	items = append(items, &Rule{X1: left, Y1: y, X2: right, Y2: y, Width: 1.2, Color: th.primary})
+	return items
+}
+
+// patientLine is "For: NAME · DATE", or what of it is given.
+func (b *builder) patientLine() string {
+	var parts []string
+	if b.in.Patient != "" {
+		parts = append(parts, "For: "+b.in.Patient)
+	}
+	if b.in.Date != "" {
+		parts = append(parts, b.in.Date)
+	}
+	return strings.Join(parts, "  ·  ")
+}
+
+// footer draws the clinic's contact lines and "Page X of Y".
+func (b *builder) footer(page, pages int) []Item {
+	th := b.th
+	left, right := th.margin, b.paper.W-th.margin
+	top := b.paper.H - footerBottom - b.footerH
+	items := []Item{&Rule{X1: left, Y1: top - 5, X2: right, Y2: top - 5, Width: 0.5, Color: th.rule}}
+	for i, ln := range b.footerLines {
+		items = append(items, lineItems(ln, left, top+float64(i)*th.footer.leading, th.footer, 0, alignLeft)...)
+	}
+	label := "Page " + itoa(page) + " of " + itoa(pages)
+	w := b.f.Width(fonts.Regular, th.footer.size, label)
+	baseline := top + th.footer.leading/2 + th.footer.size*0.36
+	items = append(items, &Text{X: right - w, Y: baseline, Face: fonts.Regular, Size: th.footer.size, Color: th.muted, S: label})
+	return items
+}
+
+// displayURL drops the scheme and a trailing slash for print.
+func displayURL(u string) string {
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	return strings.TrimSuffix(u, "/")
+}
+
+// checkCoverage reports the first character no font face can print, with
+// the file and line it is on.
+func checkCoverage(f Fonts, in Input) error {
+	check := func(pos content.Pos, s string) error {
+		r, missing := f.Missing(s)
+		if !missing {
+			return nil
+		}
+		where := pos.File
+		if pos.Line > 0 {
+			where = fmt.Sprintf("%s:%d", pos.File, pos.Line)
+		}
+		return fmt.Errorf("%s: character %q (U+%04X) is not in the handout fonts (Latin, Greek and Cyrillic); remove it or write it in words", where, string(r), r)
+	}
+	spans := func(pos content.Pos, sp []content.Span) error {
+		for _, s := range sp {
+			if err := check(pos, s.Text); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	h := in.Handout
+	m := h.Meta
+	for _, s := range []string{m.Title, m.Subtitle, m.Author, m.Audience} {
+		if err := check(content.Pos{File: h.Source, Line: 1}, s); err != nil {
+			return err
+		}
+	}
+	var walk func(bl []content.Block) error
+	walk = func(bl []content.Block) error {
+		for _, blk := range bl {
+			var err error
+			switch v := blk.(type) {
+			case *content.Heading:
+				err = spans(v.Pos, v.Text)
+			case *content.Paragraph:
+				err = spans(v.Pos, v.Text)
+			case *content.List:
+				for _, it := range v.Items {
+					if err = spans(v.Pos, it); err != nil {
+						break
+					}
+				}
+			case *content.Figure:
+				err = spans(v.Pos, v.Caption)
+				for _, p := range v.Panels {
+					if err == nil {
+						err = check(p.Pos, p.Caption)
+					}
+				}
+			case *content.Callout:
+				err = walk(v.Blocks)
+			case *content.Dose:
+				err = check(v.Pos, v.Sets+v.Reps+v.Hold+v.Rest+v.PerDay+v.Side)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, s := range h.Sections {
+		if err := spans(s.Pos, s.Title); err != nil {
+			return err
+		}
+		if err := walk(s.Blocks); err != nil {
+			return err
+		}
+	}
+	for _, r := range h.References {
+		if err := spans(r.Pos, r.Text); err != nil {
+			return err
+		}
+	}
+	c := in.Clinic
+	clinicText := []string{c.Name, c.Tagline, strings.Join(c.Address, " "), c.Phone, c.Email, c.Website, c.HoursNote, c.Footer}
+	for _, hr := range c.Hours {
+		clinicText = append(clinicText, hr.Days, hr.Times)
+	}
+	for _, s := range clinicText {
+		if err := check(content.Pos{File: c.Source}, s); err != nil {
+			return err
+		}
+	}
+	// The patient's name is checked, but never repeated in the message.
+	if r, missing := f.Missing(in.Patient + in.Date); missing {
+		return fmt.Errorf("patient name or date: character U+%04X is not in the handout fonts; write the name in Latin, Greek or Cyrillic letters", r)
+	}
+	return nil
+}
+
+// runeCount is the number of characters in s.
+func runeCount(s string) int { return utf8.RuneCountInString(s) }
+
+// LogoHeight is the height the clinic's logo is printed at, in points.
+const LogoHeight = headerH
+
+// FigureMaxHeight is the tallest a figure's pictures are printed, in points.
+const FigureMaxHeight = figureMaxH
+
+// ColumnWidth is the width of the text column on paper, in points: the
+// widest a figure can be placed.
+func ColumnWidth(p Paper) float64 { return p.W - 2*pageMargin }
+
+// pageMargin is the left and right margin, in points (three quarters of an
+// inch: room for a hole punch and a thumb).
+const pageMargin = 54.0
