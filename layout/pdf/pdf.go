@@ -1,0 +1,195 @@
+// Package pdf draws a laid-out document with fpdf. It is the only package
+// that imports fpdf: one switch over the display list's item kinds, plus
+// what makes the output deterministic and safe (fixed dates, sorted
+// catalog, content-named images, recovered panics).
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"handout/figures"
+	"handout/fonts"
+	"handout/layout"
+)
+
+// Writer draws documents. It holds the parsed font set and may be shared
+// by goroutines: every Write builds its own fpdf document.
+type Writer struct {
+	fonts *fonts.Set
+}
+
+// New returns a Writer that embeds the given fonts.
+func New(fs *fonts.Set) *Writer { return &Writer{fonts: fs} }
+
+// fixedDate is the creation date written when a handout has no review
+// date: a fixed date keeps the bytes the same from run to run.
+var fixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Write draws doc as PDF to w. A panic inside fpdf (it has a few on bad
+// input) is returned as an error, never passed on.
+func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: %v", r)
+		}
+	}()
+	if len(doc.Pages) == 0 {
+		return fmt.Errorf("pdf: document has no pages")
+	}
+	first := doc.Pages[0]
+	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: first.W, Ht: first.H}})
+	f.SetCompression(true)
+	f.SetCatalogSort(true)
+	date := fixedDate
+	if t, perr := time.Parse("2006-01-02", doc.Reviewed); perr == nil {
+		date = t
+	}
+	f.SetCreationDate(date)
+	f.SetModificationDate(date)
+	f.SetTitle(doc.Title, true)
+	f.SetAuthor(doc.Author, true)
+	if doc.Subject != "" {
+		f.SetSubject(doc.Subject, true)
+	}
+	f.SetCreator("handout", true)
+	if doc.Language != "" {
+		f.SetLang(doc.Language)
+	}
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(0, 0, 0)
+	f.SetLineJoinStyle("round")
+	f.SetLineCapStyle("round")
+
+	d := &drawer{f: f, fonts: wr.fonts, registered: map[fonts.Face]bool{}, images: map[string]bool{}}
+	for _, p := range doc.Pages {
+		f.AddPageFormat("P", fpdf.SizeType{Wd: p.W, Ht: p.H})
+		for _, it := range p.Items {
+			d.item(it)
+		}
+		if err := f.Error(); err != nil {
+			return fmt.Errorf("pdf: %w", err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// drawer is the state of one document being drawn.
+type drawer struct {
+	f          *fpdf.Fpdf
+	fonts      *fonts.Set
+	registered map[fonts.Face]bool // faces added to this document: only those used cost time
+	images     map[string]bool
+}
+
+func (d *drawer) item(it layout.Item) {
+	f := d.f
+	switch v := it.(type) {
+	case *layout.Text:
+		d.font(v.Face, v.Size)
+		f.SetTextColor(int(v.Color.R), int(v.Color.G), int(v.Color.B))
+		f.Text(v.X, v.Y, v.S)
+	case *layout.Rule:
+		f.SetDrawColor(int(v.Color.R), int(v.Color.G), int(v.Color.B))
+		f.SetLineWidth(v.Width)
+		if v.Dash > 0 {
+			f.SetDashPattern([]float64{v.Dash, v.Dash}, 0)
+		}
+		f.Line(v.X1, v.Y1, v.X2, v.Y2)
+		if v.Dash > 0 {
+			f.SetDashPattern(nil, 0)
+		}
+	case *layout.Box:
+		style := d.paint(v.Fill, v.Stroke, v.LineWidth)
+		if style == "" {
+			return
+		}
+		if v.Radius > 0 {
+			f.RoundedRect(v.X, v.Y, v.W, v.H, v.Radius, "1234", style)
+		} else {
+			f.Rect(v.X, v.Y, v.W, v.H, style)
+		}
+	case *layout.Path:
+		d.path(v)
+	case *layout.Image:
+		d.image(v.Img)
+		f.ImageOptions(v.Img.Key, v.X, v.Y, v.W, v.H, false, fpdf.ImageOptions{ImageType: v.Img.Format}, 0, "")
+	case *layout.Link:
+		f.LinkString(v.X, v.Y, v.W, v.H, v.URL)
+	default:
+		f.SetError(fmt.Errorf("unknown display item %T", it))
+	}
+}
+
+// font selects a face, adding it to the document the first time.
+func (d *drawer) font(face fonts.Face, size float64) {
+	family := d.fonts.Family()
+	style := face.Style()
+	if !d.registered[face] {
+		d.f.AddUTF8FontFromBytes(family, style, d.fonts.TTF(face))
+		d.registered[face] = true
+	}
+	d.f.SetFont(family, style, size)
+}
+
+// paint sets fill and stroke colours and returns fpdf's style string
+// ("F", "D", "FD"), or "" when nothing is drawn.
+func (d *drawer) paint(fill, stroke color.RGBA, width float64) string {
+	style := ""
+	if fill.A != 0 {
+		d.f.SetFillColor(int(fill.R), int(fill.G), int(fill.B))
+		style = "F"
+	}
+	if stroke.A != 0 && width > 0 {
+		d.f.SetDrawColor(int(stroke.R), int(stroke.G), int(stroke.B))
+		d.f.SetLineWidth(width)
+		style += "D"
+	}
+	return style
+}
+
+// path draws one vector shape of a drawing.
+func (d *drawer) path(p *layout.Path) {
+	s := p.Shape
+	style := d.paint(s.Fill, s.Stroke, s.LineWidth*p.Scale)
+	if style == "" || len(s.Path) == 0 {
+		return
+	}
+	pt := func(q figures.Point) (float64, float64) { return p.X + q.X*p.Scale, p.Y + q.Y*p.Scale }
+	for _, seg := range s.Path {
+		switch seg.Op {
+		case figures.MoveTo:
+			d.f.MoveTo(pt(seg.Pts[0]))
+		case figures.LineTo:
+			d.f.LineTo(pt(seg.Pts[0]))
+		case figures.CubicTo:
+			x1, y1 := pt(seg.Pts[0])
+			x2, y2 := pt(seg.Pts[1])
+			x3, y3 := pt(seg.Pts[2])
+			d.f.CurveBezierCubicTo(x1, y1, x2, y2, x3, y3)
+		case figures.Close:
+			d.f.ClosePath()
+		}
+	}
+	d.f.DrawPath(style)
+}
+
+// image registers a prepared image once per document, under its content
+// hash: fpdf caches images by name.
+func (d *drawer) image(img *figures.Image) {
+	if d.images[img.Key] {
+		return
+	}
+	d.images[img.Key] = true
+	d.f.RegisterImageOptionsReader(img.Key, fpdf.ImageOptions{ImageType: img.Format}, bytes.NewReader(img.Data))
+}
