@@ -1,0 +1,312 @@
+package figures
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"math"
+)
+
+// ErrUnknownBuiltin is returned by Builtin for a name it does not know.
+var ErrUnknownBuiltin = errors.New("unknown built-in drawing")
+
+// BuiltinNames lists the built-in drawings in a stable order: the order of
+// the mid-back stretching handout they were made for.
+func BuiltinNames() []string {
+	names := make([]string, len(builtinPoses))
+	for i := range builtinPoses {
+		names[i] = builtinPoses[i].Name
+	}
+	return names
+}
+
+// BuiltinDescription is a one-line description of the named built-in
+// drawing for `handout list`, or "" for an unknown name.
+func BuiltinDescription(name string) string {
+	if spec := builtinLookup(name); spec != nil {
+		return spec.Desc
+	}
+	return ""
+}
+
+// Builtin draws the named figure as line art. Its units are centimetres of
+// the real world (not points): every built-in drawing uses the same body at
+// the same scale, so a layout that multiplies by one points-per-centimetre
+// factor shows the person the same size in every panel. W×H is the tight
+// box around body and props plus a 4 cm margin; y points down.
+func Builtin(name string) (Drawing, error) {
+	spec := builtinLookup(name)
+	if spec == nil {
+		return Drawing{}, fmt.Errorf("figures: %w %q (run `handout list` to see the names)", ErrUnknownBuiltin, name)
+	}
+	fig, err := poseBuild(spec)
+	if err != nil {
+		return Drawing{}, fmt.Errorf("figures: %w", err)
+	}
+	return builtinFinish(builtinShapes(&fig)), nil
+}
+
+func builtinLookup(name string) *poseSpec {
+	for i := range builtinPoses {
+		if builtinPoses[i].Name == name {
+			return &builtinPoses[i]
+		}
+	}
+	return nil
+}
+
+// The house style, in drawing units (cm). At 1.3 pt per cm the outline is
+// 0.9 pt, the weight that reads at two inches wide.
+const (
+	builtinLine   = 0.7
+	builtinArrowW = 1.0
+	builtinMargin = 4.0
+)
+
+// Grey levels: the near body light, the far limbs a shade darker with a
+// softer outline so they sit behind, the moving part darker still; props
+// lighter than the body so the eye goes to the person.
+const (
+	builtinInk      = 0x1a
+	builtinFarInk   = 0x78
+	builtinSkin     = 0xec
+	builtinFarSkin  = 0xcc
+	builtinEmph     = 0xc6
+	builtinFarEmph  = 0xb2
+	builtinHair     = 0x8a
+	builtinPropFill = 0xf7
+	builtinPlumbInk = 0x50
+)
+
+func builtinGray(v uint8) color.RGBA { return color.RGBA{v, v, v, 0xff} }
+
+// builtinShapes styles a built figure, in body space (y up), back to front.
+func builtinShapes(fig *poseFigure) []Shape {
+	spec := fig.Spec
+	emph := func(p bodyPart) bool {
+		for _, k := range spec.Emph {
+			if p.Kind == k {
+				return true
+			}
+		}
+		return false
+	}
+	var far, main, arm []bodyPart
+	for _, p := range fig.Parts {
+		switch {
+		case p.Far:
+			far = append(far, p)
+		case p.Kind.bodyArm():
+			arm = append(arm, p)
+		default:
+			main = append(main, p)
+		}
+	}
+	var torsoEmph []Segment
+	if spec.EmphFrom > 0 {
+		torsoEmph = bodyTorsoPath(&fig.Skel, spec.EmphFrom)
+	}
+	shapes := builtinProps(fig)
+	shapes = append(shapes, builtinGroup(far, builtinFarInk, builtinFarSkin, builtinFarEmph, emph, nil)...)
+	shapes = append(shapes, builtinGroup(main, builtinInk, builtinSkin, builtinEmph, emph, torsoEmph)...)
+	for _, d := range fig.Details {
+		switch {
+		case d.Fill && d.Dark:
+			shapes = append(shapes, Shape{Path: d.Path, Fill: builtinGray(builtinHair)})
+		case d.Fill:
+			shapes = append(shapes, Shape{Path: d.Path, Fill: builtinGray(builtinInk)})
+		default:
+			shapes = append(shapes, Shape{Path: d.Path, Stroke: builtinGray(builtinInk), LineWidth: builtinLine})
+		}
+	}
+	shapes = append(shapes, builtinGroup(arm, builtinInk, builtinSkin, builtinEmph, emph, nil)...)
+	for _, a := range spec.Arrows {
+		o := fig.Skel.axisAt(a.At).P
+		shapes = append(shapes, builtinArrow(o.add(a.From), o.add(a.Via), o.add(a.To))...)
+	}
+	if spec.Plumb {
+		shapes = append(shapes, builtinPlumb(fig))
+	}
+	return shapes
+}
+
+// builtinGroup draws parts as one clean silhouette: a double-width outline
+// of every part first, then the fills on top, which hide the inner half of
+// the outline and every line where parts overlap. What is left is the
+// union's outline at the house weight. extra is an emphasis fill.
+func builtinGroup(parts []bodyPart, ink, skin, strong uint8, emph func(bodyPart) bool, extra []Segment) []Shape {
+	if len(parts) == 0 {
+		return nil
+	}
+	var all, plain, bold []Segment
+	for _, p := range parts {
+		all = append(all, p.Path...)
+		if emph(p) {
+			bold = append(bold, p.Path...)
+		} else {
+			plain = append(plain, p.Path...)
+		}
+	}
+	bold = append(bold, extra...)
+	shapes := []Shape{{Path: all, Stroke: builtinGray(ink), LineWidth: 2 * builtinLine}}
+	if len(plain) > 0 {
+		shapes = append(shapes, Shape{Path: plain, Fill: builtinGray(skin)})
+	}
+	if len(bold) > 0 {
+		shapes = append(shapes, Shape{Path: bold, Fill: builtinGray(strong)})
+	}
+	return shapes
+}
+
+// builtinArrow is a movement arrow along the curve from → via → to.
+func builtinArrow(from, via, to bodyVec) []Shape {
+	const headLen, headHalf = 6.0, 3.2
+	dir := to.sub(via).mul(1 / to.sub(via).length())
+	// Stop the line inside the head so its end does not blunt the point.
+	end := to.sub(dir.mul(headLen * 0.6))
+	c1 := from.add(via.sub(from).mul(2.0 / 3))
+	c2 := end.add(via.sub(end).mul(2.0 / 3))
+	line := []Segment{
+		{Op: MoveTo, Pts: [3]Point{from.point()}},
+		{Op: CubicTo, Pts: [3]Point{c1.point(), c2.point(), end.point()}},
+	}
+	side := bodyVec{-dir.Y, dir.X}.mul(headHalf)
+	base := to.sub(dir.mul(headLen))
+	head := []Segment{
+		{Op: MoveTo, Pts: [3]Point{to.point()}},
+		{Op: LineTo, Pts: [3]Point{base.add(side).point()}},
+		{Op: LineTo, Pts: [3]Point{base.sub(side).point()}},
+		{Op: Close},
+	}
+	ink := builtinGray(builtinInk)
+	return []Shape{
+		{Path: line, Stroke: ink, LineWidth: builtinArrowW},
+		{Path: head, Fill: ink},
+	}
+}
+
+// builtinPlumb is the dashed plumb line of a standing posture check,
+// through the ankle up past the crown.
+func builtinPlumb(fig *poseFigure) Shape {
+	x := fig.Skel.Limbs[0].Ankle.X
+	_, hi := poseExtent(fig.Parts, func(bodyPart) bool { return true })
+	const dash, gap = 3.0, 2.2
+	var path []Segment
+	for y := fig.Floor; y < hi.Y+8; y += dash + gap {
+		path = append(path,
+			Segment{Op: MoveTo, Pts: [3]Point{{X: x, Y: y}}},
+			Segment{Op: LineTo, Pts: [3]Point{{X: x, Y: math.Min(y+dash, hi.Y+8)}}})
+	}
+	return Shape{Path: path, Stroke: builtinGray(builtinPlumbInk), LineWidth: builtinLine / 2}
+}
+
+// builtinProps draws the floor, the mat and the round props.
+func builtinProps(fig *poseFigure) []Shape {
+	lo, hi := poseExtent(fig.Parts, func(bodyPart) bool { return true })
+	for _, p := range fig.Props {
+		lo.X = math.Min(lo.X, p.C.X-p.R)
+		hi.X = math.Max(hi.X, p.C.X+p.R)
+	}
+	ink, fill := builtinGray(builtinInk), builtinGray(builtinPropFill)
+	floor := []Segment{
+		{Op: MoveTo, Pts: [3]Point{{X: lo.X - 12, Y: fig.Floor}}},
+		{Op: LineTo, Pts: [3]Point{{X: hi.X + 12, Y: fig.Floor}}},
+	}
+	shapes := []Shape{{Path: floor, Stroke: ink, LineWidth: builtinLine}}
+	if fig.Spec.OnMat {
+		// A real mat is 180 cm long; it grows only if the body is longer.
+		const matLen = 180.0
+		x0, x1 := lo.X-3, hi.X+3
+		if x1-x0 < matLen {
+			mid := (x0 + x1) / 2
+			x0, x1 = mid-matLen/2, mid+matLen/2
+		}
+		shapes = append(shapes, Shape{Path: builtinRoundRect(x0, -poseMatThick, x1, 0, poseMatThick/2), Fill: fill, Stroke: ink, LineWidth: builtinLine})
+	}
+	for _, p := range fig.Props {
+		shapes = append(shapes, Shape{Path: bodyCircle(p.C, p.R), Fill: fill, Stroke: ink, LineWidth: builtinLine})
+		var hint []Segment
+		switch p.Kind {
+		case poseTowel:
+			// A spiral says "rolled".
+			for i := 0; i <= 40; i++ {
+				t := float64(i) / 40
+				q := bodyAt(p.C, 90+t*720, p.R*(0.15+0.65*t))
+				op := LineTo
+				if i == 0 {
+					op = MoveTo
+				}
+				hint = append(hint, Segment{Op: op, Pts: [3]Point{q.point()}})
+			}
+		case poseRoller:
+			hint = bodyCircle(p.C, p.R*0.35)
+		case poseBall:
+			// A highlight arc says "round and shiny".
+			start := bodyAt(p.C, 105, p.R*0.72)
+			hint = bodyArcPath([]Segment{{Op: MoveTo, Pts: [3]Point{start.point()}}}, p.C, p.R*0.72, 105, 150)
+		}
+		shapes = append(shapes, Shape{Path: hint, Stroke: ink, LineWidth: builtinLine})
+	}
+	return shapes
+}
+
+// builtinRoundRect is a closed rectangle with rounded corners.
+func builtinRoundRect(x0, y0, x1, y1, r float64) []Segment {
+	path := []Segment{{Op: MoveTo, Pts: [3]Point{{X: x0 + r, Y: y0}}}}
+	path = append(path, Segment{Op: LineTo, Pts: [3]Point{{X: x1 - r, Y: y0}}})
+	path = bodyArcPath(path, bodyVec{x1 - r, y0 + r}, r, -90, 0)
+	path = append(path, Segment{Op: LineTo, Pts: [3]Point{{X: x1, Y: y1 - r}}})
+	path = bodyArcPath(path, bodyVec{x1 - r, y1 - r}, r, 0, 90)
+	path = append(path, Segment{Op: LineTo, Pts: [3]Point{{X: x0 + r, Y: y1}}})
+	path = bodyArcPath(path, bodyVec{x0 + r, y1 - r}, r, 90, 180)
+	path = append(path, Segment{Op: LineTo, Pts: [3]Point{{X: x0, Y: y0 + r}}})
+	path = bodyArcPath(path, bodyVec{x0 + r, y0 + r}, r, 180, 270)
+	return append(path, Segment{Op: Close})
+}
+
+// builtinFinish moves shapes from body space (y up) into drawing space:
+// y down, origin at the top left of the tight box plus the margin.
+func builtinFinish(shapes []Shape) Drawing {
+	lo := Point{math.Inf(1), math.Inf(1)}
+	hi := Point{math.Inf(-1), math.Inf(-1)}
+	for _, sh := range shapes {
+		pad := 0.0
+		if sh.Stroke.A > 0 {
+			pad = sh.LineWidth / 2
+		}
+		for _, poly := range rasterFlatten(sh.Path, 8) {
+			for _, p := range poly.Pts {
+				lo = Point{math.Min(lo.X, p.X-pad), math.Min(lo.Y, p.Y-pad)}
+				hi = Point{math.Max(hi.X, p.X+pad), math.Max(hi.Y, p.Y+pad)}
+			}
+		}
+	}
+	move := func(p Point) Point {
+		return Point{p.X - lo.X + builtinMargin, hi.Y - p.Y + builtinMargin}
+	}
+	d := Drawing{W: hi.X - lo.X + 2*builtinMargin, H: hi.Y - lo.Y + 2*builtinMargin}
+	for _, sh := range shapes {
+		path := make([]Segment, len(sh.Path))
+		for i, s := range sh.Path {
+			path[i] = Segment{Op: s.Op, Pts: [3]Point{move(s.Pts[0]), move(s.Pts[1]), move(s.Pts[2])}}
+			// Unused points stay at zero so the path dump stays readable.
+			for k := builtinUsedPts(s.Op); k < 3; k++ {
+				path[i].Pts[k] = Point{}
+			}
+		}
+		sh.Path = path
+		d.Shapes = append(d.Shapes, sh)
+	}
+	return d
+}
+
+// builtinUsedPts is how many of a segment's points its operator uses.
+func builtinUsedPts(op Op) int {
+	switch op {
+	case CubicTo:
+		return 3
+	case Close:
+		return 0
+	}
+	return 1
+}
