@@ -46,17 +46,28 @@ const maxProblems = 20
 type problems struct {
 	file string
 	errs []*Error
+	seen map[Error]bool // Pos and Msg of each error, to drop repeats
 }
 
 // add records a problem at a line of the file (0: the file as a whole).
+// A problem already recorded for that line is not repeated: "<b>x</b>" is
+// two pieces of raw HTML but one thing to fix.
 func (p *problems) add(line int, format string, args ...any) {
-	p.errs = append(p.errs, &Error{Pos: Pos{File: p.file, Line: line}, Msg: fmt.Sprintf(format, args...)})
+	p.wrap(line, nil, format, args...)
 }
 
 // wrap records a problem caused by err.
 func (p *problems) wrap(line int, err error, format string, args ...any) {
-	p.add(line, format, args...)
-	p.errs[len(p.errs)-1].Err = err
+	e := Error{Pos: Pos{File: p.file, Line: line}, Msg: fmt.Sprintf(format, args...)}
+	if p.seen[e] {
+		return
+	}
+	if p.seen == nil {
+		p.seen = map[Error]bool{}
+	}
+	p.seen[e] = true
+	e.Err = err
+	p.errs = append(p.errs, &e)
 }
 
 // ok reports whether no problem has been found.
