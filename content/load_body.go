@@ -326,9 +326,13 @@ var calloutRE = regexp.MustCompile(`^\[!([^\]\s]*)\]\s*`)
 func (c *converter) callout(n *ast.Blockquote) *Callout {
 	line := c.line(n)
 	const kinds = "[!CAUTION], [!WARNING], [!TIP] or [!NOTE]"
+	reported := len(c.p.errs)
 	first, ok := n.FirstChild().(*ast.Paragraph)
 	var spans []Span
-	if ok && !c.inlineImage(first) {
+	if ok {
+		if c.inlineImage(first) {
+			return nil
+		}
 		spans = c.spans(first)
 	}
 	var m []int
@@ -379,7 +383,9 @@ func (c *converter) callout(n *ast.Blockquote) *Callout {
 		}
 	}
 	if len(co.Blocks) == 0 {
-		c.p.add(line, `callout is empty; write its text on the lines after "> [!%s]", each starting with ">"`, written)
+		if len(c.p.errs) == reported { // else its blocks were the problem
+			c.p.add(line, `callout is empty; write its text on the lines after "> [!%s]", each starting with ">"`, written)
+		}
 		return nil
 	}
 	return co
@@ -407,8 +413,8 @@ func (c *converter) unsupported(n ast.Node) {
 	}
 }
 
-// doseKeys are the keys of a "Dose:" line, in the order messages list them.
-var doseKeys = []string{"sets", "reps", "hold", "rest", "daily", "side"}
+// doseKeys are the keys of a "Dose:" line, as messages list them.
+const doseKeys = "sets, reps, hold, rest, daily, side"
 
 // dose parses a "Dose:" paragraph; ok is false when spans is not one. A
 // dose with problems is reported and returned as nil.
@@ -445,7 +451,7 @@ func (c *converter) dose(spans []Span, pos Pos) (d *Dose, ok bool) {
 		field, known := fields[key]
 		switch {
 		case !known:
-			c.p.add(pos.Line, "dose key %q is unknown; use %s, e.g. \"Dose: reps 10; daily 2\"", key, strings.Join(doseKeys, ", "))
+			c.p.add(pos.Line, "dose key %q is unknown; use %s, e.g. \"Dose: reps 10; daily 2\"", key, doseKeys)
 			good = false
 		case value == "":
 			c.p.add(pos.Line, `dose %q has no value; write e.g. "%s 3"`, key, key)

@@ -193,6 +193,9 @@ func TestParseMappings(t *testing.T) {
 		{"footnotes numbered by first use", "A[^b] B[^a] C[^b].\n\n[^a]: Alpha *x*.\n[^b]: Beta[^c].\n[^c]: Gamma.\n",
 			"section h.md:4 id=introduction title=\n  paragraph h.md:4 «A»«fn1:1»« B»«fn2:2»« C»«fn1:1»«.»\n" +
 				"reference h.md:7 1: «Beta»«fn3:3»«.»\nreference h.md:6 2: «Alpha »«i:x»«.»\nreference h.md:8 3: «Gamma.»\n"},
+		{"footnotes in footnotes come after the text's", "A[^a]\n\n[^a]: See[^c].\n\nB[^b]\n\n[^b]: Bee[^c].\n[^c]: Sea.\n",
+			"section h.md:4 id=introduction title=\n  paragraph h.md:4 «A»«fn1:1»\n  paragraph h.md:8 «B»«fn2:2»\n" +
+				"reference h.md:6 1: «See»«fn3:3»«.»\nreference h.md:10 2: «Bee»«fn3:3»«.»\nreference h.md:11 3: «Sea.»\n"},
 		{"footnote in a heading and a list", "## H[^x]\n\n- i[^y]\n\n[^y]: Y.\n[^x]: X.\n",
 			"section h.md:4 id=h title=«H»«fn1:1»\n  list h.md:6 ordered=false start=0\n    - «i»«fn2:2»\n" +
 				"reference h.md:9 1: «X.»\nreference h.md:8 2: «Y.»\n"},
@@ -331,6 +334,7 @@ func TestParseErrors(t *testing.T) {
 		{"image in a list item", fm("- a\n- ![x](a.png)\n"), 5, []string{"an image inside other text"}},
 		{"image in a heading", fm("## A ![x](a.png)\n"), 4, []string{"an image inside other text"}},
 		{"image in a callout", fm("> [!NOTE]\n> Text.\n>\n> ![x](a.png)\n"), 7, []string{"an image inside other text"}},
+		{"image first in a callout", fm("> [!NOTE]\n> ![x](a.png)\n"), 5, []string{"an image inside other text"}},
 		{"image from the web", fm("![x](https://a.example/x.png)\n"), 4, []string{`image "https://a.example/x.png" is not a file`, "save it next to the handout"}},
 		{"absolute image path", fm("![x](/home/k/x.png)\n"), 4, []string{"is absolute", "relative to the handout file"}},
 		{"Windows image path", fm("![x](C:\\pics\\x.png)\n"), 4, []string{"is absolute"}},
@@ -392,6 +396,9 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("got a handout with the error:\n%s", dump(h))
 			}
 			checkError(t, err, "handout.md", tt)
+			if err != nil && strings.Count(err.Error(), "\n") > 0 {
+				t.Errorf("one construct, several problems:\n%v", err)
+			}
 			var e *Error
 			if !errors.As(err, &e) || e.Pos.File != "handout.md" {
 				t.Errorf("error %v is not an *Error for handout.md", err)

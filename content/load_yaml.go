@@ -79,20 +79,25 @@ func (d *yamlDoc) line(path string) int { return d.lines[path] }
 // yamlLineRE finds the line number in a YAML parser or decoder message.
 var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?(?:unmarshal errors:\s*)?line (\d+): `)
 
-// yamlParserErrors are the messages of the YAML parser, as opposed to its
-// scanner. yaml.v3 prints the parser's 0-based line numbers as they are,
-// and omits line 0, so a parser error's line is one more than it says.
-var yamlParserErrors = map[string]bool{
-	"did not find expected ',' or ']'":       true,
-	"did not find expected ',' or '}'":       true,
-	"did not find expected '-' indicator":    true,
-	"did not find expected <document start>": true,
-	"did not find expected key":              true,
-	"did not find expected node content":     true,
-	"found duplicate %TAG directive":         true,
-	"found duplicate %YAML directive":        true,
-	"found incompatible YAML document":       true,
-	"found undefined tag handle":             true,
+// isYAMLParserError reports whether msg comes from the YAML parser, as
+// opposed to its scanner. yaml.v3 prints the parser's 0-based line numbers
+// as they are, and omits line 0, so a parser error's line is one more than
+// it says.
+func isYAMLParserError(msg string) bool {
+	switch msg {
+	case "did not find expected ',' or ']'",
+		"did not find expected ',' or '}'",
+		"did not find expected '-' indicator",
+		"did not find expected <document start>",
+		"did not find expected key",
+		"did not find expected node content",
+		"found duplicate %TAG directive",
+		"found duplicate %YAML directive",
+		"found incompatible YAML document",
+		"found undefined tag handle":
+		return true
+	}
+	return false
 }
 
 // yamlErrorLine splits the YAML error err into its 1-based line (0 if it
@@ -105,7 +110,7 @@ func yamlErrorLine(err error) (int, string) {
 		msg = msg[m[1]:]
 	}
 	msg = strings.TrimSpace(strings.TrimPrefix(msg, "yaml: "))
-	if yamlParserErrors[msg] {
+	if isYAMLParserError(msg) {
 		line++
 	}
 	return line, msg
