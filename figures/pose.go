@@ -340,9 +340,7 @@ func poseBuild(spec *poseSpec) (poseFigure, error) {
 		lo[i], hi[i] = s.Lo, s.Hi
 	}
 	x, r := poseNewton(residuals, x, lo, hi)
-	if poseWorst(r) > poseTolerance {
-		x, r = poseCoordinate(residuals, x, r, lo, hi)
-	}
+	x, r = poseCoordinate(residuals, x, r, lo, hi)
 	for i, s := range spec.Solve {
 		*s.Param.ptr(&a) = x[i]
 	}
@@ -417,8 +415,8 @@ func poseNewton(f func([]float64) []float64, x, lo, hi []float64) ([]float64, []
 }
 
 // poseTolerance is how far (cm or degrees) a solved goal may stay off:
-// well inside the 1 cm the contact checks allow.
-const poseTolerance = 0.4
+// inside the 1 cm the contact checks allow.
+const poseTolerance = 0.9
 
 // poseWorst is the largest residual.
 func poseWorst(v []float64) float64 {

@@ -46,7 +46,8 @@ var poseArmsOnMat = poseSolve{poseShoulder, -45, 40, poseLevelOf(bodyHandPart, b
 var poseHeadOnMat = poseSolve{poseNeck, -40, 40, poseLevelOf(bodyHeadPart, bodyTorso)}
 
 // poseQuadruped is on hands and knees with the spine and neck as given:
-// thighs and upper arms vertical, hands flat, shins on the mat (solved); the
+// thighs and upper arms vertical, hands flat, knees on the mat and the
+// shins tilted just enough for the pointed feet to rest on it (solved); the
 // far limbs a little ahead so both sides show. The arrow shows the spine's
 // movement.
 func poseQuadruped(name, desc string, a bodyAngles, arrow poseArrow) poseSpec {
@@ -58,8 +59,9 @@ func poseQuadruped(name, desc string, a bodyAngles, arrow poseArrow) poseSpec {
 			{poseHip, 30, 120, poseAimOf(bodyThighPart, -90)},
 			{poseShoulder, 20, 150, poseAimOf(bodyUpperArm, -90)},
 			{poseWrist, 0, 90, poseAimOf(bodyHandPart, 0)},
+			{poseKnee, 80, 130, poseLevelOf(bodyFootPart, bodyShankPart)},
 		},
-		Rest:     poseRest(bodyHandPart, bodyShankPart),
+		Rest:     poseRest(bodyHandPart, bodyShankPart, bodyFootPart),
 		EmphFrom: 0.15,
 		Arrows:   []poseArrow{arrow},
 	}
@@ -130,17 +132,18 @@ var builtinPoses = [...]poseSpec{
 	},
 	{
 		Name: "supine-foam-roller", Desc: "Lying on the back over a foam roller across under the shoulder blades, arms overhead",
-		// Over a 15 cm roller the hands cannot reach the floor within 180° of
-		// shoulder flexion without lifting the pelvis; they reach overhead
-		// towards it.
-		Angles: bodyAngles{Trunk: 172, Thoracic: 22, Neck: 25, Near: bodyLimbAngles{Hip: 50, Knee: 95, Shoulder: 178, Elbow: 10}},
+		// The arms reach overhead, just off the floor: with the pelvis and
+		// head down, resting them on it would take more than 180° of
+		// shoulder flexion.
+		Angles: bodyAngles{Trunk: 170, Thoracic: 24, Neck: 10, Near: bodyLimbAngles{Hip: 52, Knee: 95, Ankle: -37, Shoulder: 165, Elbow: 8}},
 		Props:  []poseProp{{Kind: poseRoller, At: 0.7}},
 		Solve: []poseSolve{
 			{poseHip, 10, 100, poseLevelOf(bodyFootPart, bodyTorso)},
 			{poseAnkle, -50, 20, poseAimOf(bodyFootPart, 0)},
-			{poseTrunk, 150, 185, poseTouchOf(0)},
+			{poseTrunk, 150, 179, poseTouchOf(0)},
+			{poseNeck, -30, 40, poseLevelOf(bodyHeadPart, bodyTorso)},
 		},
-		Rest:     poseRest(bodyTorso, bodyFootPart),
+		Rest:     poseRest(bodyTorso, bodyFootPart, bodyHeadPart),
 		EmphFrom: 0.55,
 	},
 	{
