@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/pflag"
 )
@@ -46,7 +47,11 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handout: %v\n", err)
 		return exitPartial
 	}
-	fmt.Fprintf(stderr, "handout: %v\n", err)
+	// A handout with several problems reports each on its own line, each
+	// naming its file and line, so all can be fixed in one go.
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintf(stderr, "handout: %s\n", line)
+	}
 	return exitFailed
 }
 

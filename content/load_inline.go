@@ -157,7 +157,9 @@ func (c *converter) resolveFigRefs(spans []Span, line int) []Span {
 			figs := c.figByID[id]
 			switch {
 			case len(figs) == 1:
-				return "Figure " + strconv.Itoa(figs[0].Number)
+				// A no-break space: "Figure" never ends a line without
+				// its number.
+				return "Figure\u00a0" + strconv.Itoa(figs[0].Number)
 			case len(figs) > 1:
 				var which []string
 				for _, f := range figs {

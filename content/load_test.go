@@ -96,7 +96,7 @@ func TestParseSpecExample(t *testing.T) {
 	if s.Dose == nil || s.Dose != s.Blocks[2] || s.Dose.Reps != "3" || s.Dose.Hold != "2 slow breaths" || s.Dose.PerDay != "2" {
 		t.Errorf("dose = %+v, block %v", s.Dose, s.Blocks[2])
 	}
-	if got := plainText(s.Blocks[1].(*List).Items[1]); got != "Lift your head, as in Figure 1." {
+	if got := plainText(s.Blocks[1].(*List).Items[1]); got != "Lift your head, as in Figure\u00a01." {
 		t.Errorf("step 2 = %q", got)
 	}
 	if len(h.References) != 1 || h.References[0].Number != 1 || h.References[0].Pos.Line != 29 {
@@ -162,13 +162,13 @@ func TestParseMappings(t *testing.T) {
 			"section h.md:4 id=introduction title=\n  figure h.md:4 number=1 id=\"my_pic\" caption=«x»\n" +
 				"    panel h.md:4 label=\"\" caption=\"x\" source=\"my_pic.png\"\n"},
 		{"figure references, forward and back", "See {fig:b} and {fig:a}.\n\n![](builtin:a)\n\n## S\n\n- Like {fig:a}\n\n![](builtin:b)\n",
-			"section h.md:4 id=introduction title=\n  paragraph h.md:4 «See Figure 2 and Figure 1.»\n" +
+			"section h.md:4 id=introduction title=\n  paragraph h.md:4 «See Figure\u00a02 and Figure\u00a01.»\n" +
 				"  figure h.md:6 number=1 id=\"a\" caption=\n    panel h.md:6 label=\"\" caption=\"\" source=\"builtin:a\"\n" +
-				"section h.md:8 id=s title=«S»\n  list h.md:10 ordered=false start=0\n    - «Like Figure 1»\n" +
+				"section h.md:8 id=s title=«S»\n  list h.md:10 ordered=false start=0\n    - «Like Figure\u00a01»\n" +
 				"  figure h.md:12 number=2 id=\"b\" caption=\n    panel h.md:12 label=\"\" caption=\"\" source=\"builtin:b\"\n"},
 		{"figure reference in a heading, callout and styled text", "## As in {fig:a}\n\n> [!TIP]\n> See **{fig:a}**.\n\n![](builtin:a)\n",
-			"section h.md:4 id=as-in-fig-a title=«As in Figure 1»\n" +
-				"  callout h.md:6 tip\n    paragraph h.md:7 «See »«b:Figure 1»«.»\n" +
+			"section h.md:4 id=as-in-fig-a title=«As in Figure\u00a01»\n" +
+				"  callout h.md:6 tip\n    paragraph h.md:7 «See »«b:Figure\u00a01»«.»\n" +
 				"  figure h.md:9 number=1 id=\"a\" caption=\n    panel h.md:9 label=\"\" caption=\"\" source=\"builtin:a\"\n"},
 		{"two figures with one id are fine when not referenced", "![](builtin:a)\n\n![](builtin:a)\n",
 			"section h.md:4 id=introduction title=\n" +
