@@ -114,7 +114,7 @@ func loadJob(o renderOptions) (job, func(), error) {
 		if err != nil {
 			return j, noop, err
 		}
-		j.handout = h
+		j.handouts = []handoutFile{{handout: h}}
 	} else {
 		h, err := content.LoadFile(o.source)
 		if err != nil {
@@ -124,7 +124,7 @@ func loadJob(o renderOptions) (job, func(), error) {
 		if err != nil {
 			return j, noop, fmt.Errorf("%s: %w", o.source, err)
 		}
-		j.handout, j.dir = h, root
+		j.handouts = []handoutFile{{handout: h, dir: root}}
 		noop = func() { root.Close() }
 	}
 	c, err := loadClinic(o.clinic)

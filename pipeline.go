@@ -43,16 +43,23 @@ type clinicFiles struct {
 	dir     fs.FS
 }
 
-// job is one handout to render.
-type job struct {
+// handoutFile is one handout of a job and its folder: photo paths are
+// opened inside it and cannot leave it. dir is nil for built-in handouts,
+// which use drawings only.
+type handoutFile struct {
 	handout *content.Handout
-	// dir is the handout's folder: photo paths are opened inside it and
-	// cannot leave it. nil for built-in handouts, which use drawings only.
 	dir     *os.Root
-	clinic  clinicFiles
-	patient string
-	date    string
-	paper   layout.Paper // zero: the clinic's default
+}
+
+// job is one document to render: a handout, or a patient's packet.
+type job struct {
+	handouts []handoutFile // one for `render`; a patient's chosen handouts for a packet
+	clinic   clinicFiles
+	patient  string
+	date     string        // visit date, YYYY-MM-DD
+	paper    layout.Paper  // zero: the clinic's default
+	cover    *layout.Cover // nil: no cover page
+	tickLog  bool          // a weekly tick log of the exercises at the end
 }
 
 // render runs the pipeline for one handout and returns the PDF bytes and
@@ -64,7 +71,7 @@ func (e *engine) render(j job) ([]byte, int, error) {
 	}
 	var buf bytes.Buffer
 	if err := e.writer.Write(&buf, doc); err != nil {
-		return nil, 0, fmt.Errorf("%s: %w", j.handout.Source, err)
+		return nil, 0, fmt.Errorf("%s: %w", j.handouts[0].handout.Source, err)
 	}
 	return buf.Bytes(), len(doc.Pages), nil
 }
@@ -88,50 +95,72 @@ func (e *engine) layout(j job) (*layout.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return layout.Layout(e.fonts, layout.Input{
-		Handout: j.handout, Clinic: j.clinic.profile, Logo: logo, Pictures: pics,
-		Patient: j.patient, Date: j.date, Paper: paper,
-	})
+	in := layout.Input{
+		Clinic: j.clinic.profile, Logo: logo, Pictures: pics,
+		Patient: j.patient, Date: j.date, Paper: paper, Cover: j.cover, TickLog: j.tickLog,
+	}
+	for _, hf := range j.handouts {
+		in.Handouts = append(in.Handouts, hf.handout)
+	}
+	return layout.Layout(e.fonts, in)
 }
 
 // pictures prepares every panel of every figure: built-in drawings by name,
 // photos from the handout's folder, sized for the widest they can be placed.
 func (e *engine) pictures(j job, paper layout.Paper) (map[string]layout.Picture, error) {
 	pics := map[string]layout.Picture{}
+	from := map[string]*os.Root{}
+	for _, hf := range j.handouts {
+		if err := e.handoutPictures(hf, paper, pics, from); err != nil {
+			return nil, err
+		}
+	}
+	return pics, nil
+}
+
+// handoutPictures prepares one handout's panels into pics. Photos are
+// keyed by their path, which is relative to the handout: two handouts of
+// a packet in different folders could use the same relative path for
+// different photos, so those are refused rather than mixed up.
+func (e *engine) handoutPictures(hf handoutFile, paper layout.Paper, pics map[string]layout.Picture, from map[string]*os.Root) error {
 	column := layout.ColumnWidth(paper)
-	for _, s := range j.handout.Sections {
+	for _, s := range hf.handout.Sections {
 		for _, blk := range s.Blocks {
 			fig, ok := blk.(*content.Figure)
 			if !ok {
 				continue
 			}
 			for _, p := range fig.Panels {
-				if _, done := pics[p.Source]; done {
+				where := fmt.Sprintf("%s:%d", p.Pos.File, p.Pos.Line)
+				if prev, done := pics[p.Source]; done {
+					if prev.Image != nil && from[p.Source] != hf.dir {
+						return fmt.Errorf("%s: photo %q has the same path as a photo of another handout in this packet; rename one of them", where, p.Source)
+					}
 					continue
 				}
-				where := fmt.Sprintf("%s:%d", p.Pos.File, p.Pos.Line)
+				from[p.Source] = hf.dir
 				if name, ok := p.Builtin(); ok {
 					d, err := e.drawing(name)
 					if err != nil {
-						return nil, fmt.Errorf("%s: %w", where, err)
+						return fmt.Errorf("%s: %w", where, err)
 					}
 					pics[p.Source] = layout.Picture{Drawing: d}
 					continue
 				}
-				if j.dir == nil {
-					return nil, fmt.Errorf("%s: photo %q: a built-in handout can only use built-in figures", where, p.Source)
+				if hf.dir == nil {
+					return fmt.Errorf("%s: photo %q: a built-in handout can only use built-in figures", where, p.Source)
 				}
-				img, err := e.prepared.PrepareFile(j.dir, filepath.ToSlash(p.Source), figures.Options{
+				img, err := e.prepared.PrepareFile(hf.dir, filepath.ToSlash(p.Source), figures.Options{
 					Preset: e.preset, PlacedWidthPt: column / float64(len(fig.Panels)), PlacedHeightPt: layout.FigureMaxHeight,
 				})
 				if err != nil {
-					return nil, fmt.Errorf("%s: %w", where, err)
+					return fmt.Errorf("%s: %w", where, err)
 				}
 				pics[p.Source] = layout.Picture{Image: img}
 			}
 		}
 	}
-	return pics, nil
+	return nil
 }
 
 // drawing draws a built-in figure once per process.

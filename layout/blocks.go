@@ -23,7 +23,7 @@ const (
 
 	figureGap     = 14.0  // between panels
 	figureRowGap  = 18.0  // between figures side by side
-	figureMaxH    = 190.0 // tallest a figure's pictures may be
+	figureMaxH    = 210.0 // tallest a figure's pictures may be
 	panelLabelMin = 120.0 // narrowest slot a panel label wraps in
 	listIndent    = 22.0
 )
@@ -38,6 +38,17 @@ func (b *builder) add(us []unit, before float64) {
 	if b.keepNext {
 		us[0].glue = true
 		b.keepNext = false
+	}
+	if b.breakPage {
+		us[0].breakBefore, us[0].glue = true, false
+		b.breakPage = false
+	}
+	if b.anchor != "" {
+		us[0].anchor = b.anchor
+		b.anchor = ""
+	}
+	for i := range us {
+		us[i].owner = b.owner
 	}
 	b.units = append(b.units, us...)
 }
@@ -64,8 +75,8 @@ func glueAll(us []unit) []unit {
 }
 
 // titleBlock is the handout's title, subtitle and who wrote it.
-func (b *builder) titleBlock() {
-	th, m := b.th, b.in.Handout.Meta
+func (b *builder) titleBlock(h *content.Handout) {
+	th, m := b.th, h.Meta
 	us := b.textUnits(plain(m.Title), th.h1, 0, b.col.w, alignLeft)
 	if m.Subtitle != "" {
 		sub := th.h3
@@ -215,9 +226,9 @@ func (b *builder) figureRows(figs []*content.Figure) ([]unit, error) {
 	var units []unit
 	for i := 0; i < len(fs); {
 		// Pair two figures when both fit in half the column with at most
-		// a small shrink: the same scale keeps the bodies the same size.
+		// a small shrink (at most 2%): the same scale keeps the bodies the same size.
 		half := (b.col.w - figureRowGap) / 2
-		if i+1 < len(fs) && fs[i].natW <= half*1.12 && fs[i+1].natW <= half*1.12 {
+		if i+1 < len(fs) && fs[i].natW <= half*1.02 && fs[i+1].natW <= half*1.02 {
 			units = append(units, b.drawFigures(fs[i:i+2], half))
 			i += 2
 			continue
@@ -494,6 +505,7 @@ func (b *builder) callout(c *content.Callout) error {
 	}
 	first.h += pad
 	last.h += pad
+	f.first, f.last = start, len(b.units)-1
 	for i := start + 1; i < len(b.units); i++ {
 		if b.units[i].before > 0 && i > start+1 {
 			b.units[i].before = 4
@@ -539,8 +551,8 @@ func iconItems(lk calloutLook, x, y, size float64) []Item {
 }
 
 // references lists the footnotes at the end.
-func (b *builder) references() {
-	refs := b.in.Handout.References
+func (b *builder) references(h *content.Handout) {
+	refs := h.References
 	if len(refs) == 0 {
 		return
 	}

@@ -16,6 +16,14 @@ type unit struct {
 	// share it on a page (a callout box), so a callout that has to split
 	// still has a frame on each page.
 	box *frame
+	// breakBefore starts a new page (each handout of a packet does).
+	breakBefore bool
+	// owner is the index of the handout the unit belongs to (the page
+	// header shows its title), or noHandout.
+	owner int
+	// anchor names a section that starts here, for the cover's page
+	// numbers.
+	anchor string
 }
 
 // frame is the look of a box drawn around a run of units.
@@ -26,7 +34,10 @@ type frame struct {
 	bar          color.RGBA // a thick bar down the left edge; A == 0 for none
 	barWidth     float64
 	x, w         float64 // horizontal extent relative to the column
-	pad          float64 // extra space above the first and below the last unit of each fragment
+	// first and last are the frame's first and last units: a fragment that
+	// lacks one of them (a callout split over pages) gets a little room
+	// at that edge so the text does not touch the border.
+	first, last int // indices in the flow
 }
 
 // region is the space pages offer the flow: where the column is and how
@@ -38,8 +49,9 @@ type region struct {
 
 // placed is a unit placed on a page at column-relative y.
 type placed struct {
-	u *unit
-	y float64
+	u   *unit
+	idx int // index of u in the flow
+	y   float64
 }
 
 // paginate breaks units into pages. It keeps glued runs together, moving a
@@ -68,12 +80,14 @@ func paginate(units []unit, r region) [][]placed {
 		for end < len(units) && units[end].glue {
 			end++
 		}
-		if !fits(i, end, y) && y > 0 {
+		// Move the run to a new page when it does not fit here but would
+		// on a page of its own; a run taller than any page starts here.
+		if y > 0 && (units[i].breakBefore || (!fits(i, end, y) && fits(i, end, 0))) {
 			newPage()
 		}
 		if fits(i, end, y) {
 			for k := i; k < end; k++ {
-				y = place(&cur, &units[k], y)
+				y = place(&cur, units, k, y)
 			}
 			i = end
 			continue
@@ -83,7 +97,7 @@ func paginate(units []unit, r region) [][]placed {
 			if !fits(k, k+1, y) && y > 0 {
 				newPage()
 			}
-			y = place(&cur, &units[k], y)
+			y = place(&cur, units, k, y)
 		}
 		i = end
 	}
@@ -95,11 +109,12 @@ func paginate(units []unit, r region) [][]placed {
 
 // place adds u to the page at y (after its space, unless it opens the
 // page) and returns the y below it.
-func place(page *[]placed, u *unit, y float64) float64 {
+func place(page *[]placed, units []unit, k int, y float64) float64 {
+	u := &units[k]
 	if y > 0 {
 		y += u.before
 	}
-	*page = append(*page, placed{u: u, y: y})
+	*page = append(*page, placed{u: u, idx: k, y: y})
 	return y + u.h
 }
 
@@ -117,8 +132,15 @@ func pageItems(page []placed, r region) []Item {
 		for j+1 < len(page) && page[j+1].u.box == f {
 			j++
 		}
-		top := page[i].y - f.pad
-		bottom := page[j].y + page[j].u.h + f.pad
+		const splitPad = 4.0
+		top := page[i].y
+		if page[i].idx != f.first {
+			top -= splitPad
+		}
+		bottom := page[j].y + page[j].u.h
+		if page[j].idx != f.last {
+			bottom += splitPad
+		}
 		items = append(items, &Box{X: r.x + f.x, Y: r.top + top, W: f.w, H: bottom - top, Radius: f.radius,
 			Fill: f.fill, Stroke: f.stroke, LineWidth: f.lineWidth})
 		if f.bar.A != 0 {

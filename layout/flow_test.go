@@ -118,7 +118,7 @@ func TestCoverageErrorNamesFileAndLine(t *testing.T) {
 		Blocks: []content.Block{&content.Paragraph{Pos: content.Pos{File: "h.md", Line: 7}, Text: plain("Smile 😀")}},
 	}}}
 	c := &content.Clinic{Name: "C", Colors: content.Colors{Primary: "#000000", Accent: "#000000"}}
-	_, err := Layout(monoFonts{}, Input{Handout: h, Clinic: c, Paper: Letter})
+	_, err := Layout(monoFonts{}, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter})
 	if err == nil || !strings.Contains(err.Error(), "h.md:7:") || !strings.Contains(err.Error(), "U+1F600") {
 		t.Fatalf("err = %v, want h.md:7 and U+1F600", err)
 	}

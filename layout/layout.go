@@ -32,11 +32,15 @@ type Picture struct {
 	Image   *figures.Image
 }
 
-// Input is everything one handout's layout depends on.
+// Input is everything one document's layout depends on: one handout, or
+// a patient's packet of several with a cover page and a tick log.
 type Input struct {
-	Handout *content.Handout
-	Clinic  *content.Clinic
-	Logo    *figures.Image // nil when the clinic has no logo
+	// Handouts are laid out in order, each starting on a new page.
+	Handouts []*content.Handout
+	Cover    *Cover // nil: no cover page
+	TickLog  bool   // a weekly tick log of the exercises at the end
+	Clinic   *content.Clinic
+	Logo     *figures.Image // nil when the clinic has no logo
 	// Pictures holds the prepared picture of every panel, keyed by
 	// content.Panel.Source.
 	Pictures map[string]Picture
@@ -48,12 +52,19 @@ type Input struct {
 // DrawingScale is how many points one centimetre of a built-in drawing
 // takes on the page. One scale for every drawing keeps the body the same
 // size in every figure of a handout.
-const DrawingScale = 1.25
+const DrawingScale = 1.1
 
-// Layout lays out a handout into pages.
+// Cover is what a packet's cover page says besides the patient's name and
+// visit date (Input.Patient, Input.Date).
+type Cover struct {
+	Clinician string
+	Notes     string // the clinician's notes for this patient
+}
+
+// Layout lays out a handout, or a packet of handouts, into pages.
 func Layout(f Fonts, in Input) (*Document, error) {
-	h, c := in.Handout, in.Clinic
-	if h == nil || c == nil {
+	c := in.Clinic
+	if len(in.Handouts) == 0 || c == nil {
 		return nil, fmt.Errorf("layout: a handout and a clinic profile are both needed")
 	}
 	// Check every character against the fonts first: a missing glyph
@@ -71,30 +82,76 @@ func Layout(f Fonts, in Input) (*Document, error) {
 			return nil, fmt.Errorf("%s: %w", c.Source, err)
 		}
 	}
-	b := &builder{f: f, th: th, in: in, paper: paper}
+	b := &builder{f: f, th: th, in: in, paper: paper, owner: noHandout}
 
 	// The page frame: header and footer heights fix the column.
 	b.frame()
-	// The flow: title block, sections, references, booking panel.
-	b.titleBlock()
-	for i := range h.Sections {
-		if err := b.section(&h.Sections[i]); err != nil {
-			return nil, err
-		}
+	// The flow: cover, then each handout (title block, sections,
+	// references), the tick log, and the booking panel.
+	if in.Cover != nil {
+		b.cover()
 	}
-	b.references()
+	for i, h := range in.Handouts {
+		b.owner = i
+		b.breakPage = len(b.units) > 0
+		b.titleBlock(h)
+		for k := range h.Sections {
+			b.anchor = anchorName(i, k)
+			if err := b.section(&h.Sections[k]); err != nil {
+				return nil, err
+			}
+		}
+		b.references(h)
+	}
+	if in.TickLog {
+		b.owner = noHandout
+		b.breakPage = true
+		b.tickLog()
+	}
 	b.closing()
-	// Pages: break the flow, then draw header, body and footer on each.
+	// Pages: break the flow, fill in the cover's page numbers, then draw
+	// header, body and footer on each.
 	pages := paginate(b.units, b.col)
-	doc := &Document{Title: h.Meta.Title, Author: c.Name, Subject: h.Meta.Subtitle, Language: h.Meta.Language, Reviewed: h.Meta.Reviewed}
+	b.resolvePageRefs(pages)
+	doc := b.document()
 	for i, pg := range pages {
-		items := b.header()
+		owner := noHandout
+		if len(pg) > 0 {
+			owner = pg[0].u.owner
+		}
+		items := b.header(owner)
 		items = append(items, pageItems(pg, b.col)...)
 		items = append(items, b.footer(i+1, len(pages))...)
 		doc.Pages = append(doc.Pages, Page{W: paper.W, H: paper.H, Items: items})
 	}
 	return doc, nil
 }
+
+// noHandout marks units of the cover page and the tick log.
+const noHandout = -1
+
+// packetTitle heads the pages of a packet that belong to no one handout.
+const packetTitle = "Your home exercise programme"
+
+// document is the metadata: the handout's, or for a packet a generic
+// title. Never the patient's name.
+func (b *builder) document() *Document {
+	h := b.in.Handouts[0]
+	d := &Document{Title: h.Meta.Title, Author: b.in.Clinic.Name, Subject: h.Meta.Subtitle, Language: h.Meta.Language, Reviewed: h.Meta.Reviewed}
+	if len(b.in.Handouts) > 1 || b.in.Cover != nil {
+		d.Title, d.Subject = packetTitle, ""
+		for _, o := range b.in.Handouts[1:] {
+			if o.Meta.Reviewed > d.Reviewed {
+				d.Reviewed = o.Meta.Reviewed
+			}
+		}
+	}
+	return d
+}
+
+// anchorName names the place a section starts, for the cover's page
+// numbers.
+func anchorName(handout, section int) string { return itoa(handout) + "/" + itoa(section) }
 
 // builder holds one layout in progress.
 type builder struct {
@@ -105,7 +162,11 @@ type builder struct {
 	col   region
 	units []unit
 
-	keepNext bool
+	keepNext  bool
+	breakPage bool   // the next unit starts a new page
+	owner     int    // index of the handout being laid out, or noHandout
+	anchor    string // section being laid out, given to its first unit
+	pageRefs  []pageRef
 
 	footerLines []line
 	footerH     float64
@@ -172,8 +233,8 @@ func (b *builder) footerSpans() []content.Span {
 }
 
 // header draws the logo, clinic name and tagline on the left, and the
-// handout title with the patient's name and date on the right.
-func (b *builder) header() []Item {
+// title of the page's handout with the patient's name and date on the right.
+func (b *builder) header(owner int) []Item {
 	th, c := b.th, b.in.Clinic
 	left, right := th.margin, b.paper.W-th.margin
 	var items []Item
@@ -187,7 +248,10 @@ func (b *builder) header() []Item {
 	if c.Tagline != "" {
 		items = append(items, &Text{X: x, Y: headerTop + 30, Face: fonts.Regular, Size: 8.5, Color: th.muted, S: c.Tagline})
 	}
-	title := b.in.Handout.Meta.Title
+	title := packetTitle
+	if owner != noHandout {
+		title = b.in.Handouts[owner].Meta.Title
+	}
 	tw := b.f.Width(fonts.Bold, 10, title)
 	items = append(items, &Text{X: right - tw, Y: headerTop + 17, Face: fonts.Bold, Size: 10, Color: th.text, S: title})
 	if who := b.patientLine(); who != "" {
@@ -255,7 +319,35 @@ func checkCoverage(f Fonts, in Input) error {
 		}
 		return nil
 	}
-	h := in.Handout
+	for _, h := range in.Handouts {
+		if err := checkHandout(h, check, spans); err != nil {
+			return err
+		}
+	}
+	if cv := in.Cover; cv != nil {
+		if r, missing := f.Missing(cv.Clinician + cv.Notes); missing {
+			return fmt.Errorf("clinician or notes: character U+%04X is not in the handout fonts; write it in Latin, Greek or Cyrillic letters", r)
+		}
+	}
+	c := in.Clinic
+	clinicText := []string{c.Name, c.Tagline, strings.Join(c.Address, " "), c.Phone, c.Email, c.Website, c.HoursNote, c.Footer}
+	for _, hr := range c.Hours {
+		clinicText = append(clinicText, hr.Days, hr.Times)
+	}
+	for _, s := range clinicText {
+		if err := check(content.Pos{File: c.Source}, s); err != nil {
+			return err
+		}
+	}
+	// The patient's name is checked, but never repeated in the message.
+	if r, missing := f.Missing(in.Patient + in.Date); missing {
+		return fmt.Errorf("patient name or date: character U+%04X is not in the handout fonts; write the name in Latin, Greek or Cyrillic letters", r)
+	}
+	return nil
+}
+
+// checkHandout runs check over every text of a handout.
+func checkHandout(h *content.Handout, check func(content.Pos, string) error, spans func(content.Pos, []content.Span) error) error {
 	m := h.Meta
 	for _, s := range []string{m.Title, m.Subtitle, m.Author, m.Audience} {
 		if err := check(content.Pos{File: h.Source, Line: 1}, s); err != nil {
@@ -307,20 +399,6 @@ func checkCoverage(f Fonts, in Input) error {
 		if err := spans(r.Pos, r.Text); err != nil {
 			return err
 		}
-	}
-	c := in.Clinic
-	clinicText := []string{c.Name, c.Tagline, strings.Join(c.Address, " "), c.Phone, c.Email, c.Website, c.HoursNote, c.Footer}
-	for _, hr := range c.Hours {
-		clinicText = append(clinicText, hr.Days, hr.Times)
-	}
-	for _, s := range clinicText {
-		if err := check(content.Pos{File: c.Source}, s); err != nil {
-			return err
-		}
-	}
-	// The patient's name is checked, but never repeated in the message.
-	if r, missing := f.Missing(in.Patient + in.Date); missing {
-		return fmt.Errorf("patient name or date: character U+%04X is not in the handout fonts; write the name in Latin, Greek or Cyrillic letters", r)
 	}
 	return nil
 }

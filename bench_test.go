@@ -1,0 +1,29 @@
+package main
+
+import (
+	"testing"
+)
+
+// BenchmarkRender renders the built-in handout (13 figures, sample clinic)
+// in process, as a visit-time render or one packet of a batch does: fonts
+// and drawings are prepared once per engine and reused.
+//
+//	go test -run '^$' -bench Render -benchmem .
+func BenchmarkRender(b *testing.B) {
+	e := newTestEngine(b)
+	j, closeDir, err := loadJob(renderOptions{source: "builtin:mid-back-pain"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer closeDir()
+	var size int
+	b.ReportAllocs()
+	for b.Loop() {
+		out, _, err := e.render(j)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(out)
+	}
+	b.ReportMetric(float64(size)/1024, "KB/pdf")
+}

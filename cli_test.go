@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the program in dir and returns its exit code and output.
+func runCLI(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	defer os.Chdir(wd)
+	var out, errb bytes.Buffer
+	code = exitCode(run(args, &out, &errb), &errb)
+	return code, out.String(), errb.String()
+}
+
+const goodFront = "---\ntitle: Test\n---\n\n"
+
+// TestBadInput checks that each kind of bad input gets exit code 2, one
+// line on standard error that names the file (and line where there is
+// one), and no output file.
+func TestBadInput(t *testing.T) {
+	cases := []struct {
+		name   string
+		files  map[string]string
+		args   []string
+		output string   // the file that must not appear
+		want   []string // in the one-line message
+	}{
+		{name: "missing file", args: []string{"render", "nope.md"}, output: "nope.pdf", want: []string{"nope.md"}},
+		{name: "empty file", files: map[string]string{"h.md": ""}, want: []string{"h.md", "empty"}},
+		{name: "bad front matter", files: map[string]string{"h.md": "---\ntitle: [unclosed\n---\n\nText.\n"}, want: []string{"h.md:2"}},
+		{name: "missing image", files: map[string]string{"h.md": goodFront + "![A photo](photos/none.jpg)\n"}, want: []string{"h.md:5", "none.jpg"}},
+		{name: "not an image", files: map[string]string{"h.md": goodFront + "![A photo](notes.jpg)\n", "notes.jpg": "just some text, not a JPEG"}, want: []string{"h.md:5", "notes.jpg"}},
+		{name: "image outside the folder", files: map[string]string{"h.md": goodFront + "![A photo](../secret.png)\n"}, want: []string{"h.md:5", "secret.png"}},
+		{name: "unknown callout", files: map[string]string{"h.md": goodFront + "> [!DANGER]\n> Careful.\n"}, want: []string{"h.md:5", "DANGER"}},
+		{name: "invalid UTF-8", files: map[string]string{"h.md": goodFront + "Bad \xff byte.\n"}, want: []string{"h.md:5"}},
+		{name: "NUL byte", files: map[string]string{"h.md": goodFront + "Bad \x00 byte.\n"}, want: []string{"h.md:5"}},
+		{name: "emoji", files: map[string]string{"h.md": goodFront + "Smile \U0001F600\n"}, want: []string{"h.md:5", "U+1F600"}},
+		{name: "unknown figure", files: map[string]string{"h.md": goodFront + "![A pose](builtin:handstand)\n"}, want: []string{"h.md:5", "handstand"}},
+		{name: "clinic missing phone", files: map[string]string{"h.md": goodFront + "Text.\n", "c.yaml": "name: C\naddress: [1 Main St]\n"},
+			args: []string{"render", "h.md", "--clinic", "c.yaml"}, want: []string{"c.yaml", "phone"}},
+		{name: "clinic logo unreadable", files: map[string]string{"h.md": goodFront + "Text.\n", "c.yaml": "name: C\naddress: [1 Main St]\nphone: \"1\"\nlogo: logo.png\n", "logo.png": "not a png"},
+			args: []string{"render", "h.md", "--clinic", "c.yaml"}, want: []string{"c.yaml", "logo"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, body := range tc.files {
+				p := filepath.Join(dir, name)
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			args, output := tc.args, tc.output
+			if args == nil {
+				args = []string{"render", "h.md"}
+			}
+			if output == "" {
+				output = "h.pdf"
+			}
+			code, _, stderr := runCLI(t, dir, args...)
+			if code != exitFailed {
+				t.Errorf("exit code %d, want %d; stderr: %s", code, exitFailed, stderr)
+			}
+			if n := strings.Count(strings.TrimSpace(stderr), "\n"); n != 0 {
+				t.Errorf("message is %d lines, want one: %q", n+1, stderr)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("message %q lacks %q", stderr, w)
+				}
+			}
+			if _, err := os.Stat(filepath.Join(dir, output)); err == nil {
+				t.Errorf("%s was written despite the error", output)
+			}
+			leftovers, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
+			if len(leftovers) > 0 {
+				t.Errorf("temporary files left behind: %v", leftovers)
+			}
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{{"render"}, {"render", "a.md", "--bogus"}, {"frobnicate"}, {"render", "a.md", "--paper", "legal"}, {"render", "a.md", "--date", "25/11/2026"}} {
+		code, _, stderr := runCLI(t, dir, args...)
+		if code != exitUsage {
+			t.Errorf("%v: exit code %d, want %d (%s)", args, code, exitUsage, stderr)
+		}
+	}
+	code, stdout, _ := runCLI(t, dir, "render", "--help")
+	if code != exitOK || !strings.Contains(stdout, "--patient") {
+		t.Errorf("render --help: exit %d, output %q", code, stdout)
+	}
+}
+
+// TestDefaultCommand runs `handout` with no arguments in an empty folder,
+// as a new user would.
+func TestDefaultCommand(t *testing.T) {
+	dir := t.TempDir()
+	code, stdout, stderr := runCLI(t, dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "mid-back-pain.pdf") || !strings.Contains(stdout, "pages") {
+		t.Errorf("output %q does not give the path and page count", stdout)
+	}
+	fi, err := os.Stat(filepath.Join(dir, "mid-back-pain.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+}
+
+// TestPatientNameStaysPrivate renders with a canary name and checks it is
+// in no message, not in the file name and not in the PDF's metadata.
+func TestPatientNameStaysPrivate(t *testing.T) {
+	dir := t.TempDir()
+	const canary = "Zebedee Quux"
+	code, stdout, stderr := runCLI(t, dir, "render", "builtin:mid-back-pain", "--patient", canary, "--date", "2026-11-25")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.Contains(stdout+stderr, canary) {
+		t.Errorf("the patient's name is in the program's output")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "Zebedee") {
+			t.Errorf("file name %q contains the patient's name", e.Name())
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "mid-back-pain.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Page text is compressed; metadata is not. The name must not be
+	// readable in the file, in either byte order of UTF-16 or in UTF-8.
+	for _, enc := range [][]byte{[]byte(canary), utf16be(canary)} {
+		if bytes.Contains(data, enc) {
+			t.Errorf("the patient's name is readable in the PDF bytes (metadata?)")
+		}
+	}
+	text := strings.Join(pdfText(t, data), " ")
+	if !strings.Contains(text, canary) {
+		t.Errorf("the patient's name is not printed on the page")
+	}
+}
+
+func utf16be(s string) []byte {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r>>8), byte(r))
+	}
+	return b
+}
