@@ -25,15 +25,10 @@ const (
 	bodyHipHeight = 0.530 * bodyHeight
 )
 
-// Spine positions along the trunk axis (0 = hip level, 1 = shoulder level)
-// where the lumbar and thoracic bends are centred; used for joint positions
-// and for placing props under "the shoulder blades" and the like.
-const (
-	bodyWaistS = 0.38
-	bodyChestS = 0.72
-	// bodyBladeS is the level of the shoulder blades.
-	bodyBladeS = 0.72
-)
+// bodyBladeS is the level of the shoulder blades along the trunk axis
+// (0 = hip level, 1 = shoulder level), for placing props under "the
+// shoulder blades".
+const bodyBladeS = 0.72
 
 // bodyVec is a point or direction in body space (cm, y up).
 type bodyVec struct{ X, Y float64 }
@@ -41,10 +36,8 @@ type bodyVec struct{ X, Y float64 }
 func (a bodyVec) add(b bodyVec) bodyVec        { return bodyVec{a.X + b.X, a.Y + b.Y} }
 func (a bodyVec) sub(b bodyVec) bodyVec        { return bodyVec{a.X - b.X, a.Y - b.Y} }
 func (a bodyVec) mul(k float64) bodyVec        { return bodyVec{a.X * k, a.Y * k} }
-func (a bodyVec) dot(b bodyVec) float64        { return a.X*b.X + a.Y*b.Y }
 func (a bodyVec) length() float64              { return math.Hypot(a.X, a.Y) }
-func (a bodyVec) point() Point                 { return Point{a.X, a.Y} }
-func bodyVecOf(p Point) bodyVec                { return bodyVec{p.X, p.Y} }
+func (a bodyVec) point() Point                 { return Point(a) }
 func bodyAt(o bodyVec, deg, r float64) bodyVec { return o.add(bodyDir(deg).mul(r)) }
 
 // bodyDir is the unit vector deg degrees counter-clockwise from +x.
