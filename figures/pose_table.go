@@ -149,7 +149,7 @@ var builtinPoses = [...]poseSpec{
 	{
 		Name: "ball-arch-from-floor", Desc: "Sitting on the floor, upper back arched back over an exercise ball, feet flat",
 		Angles: bodyAngles{Trunk: 125, Lumbar: 10, Thoracic: 30, Neck: 25,
-			Near: bodyLimbAngles{Hip: 110, Knee: 88, Ankle: -22, Shoulder: 0, Elbow: 140}},
+			Near: bodyLimbAngles{Hip: 110, Knee: 88, Ankle: -22, Shoulder: 5, Elbow: 15}},
 		// The hips sit on the floor well in front of the ball, so that
 		// leaning back brings the shoulder blades onto its top.
 		Props: []poseProp{{Kind: poseBall, At: 0, DX: -68}},
