@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -22,6 +23,13 @@ const (
 )
 
 func main() {
+	// fpdf allocates large short-lived buffers for every document (a zlib
+	// writer per stream, 65,536-entry font tables): with the collector
+	// running less often a render takes about a quarter less time, for a
+	// few tens of MB more peak memory. GOGC in the environment still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	os.Exit(exitCode(run(os.Args[1:], os.Stdout, os.Stderr), os.Stderr))
 }
 
