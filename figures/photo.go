@@ -32,6 +32,13 @@ type Preset int
 const (
 	PresetPrint Preset = iota // about 250 px per inch of placed width, JPEG quality 85
 	PresetEmail               // about 150 px per inch, JPEG quality 72
+
+	// The smaller steps a size budget (handout --max-size) steps down
+	// through after PresetEmail, in this order. They suit reading on a
+	// screen; printed, photos look soft.
+	PresetEmailSmall   // about 120 px per inch, JPEG quality 60
+	PresetEmailSmaller // about 96 px per inch, JPEG quality 50
+	PresetEmailGray    // as PresetEmailSmaller, photos in gray (logos keep their colours)
 )
 
 // String returns the preset's name as used on the command line.
@@ -41,6 +48,12 @@ func (p Preset) String() string {
 		return "print"
 	case PresetEmail:
 		return "email"
+	case PresetEmailSmall:
+		return "email-small"
+	case PresetEmailSmaller:
+		return "email-smaller"
+	case PresetEmailGray:
+		return "email-gray"
 	}
 	return fmt.Sprintf("Preset(%d)", int(p))
 }
@@ -52,6 +65,10 @@ func photoPresetParams(p Preset) (ppi float64, quality int, ok bool) {
 		return 250, 85, true
 	case PresetEmail:
 		return 150, 72, true
+	case PresetEmailSmall:
+		return 120, 60, true
+	case PresetEmailSmaller, PresetEmailGray:
+		return 96, 50, true
 	}
 	return 0, 0, false
 }

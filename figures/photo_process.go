@@ -114,6 +114,12 @@ func photoProcess(img image.Image, pl photoPlan, opt Options, ppi float64) image
 	if opt.Grayscale {
 		return photoLaserGray(out)
 	}
+	if opt.Preset == PresetEmailGray && !opt.KeepAlpha {
+		// One channel instead of three (and no chroma to encode): the last
+		// step of a size budget. Plain luma, not the laser curve: this
+		// preset is read on a screen.
+		return photoLuma(out)
+	}
 	if g := photoAsGray(out); g != nil {
 		return g
 	}
@@ -314,6 +320,20 @@ func photoAsGray(n *image.NRGBA) *image.Gray {
 		row := n.Pix[n.PixOffset(b.Min.X, b.Min.Y+y):]
 		for x := range b.Dx() {
 			g.Pix[y*g.Stride+x] = row[4*x]
+		}
+	}
+	return g
+}
+
+// photoLuma converts an opaque n to gray with Rec. 601 luma.
+func photoLuma(n *image.NRGBA) *image.Gray {
+	b := n.Bounds()
+	g := image.NewGray(image.Rect(0, 0, b.Dx(), b.Dy()))
+	for y := range b.Dy() {
+		row := n.Pix[n.PixOffset(b.Min.X, b.Min.Y+y):]
+		for x := range b.Dx() {
+			p := row[4*x : 4*x+3]
+			g.Pix[y*g.Stride+x] = uint8((19595*uint32(p[0]) + 38470*uint32(p[1]) + 7471*uint32(p[2]) + 1<<15) >> 16)
 		}
 	}
 	return g

@@ -1,0 +1,60 @@
+package figures
+
+import (
+	"image"
+	"testing"
+)
+
+// TestPresetSteps checks the size-budget presets: each step is no larger
+// than the one before, at the documented resolution, and only the last
+// turns photos gray.
+func TestPresetSteps(t *testing.T) {
+	src := photoJPEGBytes(t, photoTestPhoto(3000, 2000))
+	p := NewPreparer("")
+	prev := 1 << 62
+	for _, c := range []struct {
+		preset Preset
+		name   string
+		wantW  int // a 3-inch placement
+		gray   bool
+	}{
+		{PresetPrint, "print", 750, false},
+		{PresetEmail, "email", 450, false},
+		{PresetEmailSmall, "email-small", 360, false},
+		{PresetEmailSmaller, "email-smaller", 288, false},
+		{PresetEmailGray, "email-gray", 288, true},
+	} {
+		if got := c.preset.String(); got != c.name {
+			t.Errorf("Preset(%d).String() = %q, want %q", int(c.preset), got, c.name)
+		}
+		img, err := p.Prepare("p.jpg", src, Options{Preset: c.preset, PlacedWidthPt: 216})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d×%d, %d bytes", c.name, img.PxW, img.PxH, len(img.Data))
+		if img.PxW != c.wantW {
+			t.Errorf("%s: %d px wide, want %d", c.name, img.PxW, c.wantW)
+		}
+		if len(img.Data) > prev {
+			t.Errorf("%s: %d bytes, more than the step before (%d)", c.name, len(img.Data), prev)
+		}
+		prev = len(img.Data)
+		_, isGray := photoDecodeOut(t, img).(*image.Gray)
+		if isGray != c.gray {
+			t.Errorf("%s: gray = %t, want %t", c.name, isGray, c.gray)
+		}
+	}
+}
+
+// TestPresetGrayKeepsLogoColour checks that the gray step leaves a logo
+// (KeepAlpha) in colour: the clinic's branding is not a photo to shrink.
+func TestPresetGrayKeepsLogoColour(t *testing.T) {
+	src := photoPNGBytes(t, photoTestQuadrants(200, 100))
+	img, err := NewPreparer("").Prepare("logo.png", src, Options{Preset: PresetEmailGray, PlacedHeightPt: 36, KeepAlpha: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, isGray := photoDecodeOut(t, img).(*image.Gray); isGray {
+		t.Error("the logo was turned gray")
+	}
+}
