@@ -1,0 +1,213 @@
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"handout/figures"
+	"handout/layout"
+)
+
+// phonePhoto makes a photo-like picture: smooth light, a dark figure and
+// sensor noise, so that it compresses as a real photo does, not as a flat
+// test card. The top third is red, so orientation can be seen.
+func phonePhoto(w, h int, seed uint64) *image.RGBA {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			base := 150 + 60*float64(x)/float64(w) - 40*float64(y)/float64(h)
+			n := rng.NormFloat64() * 6
+			r, g, b := base+n, base+n-10, base+n-25
+			if y < h/3 {
+				r, g, b = 200+n, 40+n, 40+n
+			}
+			if (x-w/2)*(x-w/2)+(y-h/2)*(y-h/2) < (w/6)*(w/6) {
+				r, g, b = 60+n, 50+n, 45+n
+			}
+			img.Set(x, y, color.RGBA{clamp8(r), clamp8(g), clamp8(b), 255})
+		}
+	}
+	return img
+}
+
+func clamp8(v float64) uint8 { return uint8(min(255, max(0, v))) }
+
+// rotateCCW turns an image a quarter counter-clockwise.
+func rotateCCW(src *image.RGBA) *image.RGBA {
+	b := src.Bounds()
+	dst := image.NewRGBA(image.Rect(0, 0, b.Dy(), b.Dx()))
+	for y := 0; y < b.Dy(); y++ {
+		for x := 0; x < b.Dx(); x++ {
+			dst.Set(y, b.Dx()-1-x, src.At(x, y))
+		}
+	}
+	return dst
+}
+
+// withEXIFOrientation inserts an APP1 EXIF segment with one Orientation
+// entry after the JPEG's SOI marker, as a phone camera writes it.
+func withEXIFOrientation(jpg []byte, orientation uint16) []byte {
+	var tiff bytes.Buffer
+	tiff.WriteString("MM\x00\x2a")
+	binary.Write(&tiff, binary.BigEndian, uint32(8))                // IFD offset
+	binary.Write(&tiff, binary.BigEndian, uint16(1))                // one entry
+	binary.Write(&tiff, binary.BigEndian, []uint16{0x0112, 3})      // Orientation, SHORT
+	binary.Write(&tiff, binary.BigEndian, uint32(1))                // count
+	binary.Write(&tiff, binary.BigEndian, []uint16{orientation, 0}) // value, padding
+	binary.Write(&tiff, binary.BigEndian, uint32(0))                // no next IFD
+	payload := append([]byte("Exif\x00\x00"), tiff.Bytes()...)
+	seg := []byte{0xFF, 0xE1, byte((len(payload) + 2) >> 8), byte(len(payload) + 2)}
+	out := append([]byte{}, jpg[:2]...)
+	out = append(out, seg...)
+	out = append(out, payload...)
+	return append(out, jpg[2:]...)
+}
+
+// photoHandout writes a handout with 13 photo figures in mixed formats and
+// orientations (several of the same size, as a clinic's photos are) and
+// returns its path.
+func photoHandout(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	var md strings.Builder
+	md.WriteString("---\ntitle: Photo handout\n---\n\n")
+	for i := 1; i <= 13; i++ {
+		w, h := 1600, 1200
+		if i%3 == 0 {
+			w, h = 1200, 1600
+		}
+		img := phonePhoto(w, h, uint64(i))
+		sideways := i%4 == 1 && i%5 != 0
+		if sideways {
+			// A phone held upright stores the pixels turned a quarter
+			// counter-clockwise and tags them "rotate 90° clockwise".
+			img = rotateCCW(img)
+		}
+		var buf bytes.Buffer
+		name := fmt.Sprintf("photo%02d.jpg", i)
+		switch {
+		case i%5 == 0:
+			name = fmt.Sprintf("screen%02d.png", i)
+			if err := png.Encode(&buf, img); err != nil {
+				t.Fatal(err)
+			}
+		default:
+			if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		data := buf.Bytes()
+		if sideways {
+			data = withEXIFOrientation(data, 6)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&md, "## Exercise %d\n\n![Position %d](%s)\n\nHold for five slow breaths.\n\n", i, i, name)
+	}
+	path := filepath.Join(dir, "photos.md")
+	if err := os.WriteFile(path, []byte(md.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestPhotoHandout renders a handout of 13 phone-like photos with both
+// presets: the PDFs validate, stay within the size budget, and come out
+// byte-identical from two separate engines even though several photos
+// share a pixel width.
+func TestPhotoHandout(t *testing.T) {
+	if testing.Short() {
+		t.Skip("prepares 13 photos")
+	}
+	src := photoHandout(t)
+	for _, tc := range []struct {
+		preset figures.Preset
+		limit  int
+	}{{figures.PresetPrint, 1500 << 10}, {figures.PresetEmail, 600 << 10}} {
+		t.Run(tc.preset.String(), func(t *testing.T) {
+			var outs [][]byte
+			for range 2 {
+				e, err := newEngine("", tc.preset)
+				if err != nil {
+					t.Fatal(err)
+				}
+				j, closeDir, err := loadJob(renderOptions{source: src})
+				if err != nil {
+					t.Fatal(err)
+				}
+				out, _, err := e.render(j)
+				closeDir()
+				if err != nil {
+					t.Fatal(err)
+				}
+				outs = append(outs, out)
+			}
+			validatePDF(t, outs[0])
+			checkPhotosUpright(t, src, tc.preset)
+			if !bytes.Equal(outs[0], outs[1]) {
+				t.Errorf("two renders differ: same-width images are not ordered deterministically")
+			}
+			t.Logf("%s preset: %d KB", tc.preset, len(outs[0])>>10)
+			if len(outs[0]) > tc.limit {
+				t.Errorf("%s preset: %d KB, over the %d KB budget", tc.preset, len(outs[0])>>10, tc.limit>>10)
+			}
+		})
+	}
+}
+
+// checkPhotosUpright lays the photo handout out and decodes every image
+// placed on the pages: each was drawn with its red third on top, so an
+// image the wrong way up (EXIF ignored) or with the wrong colours fails.
+func checkPhotosUpright(t *testing.T, src string, preset figures.Preset) {
+	t.Helper()
+	e, err := newEngine("", preset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, closeDir, err := loadJob(renderOptions{source: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeDir()
+	doc, err := e.layout(j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			im, ok := it.(*layout.Image)
+			if !ok || im.Img.PxW == im.Img.PxH { // the square logo
+				continue
+			}
+			n++
+			pic, _, err := image.Decode(bytes.NewReader(im.Img.Data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := pic.Bounds()
+			top := pic.At(b.Min.X+b.Dx()/2, b.Min.Y+b.Dy()/10)
+			bottom := pic.At(b.Min.X+b.Dx()/10, b.Max.Y-b.Dy()/10)
+			tr, tg, _, _ := top.RGBA()
+			_, bg, _, _ := bottom.RGBA()
+			if tr>>8 < 170 || tg>>8 > 90 || bg>>8 < 90 {
+				t.Errorf("figure image %d is not upright with its red third on top: top %v bottom %v", n, top, bottom)
+			}
+		}
+	}
+	if n != 13 {
+		t.Errorf("found %d photos on the pages, want 13", n)
+	}
+}
