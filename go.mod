@@ -2,6 +2,8 @@ module handout
 
 go 1.26.8
 
+toolchain go1.26.9
+
 require (
 	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/disintegration/imaging v1.6.2
