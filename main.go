@@ -77,6 +77,7 @@ Usage:
   handout render FILE.md [flags]  render a handout (FILE may be builtin:NAME)
   handout list                    list the built-in handouts and figures
   handout figure NAME -o OUT.png  draw a built-in figure as a PNG preview
+  handout batch PATIENTS.csv      one packet per patient of a list
 
 Run 'handout COMMAND --help' for a command's flags.
 `
@@ -94,6 +95,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return runList(args[1:], stdout, stderr)
 	case "figure":
 		return runFigure(args[1:], stdout, stderr)
+	case "batch":
+		return runBatch(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		_, err := io.WriteString(stdout, mainUsage)
 		return err

@@ -1,0 +1,314 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// patientRow is one row of a patient list as read, before it is checked.
+type patientRow struct {
+	line      int // where the row starts in the list, 1-based
+	id        string
+	name      string // printed on the pages only: never in a message or file name by default
+	visitDate string
+	clinician string
+	handouts  []string          // as written: built-in names or paths relative to the list
+	doses     map[string]string // section ID → dose text
+	notes     string            // printed on the cover only
+	email     string            // carried for later features; never printed
+	err       error             // a problem found while reading the row
+}
+
+// listColumns are the columns a CSV list may have, in the order README
+// documents them. id and handouts are required.
+var listColumns = []string{"id", "name", "visit_date", "clinician", "handouts", "doses", "notes", "email"}
+
+// ignoredColumnPrefix marks a column the program is to skip: any other
+// unknown column is an error, since a misspelt "handout" or "dose" would
+// otherwise drop a patient's prescription without a word.
+const ignoredColumnPrefix = "x_"
+
+// readPatientList reads a CSV or JSON Lines (.jsonl) patient list. Errors
+// about the file as a whole (unreadable, no header, unknown columns,
+// broken quoting) are returned; a problem in one row is kept in its err.
+func readPatientList(path string) ([]*patientRow, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err // *fs.PathError names the path
+	}
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if !utf8.Valid(src) {
+		return nil, fmt.Errorf("%s: the list is not UTF-8 text; export it as CSV UTF-8", path)
+	}
+	var rows []*patientRow
+	if strings.EqualFold(listExt(path), ".jsonl") || strings.EqualFold(listExt(path), ".ndjson") {
+		rows, err = readJSONLines(path, src)
+	} else {
+		rows, err = readCSV(path, src)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%s: %w", path, errNoRows)
+	}
+	return rows, nil
+}
+
+func listExt(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[i:]
+	}
+	return ""
+}
+
+// readCSV reads a CSV list with a header row. The separator is "," or ";"
+// (spreadsheets in many locales write ";"), whichever the header has more
+// of outside quotes.
+func readCSV(path string, src []byte) ([]*patientRow, error) {
+	r := csv.NewReader(bytes.NewReader(src))
+	r.Comma = detectSeparator(src)
+	r.FieldsPerRecord = -1 // a row with the wrong count is that row's problem
+	header, err := r.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: the list is empty; the first line names the columns: %s", path, strings.Join(listColumns, ","))
+	}
+	if err != nil {
+		return nil, csvError(path, err)
+	}
+	cols, err := mapColumns(path, header)
+	if err != nil {
+		return nil, err
+	}
+	var rows []*patientRow
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return rows, nil
+		}
+		if err != nil {
+			// Quoting that is off moves every later row boundary: nothing
+			// after it can be trusted, so the list as a whole is refused.
+			return nil, csvError(path, err)
+		}
+		line, _ := r.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a blank line, often at the end of an export
+		}
+		row := &patientRow{line: line}
+		rows = append(rows, row)
+		if len(rec) != len(header) {
+			row.id = cols.field(rec, "id") // to name the row, if it is there
+			row.err = fmt.Errorf("the row has %d fields, the header %d; quote fields that contain %q", len(rec), len(header), string(r.Comma))
+			continue
+		}
+		row.id = cols.field(rec, "id")
+		row.name = cols.field(rec, "name")
+		row.visitDate = cols.field(rec, "visit_date")
+		row.clinician = cols.field(rec, "clinician")
+		row.notes = cols.field(rec, "notes")
+		row.email = cols.field(rec, "email")
+		for h := range strings.SplitSeq(cols.field(rec, "handouts"), "|") {
+			if h = strings.TrimSpace(h); h != "" {
+				row.handouts = append(row.handouts, h)
+			}
+		}
+		row.doses, row.err = parseDoseColumn(cols.field(rec, "doses"))
+	}
+}
+
+// csvError names the line of a CSV syntax error.
+func csvError(path string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s:%d: %v; the list cannot be read past this line (check the quotes)", path, pe.StartLine, pe.Err)
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
+// detectSeparator picks "," or ";" by counting them in the first line,
+// outside quotes.
+func detectSeparator(src []byte) rune {
+	commas, semis, quoted := 0, 0, false
+	for _, b := range src {
+		switch {
+		case b == '"':
+			quoted = !quoted
+		case quoted:
+		case b == '\n':
+			if semis > commas {
+				return ';'
+			}
+			return ','
+		case b == ',':
+			commas++
+		case b == ';':
+			semis++
+		}
+	}
+	if semis > commas {
+		return ';'
+	}
+	return ','
+}
+
+// columns maps the known column names to their index in a record.
+type columns map[string]int
+
+func (c columns) field(rec []string, name string) string {
+	if i, ok := c[name]; ok && i < len(rec) {
+		return strings.TrimSpace(rec[i])
+	}
+	return ""
+}
+
+// mapColumns reads the header. Names are matched without regard to case,
+// with spaces and "-" read as "_" ("Visit Date" is visit_date).
+func mapColumns(path string, header []string) (columns, error) {
+	cols := columns{}
+	var unknown []string
+	for i, h := range header {
+		name := normalizeColumn(h)
+		switch {
+		case name == "" || strings.HasPrefix(name, ignoredColumnPrefix):
+			continue // "": a trailing separator in the header
+		case !slices.Contains(listColumns, name):
+			unknown = append(unknown, fmt.Sprintf("%q", strings.TrimSpace(h)))
+			continue
+		}
+		if _, dup := cols[name]; dup {
+			return nil, fmt.Errorf("%s:1: column %q appears twice", path, name)
+		}
+		cols[name] = i
+	}
+	if len(unknown) > 0 {
+		return nil, fmt.Errorf("%s:1: unknown column %s; the columns are %s (a column starting with %q is ignored)",
+			path, strings.Join(unknown, ", "), strings.Join(listColumns, ", "), ignoredColumnPrefix)
+	}
+	for _, need := range []string{"id", "handouts"} {
+		if _, ok := cols[need]; !ok {
+			return nil, fmt.Errorf("%s:1: the header has no %q column; the columns are %s", path, need, strings.Join(listColumns, ", "))
+		}
+	}
+	return cols, nil
+}
+
+func normalizeColumn(h string) string {
+	h = strings.ToLower(strings.TrimSpace(h))
+	return strings.NewReplacer(" ", "_", "-", "_").Replace(h)
+}
+
+// parseDoseColumn reads "SECTION-ID: reps 5; hold 10 s | OTHER-ID: …".
+// Only the shape is checked here; the dose text and the section IDs are
+// checked against the row's handouts later.
+func parseDoseColumn(s string) (map[string]string, error) {
+	var doses map[string]string
+	for part := range strings.SplitSeq(s, "|") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		id, text, ok := strings.Cut(part, ":")
+		id = strings.TrimSpace(id)
+		if !ok || id == "" || strings.ContainsAny(id, " \t") {
+			return nil, fmt.Errorf(`doses: %q does not start with an exercise id; write "EXERCISE-ID: reps 5; hold 10 s", several separated by "|"`, clip(part, 40))
+		}
+		if doses == nil {
+			doses = map[string]string{}
+		}
+		if _, dup := doses[id]; dup {
+			return nil, fmt.Errorf("doses: exercise %q is given twice; keep one", id)
+		}
+		doses[id] = strings.TrimSpace(text)
+	}
+	return doses, nil
+}
+
+// clip shortens s for a message.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
+
+// jsonRow is one line of a JSON Lines list: the CSV columns, with the
+// handouts as an array and the doses as an object.
+type jsonRow struct {
+	ID        string            `json:"id"`
+	Name      string            `json:"name"`
+	VisitDate string            `json:"visit_date"`
+	Clinician string            `json:"clinician"`
+	Handouts  []string          `json:"handouts"`
+	Doses     map[string]string `json:"doses"`
+	Notes     string            `json:"notes"`
+	Email     string            `json:"email"`
+}
+
+// readJSONLines reads one JSON object per line; blank lines are skipped.
+// Unknown keys are errors, for the same reason as unknown CSV columns.
+func readJSONLines(path string, src []byte) ([]*patientRow, error) {
+	var rows []*patientRow
+	lines := strings.Split(string(src), "\n")
+	for i, text := range lines {
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		row := &patientRow{line: i + 1}
+		rows = append(rows, row)
+		var jr jsonRow
+		dec := json.NewDecoder(strings.NewReader(text))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&jr); err != nil {
+			row.err = fmt.Errorf("not a JSON object with the list's keys (%s): %v", strings.Join(listColumns, ", "), jsonMessage(err))
+			continue
+		}
+		if dec.More() {
+			row.err = errors.New("more than one JSON value on the line; write one patient per line")
+			continue
+		}
+		*row = patientRow{
+			line: row.line, id: strings.TrimSpace(jr.ID), name: strings.TrimSpace(jr.Name),
+			visitDate: strings.TrimSpace(jr.VisitDate), clinician: strings.TrimSpace(jr.Clinician),
+			notes: strings.TrimSpace(jr.Notes), email: strings.TrimSpace(jr.Email),
+		}
+		for _, h := range jr.Handouts {
+			if h = strings.TrimSpace(h); h != "" {
+				row.handouts = append(row.handouts, h)
+			}
+		}
+		for id, text := range jr.Doses {
+			if row.doses == nil {
+				row.doses = map[string]string{}
+			}
+			row.doses[strings.TrimSpace(id)] = strings.TrimSpace(text)
+		}
+	}
+	return rows, nil
+}
+
+// jsonMessage keeps the part of a decoding error that names the problem,
+// not the value: a value could be a patient's name.
+func jsonMessage(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Sprintf("%q should be a %s, not a %s", te.Field, te.Type, te.Value)
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("syntax error at byte %d", se.Offset)
+	}
+	msg := err.Error()
+	if strings.HasPrefix(msg, "json: unknown field ") {
+		return strings.TrimPrefix(msg, "json: ")
+	}
+	return "cannot be read"
+}

@@ -1,0 +1,429 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// manifestFormat names the manifest's layout.
+const manifestFormat = "handout-batch-manifest/1"
+
+// manifest is the record of a run in its output folder: for each row
+// whose packet is there, which file it is, its checksum and the checksum
+// of what it was made from. It holds no time stamps and is sorted by id,
+// so the same run gives the same bytes.
+type manifest struct {
+	Format string        `json:"format"`
+	Shard  string        `json:"shard,omitempty"` // "I/N" for a shard's manifest
+	Rows   []manifestRow `json:"rows"`
+}
+
+// manifestRow is one packet in the manifest and in the journal.
+type manifestRow struct {
+	ID     string `json:"id"`
+	File   string `json:"file"`
+	Pages  int    `json:"pages"`
+	PDF    string `json:"pdf_sha256"`
+	Inputs string `json:"inputs_sha256"`
+}
+
+// manifestName is manifest.json, or manifest-I-of-N.json for a shard, so
+// that shards can share a folder.
+func manifestName(sh shard) string {
+	if sh.n == 0 {
+		return "manifest.json"
+	}
+	return fmt.Sprintf("manifest-%d-of-%d.json", sh.i, sh.n)
+}
+
+// journalName is the append-only record of packets made since the
+// manifest was last written: one JSON manifestRow per line, each added
+// only after its packet is renamed into place. After a crash or kill -9
+// the next run reads it; at the end of a run it is folded into the
+// manifest and removed.
+func journalName(sh shard) string { return "." + manifestName(sh) + ".journal" }
+
+// output is the output folder of a run.
+type output struct {
+	dir   string
+	shard shard
+	// prev holds what earlier runs recorded (manifest, then journal):
+	// files with these checksums were made by this batch for these rows.
+	prev map[string]manifestRow
+	done map[string]manifestRow // this run's rows, for the new manifest
+
+	journal    *os.File
+	journalErr error
+}
+
+// openOutput creates the folder (0700) if needed, reads the earlier
+// manifest and journal, removes the temporary files a killed run left for
+// this run's rows, and opens the journal.
+func openOutput(dir string, sh shard, plan []*plannedRow) (*output, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
+	}
+	o := &output{dir: dir, shard: sh, prev: map[string]manifestRow{}, done: map[string]manifestRow{}}
+	m, err := readManifest(filepath.Join(dir, manifestName(sh)))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	for _, r := range m.Rows {
+		o.prev[r.ID] = r
+	}
+	if err := o.readJournal(); err != nil {
+		return nil, err
+	}
+	if err := o.removeStaleTemps(plan); err != nil {
+		return nil, err
+	}
+	o.journal, err = os.OpenFile(filepath.Join(dir, journalName(sh)), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("manifest journal: %w", err)
+	}
+	return o, nil
+}
+
+func readManifest(path string) (manifest, error) {
+	var m manifest
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return m, err
+	}
+	if err := json.Unmarshal(b, &m); err != nil || m.Format != manifestFormat {
+		return m, fmt.Errorf("%s is not a manifest this program can read (%v); move it away to start afresh", path, err)
+	}
+	return m, nil
+}
+
+// readJournal adds the journal of an interrupted run to prev. A line that
+// does not parse (cut short by a power failure) is skipped: its row is
+// made again.
+func (o *output) readJournal() error {
+	f, err := os.Open(filepath.Join(o.dir, journalName(o.shard)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("manifest journal: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var r manifestRow
+		if json.Unmarshal(sc.Bytes(), &r) == nil && r.ID != "" {
+			o.prev[r.ID] = r
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("manifest journal: %w", err)
+	}
+	return nil
+}
+
+// removeStaleTemps removes the temporary files (".NAME.*.tmp", see
+// writeFileAtomic) that a killed run left for this run's files and its
+// manifest. Only those: another shard may be writing into the folder.
+func (o *output) removeStaleTemps(plan []*plannedRow) error {
+	mine := map[string]bool{manifestName(o.shard): true}
+	for _, r := range plan {
+		if r.file != "" {
+			mine[r.file] = true
+		}
+	}
+	entries, err := os.ReadDir(o.dir)
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".tmp") || !e.Type().IsRegular() {
+			continue
+		}
+		stem := strings.TrimSuffix(name[1:], ".tmp")
+		if i := strings.LastIndexByte(stem, '.'); i > 0 && mine[stem[:i]] {
+			if err := os.Remove(filepath.Join(o.dir, name)); err != nil {
+				return fmt.Errorf("removing a temporary file of an interrupted run: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// record notes a finished row: in memory for the manifest, and on disk in
+// the journal. One write per line, so a kill leaves whole lines.
+func (o *output) record(r manifestRow) {
+	o.done[r.ID] = r
+	line, _ := json.Marshal(r) // strings and an int: cannot fail
+	if _, err := o.journal.Write(append(line, '\n')); err != nil && o.journalErr == nil {
+		o.journalErr = fmt.Errorf("manifest journal: %w", err)
+	}
+}
+
+func (o *output) closeJournal() {
+	if o.journal != nil {
+		o.journal.Close()
+	}
+}
+
+// writeManifest writes this run's rows, sorted by id, atomically, then
+// removes the journal it replaces.
+func (o *output) writeManifest() error {
+	m := manifest{Format: manifestFormat, Shard: o.shard.String(), Rows: make([]manifestRow, 0, len(o.done))}
+	for _, r := range o.done {
+		m.Rows = append(m.Rows, r)
+	}
+	if err := saveManifest(filepath.Join(o.dir, manifestName(o.shard)), m); err != nil {
+		return err
+	}
+	if o.journalErr != nil {
+		return o.journalErr
+	}
+	o.closeJournal()
+	o.journal = nil
+	if err := os.Remove(filepath.Join(o.dir, journalName(o.shard))); err != nil {
+		return fmt.Errorf("manifest journal: %w", err)
+	}
+	return nil
+}
+
+// saveManifest sorts m's rows by id and writes it atomically.
+func saveManifest(path string, m manifest) error {
+	slices.SortFunc(m.Rows, func(a, b manifestRow) int { return strings.Compare(a.ID, b.ID) })
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return fmt.Errorf("manifest: %w", err)
+	}
+	return writeFileAtomic(path, append(b, '\n'), 0o600)
+}
+
+// tally counts what became of the rows.
+type tally struct {
+	written, skipped int
+	failures         []*rowError
+}
+
+// outcome is what a worker reports for one row.
+type outcome struct {
+	row     *plannedRow
+	entry   manifestRow
+	skipped bool // the file was already there with the right bytes
+	err     error
+}
+
+// produce makes the packets of the rows that passed the checks, with
+// s.jobs workers. Only the collector (this goroutine) touches the output's
+// records and the progress bar; workers keep no PDF after writing it, so
+// memory does not grow with the list.
+func (s *batchSettings) produce(ctx context.Context, p *planner, out *output, plan []*plannedRow, stderr io.Writer) tally {
+	var t tally
+	var todo []*plannedRow
+	for _, r := range plan {
+		if r.err != nil {
+			t.failures = append(t.failures, r.err)
+		} else {
+			todo = append(todo, r)
+		}
+	}
+	bar := newProgress(stderr, len(todo))
+	defer bar.finish()
+
+	rows := make(chan *plannedRow)
+	results := make(chan outcome)
+	var wg sync.WaitGroup
+	for range min(s.jobs, len(todo)) {
+		wg.Go(func() {
+			for r := range rows {
+				results <- s.makePacket(p, out, r)
+			}
+		})
+	}
+	go func() {
+		defer close(rows)
+		for _, r := range todo {
+			select {
+			case rows <- r:
+			case <-ctx.Done():
+				return // stop handing out rows; those started finish
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	for res := range results {
+		switch {
+		case res.err != nil:
+			t.failures = append(t.failures, &rowError{list: s.list, line: res.row.line, id: res.row.id, err: res.err})
+		case res.skipped:
+			t.skipped++
+			out.record(res.entry)
+		default:
+			t.written++
+			out.record(res.entry)
+		}
+		bar.add()
+	}
+	return t
+}
+
+// makePacket makes one row's packet and puts it in place, unless the file
+// there already has the right bytes. A panic, in this program or a
+// library, fails the row and not the run.
+func (s *batchSettings) makePacket(p *planner, out *output, r *plannedRow) (res outcome) {
+	res.row = r
+	defer func() {
+		if v := recover(); v != nil {
+			res.err = fmt.Errorf("internal error while making the packet (please report it): %v", v)
+		}
+		if res.err != nil {
+			res.err = redact(res.err, r.patientRow)
+		}
+	}()
+	path := filepath.Join(out.dir, r.file)
+	prev, hasPrev := out.prev[r.id]
+	ours := hasPrev && prev.File == r.file // made by an earlier run for this row
+	if s.resume && ours && prev.Inputs == r.inputs {
+		if sum, err := fileSHA256(path); err == nil && sum == prev.PDF {
+			return outcome{row: r, entry: prev, skipped: true}
+		}
+	}
+	j, err := p.job(r)
+	if err != nil {
+		return outcome{row: r, err: err}
+	}
+	pdfBytes, pages, err := p.eng.render(j)
+	if err != nil {
+		return outcome{row: r, err: err}
+	}
+	entry := manifestRow{ID: r.id, File: r.file, Pages: pages, PDF: hashBytes(pdfBytes), Inputs: r.inputs}
+	existing, err := fileSHA256(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return outcome{row: r, err: err}
+	case existing == entry.PDF:
+		return outcome{row: r, entry: entry, skipped: true}
+	case ours && existing == prev.PDF, s.force:
+		// This batch's own earlier packet for the row, made from other
+		// inputs: replace it. Anything else needs --force.
+	default:
+		return outcome{row: r, err: fmt.Errorf("%s exists with other content and was not made by this batch for this row; "+
+			"move it away, or run with --force to replace it", r.file)}
+	}
+	if err := writeFileAtomic(path, pdfBytes, 0o600); err != nil {
+		return outcome{row: r, err: err}
+	}
+	return outcome{row: r, entry: entry}
+}
+
+// fileSHA256 hashes a regular file; anything else at path is an error.
+func fileSHA256(path string) (string, error) {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return "", err
+	}
+	if !fi.Mode().IsRegular() {
+		return "", fmt.Errorf("%s is not a regular file; move it away", filepath.Base(path))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("reading %s: %w", path, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// redact removes the patient's name, the clinician and the notes from a
+// message, should a library ever quote them: messages go to the terminal
+// and to logs.
+func redact(err error, r *patientRow) error {
+	msg := err.Error()
+	changed := false
+	for _, s := range []struct{ text, as string }{{r.name, "[name]"}, {r.notes, "[notes]"}, {r.clinician, "[clinician]"}} {
+		if len(s.text) >= 3 && strings.Contains(msg, s.text) {
+			msg, changed = strings.ReplaceAll(msg, s.text, s.as), true
+		}
+	}
+	if !changed {
+		return err
+	}
+	return errors.New(msg)
+}
+
+// mergeManifests joins the manifests of a sharded run's shards in dir
+// (manifest-I-of-N.json, every I from 0 to N-1) into manifest.json, the
+// manifest one unsplit run would have written.
+func mergeManifests(dir string, stderr io.Writer) error {
+	paths, err := filepath.Glob(filepath.Join(dir, "manifest-*-of-*.json"))
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return fmt.Errorf("%s: no shard manifests (manifest-I-of-N.json) to merge", dir)
+	}
+	n := -1
+	seen := map[int]bool{}
+	merged := manifest{Format: manifestFormat}
+	ids := map[string]string{}
+	for _, path := range paths {
+		var sh shard
+		if _, err := fmt.Sscanf(filepath.Base(path), "manifest-%d-of-%d.json", &sh.i, &sh.n); err != nil || sh.n < 1 {
+			return fmt.Errorf("%s: not a shard manifest name", path)
+		}
+		if n != -1 && sh.n != n {
+			return fmt.Errorf("%s: shard manifests of %d and %d shards are mixed; remove those of the other run", dir, n, sh.n)
+		}
+		n = sh.n
+		if _, err := os.Stat(filepath.Join(dir, journalName(sh))); err == nil {
+			return fmt.Errorf("shard %s did not finish (its journal is there); run it again with --resume", sh)
+		}
+		m, err := readManifest(path)
+		if err != nil {
+			return err
+		}
+		if m.Shard != sh.String() {
+			return fmt.Errorf("%s says it is shard %q", path, m.Shard)
+		}
+		seen[sh.i] = true
+		for _, r := range m.Rows {
+			if other, dup := ids[r.ID]; dup {
+				return fmt.Errorf("id %s is in %s and %s; the shards are of different lists", r.ID, filepath.Base(other), filepath.Base(path))
+			}
+			ids[r.ID] = path
+			merged.Rows = append(merged.Rows, r)
+		}
+	}
+	var missing []string
+	for i := range n {
+		if !seen[i] {
+			missing = append(missing, fmt.Sprintf("%d/%d", i, n))
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("%s: no manifest for shard %s; run it first", dir, strings.Join(missing, ", "))
+	}
+	out := filepath.Join(dir, manifestName(shard{}))
+	if err := saveManifest(out, merged); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stderr, "handout: merged %d shard manifests (%d rows) into %s\n", n, len(merged.Rows), out)
+	return err
+}

@@ -1,0 +1,611 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"handout/content"
+	"handout/layout"
+)
+
+// packetFormat names what a packet's bytes depend on besides its inputs
+// and the module versions below. Bump it when a change to the layout or
+// the PDF writer changes the packets, so that a later run with --resume
+// makes them again instead of keeping the old ones.
+const packetFormat = "handout-packet/1"
+
+// outputModules are the dependencies whose version changes the PDF bytes.
+var outputModules = []string{"codeberg.org/go-pdf/fpdf", "rsc.io/qr", "github.com/disintegration/imaging", "golang.org/x/image"}
+
+// programVersion is packetFormat with the Go release (compress/flate
+// shapes the bytes) and the versions of outputModules this binary has.
+func programVersion() string {
+	v := packetFormat + " " + runtime.Version()
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range bi.Deps {
+			if slices.Contains(outputModules, d.Path) {
+				v += " " + d.Path + "@" + d.Version
+			}
+		}
+	}
+	return v
+}
+
+// plannedRow is a row of the list, checked, with what its packet needs.
+type plannedRow struct {
+	*patientRow
+	file    string          // output file name inside the output folder
+	entries []*handoutEntry // the row's handouts, parsed once per run and shared
+	inputs  string          // SHA-256 (hex) of everything the packet is made from
+	err     *rowError       // the row is skipped
+}
+
+// handoutEntry is one handout as a batch uses it: parsed once, then shared
+// read-only by every packet that includes it.
+type handoutEntry struct {
+	key     string // "builtin:NAME", or the path as written in the list
+	handout *content.Handout
+	dir     *os.Root        // the handout's folder; nil for built-ins
+	ids     map[string]bool // its exercises' section IDs
+	sum     string          // SHA-256 of its source and photos
+	err     error
+}
+
+// planner checks the rows of a list and resolves their handouts.
+type planner struct {
+	s        *batchSettings
+	eng      *engine
+	clinic   clinicFiles
+	base     string // SHA-256 of what every packet depends on
+	handouts map[string]*handoutEntry
+	roots    map[string]*os.Root // handout folders, by path
+}
+
+// newPlanner prepares the parts every packet shares: the clinic (its
+// profile and logo are hashed into every row's inputs) and the settings.
+func newPlanner(s *batchSettings, eng *engine, clinic clinicFiles) (*planner, error) {
+	// The logo is prepared now so that a bad logo stops the run before
+	// any row, rather than failing each.
+	if _, err := eng.logo(clinic); err != nil {
+		return nil, err
+	}
+	profile := *clinic.profile
+	profile.Source = "" // a path, which differs between machines
+	prof, err := json.Marshal(profile)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", clinic.profile.Source, err)
+	}
+	var logo []byte
+	if profile.Logo != "" {
+		if logo, err = fs.ReadFile(clinic.dir, profile.Logo); err != nil {
+			return nil, fmt.Errorf("%s: logo %q: %w", clinic.profile.Source, profile.Logo, err)
+		}
+	}
+	base := hashJSON(struct {
+		Program, Paper, Preset string
+		Profile                []byte
+		Logo                   string
+	}{programVersion(), s.paperName(), s.preset, prof, hashBytes(logo)})
+	return &planner{s: s, eng: eng, clinic: clinic, base: base, handouts: map[string]*handoutEntry{}, roots: map[string]*os.Root{}}, nil
+}
+
+// paperName is the paper the packets use, as it goes into their inputs.
+func (s *batchSettings) paperName() string {
+	if s.paper.W == 0 {
+		return "clinic"
+	}
+	return fmt.Sprintf("%.2fx%.2f", s.paper.W, s.paper.H)
+}
+
+// close closes the handout folders.
+func (p *planner) close() {
+	for _, r := range p.roots {
+		r.Close()
+	}
+}
+
+// idRE is what a patient id may be: it goes into file names and messages.
+var idRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+
+// plan checks every row and returns the rows of this shard. Checks that
+// compare rows (duplicate ids, two rows with one file name) look at the
+// whole list, so that every shard of a run agrees; handouts and doses are
+// checked for this shard's rows only.
+func (p *planner) plan(rows []*patientRow) []*plannedRow {
+	all := make([]*plannedRow, len(rows))
+	for i, r := range rows {
+		all[i] = p.checkRow(r)
+	}
+	p.checkAcrossRows(all)
+	var mine []*plannedRow
+	for _, r := range all {
+		if !p.s.shard.has(r.id) {
+			continue
+		}
+		if r.err == nil {
+			p.resolve(r)
+		}
+		mine = append(mine, r)
+	}
+	return mine
+}
+
+// fail records a row's problem.
+func (p *planner) fail(r *plannedRow, format string, args ...any) {
+	id := r.id
+	if !idRE.MatchString(id) {
+		id = ""
+	}
+	r.err = &rowError{list: p.s.list, line: r.line, id: id, err: fmt.Errorf(format, args...)}
+}
+
+// checkRow checks what a row says on its own: id, date, handouts given,
+// and its file name.
+func (p *planner) checkRow(r *patientRow) *plannedRow {
+	pr := &plannedRow{patientRow: r}
+	switch {
+	case r.err != nil:
+		p.fail(pr, "%w", r.err)
+	case r.id == "":
+		p.fail(pr, "the id is missing; every row needs the patient's id")
+	case !idRE.MatchString(r.id):
+		p.fail(pr, `the id may only have letters, digits, ".", "_" and "-" (up to 64, starting with a letter or digit)`)
+	case r.visitDate == "":
+		p.fail(pr, "visit_date is missing; write it as YYYY-MM-DD")
+	case !validDate(r.visitDate):
+		p.fail(pr, "visit_date %q: write the date as YYYY-MM-DD", clip(r.visitDate, 20))
+	case len(r.handouts) == 0:
+		p.fail(pr, `no handouts; list built-in names or .md files separated by "|", e.g. mid-back-pain`)
+	default:
+		pr.file = p.s.tmpl.file(r)
+	}
+	return pr
+}
+
+func validDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
+
+// checkAcrossRows fails every row of a duplicated id, and every row whose
+// file name another row has too (compared without case: macOS and
+// Windows folders do not tell "P1.pdf" from "p1.pdf"). Every row of a
+// clash fails: which one is right is the front desk's call.
+func (p *planner) checkAcrossRows(all []*plannedRow) {
+	byID := map[string][]*plannedRow{}
+	byFile := map[string][]*plannedRow{}
+	for _, r := range all {
+		if r.err == nil {
+			byID[r.id] = append(byID[r.id], r)
+			byFile[strings.ToLower(r.file)] = append(byFile[strings.ToLower(r.file)], r)
+		}
+	}
+	for id, rs := range byID {
+		if len(rs) > 1 {
+			for _, r := range rs {
+				p.fail(r, "id %s is on lines %s; each patient needs one row (merge them) or their own id", id, lineList(rs))
+			}
+		}
+	}
+	for _, rs := range byFile {
+		if len(rs) > 1 {
+			for _, r := range rs {
+				if r.err == nil {
+					p.fail(r, "lines %s would all be written to %s; make the ids differ or add {id} to --name", lineList(rs), r.file)
+				}
+			}
+		}
+	}
+}
+
+func lineList(rs []*plannedRow) string {
+	var s []string
+	for _, r := range rs {
+		s = append(s, strconv.Itoa(r.line))
+	}
+	return strings.Join(s, ", ")
+}
+
+// resolve loads the row's handouts (once per run), checks its doses
+// against them, and hashes its inputs.
+func (p *planner) resolve(r *plannedRow) {
+	seen := map[string]bool{}
+	for _, spec := range r.handouts {
+		e := p.handout(spec)
+		if e.err != nil {
+			p.fail(r, "%v", e.err)
+			return
+		}
+		if seen[e.key] {
+			p.fail(r, "handout %q is listed twice", spec)
+			return
+		}
+		seen[e.key] = true
+		r.entries = append(r.entries, e)
+	}
+	if err := p.checkDoses(r); err != nil {
+		p.fail(r, "%v", err)
+		return
+	}
+	keys := make([]string, len(r.entries))
+	sums := make([]string, len(keys))
+	for i, e := range r.entries {
+		keys[i], sums[i] = e.key, e.sum
+	}
+	r.inputs = hashJSON(struct {
+		Base                                  string
+		ID, Name, VisitDate, Clinician, Notes string
+		Handouts, HandoutSums                 []string
+		Doses                                 map[string]string
+	}{p.base, r.id, r.name, r.visitDate, r.clinician, r.notes, keys, sums, r.doses})
+}
+
+// checkDoses checks that every override names an exercise of the row's
+// handouts and parses as a dose. An ID found in several handouts sets the
+// dose in each.
+func (p *planner) checkDoses(r *plannedRow) error {
+	if len(r.doses) == 0 {
+		return nil
+	}
+	ids := slices.Sorted(mapsKeys(r.doses))
+	for _, id := range ids {
+		found := false
+		for _, e := range r.entries {
+			found = found || e.ids[id]
+		}
+		if !found {
+			var known []string
+			for _, e := range r.entries {
+				known = append(known, content.SectionIDs(e.handout)...)
+			}
+			return fmt.Errorf("doses: no exercise %q in the row's handouts; the exercises are: %s", id, strings.Join(known, ", "))
+		}
+	}
+	for _, e := range r.entries {
+		if _, err := content.WithDoses(e.handout, dosesFor(e, r.doses)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dosesFor picks the overrides that name exercises of e.
+func dosesFor(e *handoutEntry, doses map[string]string) map[string]string {
+	var out map[string]string
+	for id, text := range doses {
+		if e.ids[id] {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[id] = text
+		}
+	}
+	return out
+}
+
+func mapsKeys(m map[string]string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// handout returns the handout a row names, parsing it on first use.
+// spec is a built-in name (optionally "builtin:NAME") or a path to a .md
+// file, relative to the list's folder.
+func (p *planner) handout(spec string) *handoutEntry {
+	if e, ok := p.handouts[spec]; ok {
+		return e
+	}
+	var e *handoutEntry
+	if name, ok := builtinSpec(spec); ok {
+		e = p.builtinHandout(name)
+	} else {
+		e = p.fileHandout(spec)
+	}
+	if e.err == nil {
+		e.ids = map[string]bool{}
+		for _, id := range content.SectionIDs(e.handout) {
+			e.ids[id] = true
+		}
+	}
+	p.handouts[spec] = e
+	return e
+}
+
+// builtinSpec reports whether a handout as written names a built-in one:
+// "builtin:NAME", or a name without a folder or ".md".
+func builtinSpec(spec string) (string, bool) {
+	if name, ok := strings.CutPrefix(spec, "builtin:"); ok {
+		return name, true
+	}
+	if strings.ContainsAny(spec, `/\`) || strings.HasSuffix(strings.ToLower(spec), ".md") {
+		return "", false
+	}
+	return spec, true
+}
+
+func (p *planner) builtinHandout(name string) *handoutEntry {
+	e := &handoutEntry{key: "builtin:" + name}
+	if !slices.Contains(content.BuiltinHandoutNames(), name) {
+		e.err = fmt.Errorf("unknown handout %q; built-in handouts: %s", name, strings.Join(content.BuiltinHandoutNames(), ", "))
+		return e
+	}
+	src, err := content.BuiltinHandoutSource(name)
+	if err != nil {
+		e.err = err
+		return e
+	}
+	e.handout, e.err = content.BuiltinHandout(name)
+	e.sum = hashBytes(src)
+	return e
+}
+
+// fileHandout parses a handout file and hashes it with its photos, which
+// are read from the handout's folder only.
+func (p *planner) fileHandout(spec string) *handoutEntry {
+	e := &handoutEntry{key: filepath.ToSlash(spec)}
+	path := spec
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(listDir(p.s.list), spec)
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		e.err = fmt.Errorf("handout %q: %w", spec, err)
+		return e
+	}
+	if e.handout, e.err = content.Parse(path, src); e.err != nil {
+		return e
+	}
+	dir := filepath.Dir(path)
+	if e.dir = p.roots[dir]; e.dir == nil {
+		if e.dir, e.err = os.OpenRoot(dir); e.err != nil {
+			return e
+		}
+		p.roots[dir] = e.dir
+	}
+	h := sha256.New()
+	h.Write(src)
+	for _, photo := range photoPanels(e.handout) {
+		data, err := e.dir.ReadFile(filepath.ToSlash(photo.Source))
+		if err != nil {
+			e.err = fmt.Errorf("%s:%d: photo %q: %w", photo.Pos.File, photo.Pos.Line, photo.Source, err)
+			return e
+		}
+		fmt.Fprintf(h, "\x00%s\x00%s", photo.Source, hashBytes(data))
+	}
+	e.sum = hex.EncodeToString(h.Sum(nil))
+	return e
+}
+
+// photoPanels lists the panels of a handout that are photos, once each.
+func photoPanels(h *content.Handout) []content.Panel {
+	var out []content.Panel
+	seen := map[string]bool{}
+	for _, s := range h.Sections {
+		for _, b := range s.Blocks {
+			fig, ok := b.(*content.Figure)
+			if !ok {
+				continue
+			}
+			for _, pn := range fig.Panels {
+				if _, builtin := pn.Builtin(); !builtin && !seen[pn.Source] {
+					seen[pn.Source] = true
+					out = append(out, pn)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// job is the render job of a planned row: its handouts with the row's
+// doses, a cover page and a tick log.
+func (p *planner) job(r *plannedRow) (job, error) {
+	j := job{
+		clinic: p.clinic, patient: r.name, date: r.visitDate, paper: p.s.paper,
+		cover: &layout.Cover{Clinician: r.clinician, Notes: r.notes}, tickLog: true,
+	}
+	for _, e := range r.entries {
+		h, err := content.WithDoses(e.handout, dosesFor(e, r.doses))
+		if err != nil {
+			return job{}, err // checked in plan: cannot happen
+		}
+		j.handouts = append(j.handouts, handoutFile{handout: h, dir: e.dir})
+	}
+	return j, nil
+}
+
+func hashBytes(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// hashJSON hashes v's JSON encoding, which is stable: struct fields in
+// order, map keys sorted.
+func hashJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("hashJSON: " + err.Error()) // only plain strings and slices are hashed
+	}
+	return hashBytes(b)
+}
+
+// shard is a part of a run: the rows whose id hashes to i of n. n is 0
+// when the run is not split.
+type shard struct{ i, n int }
+
+// parseShard reads --shard I/N, counting from 0 as a Kubernetes Indexed
+// Job's JOB_COMPLETION_INDEX does.
+func parseShard(s string) (shard, error) {
+	if s == "" {
+		return shard{}, nil
+	}
+	is, ns, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(is)
+	n, err2 := strconv.Atoi(ns)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n || n > 10000 {
+		return shard{}, fmt.Errorf("%q: write I/N with 0 ≤ I < N, e.g. 0/3, 1/3, 2/3", s)
+	}
+	return shard{i, n}, nil
+}
+
+// has reports whether the row with this id is in the shard: FNV-1a
+// (64-bit) of the id's bytes, modulo n. A row without a usable id is
+// reported by shard 0 only.
+func (sh shard) has(id string) bool {
+	if sh.n == 0 {
+		return true
+	}
+	if !idRE.MatchString(id) {
+		return sh.i == 0
+	}
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return h.Sum64()%uint64(sh.n) == uint64(sh.i)
+}
+
+// String is the shard as written on the command line, "" when unsplit.
+func (sh shard) String() string {
+	if sh.n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", sh.i, sh.n)
+}
+
+// nameTemplate is a parsed --name: literal text and placeholders.
+type nameTemplate struct{ parts []string } // placeholders keep their braces
+
+var placeholderRE = regexp.MustCompile(`\{[^{}]*\}`)
+
+// templatePlaceholders are the placeholders --name knows.
+var templatePlaceholders = []string{"{id}", "{date}", "{name}", "{handout}"}
+
+// parseNameTemplate checks a --name template. It must name each packet
+// apart ({id} or {name}) and may not leave the output folder.
+func parseNameTemplate(s string) (nameTemplate, error) {
+	var t nameTemplate
+	if !strings.Contains(s, "{id}") && !strings.Contains(s, "{name}") {
+		return t, fmt.Errorf("%q has no {id}; every patient needs a file of their own", s)
+	}
+	last := 0
+	for _, m := range placeholderRE.FindAllStringIndex(s, -1) {
+		ph := s[m[0]:m[1]]
+		if !slices.Contains(templatePlaceholders, ph) {
+			return t, fmt.Errorf("%q: unknown placeholder %s; use %s", s, ph, strings.Join(templatePlaceholders, " "))
+		}
+		t.parts = append(t.parts, s[last:m[0]], ph)
+		last = m[1]
+	}
+	t.parts = append(t.parts, s[last:])
+	for i := 0; i < len(t.parts); i += 2 {
+		lit := t.parts[i]
+		if strings.ContainsAny(lit, "{}") {
+			return t, fmt.Errorf("%q: unmatched brace", s)
+		}
+		if strings.IndexFunc(lit, func(r rune) bool { return !safeRune(r) }) >= 0 {
+			return t, fmt.Errorf("%q: use only letters, digits, \"-\", \"_\", \".\" and \"+\" outside the placeholders", s)
+		}
+	}
+	if strings.HasPrefix(t.parts[0], ".") {
+		return t, fmt.Errorf("%q: a name starting with \".\" would be hidden", s)
+	}
+	return t, nil
+}
+
+// maxNameBytes keeps file names under every file system's limit (255).
+const maxNameBytes = 200
+
+// file is the row's file name: placeholders filled in with safe text,
+// ".pdf" added when the template does not end with it.
+func (t nameTemplate) file(r *patientRow) string {
+	var b strings.Builder
+	for i, part := range t.parts {
+		if i%2 == 0 {
+			b.WriteString(part)
+			continue
+		}
+		switch part {
+		case "{id}":
+			b.WriteString(r.id) // checked against idRE: already safe
+		case "{date}":
+			b.WriteString(safeName(r.visitDate))
+		case "{name}":
+			b.WriteString(safeName(r.name))
+		case "{handout}":
+			var labels []string
+			for _, spec := range r.handouts {
+				labels = append(labels, handoutLabel(spec))
+			}
+			b.WriteString(safeName(strings.Join(labels, "+")))
+		}
+	}
+	name := strings.TrimSuffix(b.String(), ".pdf")
+	for len(name) > maxNameBytes {
+		_, size := lastRune(name)
+		name = name[:len(name)-size]
+	}
+	return name + ".pdf"
+}
+
+func lastRune(s string) (rune, int) {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] < 0x80 || s[i] >= 0xC0 {
+			return []rune(s[i:])[0], len(s) - i
+		}
+	}
+	return 0, 1
+}
+
+// handoutLabel is a handout's name for {handout}: the built-in name, or
+// the file name without ".md".
+func handoutLabel(spec string) string {
+	if name, ok := builtinSpec(spec); ok {
+		return name
+	}
+	base := filepath.Base(filepath.FromSlash(spec))
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// safeName keeps letters, digits, "-", "_", "." and "+", turns each run of
+// anything else (spaces, slashes, quotes) into one "-", and trims "-" and
+// "." from the ends, so that a value cannot make a hidden file, leave the
+// folder or confuse a shell.
+func safeName(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if safeRune(r) {
+			if dash {
+				b.WriteByte('-')
+				dash = false
+			}
+			b.WriteRune(r)
+			continue
+		}
+		dash = b.Len() > 0
+	}
+	return strings.Trim(b.String(), "-.")
+}
+
+// safeRune reports whether r may stand in a file name as it is.
+func safeRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-_.+", r)
+}
