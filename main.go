@@ -110,7 +110,7 @@ func parseFlags(fl *pflag.FlagSet, args []string, usage string, stdout io.Writer
 	fl.Usage = func() {}
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
-			fmt.Fprintf(stdout, "%s\nFlags:\n%s", usage, fl.FlagUsages())
+			fmt.Fprintf(stdout, "%s\n\nFlags:\n%s", usage, fl.FlagUsages())
 			return true, nil
 		}
 		return false, usagef("%v", err)
