@@ -1,0 +1,79 @@
+package main
+
+import (
+	"testing"
+
+	"handout/figures"
+	"handout/layout"
+)
+
+// TestNothingOutsideTheMargins lays out every golden handout and the
+// built-in one and checks that every item lies on its page, and every
+// text run and picture inside the side margins: long words, URLs and
+// wide figures must wrap or shrink, never run off the paper.
+func TestNothingOutsideTheMargins(t *testing.T) {
+	e := newTestEngine(t)
+	cases := append([]goldenCase{{name: "builtin"}}, goldenCases...)
+	for _, gc := range cases {
+		t.Run(gc.name, func(t *testing.T) {
+			var j job
+			if gc.name == "builtin" {
+				var closeDir func()
+				var err error
+				j, closeDir, err = loadJob(renderOptions{source: "builtin:mid-back-pain"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer closeDir()
+			} else {
+				j = testJob(t, gc)
+			}
+			doc, err := e.layout(j)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for pi, p := range doc.Pages {
+				left, right := (p.W-layout.ColumnWidth(layout.Paper{W: p.W}))/2, p.W-(p.W-layout.ColumnWidth(layout.Paper{W: p.W}))/2
+				for _, it := range p.Items {
+					x0, y0, x1, y1 := itemBox(e, it)
+					const eps = 0.01
+					if x0 < left-eps || x1 > right+eps || y0 < -eps || y1 > p.H+eps {
+						t.Errorf("page %d: %T at %.1f,%.1f–%.1f,%.1f is outside the margins %.1f–%.1f", pi+1, it, x0, y0, x1, y1, left, right)
+					}
+				}
+			}
+		})
+	}
+}
+
+// itemBox is an item's extent on the page.
+func itemBox(e *engine, it layout.Item) (x0, y0, x1, y1 float64) {
+	switch v := it.(type) {
+	case *layout.Text:
+		return v.X, v.Y - v.Size, v.X + e.fonts.Width(v.Face, v.Size, v.S), v.Y
+	case *layout.Image:
+		return v.X, v.Y, v.X + v.W, v.Y + v.H
+	case *layout.Rule:
+		return min(v.X1, v.X2), min(v.Y1, v.Y2), max(v.X1, v.X2), max(v.Y1, v.Y2)
+	case *layout.Box:
+		return v.X, v.Y, v.X + v.W, v.Y + v.H
+	case *layout.Link:
+		return v.X, v.Y, v.X + v.W, v.Y + v.H
+	case *layout.Path:
+		x0, y0, x1, y1 = 1e9, 1e9, -1e9, -1e9
+		for _, s := range v.Shape.Path {
+			n := 1
+			if s.Op == figures.CubicTo {
+				n = 3
+			} else if s.Op == figures.Close {
+				n = 0
+			}
+			for _, q := range s.Pts[:n] {
+				x, y := v.X+q.X*v.Scale, v.Y+q.Y*v.Scale
+				x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+			}
+		}
+		return x0, y0, x1, y1
+	}
+	return 0, 0, 0, 0
+}
