@@ -27,13 +27,23 @@ func runDefault(stdout io.Writer) error {
 // renderOptions are the render command's flags.
 type renderOptions struct {
 	source, out, clinic, patient, date, paper, preset, cacheDir string
+
+	maxSize      string              // --max-size, "" for no budget
+	passwordFile string              // --password-file; else $HANDOUT_PASSWORD
+	getenv       func(string) string // os.Getenv; nil reads no environment
 }
 
 const renderUsage = `Usage: handout render FILE.md [-o OUT.pdf] [--clinic PROFILE.yaml] [--patient NAME] [--date YYYY-MM-DD] [--paper letter|a4]
+       [--preset print|email] [--max-size SIZE] [--password-file FILE]
 
 Renders a handout (a Markdown file, or builtin:NAME for a built-in one) with a
 clinic's branding. The output is FILE.pdf beside the input unless -o is given;
--o - writes to standard output.`
+-o - writes to standard output.
+
+--max-size (2MB, 600KB, 1.5MiB; KB/MB decimal, KiB/MiB binary) steps photos
+down (email, email-small, email-smaller, email-gray) until the file fits.
+--password-file FILE (its first line) or $HANDOUT_PASSWORD encrypts the PDF
+with AES-256; the password is never printed.`
 
 func runRender(args []string, stdout, stderr io.Writer) error {
 	var o renderOptions
@@ -45,6 +55,9 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 	fl.StringVar(&o.paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
 	fl.StringVar(&o.preset, "preset", "print", "image preset: print or email")
 	fl.StringVar(&o.cacheDir, "cache-dir", "", "keep prepared photos in this folder between runs")
+	fl.StringVar(&o.maxSize, "max-size", "", "largest file size, e.g. 2MB or 600KB: photos are stepped down until the PDF fits")
+	fl.StringVar(&o.passwordFile, "password-file", "", "encrypt with AES-256, the password being this file's first line (default: $"+passwordEnv+" if set)")
+	o.getenv = os.Getenv
 	if help, err := parseFlags(fl, args, renderUsage, stdout); help || err != nil {
 		return err
 	}
@@ -80,6 +93,16 @@ func renderTo(report io.Writer, o renderOptions) error {
 			return usagef("--paper: %v", err)
 		}
 	}
+	var budget int64
+	if o.maxSize != "" {
+		if budget, err = parseSize(o.maxSize); err != nil {
+			return usagef("--max-size: %v", err)
+		}
+	}
+	finish, err := renderEncryption(o)
+	if err != nil {
+		return err
+	}
 	j, closeDir, err := loadJob(o)
 	if err != nil {
 		return err
@@ -90,19 +113,51 @@ func renderTo(report io.Writer, o renderOptions) error {
 	if err != nil {
 		return err
 	}
-	pdfBytes, pages, err := eng.render(j)
+	doc, err := newSizeFitter(eng, budget).render(j, finish)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", o.out, err)
 	}
 	if o.out == "-" {
-		_, err := os.Stdout.Write(pdfBytes)
+		_, err := os.Stdout.Write(doc.final)
 		return err
 	}
-	if err := writeFileAtomic(o.out, pdfBytes, 0o600); err != nil {
+	if err := writeFileAtomic(o.out, doc.final, 0o600); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(report, "wrote %s (%d pages, %d KB)\n", o.out, pages, (len(pdfBytes)+1023)/1024)
+	_, err = fmt.Fprintf(report, "wrote %s (%s)\n", o.out, renderSummary(doc, preset, finish != nil))
 	return err
+}
+
+// renderEncryption returns what encrypts render's output, or nil when no
+// password is given.
+func renderEncryption(o renderOptions) (func([]byte) ([]byte, error), error) {
+	getenv := o.getenv
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	pw, err := renderPassword(o.passwordFile, getenv)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	if pw == "" {
+		return nil, nil
+	}
+	enc := newEncrypter()
+	return func(pdf []byte) ([]byte, error) { return enc.encryptPDF(pdf, pw, "") }, nil
+}
+
+// renderSummary describes a written document for the report line: pages,
+// size, the photo step it fitted at if a budget moved it, and whether it is
+// encrypted (never with what).
+func renderSummary(doc fitted, asked figures.Preset, encrypted bool) string {
+	s := fmt.Sprintf("%d pages, %d KB", doc.pages, (len(doc.final)+1023)/1024)
+	if doc.preset != asked {
+		s += ", photos at " + doc.preset.String() + " to fit --max-size"
+	}
+	if encrypted {
+		s += ", AES-256 encrypted"
+	}
+	return s
 }
 
 // loadJob reads the handout and the clinic profile.

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"golang.org/x/text/unicode/norm"
+)
+
+// passwordEnv is the environment variable render reads a PDF password from
+// when --password-file is not given.
+const passwordEnv = "HANDOUT_PASSWORD"
+
+// maxPasswordBytes is the longest password AES-256 PDF encryption (revisions
+// 5 and 6) uses: longer ones are cut to 127 bytes by the standard, so a
+// reader could accept a different password than the one the clinic chose.
+const maxPasswordBytes = 127
+
+// Errors an encryption can fail with; none of them quotes a password.
+var (
+	ErrPasswordEmpty   = errors.New("password is empty")
+	ErrPasswordTooLong = errors.New("password is longer than 127 bytes (the limit of AES-256 PDF encryption)")
+	ErrPasswordInvalid = errors.New("password is not valid UTF-8 or contains control characters")
+	ErrPasswordForm    = errors.New("password contains compatibility characters (ligatures, full-width or superscript forms) that PDF readers normalise; type it with ordinary letters and digits")
+)
+
+// encrypter encrypts finished PDFs with AES-256 (pdfcpu's standard security
+// handler, revision 6: see encryptPDF). Make one per process, before any
+// worker starts: pdfcpu keeps its "no configuration folder" switch in a
+// package variable that its configuration constructor reads unguarded, so
+// setting it once, up front, is the only race-free way to use it. Safe for
+// concurrent use afterwards.
+type encrypter struct {
+	base model.Configuration // AES-256, print allowed; copied per document
+}
+
+// newEncrypter returns an encrypter. It stops pdfcpu from creating its
+// configuration folder in the user's home directory: handout runs on
+// clinic machines and must leave nothing behind but the PDFs it was asked
+// for.
+func newEncrypter() *encrypter {
+	api.DisableConfigDir()
+	c := model.NewAESConfiguration("", "", 256)
+	// Patients may print their handout, and screen readers may read it
+	// out; copying, editing and annotating are not needed and stay off.
+	c.Permissions = model.PermissionsPrint + model.PermissionExtractRev3
+	return &encrypter{base: *c}
+}
+
+// encryptPDF returns pdf encrypted with AES-256 so that it opens only with
+// user. owner is the permissions password; "" means a random one that is
+// thrown away (nobody can lift the print-only restriction, and no second
+// secret has to be kept). The result is not byte-stable: the file
+// identifier and every stream's IV are random.
+//
+// pdfcpu writes revision 5 (the deprecated Adobe extension, whose password
+// check is a single SHA-256) for PDF 1.x input and revision 6 (ISO
+// 32000-2, with the iterated hash that makes guessing passwords costly)
+// only for PDF 2.0 input. fpdf writes PDF 1.x, so the document is marked
+// PDF 2.0 before it is written: nothing else in fpdf's output conflicts
+// with 2.0, and every reader that can open AES-256 at all (Acrobat X and
+// later, pdf.js, PDFium, poppler, mupdf, Preview, qpdf) reads revision 6.
+func (e *encrypter) encryptPDF(pdf []byte, user, owner string) ([]byte, error) {
+	if err := checkPassword(user); err != nil {
+		return nil, fmt.Errorf("encrypting: %w", err)
+	}
+	if owner == "" {
+		owner = randomPassword()
+	} else if err := checkPassword(owner); err != nil {
+		return nil, fmt.Errorf("encrypting: owner %w", err)
+	}
+	conf := e.base
+	conf.UserPW, conf.OwnerPW = user, owner
+	conf.Cmd = model.ENCRYPT
+	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(pdf), &conf)
+	if err != nil {
+		return nil, fmt.Errorf("encrypting: reading the PDF: %w", scrubPasswords(err, user, owner))
+	}
+	v20 := model.V20
+	ctx.HeaderVersion = &v20
+	ctx.RootVersion = nil
+	var out bytes.Buffer
+	if err := api.WriteContext(ctx, &out); err != nil {
+		return nil, fmt.Errorf("encrypting: %w", scrubPasswords(err, user, owner))
+	}
+	return out.Bytes(), nil
+}
+
+// scrubPasswords returns err with any occurrence of the passwords replaced:
+// a library's error text is not ours to trust with a secret.
+func scrubPasswords(err error, pws ...string) error {
+	msg := err.Error()
+	clean := msg
+	for _, pw := range pws {
+		if pw != "" {
+			clean = strings.ReplaceAll(clean, pw, "***")
+		}
+	}
+	if clean == msg {
+		return err
+	}
+	return errors.New(clean)
+}
+
+// randomPassword returns 26 random base32 characters (128 bits) for an
+// owner password nobody needs to know.
+func randomPassword() string {
+	return rand.Text()
+}
+
+// checkPassword reports why pw cannot be used, without quoting it.
+func checkPassword(pw string) error {
+	switch {
+	case pw == "":
+		return ErrPasswordEmpty
+	case len(pw) > maxPasswordBytes:
+		return ErrPasswordTooLong
+	case !utf8.ValidString(pw) || strings.ContainsFunc(pw, func(r rune) bool { return r < 0x20 || r == 0x7f }):
+		return ErrPasswordInvalid
+	case !norm.NFKC.IsNormalString(pw):
+		// Readers prepare a typed password with SASLprep (NFKC) before
+		// hashing it; pdfcpu hashes the bytes as given. Refusing what
+		// NFKC would change keeps the two the same.
+		return ErrPasswordForm
+	}
+	return nil
+}
+
+// readPasswordFile returns the first line of path, without its line ending.
+// Only the first line is read, so a file with a trailing newline (as every
+// editor writes) or with notes below works.
+func readPasswordFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("--password-file: %w", err)
+	}
+	defer f.Close()
+	line, err := bufio.NewReaderSize(io.LimitReader(f, 4096), 4096).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", fmt.Errorf("--password-file %s: %w", path, err)
+	}
+	pw := strings.TrimRight(line, "\r\n")
+	if err := checkPassword(pw); err != nil {
+		return "", fmt.Errorf("--password-file %s: first line: %w", path, err)
+	}
+	return pw, nil
+}
+
+// renderPassword returns the password render encrypts with: the first line
+// of passwordFile if given, else $HANDOUT_PASSWORD, else "" (no
+// encryption). getenv is os.Getenv outside tests.
+func renderPassword(passwordFile string, getenv func(string) string) (string, error) {
+	if passwordFile != "" {
+		return readPasswordFile(passwordFile)
+	}
+	pw := getenv(passwordEnv)
+	if pw == "" {
+		return "", nil
+	}
+	if err := checkPassword(pw); err != nil {
+		return "", fmt.Errorf("$%s: %w", passwordEnv, err)
+	}
+	return pw, nil
+}
