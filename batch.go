@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -75,8 +76,18 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
+	}
 	return s.run(ctx, stderr)
 }
+
+// batchMemoryLimit is the heap size at which the collector works harder.
+// With the collector set to run rarely (main sets GOGC=400), two workers
+// would otherwise let the heap grow past 150 MB of garbage from fpdf's
+// per-document buffers; under this limit a 1,000-packet run peaks near
+// 110 MB of RSS at the same speed. GOMEMLIMIT in the environment wins.
+const batchMemoryLimit = 100 << 20
 
 // batchSettings are the checked options of one batch run.
 type batchSettings struct {
