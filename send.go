@@ -1,0 +1,430 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/textproto"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	gomail "github.com/wneessen/go-mail"
+)
+
+// sendResult is what became of one row's message. Err names no address
+// or patient; the caller adds the row's id and line.
+type sendResult struct {
+	ID       string
+	Status   sendStatus // "" when nothing was attempted (see Action)
+	Action   sendAction
+	SHA256   string // of the attachment sent (or that would have been)
+	Attempts int
+	Err      error
+}
+
+// Sentinel errors of a send, for callers that count or report by kind.
+var (
+	// ErrRejected is a permanent refusal (5xx): that row needs fixing.
+	ErrRejected = errors.New("the mail server refused the message")
+	// ErrRetriesExhausted is a transient failure that outlasted the
+	// retries: the row can be sent again with --resume.
+	ErrRetriesExhausted = errors.New("the mail server could not take the message now")
+	// ErrMaybeDelivered is a connection lost after the message was handed
+	// over: it may have arrived.
+	ErrMaybeDelivered = errors.New("the connection broke after the message was handed over; it may have been delivered")
+	// ErrInterrupted is a message not sent because the run was stopped.
+	ErrInterrupted = errors.New("not sent: the run was interrupted")
+	// ErrServer is a failure to connect or log in that no message can get
+	// past (bad password, certificate): the run stops.
+	ErrServer = errors.New("cannot use the mail server")
+)
+
+// mailConn is one connection to a mail server, or a stand-in for one.
+// Implementations: *smtpConn (SMTP through go-mail) and *emlConn
+// (--dry-run: .eml files).
+type mailConn interface {
+	// deliver hands m over. It reconnects as needed.
+	deliver(ctx context.Context, m *gomail.Msg, id string) error
+	close()
+}
+
+// sender sends each patient's packet, one message each, over a bounded
+// pool of connections, with retries, a rate limit and the send journal.
+// Safe to use from one goroutine (run); it runs its own workers.
+type sender struct {
+	settings  *smtpSettings
+	templates *emailTemplates
+	journal   *sendJournal // nil for a dry run: nothing is recorded
+	resend    bool
+	dial      func() mailConn // makes a worker's connection
+	pace      *pacer
+	backoff   time.Duration // first retry delay; doubled each time, up to 30 times it
+}
+
+// newSender returns a sender over SMTP, or writing .eml files into
+// dryRunDir when that is not "". journal may be nil for a dry run.
+func newSender(s *smtpSettings, journal *sendJournal, dryRunDir string, resend bool) (*sender, error) {
+	t, err := parseEmailTemplates(s)
+	if err != nil {
+		return nil, err
+	}
+	snd := &sender{settings: s, templates: t, journal: journal, resend: resend, pace: newPacer(s.RatePerMinute), backoff: 2 * time.Second}
+	if dryRunDir != "" {
+		snd.dial = func() mailConn { return &emlConn{dir: dryRunDir} }
+	} else {
+		snd.dial = func() mailConn { return &smtpConn{settings: s} }
+	}
+	return snd, nil
+}
+
+// run sends the items it receives until in is closed, with
+// settings.Connections workers, and calls report once per item (from one
+// goroutine at a time). After ctx is cancelled no new message is started;
+// one being transmitted is finished (bounded by the timeout), so the
+// journal knows its outcome; items still arriving are reported as
+// interrupted. run returns ErrServer if the server cannot be used at all;
+// the items after that are reported interrupted.
+func (snd *sender) run(ctx context.Context, in <-chan mailItem, report func(sendResult)) error {
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range snd.settings.Connections {
+		wg.Go(func() {
+			conn := snd.dial()
+			defer conn.close()
+			for it := range in {
+				r := snd.sendOne(ctx, conn, it)
+				if errors.Is(r.Err, ErrServer) {
+					stop(r.Err)
+				}
+				mu.Lock()
+				report(r)
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if err := context.Cause(ctx); errors.Is(err, ErrServer) {
+		return err
+	}
+	return nil
+}
+
+// sendOne decides, records, sends with retries, and records the outcome.
+func (snd *sender) sendOne(ctx context.Context, conn mailConn, it mailItem) sendResult {
+	res := sendResult{ID: it.ID}
+	pdf, err := os.ReadFile(it.File)
+	if err != nil {
+		res.Err = fmt.Errorf("reading the packet: %w", err)
+		return res
+	}
+	sum := sha256.Sum256(pdf)
+	res.SHA256 = hex.EncodeToString(sum[:])
+	if snd.journal != nil {
+		prev, ok := snd.journal.lookup(it.ID)
+		res.Action = decideSend(prev, ok, res.SHA256, snd.resend)
+		switch res.Action {
+		case actionAlreadySent:
+			return res
+		case actionChanged:
+			res.Err = errors.New("the packet changed since it was sent; run with --resend to send the new one")
+			return res
+		case actionMaybeSent:
+			res.Err = errors.New("an earlier send may have been delivered (the run stopped while it was being handed over); check with the patient, then run with --resend to send it")
+			return res
+		}
+	}
+	if ctx.Err() != nil {
+		res.Err = ErrInterrupted
+		return res
+	}
+	m, err := composeMessage(snd.settings, snd.templates, it, filepath.Base(it.File), pdf)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	if err := snd.note(sendRecord{ID: it.ID, SHA256: res.SHA256, Status: statusSending}); err != nil {
+		res.Err = err
+		return res
+	}
+	var code int
+	res.Status, res.Attempts, code, res.Err = snd.deliver(ctx, conn, m, it)
+	rec := sendRecord{ID: it.ID, SHA256: res.SHA256, Status: res.Status, Code: code}
+	if err := snd.note(rec); err != nil && res.Err == nil {
+		res.Err = err
+	}
+	return res
+}
+
+// note records r in the journal, if there is one.
+func (snd *sender) note(r sendRecord) error {
+	if snd.journal == nil {
+		return nil
+	}
+	return snd.journal.record(r)
+}
+
+// deliver sends m, retrying transient failures with exponential backoff
+// (with jitter, so a pool of workers does not retry in step). The message
+// itself is sent with a context that is not cancelled with ctx: once a
+// transaction has started it is finished, so its outcome is known.
+//
+// It returns the outcome, the attempts made, the server's last reply code
+// (0 if none) and the error for the row.
+func (snd *sender) deliver(ctx context.Context, conn mailConn, m *gomail.Msg, it mailItem) (sendStatus, int, int, error) {
+	wait := snd.backoff
+	for attempt := 1; ; attempt++ {
+		if err := snd.pace.wait(ctx); err != nil {
+			return statusFailed, attempt - 1, 0, ErrInterrupted
+		}
+		err := conn.deliver(context.WithoutCancel(ctx), m, it.ID)
+		if err == nil {
+			return statusSent, attempt, 0, nil
+		}
+		code := smtpCode(err)
+		switch classify(err) {
+		case failPermanent:
+			return statusFailed, attempt, code, fmt.Errorf("%w (%s)", ErrRejected, describeSMTP(err, it))
+		case failAmbiguous:
+			return statusUnknown, attempt, code, ErrMaybeDelivered
+		case failServer:
+			return statusFailed, attempt, code, fmt.Errorf("%w: %s", ErrServer, describeSMTP(err, it))
+		}
+		if attempt >= snd.settings.Attempts {
+			return statusFailed, attempt, code, fmt.Errorf("%w after %d attempts (%s); run again with --resume", ErrRetriesExhausted, attempt, describeSMTP(err, it))
+		}
+		d := wait + time.Duration(rand.Int64N(int64(wait)/4+1))
+		select {
+		case <-ctx.Done():
+			return statusFailed, attempt, code, ErrInterrupted
+		case <-time.After(d):
+		}
+		wait = min(2*wait, 30*snd.backoff)
+	}
+}
+
+// failKind sorts a failed delivery.
+type failKind int
+
+const (
+	failTransient failKind = iota // 4xx or the network: retry
+	failPermanent                 // 5xx for this message: report the row
+	failAmbiguous                 // lost after DATA was sent: do not retry
+	failServer                    // login or TLS: stop the run
+)
+
+// classify sorts err from a delivery.
+func classify(err error) failKind {
+	var se *gomail.SendError
+	if errors.As(err, &se) {
+		code := se.ErrorCode()
+		switch {
+		case code >= 500:
+			return failPermanent
+		case code >= 400:
+			return failTransient
+		case se.Reason == gomail.ErrSMTPDataClose:
+			// The whole message went out and no reply came back: the
+			// server may have accepted it.
+			return failAmbiguous
+		}
+		return failTransient
+	}
+	var dialErr *dialError
+	if errors.As(err, &dialErr) {
+		// A server that is down or busy may be back in a minute; one that
+		// refuses our login or certificate will refuse every message.
+		var tp *textproto.Error
+		var netErr net.Error
+		switch {
+		case errors.As(err, &tp):
+			if tp.Code >= 500 {
+				return failServer
+			}
+		case errors.As(err, &netErr), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		default:
+			return failServer
+		}
+	}
+	return failTransient
+}
+
+// smtpCode returns the server's reply code in err, or 0.
+func smtpCode(err error) int {
+	var se *gomail.SendError
+	if errors.As(err, &se) {
+		return se.ErrorCode()
+	}
+	var tp *textproto.Error
+	if errors.As(err, &tp) {
+		return tp.Code
+	}
+	return 0
+}
+
+// describeSMTP says what the server answered, without the recipient's
+// address or name: go-mail lists the affected recipients, and servers often
+// quote the address in a 550.
+func describeSMTP(err error, it mailItem) string {
+	msg := err.Error()
+	for _, cut := range []string{", affected recipient(s):", ", affected message ID:"} {
+		if i := strings.Index(msg, cut); i >= 0 {
+			msg = msg[:i]
+		}
+	}
+	secrets := []string{it.To, it.Data.Name}
+	if i := strings.LastIndexByte(it.To, '@'); i > 0 {
+		secrets = append(secrets, it.To[:i]) // the mailbox alone
+	}
+	for _, secret := range secrets {
+		if strings.TrimSpace(secret) != "" {
+			msg = regexp.MustCompile("(?i)"+regexp.QuoteMeta(secret)).ReplaceAllLiteralString(msg, "<recipient>")
+		}
+	}
+	return strings.Join(strings.Fields(msg), " ")
+}
+
+// pacer spaces the start of deliveries (retries included) at least
+// interval apart across all workers: the rate limit. Safe for concurrent
+// use.
+type pacer struct {
+	interval time.Duration // 0: no limit
+	mu       sync.Mutex
+	next     time.Time
+}
+
+// newPacer returns a pacer for perMinute deliveries a minute (0: no limit).
+func newPacer(perMinute int) *pacer {
+	if perMinute <= 0 {
+		return &pacer{}
+	}
+	return &pacer{interval: time.Minute / time.Duration(perMinute)}
+}
+
+// wait blocks until the caller may start a delivery, or ctx is done.
+func (p *pacer) wait(ctx context.Context) error {
+	if p.interval == 0 {
+		return ctx.Err()
+	}
+	p.mu.Lock()
+	now := time.Now()
+	at := p.next
+	if at.Before(now) {
+		at = now
+	}
+	p.next = at.Add(p.interval)
+	p.mu.Unlock()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(time.Until(at)):
+		return nil
+	}
+}
+
+// dialError is a failure to connect, greet, start TLS or log in.
+type dialError struct{ err error }
+
+func (e *dialError) Error() string { return "connecting to the mail server: " + e.err.Error() }
+func (e *dialError) Unwrap() error { return e.err }
+
+// smtpConn is one SMTP connection of the pool, opened on first use and
+// again after a failure.
+type smtpConn struct {
+	settings *smtpSettings
+	client   *gomail.Client
+}
+
+// deliver sends m over the connection, connecting first if needed. After
+// a failure the connection is dropped: the next message gets a fresh one,
+// which is what a server that answered 421 expects.
+func (c *smtpConn) deliver(ctx context.Context, m *gomail.Msg, _ string) error {
+	if c.client == nil {
+		cl, err := c.connect(ctx)
+		if err != nil {
+			return &dialError{err}
+		}
+		c.client = cl
+	}
+	if err := c.client.Send(m); err != nil {
+		var se *gomail.SendError
+		if !errors.As(err, &se) || se.Reason != gomail.ErrSMTPRcptTo {
+			// A refused recipient leaves the session usable (go-mail
+			// resets it); anything else may not.
+			c.close()
+		}
+		return err
+	}
+	return nil
+}
+
+// connect dials the server and logs in.
+func (c *smtpConn) connect(ctx context.Context) (*gomail.Client, error) {
+	s := c.settings
+	opts := []gomail.Option{gomail.WithPort(s.Port), gomail.WithTimeout(time.Duration(s.Timeout))}
+	switch s.TLS {
+	case "implicit":
+		opts = append(opts, gomail.WithSSL())
+	case "starttls":
+		opts = append(opts, gomail.WithTLSPortPolicy(gomail.TLSMandatory))
+	case "none":
+		opts = append(opts, gomail.WithTLSPortPolicy(gomail.NoTLS))
+	}
+	if s.User != "" {
+		opts = append(opts, gomail.WithSMTPAuth(gomail.SMTPAuthAutoDiscover), gomail.WithUsername(s.User), gomail.WithPassword(s.password))
+	}
+	cl, err := gomail.NewClient(s.Host, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if err := cl.DialWithContext(ctx); err != nil {
+		return nil, err
+	}
+	return cl, nil
+}
+
+// close says goodbye to the server, if connected.
+func (c *smtpConn) close() {
+	if c.client != nil {
+		_ = c.client.Close()
+		c.client = nil
+	}
+}
+
+// emlConn is --dry-run's stand-in for a connection: it writes each message
+// as ID.eml (a standard MIME message any mail client opens) into dir,
+// mode 0600, atomically.
+type emlConn struct{ dir string }
+
+func (c *emlConn) deliver(_ context.Context, m *gomail.Msg, id string) error {
+	var b strings.Builder
+	if _, err := m.WriteTo(&b); err != nil {
+		return fmt.Errorf("writing the message: %w", err)
+	}
+	return writeFileAtomic(filepath.Join(c.dir, emlName(id)), []byte(b.String()), 0o600)
+}
+
+func (c *emlConn) close() {}
+
+// emlName is the dry-run file of row id: the id with anything but
+// letters, digits, '-', '_' and '.' replaced, so an id cannot name a path.
+func emlName(id string) string {
+	clean := strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
+			return r
+		}
+		return '_'
+	}, id)
+	return clean + ".eml"
+}
