@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"handout/content"
+)
+
+// TestStartSending drives the batch-facing API: packets are submitted as
+// they are made, finish returns every result and the journal's records,
+// and a second run sends nothing again.
+func TestStartSending(t *testing.T) {
+	ts := startTestSMTP(t)
+	env := map[string]string{"HANDOUT_SMTP_HOST": "127.0.0.1", "HANDOUT_SMTP_PORT": fmt.Sprint(ts.port),
+		"HANDOUT_SMTP_TLS": "none", "HANDOUT_SMTP_FROM": "frontdesk@clinic.example"}
+	getenv := func(k string) string { return env[k] }
+	clinic, err := content.SampleClinic()
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := testItems(t, 8, 1_000)
+	out := t.TempDir()
+	for run := range 2 {
+		r, err := startSending(context.Background(), out, sendOptions{}, len(items), getenv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range items {
+			it.Data = emailDataFor(clinic, "", "2026-11-25", false)
+			r.submit(it)
+		}
+		results, recs, err := r.finish()
+		if err != nil || len(results) != len(items) || len(recs) != len(items) {
+			t.Fatalf("run %d: %d results, %d records, %v", run, len(results), len(recs), err)
+		}
+		sent, already, failed := sendSummary(results)
+		if want := [2][3]int{{8, 0, 0}, {0, 8, 0}}[run]; [3]int{sent, already, failed} != want {
+			t.Errorf("run %d: sent, already, failed = %d, %d, %d; want %v", run, sent, already, failed, want)
+		}
+	}
+	for _, it := range items {
+		if n := ts.delivered()[it.To]; n != 1 {
+			t.Errorf("%s delivered %d times", it.ID, n)
+		}
+	}
+}
