@@ -34,6 +34,9 @@ func newProgress(w io.Writer, total int) *progress {
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish(),
 		progressbar.OptionUseANSICodes(true),
+		// Drawn at once: the clock starts now, not at the first packet,
+		// so the first rate shown is not absurd.
+		progressbar.OptionSetRenderBlankState(true),
 	)}
 }
 

@@ -5,6 +5,9 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -247,7 +250,7 @@ func TestBatchBadRows(t *testing.T) {
 // the batch did not make left alone without --force.
 func TestBatchRunsAgain(t *testing.T) {
 	dir := t.TempDir()
-	rows := patients(size(6, 16))
+	rows := patients(size(4, 16))
 	list := writeList(t, dir, rows)
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
 	for _, out := range []string{a, b} {
@@ -348,7 +351,7 @@ func TestBatchCanary(t *testing.T) {
 // manifest is the whole run's, byte for byte.
 func TestBatchShards(t *testing.T) {
 	dir := t.TempDir()
-	rows := patients(size(9, 24))
+	rows := patients(size(6, 24))
 	list := writeList(t, dir, rows)
 	whole, parts := filepath.Join(dir, "whole"), filepath.Join(dir, "parts")
 	if code, stderr := batchCLI(t, list, "--out-dir", whole); code != 0 {
@@ -722,4 +725,66 @@ func TestBatchResumeAfterKill(t *testing.T) {
 func pdfNamesIfAny(dir string) []string {
 	names, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
 	return names
+}
+
+// TestBatchFileHandouts uses handout files beside the list, with a photo:
+// paths are relative to the list, the photo is part of the row's inputs
+// (a new photo makes the packet again under --resume), and a missing file
+// or photo is that row's problem.
+func TestBatchFileHandouts(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "handouts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writePhoto := func(c color.RGBA) {
+		img := image.NewRGBA(image.Rect(0, 0, 160, 120))
+		for i := range img.Pix {
+			img.Pix[i] = []uint8{c.R, c.G, c.B, 255}[i%4]
+		}
+		var b bytes.Buffer
+		if err := png.Encode(&b, img); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "handouts", "neck.png"), b.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writePhoto(color.RGBA{200, 80, 80, 255})
+	md := "---\ntitle: Neck care\n---\n\n## Chin tucks\n\n1. Sit tall.\n2. Draw your chin back.\n\n![A chin tuck](neck.png)\n\nDose: reps 10\n"
+	if err := os.WriteFile(filepath.Join(dir, "handouts", "neck.md"), []byte(md), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "handouts", "nophoto.md"), []byte(strings.Replace(md, "neck.png", "gone.png", 1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rows := patients(4)
+	rows[0].handouts, rows[0].doses = "handouts/neck.md|mid-back-pain", "chin-tucks: reps 12 | cat-and-cow: reps 4"
+	rows[1].handouts, rows[1].doses = "handouts/neck.md", ""
+	rows[2].handouts = "handouts/missing.md"
+	rows[3].handouts = "handouts/nophoto.md"
+	list := writeList(t, dir, rows)
+	out := filepath.Join(dir, "out")
+	code, stderr := batchCLI(t, list, "--out-dir", out)
+	if code != exitPartial {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	for _, want := range []string{`(id P0003): handout "handouts/missing.md": open `, `(id P0004): ` + filepath.Join(dir, "handouts", "nophoto.md") + `:10: photo "gone.png"`, "4 rows: 2 written, 0 skipped, 2 failed"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	first := checkManifest(t, out, "manifest.json", []string{"P0001", "P0002"})
+	if first["P0001"].Pages <= first["P0002"].Pages {
+		t.Errorf("P0001 (two handouts) has %d pages, P0002 (one) %d", first["P0001"].Pages, first["P0002"].Pages)
+	}
+
+	writePhoto(color.RGBA{80, 80, 200, 255})
+	code, stderr = batchCLI(t, list, "--out-dir", out, "--resume")
+	if code != exitPartial || !strings.Contains(stderr, "4 rows: 2 written, 0 skipped, 2 failed") {
+		t.Fatalf("after a new photo, --resume: exit %d:\n%s", code, stderr)
+	}
+	second := checkManifest(t, out, "manifest.json", []string{"P0001", "P0002"})
+	if second["P0002"].Inputs == first["P0002"].Inputs || second["P0002"].PDF == first["P0002"].PDF {
+		t.Error("a new photo did not change the row's inputs and packet")
+	}
 }
