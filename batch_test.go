@@ -788,3 +788,44 @@ func TestBatchFileHandouts(t *testing.T) {
 		t.Error("a new photo did not change the row's inputs and packet")
 	}
 }
+
+// TestBatchInterrupt stops a batch with Ctrl-C (SIGINT): the packets in
+// progress are finished, the manifest lists exactly the packets there,
+// and the exit code is 2 with a reminder to resume.
+func TestBatchInterrupt(t *testing.T) {
+	bin := buildHandout(t)
+	dir := t.TempDir()
+	rows := patients(size(40, 100))
+	list := writeList(t, dir, rows)
+	out := filepath.Join(dir, "out")
+	cmd := exec.Command(bin, "batch", list, "--out-dir", out, "--jobs", "2")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for len(pdfNamesIfAny(out)) < 3 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != exitFailed || !strings.Contains(stderr.String(), "run again with --resume") {
+		t.Fatalf("exit %d (%v), want %d; stderr:\n%s", code, err, exitFailed, stderr.String())
+	}
+	var ids []string
+	for _, name := range pdfNames(t, out) {
+		ids = append(ids, strings.TrimSuffix(strings.TrimPrefix(name, "2026-11-25-"), ".pdf"))
+	}
+	if len(ids) == len(rows) {
+		t.Skip("the run finished before the signal")
+	}
+	checkManifest(t, out, "manifest.json", ids)
+	for name := range readTree(t, out) {
+		if !strings.HasSuffix(name, ".pdf") && name != "manifest.json" {
+			t.Errorf("%s is left in the folder", name)
+		}
+	}
+}
