@@ -662,20 +662,7 @@ func TestBatchResumeAfterKill(t *testing.T) {
 	list := writeList(t, dir, rows)
 	out := filepath.Join(dir, "out")
 
-	cmd := exec.Command(bin, "batch", list, "--out-dir", out, "--jobs", "2")
-	var firstErr bytes.Buffer
-	cmd.Stderr = &firstErr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(2 * time.Minute)
-	for len(pdfNamesIfAny(out)) < 5 {
-		if time.Now().After(deadline) {
-			_ = cmd.Process.Kill()
-			t.Fatalf("no packets after 2 minutes; stderr:\n%s", firstErr.String())
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	cmd, _ := startBatch(t, bin, list, out, 5)
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
@@ -721,10 +708,29 @@ func TestBatchResumeAfterKill(t *testing.T) {
 	}
 }
 
-// pdfNamesIfAny lists the PDFs in dir, none while it does not exist.
-func pdfNamesIfAny(dir string) []string {
-	names, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
-	return names
+// startBatch starts the built program on a list and returns once at
+// least n packets are in out.
+func startBatch(t *testing.T, bin, list, out string, n int) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(bin, "batch", list, "--out-dir", out, "--jobs", "2")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		names, _ := filepath.Glob(filepath.Join(out, "*.pdf"))
+		if len(names) >= n {
+			return cmd, &stderr
+		}
+		if time.Now().After(deadline) {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+			t.Fatalf("fewer than %d packets after 2 minutes; stderr:\n%s", n, stderr.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 // TestBatchFileHandouts uses handout files beside the list, with a photo:
@@ -798,16 +804,7 @@ func TestBatchInterrupt(t *testing.T) {
 	rows := patients(size(40, 100))
 	list := writeList(t, dir, rows)
 	out := filepath.Join(dir, "out")
-	cmd := exec.Command(bin, "batch", list, "--out-dir", out, "--jobs", "2")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(2 * time.Minute)
-	for len(pdfNamesIfAny(out)) < 3 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
+	cmd, stderr := startBatch(t, bin, list, out, 3)
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}
