@@ -67,10 +67,12 @@ type handoutEntry struct {
 
 // planner checks the rows of a list and resolves their handouts.
 type planner struct {
-	s        *batchSettings
-	eng      *engine
-	clinic   clinicFiles
-	base     string // SHA-256 of what every packet depends on
+	s      *batchSettings
+	eng    *engine
+	clinic clinicFiles
+	base   string // SHA-256 of what every packet depends on
+	// handouts is keyed by "builtin:NAME" or the cleaned path, so that
+	// "mid-back-pain" and "builtin:mid-back-pain" are parsed once.
 	handouts map[string]*handoutEntry
 	roots    map[string]*os.Root // handout folders, by path
 }
@@ -311,14 +313,19 @@ func mapsKeys(m map[string]string) func(func(string) bool) {
 // spec is a built-in name (optionally "builtin:NAME") or a path to a .md
 // file, relative to the list's folder.
 func (p *planner) handout(spec string) *handoutEntry {
-	if e, ok := p.handouts[spec]; ok {
+	name, builtin := builtinSpec(spec)
+	key := "builtin:" + name
+	if !builtin {
+		key = filepath.ToSlash(filepath.Clean(spec))
+	}
+	if e, ok := p.handouts[key]; ok {
 		return e
 	}
 	var e *handoutEntry
-	if name, ok := builtinSpec(spec); ok {
+	if builtin {
 		e = p.builtinHandout(name)
 	} else {
-		e = p.fileHandout(spec)
+		e = p.fileHandout(key)
 	}
 	if e.err == nil {
 		e.ids = map[string]bool{}
@@ -326,7 +333,7 @@ func (p *planner) handout(spec string) *handoutEntry {
 			e.ids[id] = true
 		}
 	}
-	p.handouts[spec] = e
+	p.handouts[key] = e
 	return e
 }
 
@@ -361,10 +368,10 @@ func (p *planner) builtinHandout(name string) *handoutEntry {
 // fileHandout parses a handout file and hashes it with its photos, which
 // are read from the handout's folder only.
 func (p *planner) fileHandout(spec string) *handoutEntry {
-	e := &handoutEntry{key: filepath.ToSlash(spec)}
-	path := spec
+	e := &handoutEntry{key: spec}
+	path := filepath.FromSlash(spec)
 	if !filepath.IsAbs(path) {
-		path = filepath.Join(listDir(p.s.list), spec)
+		path = filepath.Join(listDir(p.s.list), path)
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {

@@ -421,12 +421,11 @@ func TestBatchJSONLines(t *testing.T) {
 	checkManifest(t, out, "manifest.json", []string{"J1"})
 }
 
-// TestBatchPanicIsOneRow makes a packet with an engine that panics: the
-// row fails with a message, the program goes on.
-func TestBatchPanicIsOneRow(t *testing.T) {
-	dir := t.TempDir()
-	list := writeList(t, dir, patients(1))
-	s, err := newBatchSettings(batchOptions{list: list, outDir: dir, name: defaultNameTemplate, jobs: 1, preset: "print"})
+// testPlan checks a list as a batch into outDir would, with the sample
+// clinic and the default settings.
+func testPlan(t *testing.T, list, outDir string) (*batchSettings, *planner, []*plannedRow) {
+	t.Helper()
+	s, err := newBatchSettings(batchOptions{list: list, outDir: outDir, name: defaultNameTemplate, jobs: 1, preset: "print"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -442,7 +441,15 @@ func TestBatchPanicIsOneRow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan := p.plan(rows)
+	return s, p, p.plan(rows)
+}
+
+// TestBatchPanicIsOneRow makes a packet with an engine that panics: the
+// row fails with a message, the program goes on.
+func TestBatchPanicIsOneRow(t *testing.T) {
+	dir := t.TempDir()
+	list := writeList(t, dir, patients(1))
+	s, p, plan := testPlan(t, list, dir)
 	out, err := openOutput(dir, shard{}, plan)
 	if err != nil {
 		t.Fatal(err)
@@ -824,5 +831,28 @@ func TestBatchInterrupt(t *testing.T) {
 		if !strings.HasSuffix(name, ".pdf") && name != "manifest.json" {
 			t.Errorf("%s is left in the folder", name)
 		}
+	}
+}
+
+// TestPlannerSharesHandouts checks that a handout is parsed once per run
+// however a row names it, and that naming it twice in a row is an error.
+func TestPlannerSharesHandouts(t *testing.T) {
+	dir := t.TempDir()
+	rows := patients(4)
+	rows[1].handouts = "builtin:mid-back-pain"
+	rows[2].handouts = "mid-back-pain|builtin:mid-back-pain"
+	list := writeList(t, dir, rows)
+	_, p, plan := testPlan(t, list, dir)
+	if len(p.handouts) != 1 {
+		t.Errorf("%d handouts parsed, want 1", len(p.handouts))
+	}
+	if plan[0].entries[0] != plan[1].entries[0] || plan[0].entries[0] != plan[3].entries[0] {
+		t.Error("rows do not share the parsed handout")
+	}
+	if plan[2].err == nil || !strings.Contains(plan[2].err.Error(), "listed twice") {
+		t.Errorf("row 3: err = %v, want listed twice", plan[2].err)
+	}
+	if plan[0].inputs == plan[3].inputs || len(plan[0].inputs) != 64 {
+		t.Errorf("two patients have the same inputs hash %q", plan[0].inputs)
 	}
 }
