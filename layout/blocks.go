@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
+	"unicode"
 
 	"rsc.io/qr"
 
@@ -435,7 +436,7 @@ func (b *builder) dose(d *content.Dose) unit {
 	addPart("Reps", d.Reps)
 	addPart("Hold", d.Hold)
 	addPart("Rest", d.Rest)
-	addPart("How often", d.PerDay)
+	addPart("How often", howOften(d.PerDay))
 	addPart("Side", d.Side)
 	const pad, labelW = 8.0, 46.0
 	st := th.body
@@ -638,4 +639,23 @@ func qrItems(code *qr.Code, x, y, size float64) []Item {
 		}
 	}
 	return items
+}
+
+// howOften spells out a bare count ("daily 2", as a clinician types it)
+// as "2 times a day", which a patient cannot misread; any other wording is
+// printed as written.
+func howOften(v string) string {
+	bare := v != ""
+	for _, r := range v {
+		if !unicode.IsDigit(r) && !strings.ContainsRune("-–", r) {
+			bare = false
+		}
+	}
+	switch {
+	case !bare:
+		return v
+	case v == "1":
+		return "once a day"
+	}
+	return v + " times a day"
 }

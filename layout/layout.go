@@ -87,7 +87,7 @@ func Layout(f Fonts, in Input) (*Document, error) {
 	// The page frame: header and footer heights fix the column.
 	b.frame()
 	// The flow: cover, then each handout (title block, sections,
-	// references), the tick log, and the booking panel.
+	// references), the booking panel, and the tick log.
 	if in.Cover != nil {
 		b.cover()
 	}
@@ -103,12 +103,14 @@ func Layout(f Fonts, in Input) (*Document, error) {
 		}
 		b.references(h)
 	}
+	// The booking panel closes the handouts; the tick log, a page of its
+	// own that the patient brings back, comes last.
+	b.closing()
 	if in.TickLog {
 		b.owner = noHandout
 		b.breakPage = true
 		b.tickLog()
 	}
-	b.closing()
 	// Pages: break the flow, fill in the cover's page numbers, then draw
 	// header, body and footer on each.
 	pages := paginate(b.units, b.col)

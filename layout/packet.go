@@ -37,9 +37,10 @@ func (b *builder) resolvePageRefs(pages [][]placed) {
 
 // exercise is one row of the cover's programme and of the tick log.
 type exercise struct {
-	title  []content.Span
-	dose   string
-	anchor string
+	handout int // index in Input.Handouts
+	title   []content.Span
+	dose    string
+	anchor  string
 }
 
 // exercises lists the packet's exercises: the sections that prescribe a
@@ -56,11 +57,11 @@ func (b *builder) exercises() []exercise {
 			if len(title) == 0 {
 				title = plain(h.Meta.Title)
 			}
-			out = append(out, exercise{title: title, dose: doseText(s.Dose), anchor: anchorName(hi, si)})
+			out = append(out, exercise{handout: hi, title: title, dose: doseText(s.Dose), anchor: anchorName(hi, si)})
 			n++
 		}
 		if n == 0 {
-			out = append(out, exercise{title: plain(h.Meta.Title), anchor: anchorName(hi, 0)})
+			out = append(out, exercise{handout: hi, title: plain(h.Meta.Title), anchor: anchorName(hi, 0)})
 		}
 	}
 	return out
@@ -78,9 +79,33 @@ func doseText(d *content.Dose) string {
 	add("reps", d.Reps)
 	add("hold", d.Hold)
 	add("rest", d.Rest)
-	add("how often:", d.PerDay)
+	if d.PerDay != "" {
+		parts = append(parts, howOften(d.PerDay))
+	}
 	add("side:", d.Side)
 	return strings.Join(parts, " · ")
+}
+
+// groupRow is the row naming the handout that the exercises from exs[i] on
+// come from, in a packet of several handouts: two handouts may both have
+// a "Cat and cow".
+func (b *builder) groupRow(exs []exercise, i int, w float64) (unit, bool) {
+	ex := exs[i]
+	if len(b.in.Handouts) < 2 || i > 0 && exs[i-1].handout == ex.handout {
+		return unit{}, false
+	}
+	st := b.th.small
+	st.bold, st.italic, st.color = true, false, b.th.primary
+	lines := b.textUnits(plain(b.in.Handouts[ex.handout].Meta.Title), st, 0, w, alignLeft)
+	u := unit{h: float64(len(lines))*st.leading + 6, glue: true}
+	y := 5.0
+	for _, l := range lines {
+		for _, it := range l.items {
+			u.items = append(u.items, moved(it, 0, y))
+		}
+		y += l.h
+	}
+	return u, true
 }
 
 // cover lays out a packet's first page: who it is for, the programme
@@ -128,7 +153,11 @@ func (b *builder) cover() {
 		&Rule{X1: 0, Y1: 15.5, X2: b.col.w, Y2: 15.5, Width: 0.8, Color: th.primary},
 	}}
 	rows := []unit{head}
-	for _, ex := range b.exercises() {
+	exs := b.exercises()
+	for i, ex := range exs {
+		if g, ok := b.groupRow(exs, i, b.col.w); ok {
+			rows = append(rows, g)
+		}
 		name := b.textUnits(ex.title, st, 0, nameW, alignLeft)
 		dose := b.textUnits(plain(ex.dose), st, nameW+gap, doseW, alignLeft)
 		h := max(float64(len(name)), float64(len(dose)))*st.leading + 6
@@ -187,7 +216,10 @@ func (b *builder) tickLog() {
 		}
 		head.items = append(head.items, &Rule{X1: 0, Y1: 19.5, X2: b.col.w, Y2: 19.5, Width: 0.8, Color: th.primary})
 		rows := []unit{head}
-		for _, ex := range exs {
+		for i, ex := range exs {
+			if g, ok := b.groupRow(exs, i, nameW); ok {
+				rows = append(rows, g)
+			}
 			name := b.textUnits(ex.title, st, 0, nameW-8, alignLeft)
 			h := max(float64(len(name))*st.leading, box) + 2*rowPad
 			u := unit{h: h, glue: true}
