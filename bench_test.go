@@ -1,8 +1,21 @@
 package main
 
 import (
+	"os"
+	"runtime/debug"
+	"strconv"
 	"testing"
 )
+
+// benchGCPercent is the collector setting benchmarks run with: main's 400,
+// unless GOGC is set in the environment (GOGC=100 go test -bench … shows
+// the default collector).
+func benchGCPercent() int {
+	if v, err := strconv.Atoi(os.Getenv("GOGC")); err == nil {
+		return v
+	}
+	return 400
+}
 
 // BenchmarkRender renders the built-in handout (13 figures, sample clinic)
 // in process, as a visit-time render or one packet of a batch does: fonts
@@ -10,6 +23,8 @@ import (
 //
 //	go test -run '^$' -bench Render -benchmem .
 func BenchmarkRender(b *testing.B) {
+	// As main runs it: the collector at GOGC=400 (see main).
+	defer debug.SetGCPercent(debug.SetGCPercent(benchGCPercent()))
 	e := newTestEngine(b)
 	j, closeDir, err := loadJob(renderOptions{source: "builtin:mid-back-pain"})
 	if err != nil {

@@ -85,6 +85,8 @@ type Set struct {
 	faces [numFaces]metrics
 	// lacking has bit r set when some face cannot draw the BMP rune r.
 	lacking [0x10000 / 64]uint64
+	// encodings are the one-byte fonts (onebyte.go).
+	encodings []*Encoding
 }
 
 // Load parses the embedded faces. It does the parsing once per call: callers
@@ -98,6 +100,11 @@ func Load() (*Set, error) {
 		}
 		s.faces[f] = m
 	}
+	encs, err := loadEncodings()
+	if err != nil {
+		return nil, err
+	}
+	s.encodings = encs
 	for r := range 0x10000 {
 		for f := range s.faces {
 			if !s.faces[f].has(rune(r)) {

@@ -81,7 +81,7 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 	if err != nil {
 		return err
 	}
-	d := &drawer{f: f, fonts: wr.fonts, registered: map[fonts.Face]bool{}, images: map[string]bool{}, variants: variants}
+	d := &drawer{f: f, fonts: wr.fonts, registered: map[fontKey]bool{}, images: map[string]bool{}, variants: variants}
 	for _, p := range doc.Pages {
 		f.AddPageFormat("P", fpdf.SizeType{Wd: p.W, Ht: p.H})
 		for _, it := range p.Items {
@@ -103,7 +103,7 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 type drawer struct {
 	f          *fpdf.Fpdf
 	fonts      *fonts.Set
-	registered map[fonts.Face]bool // faces added to this document: only those used cost time
+	registered map[fontKey]bool // fonts added to this document: only those used cost time
 	images     map[string]bool
 	variants   map[string]*figures.Image // by display-list key: what is embedded
 }
@@ -112,9 +112,8 @@ func (d *drawer) item(it layout.Item) {
 	f := d.f
 	switch v := it.(type) {
 	case *layout.Text:
-		d.font(v.Face, v.Size)
 		f.SetTextColor(int(v.Color.R), int(v.Color.G), int(v.Color.B))
-		f.Text(v.X, v.Y, v.S)
+		d.text(v)
 	case *layout.Rule:
 		f.SetDrawColor(int(v.Color.R), int(v.Color.G), int(v.Color.B))
 		f.SetLineWidth(v.Width)
@@ -148,15 +147,103 @@ func (d *drawer) item(it layout.Item) {
 	}
 }
 
-// font selects a face, adding it to the document the first time.
-func (d *drawer) font(face fonts.Face, size float64) {
+// fontKey names a font added to a document: a face in a one-byte
+// encoding, or (enc nil) the UTF-8 face.
+type fontKey struct {
+	enc  *fonts.Encoding
+	face fonts.Face
+}
+
+// font selects a face, in a one-byte encoding or (enc nil) as UTF-8,
+// adding it to the document the first time.
+func (d *drawer) font(enc *fonts.Encoding, face fonts.Face, size float64) {
 	family := d.fonts.Family()
+	if enc != nil {
+		family = enc.Family()
+	}
 	style := face.Style()
-	if !d.registered[face] {
-		d.f.AddUTF8FontFromBytes(family, style, d.fonts.TTF(face))
-		d.registered[face] = true
+	if k := (fontKey{enc, face}); !d.registered[k] {
+		if enc != nil {
+			js, z := enc.Definition(face)
+			d.f.AddFontFromBytes(family, style, js, z)
+		} else {
+			d.f.AddUTF8FontFromBytes(family, style, d.fonts.TTF(face))
+		}
+		d.registered[k] = true
 	}
 	d.f.SetFont(family, style, size)
+}
+
+// text draws a run of text in pieces, each in the first one-byte
+// encoding that carries it; what none carries (arrows, ⅓, a Romanian ș)
+// is drawn with the UTF-8 face. Each piece starts where layout measured
+// the text before it to end: the widths are the same in every encoding.
+func (d *drawer) text(t *layout.Text) {
+	x := t.X
+	for _, p := range splitByEncoding(t.S, d.fonts.Encodings()) {
+		d.font(p.enc, t.Face, t.Size)
+		d.f.Text(x, t.Y, p.draw)
+		x += d.fonts.Width(t.Face, t.Size, p.text)
+	}
+}
+
+// piece is a run of text in one encoding: text as written, draw as fpdf
+// wants it (the encoded bytes, or text itself for UTF-8).
+type piece struct {
+	enc  *fonts.Encoding
+	text string
+	draw string
+}
+
+// splitByEncoding cuts s into pieces: a piece goes on while its
+// encoding has the next character (ASCII is in all of them), and a
+// character it lacks opens a piece in the first encoding that has it, or
+// a UTF-8 piece when none has.
+func splitByEncoding(s string, encs []*fonts.Encoding) []piece {
+	var out []piece
+	var cur *fonts.Encoding // the open piece's encoding; nil is UTF-8
+	var buf []byte
+	open, start := false, 0
+	closePiece := func(end int) {
+		if open && end > start {
+			p := piece{enc: cur, text: s[start:end], draw: s[start:end]}
+			if cur != nil {
+				p.draw = string(buf)
+			}
+			out = append(out, p)
+		}
+		buf, start = buf[:0], end
+	}
+	for i, r := range s {
+		if open {
+			if cur != nil {
+				if b, ok := cur.Encode(r); ok {
+					buf = append(buf, b)
+					continue
+				}
+			} else if firstEncoding(encs, r) == nil {
+				continue
+			}
+		}
+		closePiece(i)
+		cur, open = firstEncoding(encs, r), true
+		if cur != nil {
+			b, _ := cur.Encode(r)
+			buf = append(buf, b)
+		}
+	}
+	closePiece(len(s))
+	return out
+}
+
+// firstEncoding is the first of encs that has r, or nil.
+func firstEncoding(encs []*fonts.Encoding, r rune) *fonts.Encoding {
+	for _, e := range encs {
+		if _, ok := e.Encode(r); ok {
+			return e
+		}
+	}
+	return nil
 }
 
 // paint sets fill and stroke colours and returns fpdf's style string
