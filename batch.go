@@ -24,10 +24,16 @@ type batchOptions struct {
 	list, clinic, outDir, name, shard, paper, preset string
 	jobs                                             int
 	resume, force, merge                             bool
+
+	maxSize, passwordColumn string      // issue 6: size budget, per-row passwords
+	send                    sendOptions // issue 6: --send, --smtp, --dry-run, --resend
+	sending                 bool        // --send
 }
 
 const batchUsage = `Usage: handout batch PATIENTS.csv [--clinic PROFILE.yaml] [--out-dir DIR] [--jobs N]
                      [--name TEMPLATE] [--resume] [--force] [--shard I/N] [--paper letter|a4]
+                     [--preset print|email] [--max-size SIZE] [--password-column NAME]
+                     [--send [--smtp SETTINGS.yaml] [--dry-run] [--resend]]
        handout batch --merge-manifests --out-dir DIR
 
 Makes one packet per patient of a list (CSV, or JSON Lines when the file
@@ -57,6 +63,12 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 	fl.StringVar(&o.paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
 	fl.StringVar(&o.preset, "preset", "print", "image preset: print or email")
 	fl.BoolVar(&o.merge, "merge-manifests", false, "merge the shard manifests in --out-dir into manifest.json, and make nothing")
+	fl.StringVar(&o.maxSize, "max-size", "", "largest packet, e.g. 2MB or 600KB: photos are stepped down until it fits")
+	fl.StringVar(&o.passwordColumn, "password-column", "", "encrypt each packet (AES-256) with the password in this column")
+	fl.BoolVar(&o.sending, "send", false, "email each packet to the row's email address (see README, Email)")
+	fl.StringVar(&o.send.settingsFile, "smtp", "", "SMTP settings YAML (default: the HANDOUT_SMTP_* environment only)")
+	fl.BoolVar(&o.send.dryRun, "dry-run", false, "with --send: write ID.eml files into --out-dir instead of sending")
+	fl.BoolVar(&o.send.resend, "resend", false, "with --send: also send packets changed since they were sent, and sends of unknown outcome")
 	if help, err := parseFlags(fl, args, batchUsage, stdout); help || err != nil {
 		return err
 	}
@@ -92,9 +104,10 @@ const batchMemoryLimit = 100 << 20
 // batchSettings are the checked options of one batch run.
 type batchSettings struct {
 	batchOptions
-	tmpl  nameTemplate
-	shard shard
-	paper layout.Paper
+	tmpl   nameTemplate
+	shard  shard
+	paper  layout.Paper
+	budget int64 // --max-size in bytes; 0 for none
 }
 
 // newBatchSettings checks the flags; every mistake is a usage error.
@@ -118,6 +131,14 @@ func newBatchSettings(o batchOptions) (*batchSettings, error) {
 			return nil, usagef("--paper: %v", err)
 		}
 	}
+	if o.maxSize != "" {
+		if s.budget, err = parseSize(o.maxSize); err != nil {
+			return nil, usagef("--max-size: %v", err)
+		}
+	}
+	if !o.sending && (o.send.dryRun || o.send.resend || o.send.settingsFile != "") {
+		return nil, usagef("--smtp, --dry-run and --resend go with --send")
+	}
 	return s, nil
 }
 
@@ -127,7 +148,7 @@ func (s *batchSettings) run(ctx context.Context, stderr io.Writer) error {
 	start := time.Now()
 	// The stages, each a call: read the list, set up the engine and the
 	// clinic, check every row, make the packets, write the manifest.
-	rows, err := readPatientList(s.list)
+	rows, err := readPatientListWith(s.list, s.passwordColumn)
 	if err != nil {
 		return err
 	}
@@ -152,8 +173,22 @@ func (s *batchSettings) run(ctx context.Context, stderr io.Writer) error {
 		return err
 	}
 	defer out.closeJournal()
+	p.fitter = newSizeFitter(eng, s.budget)
+	if s.passwordColumn != "" {
+		p.encrypter = newEncrypter()
+	}
+	if s.sending {
+		if p.mail, err = startSending(ctx, s.outDir, s.send, len(plan), os.Getenv); err != nil {
+			return err
+		}
+	}
 
 	tally := s.produce(ctx, p, out, plan, stderr)
+	if p.mail != nil {
+		if err := s.finishSending(p, out, plan, &tally); err != nil {
+			return err
+		}
+	}
 
 	if err := out.writeManifest(); err != nil {
 		return err
@@ -164,9 +199,10 @@ func (s *batchSettings) run(ctx context.Context, stderr io.Writer) error {
 // report prints the failures, one per line in list order, and the summary
 // line, and returns the error that sets the exit code.
 func (s *batchSettings) report(stderr io.Writer, plan []*plannedRow, t tally, took time.Duration, interrupted bool) error {
-	slices.SortStableFunc(t.failures, func(a, b *rowError) int { return a.line - b.line })
+	all := append(slices.Clone(t.failures), t.mailFailures...)
+	slices.SortStableFunc(all, func(a, b *rowError) int { return a.line - b.line })
 	var b strings.Builder
-	for _, f := range t.failures {
+	for _, f := range all {
 		fmt.Fprintf(&b, "handout: %s\n", f.Error())
 	}
 	rate := ""
@@ -175,6 +211,9 @@ func (s *batchSettings) report(stderr io.Writer, plan []*plannedRow, t tally, to
 	}
 	fmt.Fprintf(&b, "handout: %d rows: %d written, %d skipped, %d failed in %s%s\n",
 		len(plan), t.written, t.skipped, len(t.failures), took.Round(time.Millisecond*100), rate)
+	if s.sending {
+		fmt.Fprintf(&b, "handout: mail: %d sent, %d sent before, %d not sent\n", t.mailSent, t.mailBefore, len(t.mailFailures))
+	}
 	if _, err := io.WriteString(stderr, b.String()); err != nil {
 		return err
 	}
@@ -182,8 +221,10 @@ func (s *batchSettings) report(stderr io.Writer, plan []*plannedRow, t tally, to
 	switch {
 	case interrupted:
 		return fmt.Errorf("interrupted with %d rows not done; run again with --resume to finish", undone)
-	case len(t.failures) == 0:
+	case len(t.failures) == 0 && len(t.mailFailures) == 0:
 		return nil
+	case len(t.failures) == 0:
+		return &partialError{failed: len(t.mailFailures), total: len(plan)}
 	case t.written+t.skipped == 0:
 		return fmt.Errorf("all %d rows failed; no packet was made", len(plan))
 	}

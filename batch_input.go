@@ -23,7 +23,8 @@ type patientRow struct {
 	handouts  []string          // as written: built-in names or paths relative to the list
 	doses     map[string]string // section ID → dose text
 	notes     string            // printed on the cover only
-	email     string            // carried for later features; never printed
+	email     string            // where --send sends the packet; never printed
+	password  string            // --password-column: encrypts the packet; never printed, hashed or stored
 	err       error             // a problem found while reading the row
 }
 
@@ -40,6 +41,13 @@ const ignoredColumnPrefix = "x_"
 // about the file as a whole (unreadable, no header, unknown columns,
 // broken quoting) are returned; a problem in one row is kept in its err.
 func readPatientList(path string) ([]*patientRow, error) {
+	return readPatientListWith(path, "")
+}
+
+// readPatientListWith is readPatientList with one more column (CSV) or
+// key (JSON Lines) allowed, read as each row's packet password: the
+// --password-column of the run ("" for none).
+func readPatientListWith(path, passwordColumn string) ([]*patientRow, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err // *fs.PathError names the path
@@ -50,9 +58,9 @@ func readPatientList(path string) ([]*patientRow, error) {
 	}
 	var rows []*patientRow
 	if strings.EqualFold(listExt(path), ".jsonl") || strings.EqualFold(listExt(path), ".ndjson") {
-		rows, err = readJSONLines(path, src)
+		rows, err = readJSONLines(path, src, passwordColumn)
 	} else {
-		rows, err = readCSV(path, src)
+		rows, err = readCSV(path, src, normalizeColumn(passwordColumn))
 	}
 	if err != nil {
 		return nil, err
@@ -73,7 +81,7 @@ func listExt(path string) string {
 // readCSV reads a CSV list with a header row. The separator is "," or ";"
 // (spreadsheets in many locales write ";"), whichever the header has more
 // of outside quotes.
-func readCSV(path string, src []byte) ([]*patientRow, error) {
+func readCSV(path string, src []byte, passwordColumn string) ([]*patientRow, error) {
 	r := csv.NewReader(bytes.NewReader(src))
 	r.Comma = detectSeparator(src)
 	r.FieldsPerRecord = -1 // a row with the wrong count is that row's problem
@@ -84,7 +92,7 @@ func readCSV(path string, src []byte) ([]*patientRow, error) {
 	if err != nil {
 		return nil, csvError(path, err)
 	}
-	cols, err := mapColumns(path, header)
+	cols, err := mapColumns(path, header, passwordColumn)
 	if err != nil {
 		return nil, err
 	}
@@ -116,6 +124,9 @@ func readCSV(path string, src []byte) ([]*patientRow, error) {
 		row.clinician = cols.field(rec, "clinician")
 		row.notes = cols.field(rec, "notes")
 		row.email = cols.field(rec, "email")
+		if passwordColumn != "" {
+			row.password = cols.field(rec, passwordColumn)
+		}
 		for h := range strings.SplitSeq(cols.field(rec, "handouts"), "|") {
 			if h = strings.TrimSpace(h); h != "" {
 				row.handouts = append(row.handouts, h)
@@ -172,7 +183,7 @@ func (c columns) field(rec []string, name string) string {
 
 // mapColumns reads the header. Names are matched without regard to case,
 // with spaces and "-" read as "_" ("Visit Date" is visit_date).
-func mapColumns(path string, header []string) (columns, error) {
+func mapColumns(path string, header []string, passwordColumn string) (columns, error) {
 	cols := columns{}
 	var unknown []string
 	for i, h := range header {
@@ -180,7 +191,7 @@ func mapColumns(path string, header []string) (columns, error) {
 		switch {
 		case name == "" || strings.HasPrefix(name, ignoredColumnPrefix):
 			continue // "": a trailing separator in the header
-		case !slices.Contains(listColumns, name):
+		case !slices.Contains(listColumns, name) && (passwordColumn == "" || name != passwordColumn):
 			unknown = append(unknown, fmt.Sprintf("%q", strings.TrimSpace(h)))
 			continue
 		}
@@ -193,7 +204,11 @@ func mapColumns(path string, header []string) (columns, error) {
 		return nil, fmt.Errorf("%s:1: unknown column %s; the columns are %s (a column starting with %q is ignored)",
 			path, strings.Join(unknown, ", "), strings.Join(listColumns, ", "), ignoredColumnPrefix)
 	}
-	for _, need := range []string{"id", "handouts"} {
+	needed := []string{"id", "handouts"}
+	if passwordColumn != "" {
+		needed = append(needed, passwordColumn)
+	}
+	for _, need := range needed {
 		if _, ok := cols[need]; !ok {
 			return nil, fmt.Errorf("%s:1: the header has no %q column; the columns are %s", path, need, strings.Join(listColumns, ", "))
 		}
@@ -255,7 +270,7 @@ type jsonRow struct {
 
 // readJSONLines reads one JSON object per line; blank lines are skipped.
 // Unknown keys are errors, for the same reason as unknown CSV columns.
-func readJSONLines(path string, src []byte) ([]*patientRow, error) {
+func readJSONLines(path string, src []byte, passwordKey string) ([]*patientRow, error) {
 	var rows []*patientRow
 	lines := strings.Split(string(src), "\n")
 	for i, text := range lines {
@@ -265,6 +280,11 @@ func readJSONLines(path string, src []byte) ([]*patientRow, error) {
 		row := &patientRow{line: i + 1}
 		rows = append(rows, row)
 		var jr jsonRow
+		password, text, err := takeJSONKey(text, passwordKey)
+		if err != nil {
+			row.err = fmt.Errorf("not a JSON object with the list's keys (%s): %v", strings.Join(listColumns, ", "), jsonMessage(err))
+			continue
+		}
 		dec := json.NewDecoder(strings.NewReader(text))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&jr); err != nil {
@@ -278,7 +298,7 @@ func readJSONLines(path string, src []byte) ([]*patientRow, error) {
 		*row = patientRow{
 			line: row.line, id: strings.TrimSpace(jr.ID), name: strings.TrimSpace(jr.Name),
 			visitDate: strings.TrimSpace(jr.VisitDate), clinician: strings.TrimSpace(jr.Clinician),
-			notes: strings.TrimSpace(jr.Notes), email: strings.TrimSpace(jr.Email),
+			notes: strings.TrimSpace(jr.Notes), email: strings.TrimSpace(jr.Email), password: password,
 		}
 		for _, h := range jr.Handouts {
 			if h = strings.TrimSpace(h); h != "" {
@@ -293,6 +313,28 @@ func readJSONLines(path string, src []byte) ([]*patientRow, error) {
 		}
 	}
 	return rows, nil
+}
+
+// takeJSONKey removes key from the JSON object text and returns its string
+// value and the rest, so that the strict decoding of the other keys is
+// unchanged. key "" returns text as it is.
+func takeJSONKey(text, key string) (string, string, error) {
+	if key == "" {
+		return "", text, nil
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(text), &obj); err != nil {
+		return "", text, err
+	}
+	var v string
+	if raw, ok := obj[key]; ok {
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return "", text, fmt.Errorf("key %q should be a string", key)
+		}
+		delete(obj, key)
+	}
+	rest, err := json.Marshal(obj)
+	return v, string(rest), err
 }
 
 // jsonMessage keeps the part of a decoding error that names the problem,

@@ -35,8 +35,16 @@ type manifestRow struct {
 	ID     string `json:"id"`
 	File   string `json:"file"`
 	Pages  int    `json:"pages"`
-	PDF    string `json:"pdf_sha256"`
+	PDF    string `json:"pdf_sha256"` // of the file on disk: encrypted, if it is
 	Inputs string `json:"inputs_sha256"`
+	// Plain is the SHA-256 of the packet before encryption (only for an
+	// encrypted one): encryption gives new bytes on every run, so this is
+	// what tells whether the packet changed.
+	Plain string `json:"plain_sha256,omitempty"`
+	// Send and SentSHA256 are the send journal's latest status for the
+	// row (--send) and the SHA-256 of the attachment it concerns.
+	Send       sendStatus `json:"send,omitempty"`
+	SentSHA256 string     `json:"sent_sha256,omitempty"`
 }
 
 // manifestName is manifest.json, or manifest-I-of-N.json for a shard, so
@@ -213,6 +221,9 @@ func saveManifest(path string, m manifest) error {
 type tally struct {
 	written, skipped int
 	failures         []*rowError
+
+	mailSent, mailBefore int         // --send: messages sent now, and before
+	mailFailures         []*rowError // --send: rows whose packet was written but not sent
 }
 
 // outcome is what a worker reports for one row.
@@ -275,6 +286,9 @@ func (s *batchSettings) produce(ctx context.Context, p *planner, out *output, pl
 			t.written++
 			out.record(res.entry)
 		}
+		if res.err == nil && p.mail != nil {
+			s.submitMail(p, out, res.row, &t)
+		}
 		bar.add()
 	}
 	return t
@@ -305,11 +319,19 @@ func (s *batchSettings) makePacket(p *planner, out *output, r *plannedRow) (res 
 	if err != nil {
 		return outcome{row: r, err: err}
 	}
-	pdfBytes, pages, err := p.eng.render(j)
+	finish, err := p.finisher(r)
 	if err != nil {
 		return outcome{row: r, err: err}
 	}
-	entry := manifestRow{ID: r.id, File: r.file, Pages: pages, PDF: hashBytes(pdfBytes), Inputs: r.inputs}
+	doc, err := p.fitter.render(j, finish)
+	if err != nil {
+		return outcome{row: r, err: err}
+	}
+	pdfBytes := doc.final
+	entry := manifestRow{ID: r.id, File: r.file, Pages: doc.pages, PDF: hashBytes(pdfBytes), Inputs: r.inputs}
+	if finish != nil {
+		entry.Plain = hashBytes(doc.plain)
+	}
 	existing, err := fileSHA256(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -317,6 +339,10 @@ func (s *batchSettings) makePacket(p *planner, out *output, r *plannedRow) (res 
 		return outcome{row: r, err: err}
 	case existing == entry.PDF:
 		return outcome{row: r, entry: entry, skipped: true}
+	case ours && existing == prev.PDF && entry.Plain != "" && entry.Plain == prev.Plain:
+		// The same packet, encrypted again: keep the file there (and
+		// what was sent of it) rather than new bytes that say the same.
+		return outcome{row: r, entry: prev, skipped: true}
 	case ours && existing == prev.PDF, s.force:
 		// This batch's own earlier packet for the row, made from other
 		// inputs: replace it. Anything else needs --force.

@@ -75,6 +75,10 @@ type planner struct {
 	// "mid-back-pain" and "builtin:mid-back-pain" are parsed once.
 	handouts map[string]*handoutEntry
 	roots    map[string]*os.Root // handout folders, by path
+
+	fitter    *sizeFitter // renders within --max-size
+	encrypter *encrypter  // nil unless --password-column
+	mail      *sendRun    // nil unless --send
 }
 
 // newPlanner prepares the parts every packet shares: the clinic (its
@@ -99,9 +103,11 @@ func newPlanner(s *batchSettings, eng *engine, clinic clinicFiles) (*planner, er
 	}
 	base := hashJSON(struct {
 		Program, Paper, Preset string
+		MaxSize                string `json:",omitempty"` // omitted when unset: earlier manifests stay valid
+		Encrypted              bool   `json:",omitempty"` // whether, never with what
 		Profile                []byte
 		Logo                   string
-	}{programVersion(), s.paperName(), s.preset, prof, hashBytes(logo)})
+	}{programVersion(), s.paperName(), s.preset, s.maxSize, s.passwordColumn != "", prof, hashBytes(logo)})
 	return &planner{s: s, eng: eng, clinic: clinic, base: base, handouts: map[string]*handoutEntry{}, roots: map[string]*os.Root{}}, nil
 }
 

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+)
+
+// finisher returns what turns row r's PDF into the bytes written: AES-256
+// encryption with the row's password under --password-column, else nil.
+func (p *planner) finisher(r *plannedRow) (func([]byte) ([]byte, error), error) {
+	if p.encrypter == nil {
+		return nil, nil
+	}
+	if r.password == "" {
+		return nil, fmt.Errorf("no password in column %q; the packet is not written unencrypted", p.s.passwordColumn)
+	}
+	if err := checkPassword(r.password); err != nil {
+		return nil, fmt.Errorf("column %q: %w", p.s.passwordColumn, err)
+	}
+	pw := r.password
+	return func(pdf []byte) ([]byte, error) { return p.encrypter.encryptPDF(pdf, pw, "") }, nil
+}
+
+// submitMail queues row r's packet for sending. A row without an address
+// is a failure of its own: the packet is written, not sent.
+func (s *batchSettings) submitMail(p *planner, out *output, r *plannedRow, t *tally) {
+	if r.email == "" {
+		t.mailFailures = append(t.mailFailures, &rowError{list: s.list, line: r.line, id: r.id, err: errors.New("not sent: no email address in the list")})
+		return
+	}
+	p.mail.submit(mailItem{
+		ID: r.id, To: r.email, File: filepath.Join(out.dir, r.file),
+		Data: emailDataFor(p.clinic.profile, r.name, r.visitDate, p.encrypter != nil),
+	})
+}
+
+// finishSending waits for the messages, reports the rows whose message
+// failed, and puts each row's send status into the manifest.
+func (s *batchSettings) finishSending(p *planner, out *output, plan []*plannedRow, t *tally) error {
+	results, recs, err := p.mail.finish()
+	rows := make(map[string]*plannedRow, len(plan))
+	for _, r := range plan {
+		rows[r.id] = r
+	}
+	for _, res := range results {
+		switch {
+		case res.Err != nil:
+			r := rows[res.ID]
+			t.mailFailures = append(t.mailFailures, &rowError{list: s.list, line: r.line, id: r.id, err: fmt.Errorf("not sent: %w", res.Err)})
+		case res.Status == statusSent:
+			t.mailSent++
+		default:
+			t.mailBefore++
+		}
+	}
+	for id, rec := range recs {
+		if e, ok := out.done[id]; ok {
+			e.Send, e.SentSHA256 = rec.Status, rec.SHA256
+			out.done[id] = e
+		}
+	}
+	return err
+}
