@@ -211,7 +211,10 @@ func (s *batchSettings) report(stderr io.Writer, plan []*plannedRow, t tally, to
 	}
 	fmt.Fprintf(&b, "handout: %d rows: %d written, %d skipped, %d failed in %s%s\n",
 		len(plan), t.written, t.skipped, len(t.failures), took.Round(time.Millisecond*100), rate)
-	if s.sending {
+	switch {
+	case s.sending && s.send.dryRun:
+		fmt.Fprintf(&b, "handout: mail (dry run): %d .eml files written, %d not written\n", t.mailSent, len(t.mailFailures))
+	case s.sending:
 		fmt.Fprintf(&b, "handout: mail: %d sent, %d sent before, %d not sent\n", t.mailSent, t.mailBefore, len(t.mailFailures))
 	}
 	if _, err := io.WriteString(stderr, b.String()); err != nil {

@@ -124,6 +124,9 @@ func TestBatchDryRun(t *testing.T) {
 	if err := run([]string{"batch", list, "--out-dir", out, "--send", "--dry-run", "--preset", "email"}, &stdout, &stderr); err != nil {
 		t.Fatalf("%v\n%s", err, stderr.String())
 	}
+	if !strings.Contains(stderr.String(), "mail (dry run): 2 .eml files written, 0 not written") {
+		t.Errorf("report: %s", stderr.String())
+	}
 	for _, id := range []string{"A1", "A2"} {
 		data, err := os.ReadFile(filepath.Join(out, id+".eml"))
 		if err != nil {
