@@ -169,3 +169,20 @@ func utf16be(s string) []byte {
 	}
 	return b
 }
+
+// TestRenderToStandardOutput: -o - writes the PDF, and only the PDF, to
+// standard output, and no file.
+func TestRenderToStandardOutput(t *testing.T) {
+	dir := t.TempDir()
+	code, stdout, stderr := runCLI(t, dir, "render", "builtin:mid-back-pain", "-o", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "%PDF-") || !strings.HasSuffix(strings.TrimSpace(stdout), "%%EOF") {
+		t.Fatalf("standard output is not a PDF: %.40q", stdout)
+	}
+	validatePDF(t, []byte(stdout))
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("files were written: %v", entries)
+	}
+}

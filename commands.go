@@ -21,7 +21,7 @@ const defaultHandout = "mid-back-pain"
 // runDefault writes the built-in handout with the sample clinic to the
 // current folder.
 func runDefault(stdout io.Writer) error {
-	return renderTo(stdout, renderOptions{source: "builtin:" + defaultHandout, out: defaultHandout + ".pdf", preset: "print"})
+	return renderTo(stdout, stdout, renderOptions{source: "builtin:" + defaultHandout, out: defaultHandout + ".pdf", preset: "print"})
 }
 
 // renderOptions are the render command's flags.
@@ -74,15 +74,16 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 			return usagef("--date %q: write the date as YYYY-MM-DD", o.date)
 		}
 	}
-	out := stdout
-	if o.out != "-" {
-		out = stderr // the summary line; stdout stays clean for -o -
+	report := stdout
+	if o.out == "-" {
+		report = stderr // standard output carries the PDF
 	}
-	return renderTo(out, o)
+	return renderTo(stdout, report, o)
 }
 
-// renderTo renders one handout and reports where it went.
-func renderTo(report io.Writer, o renderOptions) error {
+// renderTo renders one handout, to the file o.out or, for "-", to stdout,
+// and reports where it went.
+func renderTo(stdout, report io.Writer, o renderOptions) error {
 	preset, err := parsePreset(o.preset)
 	if err != nil {
 		return usagef("--preset: %v", err)
@@ -118,7 +119,7 @@ func renderTo(report io.Writer, o renderOptions) error {
 		return fmt.Errorf("%s: %w", o.out, err)
 	}
 	if o.out == "-" {
-		_, err := os.Stdout.Write(doc.final)
+		_, err := stdout.Write(doc.final)
 		return err
 	}
 	if err := writeFileAtomic(o.out, doc.final, 0o600); err != nil {

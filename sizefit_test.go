@@ -185,8 +185,8 @@ func TestRenderMaxSizeFlag(t *testing.T) {
 	if err != nil || fi.Size() > 150_000 {
 		t.Fatalf("out.pdf: %v, %v", fi, err)
 	}
-	if !strings.Contains(stderr.String(), "to fit --max-size") {
-		t.Errorf("report %q does not say the photos were stepped down", stderr.String())
+	if !strings.Contains(stdout.String(), "to fit --max-size") {
+		t.Errorf("report %q does not say the photos were stepped down", stdout.String())
 	}
 	err = run([]string{"render", path, "-o", out, "--max-size", "2 parsecs"}, &stdout, &stderr)
 	var ue *usageError
