@@ -10,7 +10,8 @@ import (
 // TestNothingOutsideTheMargins lays out every golden handout and the
 // built-in one and checks that every item lies on its page, and every
 // text run and picture inside the side margins: long words, URLs and
-// wide figures must wrap or shrink, never run off the paper.
+// wide figures must wrap or shrink, never run off the paper. No text is
+// smaller than 8 pt.
 func TestNothingOutsideTheMargins(t *testing.T) {
 	e := newTestEngine(t)
 	cases := append([]goldenCase{{name: "builtin"}}, goldenCases...)
@@ -35,6 +36,9 @@ func TestNothingOutsideTheMargins(t *testing.T) {
 			for pi, p := range doc.Pages {
 				left, right := (p.W-layout.ColumnWidth(layout.Paper{W: p.W}))/2, p.W-(p.W-layout.ColumnWidth(layout.Paper{W: p.W}))/2
 				for _, it := range p.Items {
+					if tx, ok := it.(*layout.Text); ok && tx.Size < 8 {
+						t.Errorf("page %d: %q is set at %.1f pt, under the 8 pt minimum", pi+1, tx.S, tx.Size)
+					}
 					x0, y0, x1, y1 := itemBox(e, it)
 					const eps = 0.01
 					if x0 < left-eps || x1 > right+eps || y0 < -eps || y1 > p.H+eps {

@@ -77,7 +77,8 @@ func styleOf(base textStyle, sp content.Span) runStyle {
 	if sp.FootnoteRef > 0 {
 		// A footnote marker is printed small and raised, like a superscript.
 		st.face = fonts.FaceFor(bold, false)
-		st.size = base.size * 0.68
+		// Never under 8 pt, the smallest size a handout prints.
+		st.size = max(8, base.size*0.68)
 		st.rise = base.size * 0.36
 	}
 	return st
