@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"handout/mail"
 )
 
 // manifestFormat names the manifest's layout.
@@ -43,8 +45,8 @@ type manifestRow struct {
 	Plain string `json:"plain_sha256,omitempty"`
 	// Send and SentSHA256 are the send journal's latest status for the
 	// row (--send) and the SHA-256 of the attachment it concerns.
-	Send       sendStatus `json:"send,omitempty"`
-	SentSHA256 string     `json:"sent_sha256,omitempty"`
+	Send       mail.Status `json:"send,omitempty"`
+	SentSHA256 string      `json:"sent_sha256,omitempty"`
 }
 
 // manifestName is manifest.json, or manifest-I-of-N.json for a shard, so

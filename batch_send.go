@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+
+	"handout/mail"
 )
 
 // finisher returns what turns row r's PDF into the bytes written: AES-256
@@ -29,7 +31,7 @@ func (s *batchSettings) submitMail(p *planner, out *output, r *plannedRow, t *ta
 		t.mailFailures = append(t.mailFailures, &rowError{list: s.list, line: r.line, id: r.id, err: errors.New("not sent: no email address in the list")})
 		return
 	}
-	p.mail.submit(mailItem{
+	p.mail.submit(mail.Item{
 		ID: r.id, To: r.email, File: filepath.Join(out.dir, r.file),
 		Data: emailDataFor(p.clinic.profile, r.name, r.visitDate, p.encrypter != nil),
 	})
@@ -48,7 +50,7 @@ func (s *batchSettings) finishSending(p *planner, out *output, plan []*plannedRo
 		case res.Err != nil:
 			r := rows[res.ID]
 			t.mailFailures = append(t.mailFailures, &rowError{list: s.list, line: r.line, id: r.id, err: fmt.Errorf("not sent: %w", res.Err)})
-		case res.Status == statusSent:
+		case res.Status == mail.StatusSent:
 			t.mailSent++
 		default:
 			t.mailBefore++

@@ -11,6 +11,9 @@ import (
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
+
+	"handout/mail"
+	"handout/mail/mailtest"
 )
 
 // TestBatchSend runs a batch with --send, --password-column and
@@ -20,9 +23,9 @@ import (
 // (with or without --resume) sends nothing twice. No address, name or
 // password reaches the terminal.
 func TestBatchSend(t *testing.T) {
-	ts := startTestSMTP(t)
+	ts := mailtest.StartServer(t)
 	t.Setenv("HANDOUT_SMTP_HOST", "127.0.0.1")
-	t.Setenv("HANDOUT_SMTP_PORT", fmt.Sprint(ts.port))
+	t.Setenv("HANDOUT_SMTP_PORT", fmt.Sprint(ts.Port))
 	t.Setenv("HANDOUT_SMTP_TLS", "none")
 	t.Setenv("HANDOUT_SMTP_FROM", "Drummond Chiropractic <frontdesk@clinic.example>")
 	dir := t.TempDir()
@@ -35,7 +38,7 @@ func TestBatchSend(t *testing.T) {
 	if err := os.WriteFile(list, []byte(csv.String()), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	ts.reject["canary2@mail.example"] = true
+	ts.Reject("canary2@mail.example", true)
 	out := filepath.Join(dir, "out")
 	args := []string{"batch", list, "--out-dir", out, "--jobs", "2", "--send", "--password-column", "pw", "--max-size", "2MB"}
 
@@ -63,9 +66,9 @@ func TestBatchSend(t *testing.T) {
 		t.Error("the manifest holds a password or an address")
 	}
 	for _, r := range m.Rows {
-		wantSend := statusSent
+		wantSend := mail.StatusSent
 		if r.ID == "P2" {
-			wantSend = statusFailed
+			wantSend = mail.StatusFailed
 		}
 		if r.Send != wantSend || r.SentSHA256 != r.PDF || r.Plain == "" {
 			t.Errorf("manifest row %+v, want send %q of the file's bytes", r, wantSend)
@@ -81,19 +84,17 @@ func TestBatchSend(t *testing.T) {
 			t.Errorf("%s opens without a password", r.File)
 		}
 	}
-	ts.mu.Lock()
-	for _, msg := range ts.received {
-		to, _, _, name, att := checkMIME(t, msg.data)
+	for _, msg := range ts.Received() {
+		to, _, _, name, att := mailtest.CheckMIME(t, msg.Data)
 		disk, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil || !bytes.Equal(att, disk) {
 			t.Errorf("%s: attachment %s differs from the file (%v)", to, name, err)
 		}
 	}
-	ts.mu.Unlock()
 
 	// Again, fixed address; then again without --resume: P2 goes out once,
 	// nobody gets a second message (encrypted files are kept, not remade).
-	delete(ts.reject, "canary2@mail.example")
+	ts.Reject("canary2@mail.example", false)
 	for _, again := range [][]string{append(args, "--resume"), args} {
 		stderr.Reset()
 		if err := run(again, &stdout, &stderr); err != nil {
@@ -101,7 +102,7 @@ func TestBatchSend(t *testing.T) {
 		}
 	}
 	for i := range 4 {
-		if n := ts.delivered()[fmt.Sprintf("canary%d@mail.example", i)]; n != 1 {
+		if n := ts.Delivered()[fmt.Sprintf("canary%d@mail.example", i)]; n != 1 {
 			t.Errorf("P%d delivered %d times", i, n)
 		}
 	}
@@ -132,13 +133,13 @@ func TestBatchDryRun(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, _, _, name, att := checkMIME(t, data)
+		_, _, _, name, att := mailtest.CheckMIME(t, data)
 		disk, _ := os.ReadFile(filepath.Join(out, name))
 		if !bytes.Equal(att, disk) {
 			t.Errorf("%s.eml: attachment differs from %s", id, name)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(out, sendJournalName)); err == nil {
+	if _, err := os.Stat(filepath.Join(out, mail.JournalName)); err == nil {
 		t.Error("a dry run wrote a send journal")
 	}
 	err := run([]string{"batch", list, "--out-dir", out, "--resend"}, &stdout, &stderr)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"handout/content"
+	"handout/mail"
 )
 
 // sendOptions are the sending flags of a batch: --send (or --dry-run),
@@ -19,10 +20,10 @@ type sendOptions struct {
 // they are written, and a bounded pool of connections sends them while
 // the next packets are made.
 type sendRun struct {
-	in      chan mailItem
+	in      chan mail.Item
 	done    chan struct{}
-	journal *sendJournal
-	results []sendResult
+	journal *mail.Journal
+	results []mail.Result
 	err     error
 }
 
@@ -31,43 +32,43 @@ type sendRun struct {
 // without blocking submit (the number of rows, so making packets never
 // waits for the mail server). getenv is os.Getenv outside tests.
 func startSending(ctx context.Context, outDir string, o sendOptions, queue int, getenv func(string) string) (*sendRun, error) {
-	s, err := loadSMTPSettings(o.settingsFile, getenv)
+	s, err := mail.LoadSettings(o.settingsFile, getenv)
 	if err != nil {
 		return nil, err
 	}
-	r := &sendRun{in: make(chan mailItem, max(queue, 1)), done: make(chan struct{})}
+	r := &sendRun{in: make(chan mail.Item, max(queue, 1)), done: make(chan struct{})}
 	dryDir := ""
 	if o.dryRun {
 		dryDir = outDir
-	} else if r.journal, err = openSendJournal(outDir); err != nil {
+	} else if r.journal, err = mail.OpenJournal(outDir); err != nil {
 		return nil, err
 	}
-	snd, err := newSender(s, r.journal, dryDir, o.resend)
+	snd, err := mail.NewSender(s, r.journal, dryDir, o.resend)
 	if err != nil {
-		r.journal.close()
+		r.journal.Close()
 		return nil, err
 	}
 	go func() {
 		defer close(r.done)
-		r.err = snd.run(ctx, r.in, func(res sendResult) { r.results = append(r.results, res) })
+		r.err = snd.Run(ctx, r.in, func(res mail.Result) { r.results = append(r.results, res) })
 	}()
 	return r, nil
 }
 
 // submit queues one packet for sending.
-func (r *sendRun) submit(it mailItem) { r.in <- it }
+func (r *sendRun) submit(it mail.Item) { r.in <- it }
 
 // finish waits for every queued message and returns the results (in the
 // order they finished) and the send journal's records by row id (for the
-// manifest; nil for a dry run). The error is ErrServer when the server
+// manifest; nil for a dry run). The error is mail.ErrServer when the server
 // could not be used at all.
-func (r *sendRun) finish() ([]sendResult, map[string]sendRecord, error) {
+func (r *sendRun) finish() ([]mail.Result, map[string]mail.Record, error) {
 	close(r.in)
 	<-r.done
-	var recs map[string]sendRecord
+	var recs map[string]mail.Record
 	if r.journal != nil {
-		recs = r.journal.records()
-		if err := r.journal.close(); err != nil && r.err == nil {
+		recs = r.journal.Records()
+		if err := r.journal.Close(); err != nil && r.err == nil {
 			r.err = fmt.Errorf("send journal: %w", err)
 		}
 	}
@@ -77,17 +78,17 @@ func (r *sendRun) finish() ([]sendResult, map[string]sendRecord, error) {
 // emailDataFor is what a patient's message may say: the clinic's name and
 // contacts, the patient's name and visit date, and whether the packet needs
 // a password.
-func emailDataFor(c *content.Clinic, name, date string, protected bool) emailData {
-	return emailData{Name: name, Date: date, Clinic: c.Name, Phone: c.Phone, Email: c.Email, Website: c.Website, Protected: protected}
+func emailDataFor(c *content.Clinic, name, date string, protected bool) mail.Data {
+	return mail.Data{Name: name, Date: date, Clinic: c.Name, Phone: c.Phone, Email: c.Email, Website: c.Website, Protected: protected}
 }
 
 // sendSummary counts results for the batch's report line.
-func sendSummary(results []sendResult) (sent, already, failed int) {
+func sendSummary(results []mail.Result) (sent, already, failed int) {
 	for _, r := range results {
 		switch {
 		case r.Err != nil:
 			failed++
-		case r.Status == statusSent:
+		case r.Status == mail.StatusSent:
 			sent++
 		default:
 			already++

@@ -6,30 +6,31 @@ import (
 	"testing"
 
 	"handout/content"
+	"handout/mail"
+	"handout/mail/mailtest"
 )
 
 // TestStartSending drives the batch-facing API: packets are submitted as
 // they are made, finish returns every result and the journal's records,
 // and a second run sends nothing again.
 func TestStartSending(t *testing.T) {
-	ts := startTestSMTP(t)
-	env := map[string]string{"HANDOUT_SMTP_HOST": "127.0.0.1", "HANDOUT_SMTP_PORT": fmt.Sprint(ts.port),
+	ts := mailtest.StartServer(t)
+	env := map[string]string{"HANDOUT_SMTP_HOST": "127.0.0.1", "HANDOUT_SMTP_PORT": fmt.Sprint(ts.Port),
 		"HANDOUT_SMTP_TLS": "none", "HANDOUT_SMTP_FROM": "frontdesk@clinic.example"}
 	getenv := func(k string) string { return env[k] }
 	clinic, err := content.SampleClinic()
 	if err != nil {
 		t.Fatal(err)
 	}
-	items := testItems(t, 8, 1_000)
+	items := mailtest.WritePackets(t, 8, 1_000)
 	out := t.TempDir()
 	for run := range 2 {
 		r, err := startSending(context.Background(), out, sendOptions{}, len(items), getenv)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, it := range items {
-			it.Data = emailDataFor(clinic, "", "2026-11-25", false)
-			r.submit(it)
+		for _, p := range items {
+			r.submit(mail.Item{ID: p.ID, To: p.To, File: p.File, Data: emailDataFor(clinic, "", "2026-11-25", false)})
 		}
 		results, recs, err := r.finish()
 		if err != nil || len(results) != len(items) || len(recs) != len(items) {
@@ -41,7 +42,7 @@ func TestStartSending(t *testing.T) {
 		}
 	}
 	for _, it := range items {
-		if n := ts.delivered()[it.To]; n != 1 {
+		if n := ts.Delivered()[it.To]; n != 1 {
 			t.Errorf("%s delivered %d times", it.ID, n)
 		}
 	}

@@ -1,4 +1,14 @@
-package main
+// Package mail sends each patient's packet as one email message: a short
+// text from templates that name the clinic and nothing of the patient's
+// condition, with the packet attached. LoadSettings reads where and how to
+// send; a Sender delivers the messages over a bounded pool of SMTP
+// connections, with retries and a rate limit, or writes them as .eml files
+// for a dry run; the Journal in the output folder makes sure that no packet
+// is sent twice, however often a run is interrupted or repeated.
+//
+// Only an Item's ID may appear in errors, logs, the journal or file names:
+// never an address, a name or a password.
+package mail
 
 import (
 	"context"
@@ -20,13 +30,13 @@ import (
 	gomail "github.com/wneessen/go-mail"
 )
 
-// sendResult is what became of one row's message. Err names no address
+// Result is what became of one row's message. Err names no address
 // or patient; the caller adds the row's id and line.
-type sendResult struct {
+type Result struct {
 	ID       string
-	Status   sendStatus // "" when nothing was attempted (see Action)
-	Action   sendAction
-	SHA256   string // of the attachment sent (or that would have been)
+	Status   Status     // "" when nothing was attempted: sent before, or Err says why
+	action   sendAction // what the journal called for
+	SHA256   string     // of the attachment sent (or that would have been)
 	Attempts int
 	Err      error
 }
@@ -48,52 +58,52 @@ var (
 	ErrServer = errors.New("cannot use the mail server")
 )
 
-// mailConn is one connection to a mail server, or a stand-in for one.
+// connection is one connection to a mail server, or a stand-in for one.
 // Implementations: *smtpConn (SMTP through go-mail) and *emlConn
 // (--dry-run: .eml files).
-type mailConn interface {
+type connection interface {
 	// deliver hands m over. It reconnects as needed.
 	deliver(ctx context.Context, m *gomail.Msg, id string) error
 	close()
 }
 
-// sender sends each patient's packet, one message each, over a bounded
+// Sender sends each patient's packet, one message each, over a bounded
 // pool of connections, with retries, a rate limit and the send journal.
-// Safe to use from one goroutine (run); it runs its own workers.
-type sender struct {
-	settings  *smtpSettings
-	templates *emailTemplates
-	journal   *sendJournal // nil for a dry run: nothing is recorded
-	resend    bool
-	dial      func() mailConn // makes a worker's connection
-	pace      *pacer
-	backoff   time.Duration // first retry delay; doubled each time, up to 30 times it
+// Safe to use from one goroutine (Run); it runs its own workers.
+type Sender struct {
+	settings *Settings
+	tmpl     *templates
+	journal  *Journal // nil for a dry run: nothing is recorded
+	resend   bool
+	dial     func() connection // makes a worker's connection
+	pace     *pacer
+	backoff  time.Duration // first retry delay; doubled each time, up to 30 times it
 }
 
-// newSender returns a sender over SMTP, or writing .eml files into
+// NewSender returns a Sender over SMTP, or writing .eml files into
 // dryRunDir when that is not "". journal may be nil for a dry run.
-func newSender(s *smtpSettings, journal *sendJournal, dryRunDir string, resend bool) (*sender, error) {
-	t, err := parseEmailTemplates(s)
+func NewSender(s *Settings, journal *Journal, dryRunDir string, resend bool) (*Sender, error) {
+	t, err := parseTemplates(s)
 	if err != nil {
 		return nil, err
 	}
-	snd := &sender{settings: s, templates: t, journal: journal, resend: resend, pace: newPacer(s.RatePerMinute), backoff: 2 * time.Second}
+	snd := &Sender{settings: s, tmpl: t, journal: journal, resend: resend, pace: newPacer(s.RatePerMinute), backoff: 2 * time.Second}
 	if dryRunDir != "" {
-		snd.dial = func() mailConn { return &emlConn{dir: dryRunDir} }
+		snd.dial = func() connection { return &emlConn{dir: dryRunDir} }
 	} else {
-		snd.dial = func() mailConn { return &smtpConn{settings: s} }
+		snd.dial = func() connection { return &smtpConn{settings: s} }
 	}
 	return snd, nil
 }
 
-// run sends the items it receives until in is closed, with
+// Run sends the items it receives until in is closed, with
 // settings.Connections workers, and calls report once per item (from one
 // goroutine at a time). After ctx is cancelled no new message is started;
 // one being transmitted is finished (bounded by the timeout), so the
 // journal knows its outcome; items still arriving are reported as
-// interrupted. run returns ErrServer if the server cannot be used at all;
+// interrupted. Run returns ErrServer if the server cannot be used at all;
 // the items after that are reported interrupted.
-func (snd *sender) run(ctx context.Context, in <-chan mailItem, report func(sendResult)) error {
+func (snd *Sender) Run(ctx context.Context, in <-chan Item, report func(Result)) error {
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
 	var mu sync.Mutex
@@ -121,8 +131,8 @@ func (snd *sender) run(ctx context.Context, in <-chan mailItem, report func(send
 }
 
 // sendOne decides, records, sends with retries, and records the outcome.
-func (snd *sender) sendOne(ctx context.Context, conn mailConn, it mailItem) sendResult {
-	res := sendResult{ID: it.ID}
+func (snd *Sender) sendOne(ctx context.Context, conn connection, it Item) Result {
+	res := Result{ID: it.ID}
 	pdf, err := os.ReadFile(it.File)
 	if err != nil {
 		res.Err = fmt.Errorf("reading the packet: %w", err)
@@ -132,8 +142,8 @@ func (snd *sender) sendOne(ctx context.Context, conn mailConn, it mailItem) send
 	res.SHA256 = hex.EncodeToString(sum[:])
 	if snd.journal != nil {
 		prev, ok := snd.journal.lookup(it.ID)
-		res.Action = decideSend(prev, ok, res.SHA256, snd.resend)
-		switch res.Action {
+		res.action = decideSend(prev, ok, res.SHA256, snd.resend)
+		switch res.action {
 		case actionAlreadySent:
 			return res
 		case actionChanged:
@@ -148,18 +158,18 @@ func (snd *sender) sendOne(ctx context.Context, conn mailConn, it mailItem) send
 		res.Err = ErrInterrupted
 		return res
 	}
-	m, err := composeMessage(snd.settings, snd.templates, it, filepath.Base(it.File), pdf)
+	m, err := compose(snd.settings, snd.tmpl, it, filepath.Base(it.File), pdf)
 	if err != nil {
 		res.Err = err
 		return res
 	}
-	if err := snd.note(sendRecord{ID: it.ID, SHA256: res.SHA256, Status: statusSending}); err != nil {
+	if err := snd.note(Record{ID: it.ID, SHA256: res.SHA256, Status: StatusSending}); err != nil {
 		res.Err = err
 		return res
 	}
 	var code int
 	res.Status, res.Attempts, code, res.Err = snd.deliver(ctx, conn, m, it)
-	rec := sendRecord{ID: it.ID, SHA256: res.SHA256, Status: res.Status, Code: code}
+	rec := Record{ID: it.ID, SHA256: res.SHA256, Status: res.Status, Code: code}
 	if err := snd.note(rec); err != nil && res.Err == nil {
 		res.Err = err
 	}
@@ -167,7 +177,7 @@ func (snd *sender) sendOne(ctx context.Context, conn mailConn, it mailItem) send
 }
 
 // note records r in the journal, if there is one.
-func (snd *sender) note(r sendRecord) error {
+func (snd *Sender) note(r Record) error {
 	if snd.journal == nil {
 		return nil
 	}
@@ -181,32 +191,32 @@ func (snd *sender) note(r sendRecord) error {
 //
 // It returns the outcome, the attempts made, the server's last reply code
 // (0 if none) and the error for the row.
-func (snd *sender) deliver(ctx context.Context, conn mailConn, m *gomail.Msg, it mailItem) (sendStatus, int, int, error) {
+func (snd *Sender) deliver(ctx context.Context, conn connection, m *gomail.Msg, it Item) (Status, int, int, error) {
 	wait := snd.backoff
 	for attempt := 1; ; attempt++ {
 		if err := snd.pace.wait(ctx); err != nil {
-			return statusFailed, attempt - 1, 0, ErrInterrupted
+			return StatusFailed, attempt - 1, 0, ErrInterrupted
 		}
 		err := conn.deliver(context.WithoutCancel(ctx), m, it.ID)
 		if err == nil {
-			return statusSent, attempt, 0, nil
+			return StatusSent, attempt, 0, nil
 		}
 		code := smtpCode(err)
 		switch classify(err) {
 		case failPermanent:
-			return statusFailed, attempt, code, fmt.Errorf("%w (%s)", ErrRejected, describeSMTP(err, it))
+			return StatusFailed, attempt, code, fmt.Errorf("%w (%s)", ErrRejected, describeSMTP(err, it))
 		case failAmbiguous:
-			return statusUnknown, attempt, code, ErrMaybeDelivered
+			return StatusUnknown, attempt, code, ErrMaybeDelivered
 		case failServer:
-			return statusFailed, attempt, code, fmt.Errorf("%w: %s", ErrServer, describeSMTP(err, it))
+			return StatusFailed, attempt, code, fmt.Errorf("%w: %s", ErrServer, describeSMTP(err, it))
 		}
 		if attempt >= snd.settings.Attempts {
-			return statusFailed, attempt, code, fmt.Errorf("%w after %d attempts (%s); run again with --resume", ErrRetriesExhausted, attempt, describeSMTP(err, it))
+			return StatusFailed, attempt, code, fmt.Errorf("%w after %d attempts (%s); run again with --resume", ErrRetriesExhausted, attempt, describeSMTP(err, it))
 		}
 		d := wait + time.Duration(rand.Int64N(int64(wait)/4+1))
 		select {
 		case <-ctx.Done():
-			return statusFailed, attempt, code, ErrInterrupted
+			return StatusFailed, attempt, code, ErrInterrupted
 		case <-time.After(d):
 		}
 		wait = min(2*wait, 30*snd.backoff)
@@ -275,7 +285,7 @@ func smtpCode(err error) int {
 // describeSMTP says what the server answered, without the recipient's
 // address or name: go-mail lists the affected recipients, and servers often
 // quote the address in a 550.
-func describeSMTP(err error, it mailItem) string {
+func describeSMTP(err error, it Item) string {
 	msg := err.Error()
 	for _, cut := range []string{", affected recipient(s):", ", affected message ID:"} {
 		if i := strings.Index(msg, cut); i >= 0 {
@@ -341,7 +351,7 @@ func (e *dialError) Unwrap() error { return e.err }
 // smtpConn is one SMTP connection of the pool, opened on first use and
 // again after a failure.
 type smtpConn struct {
-	settings *smtpSettings
+	settings *Settings
 	client   *gomail.Client
 }
 
@@ -427,4 +437,35 @@ func emlName(id string) string {
 		return '_'
 	}, id)
 	return clean + ".eml"
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it into place, so a failure never leaves a half-written .eml file. It is
+// main's helper of the same name: a package cannot import main.
+func writeFileAtomic(path string, data []byte, perm os.FileMode) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename this is a no-op
+	if err := tmp.Chmod(perm); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
 }

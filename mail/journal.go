@@ -1,4 +1,4 @@
-package main
+package mail
 
 import (
 	"bufio"
@@ -11,51 +11,51 @@ import (
 	"sync"
 )
 
-// sendJournalName is the send journal in an output folder.
-const sendJournalName = ".send-journal.jsonl"
+// JournalName is the send journal in an output folder.
+const JournalName = ".send-journal.jsonl"
 
-// sendStatus is what became of one row's message.
-type sendStatus string
+// Status is what became of one row's message.
+type Status string
 
 // Send statuses, as the journal and manifest record them.
 const (
-	// statusSending is written before a message is handed to the server.
+	// StatusSending is written before a message is handed to the server.
 	// Left without an outcome (the process was killed meanwhile), the
 	// message may or may not have been delivered.
-	statusSending sendStatus = "sending"
-	statusSent    sendStatus = "sent"    // the server accepted it (250 after DATA)
-	statusFailed  sendStatus = "failed"  // not delivered: refused, retries used up, or interrupted before DATA ended
-	statusUnknown sendStatus = "unknown" // the connection broke after the whole message was handed over
+	StatusSending Status = "sending"
+	StatusSent    Status = "sent"    // the server accepted it (250 after DATA)
+	StatusFailed  Status = "failed"  // not delivered: refused, retries used up, or interrupted before DATA ended
+	StatusUnknown Status = "unknown" // the connection broke after the whole message was handed over
 )
 
-// sendRecord is one line of the send journal: the row, the SHA-256 of the
+// Record is one line of the send journal: the row, the SHA-256 of the
 // attachment, and what happened. It holds no address, name or password.
-type sendRecord struct {
-	ID     string     `json:"id"`
-	SHA256 string     `json:"pdf_sha256"`
-	Status sendStatus `json:"status"`
-	Code   int        `json:"smtp_code,omitempty"` // the server's reply code for a failure
+type Record struct {
+	ID     string `json:"id"`
+	SHA256 string `json:"pdf_sha256"`
+	Status Status `json:"status"`
+	Code   int    `json:"smtp_code,omitempty"` // the server's reply code for a failure
 }
 
-// sendJournal is the append-only record of sends in an output folder, so
+// Journal is the append-only record of sends in an output folder, so
 // that a run that is interrupted, killed or repeated never sends a packet
 // twice. Each line is written with one write and synced before the next
 // step (a "sending" line before the message goes out, the outcome after),
 // so a kill leaves whole lines and never loses a "sent". Safe for concurrent
 // use.
-type sendJournal struct {
+type Journal struct {
 	mu   sync.Mutex
 	f    *os.File
-	last map[string]sendRecord // the latest record per row id
+	last map[string]Record // the latest record per row id
 }
 
-// openSendJournal reads the journal in dir (if any) and opens it for
+// OpenJournal reads the journal in dir (if any) and opens it for
 // appending. A line cut short by a crash is ignored: at worst its row is
 // considered in the state its previous line says, which for a cut
 // "sending" line is "never started".
-func openSendJournal(dir string) (*sendJournal, error) {
-	path := filepath.Join(dir, sendJournalName)
-	j := &sendJournal{last: map[string]sendRecord{}}
+func OpenJournal(dir string) (*Journal, error) {
+	path := filepath.Join(dir, JournalName)
+	j := &Journal{last: map[string]Record{}}
 	f, err := os.Open(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -64,7 +64,7 @@ func openSendJournal(dir string) (*sendJournal, error) {
 	default:
 		sc := bufio.NewScanner(f)
 		for sc.Scan() {
-			var r sendRecord
+			var r Record
 			if json.Unmarshal(sc.Bytes(), &r) == nil && r.ID != "" {
 				j.last[r.ID] = r
 			}
@@ -81,7 +81,7 @@ func openSendJournal(dir string) (*sendJournal, error) {
 }
 
 // record appends r and syncs it to disk.
-func (j *sendJournal) record(r sendRecord) error {
+func (j *Journal) record(r Record) error {
 	line, err := json.Marshal(r)
 	if err != nil {
 		return fmt.Errorf("send journal: %w", err)
@@ -99,26 +99,26 @@ func (j *sendJournal) record(r sendRecord) error {
 }
 
 // lookup returns the latest record of row id.
-func (j *sendJournal) lookup(id string) (sendRecord, bool) {
+func (j *Journal) lookup(id string) (Record, bool) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	r, ok := j.last[id]
 	return r, ok
 }
 
-// records returns the latest record of every row, for a manifest.
-func (j *sendJournal) records() map[string]sendRecord {
+// Records returns the latest record of every row, for a manifest.
+func (j *Journal) Records() map[string]Record {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	out := make(map[string]sendRecord, len(j.last))
+	out := make(map[string]Record, len(j.last))
 	for k, v := range j.last {
 		out[k] = v
 	}
 	return out
 }
 
-// close closes the journal file.
-func (j *sendJournal) close() error {
+// Close closes the journal file.
+func (j *Journal) Close() error {
 	if j == nil || j.f == nil {
 		return nil
 	}
@@ -140,12 +140,12 @@ const (
 // latest journal record is prev (ok false: none). The same bytes are never
 // sent twice, --resend or not; --resend allows a changed packet, or one
 // whose earlier send may or may not have arrived, to go out.
-func decideSend(prev sendRecord, ok bool, sum string, resend bool) sendAction {
+func decideSend(prev Record, ok bool, sum string, resend bool) sendAction {
 	if !ok {
 		return actionSend
 	}
 	switch prev.Status {
-	case statusSent:
+	case StatusSent:
 		switch {
 		case prev.SHA256 == sum:
 			return actionAlreadySent
@@ -153,7 +153,7 @@ func decideSend(prev sendRecord, ok bool, sum string, resend bool) sendAction {
 			return actionResendChange
 		}
 		return actionChanged
-	case statusSending, statusUnknown:
+	case StatusSending, StatusUnknown:
 		if resend {
 			return actionSend
 		}

@@ -1,0 +1,134 @@
+package mail
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	netmail "net/mail"
+	"strings"
+	"text/template"
+
+	gomail "github.com/wneessen/go-mail"
+)
+
+// defaultSubject and defaultBody name the clinic and nothing about the
+// patient's condition or exercises: a message can be read over a shoulder,
+// forwarded, or land in the wrong mailbox.
+const (
+	defaultSubject = `Your handout from {{.Clinic}}`
+	defaultBody    = `Hello,
+
+Attached is the handout from your visit{{if .Date}} on {{.Date}}{{end}}, as a PDF file.
+{{- if .Protected}}
+It opens with the password you were given at the clinic.
+{{- end}}
+
+If you have a question, reply to this message{{if .Phone}} or call us at {{.Phone}}{{end}}.
+
+{{.Clinic}}
+`
+)
+
+// Data is what the subject and body templates can use. It holds no
+// handout titles, conditions or exercises, so a template cannot put them in
+// a message by accident.
+type Data struct {
+	Name      string // the patient's name as in the list ("" if none)
+	Date      string // the visit date, YYYY-MM-DD ("" if none)
+	Clinic    string // the clinic's name
+	Phone     string // the clinic's phone
+	Email     string // the clinic's email
+	Website   string // the clinic's website
+	Protected bool   // the attachment needs a password
+}
+
+// templates are the parsed subject and body templates.
+type templates struct {
+	subject, body *template.Template
+}
+
+// parseTemplates parses the settings' templates (or the defaults).
+// An unknown field is an error when the templates are parsed and tried on
+// sample data, not halfway through a send.
+func parseTemplates(s *Settings) (*templates, error) {
+	subj, body := s.Subject, s.Body
+	if subj == "" {
+		subj = defaultSubject
+	}
+	if body == "" {
+		body = defaultBody
+	}
+	t := &templates{}
+	var err error
+	if t.subject, err = template.New("subject").Option("missingkey=error").Parse(subj); err != nil {
+		return nil, fmt.Errorf("subject template: %w", err)
+	}
+	if t.body, err = template.New("body").Option("missingkey=error").Parse(body); err != nil {
+		return nil, fmt.Errorf("body template: %w", err)
+	}
+	if _, _, err := t.render(Data{Name: "N", Date: "2026-01-01", Clinic: "C", Protected: true}); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// render fills in the templates. The subject is one line.
+func (t *templates) render(d Data) (subject, body string, err error) {
+	var sb, bb strings.Builder
+	if err := t.subject.Execute(&sb, d); err != nil {
+		return "", "", fmt.Errorf("subject template: %w", err)
+	}
+	if err := t.body.Execute(&bb, d); err != nil {
+		return "", "", fmt.Errorf("body template: %w", err)
+	}
+	return strings.Join(strings.Fields(sb.String()), " "), bb.String(), nil
+}
+
+// Item is one patient's message: the packet to attach and where it
+// goes. Only ID may appear in logs, errors, the journal or file names.
+type Item struct {
+	ID    string // the row id
+	To    string // the patient's address
+	Data  Data
+	File  string // the packet on disk; attached under its base name
+	Label string // where the row came from, for errors ("patients.csv:17"); may be ""
+}
+
+// pdfContentType is the attachment's MIME type.
+const pdfContentType = gomail.ContentType("application/pdf")
+
+// compose builds the MIME message for it with attachment pdf (the
+// bytes read from it.File, so that what is hashed is what is sent).
+func compose(s *Settings, t *templates, it Item, name string, pdf []byte) (*gomail.Msg, error) {
+	subject, body, err := t.render(it.Data)
+	if err != nil {
+		return nil, err
+	}
+	m := gomail.NewMsg(gomail.WithNoDefaultUserAgent())
+	if err := m.From(s.From); err != nil {
+		return nil, fmt.Errorf("from: %w", err)
+	}
+	to, err := netmail.ParseAddress(it.To)
+	if err != nil {
+		// The address is not quoted: errors go to the terminal and logs.
+		return nil, errors.New("the email address is not valid; correct it in the list")
+	}
+	if it.Data.Name != "" {
+		to.Name = it.Data.Name
+	}
+	m.ToMailAddress(to)
+	if s.ReplyTo != "" {
+		if err := m.ReplyTo(s.ReplyTo); err != nil {
+			return nil, fmt.Errorf("reply_to: %w", err)
+		}
+	}
+	m.Subject(subject)
+	m.SetDate()
+	m.SetMessageID()
+	m.SetUserAgent("handout")
+	m.SetBodyString(gomail.TypeTextPlain, body)
+	if err := m.AttachReader(name, bytes.NewReader(pdf), gomail.WithFileContentType(pdfContentType)); err != nil {
+		return nil, fmt.Errorf("attaching the packet: %w", err)
+	}
+	return m, nil
+}

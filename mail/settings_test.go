@@ -1,0 +1,66 @@
+package mail
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestSMTPSettings(t *testing.T) {
+	dir := t.TempDir()
+	write := func(s string) string {
+		p := filepath.Join(dir, fmt.Sprintf("s%d.yaml", rand.Int()))
+		if err := os.WriteFile(p, []byte(s), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	good := write("host: smtp.clinic.example\nfrom: Clinic <frontdesk@clinic.example>\nuser: frontdesk\nrate_per_minute: 30\ntimeout: 30s\n")
+	s, err := LoadSettings(good, env(map[string]string{passwordEnv: "pw"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.TLS != "starttls" || s.Port != 587 || s.Connections != defaultConnections || s.Attempts != defaultAttempts || time.Duration(s.Timeout) != 30*time.Second || s.password != "pw" {
+		t.Errorf("defaults: %+v", s)
+	}
+	s, err = LoadSettings(good, env(map[string]string{passwordEnv: "pw", "HANDOUT_SMTP_TLS": "implicit", "HANDOUT_SMTP_HOST": "mail.example"}))
+	if err != nil || s.Port != 465 || s.Host != "mail.example" {
+		t.Errorf("environment over file: %+v, %v", s, err)
+	}
+	for _, c := range []struct {
+		file string
+		env  map[string]string
+		want string
+	}{
+		{write("host: h\nfrom: a@b.example\npassword: hunter2\n"), nil, "does not belong in the settings file"},
+		{write("host: smtp.example\nfrom: a@b.example\ntls: none\n"), nil, "only for a server on this machine"},
+		{write("host: h\nfrom: a@b.example\ntls: ssl\n"), nil, "use implicit, starttls or none"},
+		{write("host: h\nfrom: a@b.example\nuser: u\n"), nil, passwordEnv},
+		{write("from: a@b.example\n"), nil, "no host"},
+		{write("host: h\n"), nil, "no from address"},
+		{write("host: h\nfrom: a@b.example\nconnections: 99\n"), nil, "connections 99"},
+		{write("host: h\nfrom: a@b.example\nsubject: '{{.Condition}}'\n"), nil, "subject template"},
+		{write("host: h\nfrom: a@b.example\ntimeout: soon\n"), nil, "not a duration"},
+	} {
+		s, err := LoadSettings(c.file, env(c.env))
+		if err == nil {
+			_, err = parseTemplates(s)
+		}
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: err = %v, want %q", filepath.Base(c.file), err, c.want)
+		}
+		if err != nil && strings.Contains(err.Error(), "hunter2") {
+			t.Errorf("error quotes the password: %v", err)
+		}
+	}
+	for host, ok := range map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true, "[::1]": true, "10.0.0.1": false, "smtp.example": false} {
+		if isLoopback(host) != ok {
+			t.Errorf("isLoopback(%q) = %t", host, !ok)
+		}
+	}
+}
