@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"handout/internal/atomicfile"
 	"handout/mail"
 )
 
@@ -144,7 +145,7 @@ func (o *output) readJournal() error {
 }
 
 // removeStaleTemps removes the temporary files (".NAME.*.tmp", see
-// writeFileAtomic) that a killed run left for this run's files and its
+// atomicfile.Write) that a killed run left for this run's files and its
 // manifest. Only those: another shard may be writing into the folder.
 func (o *output) removeStaleTemps(plan []*plannedRow) error {
 	mine := map[string]bool{manifestName(o.shard): true}
@@ -216,7 +217,7 @@ func saveManifest(path string, m manifest) error {
 	if err != nil {
 		return fmt.Errorf("manifest: %w", err)
 	}
-	return writeFileAtomic(path, append(b, '\n'), 0o600)
+	return atomicfile.Write(path, append(b, '\n'), 0o600)
 }
 
 // tally counts what became of the rows.
@@ -352,7 +353,7 @@ func (s *batchSettings) makePacket(p *planner, out *output, r *plannedRow) (res 
 		return outcome{row: r, err: fmt.Errorf("%s exists with other content and was not made by this batch for this row; "+
 			"move it away, or run with --force to replace it", r.file)}
 	}
-	if err := writeFileAtomic(path, pdfBytes, 0o600); err != nil {
+	if err := atomicfile.Write(path, pdfBytes, 0o600); err != nil {
 		return outcome{row: r, err: err}
 	}
 	return outcome{row: r, entry: entry}

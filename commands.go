@@ -12,6 +12,7 @@ import (
 
 	"handout/content"
 	"handout/figures"
+	"handout/internal/atomicfile"
 	"handout/layout"
 )
 
@@ -122,7 +123,7 @@ func renderTo(stdout, report io.Writer, o renderOptions) error {
 		_, err := stdout.Write(doc.final)
 		return err
 	}
-	if err := writeFileAtomic(o.out, doc.final, 0o600); err != nil {
+	if err := atomicfile.Write(o.out, doc.final, 0o600); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(report, "wrote %s (%s)\n", o.out, renderSummary(doc, preset, finish != nil))
@@ -264,42 +265,11 @@ func runFigure(args []string, stdout, stderr io.Writer) error {
 		_, err := io.WriteString(stdout, buf.String())
 		return err
 	}
-	if err := writeFileAtomic(*out, []byte(buf.String()), 0o644); err != nil {
+	if err := atomicfile.Write(*out, []byte(buf.String()), 0o644); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(stderr, "wrote %s\n", *out)
 	return err
-}
-
-// writeFileAtomic writes data to a temporary file beside path and renames
-// it into place, so a failure never leaves a half-written file. It does not
-// follow a symlink at path: the rename replaces the link itself.
-func writeFileAtomic(path string, data []byte, perm os.FileMode) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename this is a no-op
-	if err := tmp.Chmod(perm); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
 }
 
 // parsePreset reads --preset.

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"handout/internal/atomicfile"
 	"io"
 	"os"
 	"path/filepath"
@@ -179,29 +180,15 @@ func cacheRead(dir, key string) (*Image, bool) {
 	return &Image{Key: string(fields[4]), Data: data, Format: format, PxW: w, PxH: h, quality: q}, true
 }
 
-// cacheWrite stores img under key atomically: written to a temporary file
-// in the same folder, then renamed over the final name.
+// cacheWrite stores img under key atomically: a header line, then the
+// encoded image.
 func cacheWrite(dir, key string, img *Image) error {
 	path := cachePath(dir, key)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("figures: cache: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), key+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("figures: cache: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	_, err = fmt.Fprintf(tmp, "%s%s %d %d %d %s\n", cacheMagic, img.Format, img.PxW, img.PxH, img.quality, img.Key)
-	if err == nil {
-		_, err = tmp.Write(img.Data)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
+	header := fmt.Sprintf("%s%s %d %d %d %s\n", cacheMagic, img.Format, img.PxW, img.PxH, img.quality, img.Key)
+	if err := atomicfile.Write(path, append([]byte(header), img.Data...), 0o644); err != nil {
 		return fmt.Errorf("figures: cache: %w", err)
 	}
 	return nil

@@ -16,6 +16,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"handout/internal/atomicfile"
 	"io"
 	"math/rand/v2"
 	"net"
@@ -421,7 +422,7 @@ func (c *emlConn) deliver(_ context.Context, m *gomail.Msg, id string) error {
 	if _, err := m.WriteTo(&b); err != nil {
 		return fmt.Errorf("writing the message: %w", err)
 	}
-	return writeFileAtomic(filepath.Join(c.dir, emlName(id)), []byte(b.String()), 0o600)
+	return atomicfile.Write(filepath.Join(c.dir, emlName(id)), []byte(b.String()), 0o600)
 }
 
 func (c *emlConn) close() {}
@@ -437,35 +438,4 @@ func emlName(id string) string {
 		return '_'
 	}, id)
 	return clean + ".eml"
-}
-
-// writeFileAtomic writes data to a temporary file beside path and renames
-// it into place, so a failure never leaves a half-written .eml file. It is
-// main's helper of the same name: a package cannot import main.
-func writeFileAtomic(path string, data []byte, perm os.FileMode) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename this is a no-op
-	if err := tmp.Chmod(perm); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
 }
