@@ -152,8 +152,7 @@ func (s *batchSettings) run(ctx context.Context, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	preset, _ := parsePreset(s.preset) // checked in newBatchSettings
-	eng, err := newEngine("", preset)
+	eng, err := newEngine("")
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,7 @@ import (
 	"unicode"
 
 	"handout/content"
+	"handout/figures"
 	"handout/layout"
 )
 
@@ -70,7 +71,8 @@ type planner struct {
 	s      *batchSettings
 	eng    *engine
 	clinic clinicFiles
-	base   string // SHA-256 of what every packet depends on
+	preset figures.Preset // photos' resolution and quality (--preset)
+	base   string         // SHA-256 of what every packet depends on
 	// handouts is keyed by "builtin:NAME" or the cleaned path, so that
 	// "mid-back-pain" and "builtin:mid-back-pain" are parsed once.
 	handouts map[string]*handoutEntry
@@ -86,7 +88,11 @@ type planner struct {
 func newPlanner(s *batchSettings, eng *engine, clinic clinicFiles) (*planner, error) {
 	// The logo is prepared now so that a bad logo stops the run before
 	// any row, rather than failing each.
-	if _, err := eng.logo(clinic); err != nil {
+	preset, err := parsePreset(s.preset) // checked in newBatchSettings
+	if err != nil {
+		return nil, err
+	}
+	if _, err := eng.logo(clinic, preset); err != nil {
 		return nil, err
 	}
 	profile := *clinic.profile
@@ -108,7 +114,7 @@ func newPlanner(s *batchSettings, eng *engine, clinic clinicFiles) (*planner, er
 		Profile                []byte
 		Logo                   string
 	}{programVersion(), s.paperName(), s.preset, s.maxSize, s.passwordColumn != "", prof, hashBytes(logo)})
-	return &planner{s: s, eng: eng, clinic: clinic, base: base, handouts: map[string]*handoutEntry{}, roots: map[string]*os.Root{}}, nil
+	return &planner{s: s, eng: eng, clinic: clinic, preset: preset, base: base, handouts: map[string]*handoutEntry{}, roots: map[string]*os.Root{}}, nil
 }
 
 // paperName is the paper the packets use, as it goes into their inputs.
@@ -433,7 +439,7 @@ func photoPanels(h *content.Handout) []content.Panel {
 // doses, a cover page and a tick log.
 func (p *planner) job(r *plannedRow) (job, error) {
 	j := job{
-		clinic: p.clinic, patient: r.name, date: r.visitDate, paper: p.s.paper,
+		clinic: p.clinic, patient: r.name, date: r.visitDate, paper: p.s.paper, preset: p.preset,
 		cover: &layout.Cover{Clinician: r.clinician, Notes: r.notes}, tickLog: true,
 	}
 	for _, e := range r.entries {

@@ -111,7 +111,8 @@ func renderTo(stdout, report io.Writer, o renderOptions) error {
 	}
 	defer closeDir()
 	j.paper = paper
-	eng, err := newEngine(o.cacheDir, preset)
+	j.preset = preset
+	eng, err := newEngine(o.cacheDir)
 	if err != nil {
 		return err
 	}

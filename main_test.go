@@ -15,7 +15,6 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
-	"handout/figures"
 	"handout/layout"
 )
 
@@ -43,7 +42,7 @@ var goldenCases = []goldenCase{
 
 func newTestEngine(t testing.TB) *engine {
 	t.Helper()
-	e, err := newEngine("", figures.PresetPrint)
+	e, err := newEngine("")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -139,7 +139,7 @@ func TestPhotoHandout(t *testing.T) {
 		t.Run(tc.preset.String(), func(t *testing.T) {
 			var outs [][]byte
 			for range 2 {
-				e, err := newEngine("", tc.preset)
+				e, err := newEngine("")
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -147,6 +147,7 @@ func TestPhotoHandout(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				j.preset = tc.preset
 				out, _, err := e.render(j)
 				closeDir()
 				if err != nil {
@@ -172,7 +173,7 @@ func TestPhotoHandout(t *testing.T) {
 // image the wrong way up (EXIF ignored) or with the wrong colours fails.
 func checkPhotosUpright(t *testing.T, src string, preset figures.Preset) {
 	t.Helper()
-	e, err := newEngine("", preset)
+	e, err := newEngine("")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,6 +182,7 @@ func checkPhotosUpright(t *testing.T, src string, preset figures.Preset) {
 		t.Fatal(err)
 	}
 	defer closeDir()
+	j.preset = preset
 	doc, err := e.layout(j)
 	if err != nil {
 		t.Fatal(err)

@@ -22,18 +22,17 @@ type engine struct {
 	fonts    *fonts.Set
 	writer   *pdf.Writer
 	prepared *figures.Preparer
-	preset   figures.Preset
 
 	mu       sync.Mutex
 	drawings map[string]*figures.Drawing
 }
 
-func newEngine(cacheDir string, preset figures.Preset) (*engine, error) {
+func newEngine(cacheDir string) (*engine, error) {
 	fs, err := fonts.Load()
 	if err != nil {
 		return nil, fmt.Errorf("loading fonts: %w", err)
 	}
-	return &engine{fonts: fs, writer: pdf.New(fs), prepared: figures.NewPreparer(cacheDir), preset: preset, drawings: map[string]*figures.Drawing{}}, nil
+	return &engine{fonts: fs, writer: pdf.New(fs), prepared: figures.NewPreparer(cacheDir), drawings: map[string]*figures.Drawing{}}, nil
 }
 
 // clinicFiles is a clinic profile with the folder its logo path is
@@ -56,10 +55,11 @@ type job struct {
 	handouts []handoutFile // one for `render`; a patient's chosen handouts for a packet
 	clinic   clinicFiles
 	patient  string
-	date     string        // visit date, YYYY-MM-DD
-	paper    layout.Paper  // zero: the clinic's default
-	cover    *layout.Cover // nil: no cover page
-	tickLog  bool          // a weekly tick log of the exercises at the end
+	date     string         // visit date, YYYY-MM-DD
+	paper    layout.Paper   // zero: the clinic's default
+	cover    *layout.Cover  // nil: no cover page
+	tickLog  bool           // a weekly tick log of the exercises at the end
+	preset   figures.Preset // resolution and quality of photos (zero: print)
 }
 
 // render runs the pipeline for one handout and returns the PDF bytes and
@@ -91,7 +91,7 @@ func (e *engine) layout(j job) (*layout.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	logo, err := e.logo(j.clinic)
+	logo, err := e.logo(j.clinic, j.preset)
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +111,7 @@ func (e *engine) pictures(j job, paper layout.Paper) (map[string]layout.Picture,
 	pics := map[string]layout.Picture{}
 	from := map[string]*os.Root{}
 	for _, hf := range j.handouts {
-		if err := e.handoutPictures(hf, paper, pics, from); err != nil {
+		if err := e.handoutPictures(hf, j.preset, paper, pics, from); err != nil {
 			return nil, err
 		}
 	}
@@ -122,7 +122,7 @@ func (e *engine) pictures(j job, paper layout.Paper) (map[string]layout.Picture,
 // keyed by their path, which is relative to the handout: two handouts of
 // a packet in different folders could use the same relative path for
 // different photos, so those are refused rather than mixed up.
-func (e *engine) handoutPictures(hf handoutFile, paper layout.Paper, pics map[string]layout.Picture, from map[string]*os.Root) error {
+func (e *engine) handoutPictures(hf handoutFile, preset figures.Preset, paper layout.Paper, pics map[string]layout.Picture, from map[string]*os.Root) error {
 	column := layout.ColumnWidth(paper)
 	for _, s := range hf.handout.Sections {
 		for _, blk := range s.Blocks {
@@ -151,7 +151,7 @@ func (e *engine) handoutPictures(hf handoutFile, paper layout.Paper, pics map[st
 					return fmt.Errorf("%s: photo %q: a built-in handout can only use built-in figures", where, p.Source)
 				}
 				img, err := e.prepared.PrepareFile(hf.dir, filepath.ToSlash(p.Source), figures.Options{
-					Preset: e.preset, PlacedWidthPt: column / float64(len(fig.Panels)), PlacedHeightPt: layout.FigureMaxHeight,
+					Preset: preset, PlacedWidthPt: column / float64(len(fig.Panels)), PlacedHeightPt: layout.FigureMaxHeight,
 				})
 				if err != nil {
 					return fmt.Errorf("%s: %w", where, err)
@@ -179,7 +179,7 @@ func (e *engine) drawing(name string) (*figures.Drawing, error) {
 }
 
 // logo prepares the clinic's logo (once: the preparer caches by content).
-func (e *engine) logo(c clinicFiles) (*figures.Image, error) {
+func (e *engine) logo(c clinicFiles, preset figures.Preset) (*figures.Image, error) {
 	if c.profile.Logo == "" {
 		return nil, nil
 	}
@@ -187,7 +187,7 @@ func (e *engine) logo(c clinicFiles) (*figures.Image, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: logo %q: %w; check the path (it is relative to the profile's folder)", c.profile.Source, c.profile.Logo, err)
 	}
-	img, err := e.prepared.Prepare(c.profile.Logo, src, figures.Options{Preset: e.preset, PlacedHeightPt: layout.LogoHeight, KeepAlpha: true})
+	img, err := e.prepared.Prepare(c.profile.Logo, src, figures.Options{Preset: preset, PlacedHeightPt: layout.LogoHeight, KeepAlpha: true})
 	if err != nil {
 		return nil, fmt.Errorf("%s: logo: %w", c.profile.Source, err)
 	}

@@ -7,7 +7,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"sync"
 
 	"handout/figures"
 )
@@ -91,35 +90,19 @@ func (e *sizeError) Error() string {
 // Unwrap returns ErrOverBudget.
 func (e *sizeError) Unwrap() error { return ErrOverBudget }
 
-// sizeFitter renders jobs within a byte budget. It shares the base
-// engine's fonts, PDF writer and photo preparer with one engine per step,
-// so each step's photos are prepared once per run however many documents
-// need that step. Safe for concurrent use.
+// sizeFitter renders jobs within a byte budget, stepping the photos
+// down from the job's preset. The engine prepares each photo once per
+// step and run, however many documents need that step. Safe for
+// concurrent use.
 type sizeFitter struct {
-	base   *engine
-	budget int64 // 0: no budget, render at the base preset only
-
-	mu      sync.Mutex
-	engines map[figures.Preset]*engine
+	eng    *engine
+	budget int64 // 0: no budget, render at the job's preset only
 }
 
 // newSizeFitter returns a fitter for documents of at most budget bytes
-// (0: no limit) that starts at base's preset.
-func newSizeFitter(base *engine, budget int64) *sizeFitter {
-	return &sizeFitter{base: base, budget: budget, engines: map[figures.Preset]*engine{base.preset: base}}
-}
-
-// engineFor returns the engine for preset p, made on first use.
-func (f *sizeFitter) engineFor(p figures.Preset) *engine {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if e, ok := f.engines[p]; ok {
-		return e
-	}
-	b := f.base
-	e := &engine{fonts: b.fonts, writer: b.writer, prepared: b.prepared, preset: p, drawings: map[string]*figures.Drawing{}}
-	f.engines[p] = e
-	return e
+// (0: no limit).
+func newSizeFitter(eng *engine, budget int64) *sizeFitter {
+	return &sizeFitter{eng: eng, budget: budget}
 }
 
 // fitted is a rendered document: the bytes to write (after finish) and the
@@ -131,7 +114,7 @@ type fitted struct {
 	preset figures.Preset // the step the document fitted at
 }
 
-// render renders j at the base preset and, while the finished document is
+// render renders j at its preset and, while the finished document is
 // over budget, again at each smaller step. finish (nil: none) turns the
 // plain PDF into the bytes to write, e.g. encrypts them; the budget applies
 // to its result, which is what the patient receives. A document over
@@ -140,7 +123,7 @@ func (f *sizeFitter) render(j job, finish func([]byte) ([]byte, error)) (fitted,
 	steps := sizeSteps()
 	start := 0
 	for i, p := range steps {
-		if p == f.base.preset {
+		if p == j.preset {
 			start = i
 		}
 	}
@@ -151,7 +134,8 @@ func (f *sizeFitter) render(j job, finish func([]byte) ([]byte, error)) (fitted,
 	}
 	var out fitted
 	for _, p := range steps {
-		plain, pages, err := f.engineFor(p).render(j)
+		j.preset = p
+		plain, pages, err := f.eng.render(j)
 		if err != nil {
 			return fitted{}, err
 		}

@@ -67,15 +67,16 @@ func sizeTestHandout(t testing.TB, n int) string {
 }
 
 // sizeTestRender renders path with a fitter for budget starting at
-// base's preset.
-func sizeTestRender(t *testing.T, path string, base *engine, budget int64, finish func([]byte) ([]byte, error)) (fitted, error) {
+// preset.
+func sizeTestRender(t *testing.T, path string, eng *engine, preset figures.Preset, budget int64, finish func([]byte) ([]byte, error)) (fitted, error) {
 	t.Helper()
 	j, closeDir, err := loadJob(renderOptions{source: path})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer closeDir()
-	return newSizeFitter(base, budget).render(j, finish)
+	j.preset = preset
+	return newSizeFitter(eng, budget).render(j, finish)
 }
 
 // TestSizeFit renders a photo handout at every step, then checks that a
@@ -84,14 +85,12 @@ func sizeTestRender(t *testing.T, path string, base *engine, budget int64, finis
 // budget applies to the encrypted bytes when there is a password.
 func TestSizeFit(t *testing.T) {
 	path := sizeTestHandout(t, 4)
-	// The engines share one photo preparer, so each step's photos are
-	// prepared once in this test.
+	// One engine: each step's photos are prepared once in this test.
 	base := newTestEngine(t)
-	steps := newSizeFitter(base, 0)
 	sizes := map[figures.Preset]int{}
 	prev := 0
 	for _, p := range sizeSteps() {
-		doc, err := sizeTestRender(t, path, steps.engineFor(p), 0, nil)
+		doc, err := sizeTestRender(t, path, base, p, 0, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -109,7 +108,7 @@ func TestSizeFit(t *testing.T) {
 
 	// A budget just under email-small's size lands on email-smaller.
 	budget := int64(sizes[figures.PresetEmailSmall] - 1)
-	doc, err := sizeTestRender(t, path, base, budget, nil)
+	doc, err := sizeTestRender(t, path, base, figures.PresetPrint, budget, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,19 +117,19 @@ func TestSizeFit(t *testing.T) {
 	}
 
 	// A budget the print preset meets changes nothing.
-	doc, err = sizeTestRender(t, path, base, int64(sizes[figures.PresetPrint]), nil)
+	doc, err = sizeTestRender(t, path, base, figures.PresetPrint, int64(sizes[figures.PresetPrint]), nil)
 	if err != nil || doc.preset != figures.PresetPrint {
 		t.Errorf("budget = print size: got %v, %v; want print", doc.preset, err)
 	}
 
 	// Starting at email never goes back up to print.
-	doc, err = sizeTestRender(t, path, steps.engineFor(figures.PresetEmail), 1<<40, nil)
+	doc, err = sizeTestRender(t, path, base, figures.PresetEmail, 1<<40, nil)
 	if err != nil || doc.preset != figures.PresetEmail {
 		t.Errorf("--preset email: got %v, %v", doc.preset, err)
 	}
 
 	// Too small a budget: an error with the size reached and the budget.
-	_, err = sizeTestRender(t, path, base, 20_000, nil)
+	_, err = sizeTestRender(t, path, base, figures.PresetPrint, 20_000, nil)
 	var se *sizeError
 	if !errors.Is(err, ErrOverBudget) || !errors.As(err, &se) {
 		t.Fatalf("budget 20 KB: err = %v, want a *sizeError", err)
@@ -147,7 +146,7 @@ func TestSizeFit(t *testing.T) {
 	// Encrypted: the budget holds for the bytes written.
 	enc := newEncrypter()
 	finish := func(b []byte) ([]byte, error) { return enc.encryptPDF(b, "budget pw", "") }
-	doc, err = sizeTestRender(t, path, base, budget, finish)
+	doc, err = sizeTestRender(t, path, base, figures.PresetPrint, budget, finish)
 	if err != nil {
 		t.Fatal(err)
 	}
