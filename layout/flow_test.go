@@ -3,6 +3,7 @@ package layout
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"handout/content"
 	"handout/fonts"
@@ -13,7 +14,7 @@ import (
 type monoFonts struct{}
 
 func (monoFonts) Width(_ fonts.Face, size float64, s string) float64 {
-	return float64(runeCount(s)) * size * 0.5
+	return float64(utf8.RuneCountInString(s)) * size * 0.5
 }
 
 func (monoFonts) Missing(s string) (rune, bool) {

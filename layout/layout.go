@@ -11,7 +11,6 @@ package layout
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"handout/content"
 	"handout/figures"
@@ -404,9 +403,6 @@ func checkHandout(h *content.Handout, check func(content.Pos, string) error, spa
 	}
 	return nil
 }
-
-// runeCount is the number of characters in s.
-func runeCount(s string) int { return utf8.RuneCountInString(s) }
 
 // LogoHeight is the height the clinic's logo is printed at, in points.
 const LogoHeight = headerH
