@@ -23,7 +23,7 @@ import (
 type batchOptions struct {
 	list, clinic, outDir, name, shard, paper, preset string
 	jobs                                             int
-	resume, force, merge                             bool
+	resume, force, merge, grayscale                  bool
 
 	maxSize, passwordColumn string      // issue 6: size budget, per-row passwords
 	send                    sendOptions // issue 6: --send, --smtp, --dry-run, --resend
@@ -32,7 +32,7 @@ type batchOptions struct {
 
 const batchUsage = `Usage: handout batch PATIENTS.csv [--clinic PROFILE.yaml] [--out-dir DIR] [--jobs N]
                      [--name TEMPLATE] [--resume] [--force] [--shard I/N] [--paper letter|a4]
-                     [--preset print|email] [--max-size SIZE] [--password-column NAME]
+                     [--preset print|email] [--grayscale] [--max-size SIZE] [--password-column NAME]
                      [--send [--smtp SETTINGS.yaml] [--dry-run] [--resend]]
        handout batch --merge-manifests --out-dir DIR
 
@@ -62,6 +62,7 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 	fl.StringVar(&o.shard, "shard", "", "I/N: only the rows whose id hashes to shard I of N (0 ≤ I < N)")
 	fl.StringVar(&o.paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
 	fl.StringVar(&o.preset, "preset", "print", "image preset: print or email")
+	fl.BoolVar(&o.grayscale, "grayscale", false, "photos in gray, with contrast tuned for black-and-white laser printers")
 	fl.BoolVar(&o.merge, "merge-manifests", false, "merge the shard manifests in --out-dir into manifest.json, and make nothing")
 	fl.StringVar(&o.maxSize, "max-size", "", "largest packet, e.g. 2MB or 600KB: photos are stepped down until it fits")
 	fl.StringVar(&o.passwordColumn, "password-column", "", "encrypt each packet (AES-256) with the password in this column")

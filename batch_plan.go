@@ -111,9 +111,10 @@ func newPlanner(s *batchSettings, eng *engine, clinic clinicFiles) (*planner, er
 		Program, Paper, Preset string
 		MaxSize                string `json:",omitempty"` // omitted when unset: earlier manifests stay valid
 		Encrypted              bool   `json:",omitempty"` // whether, never with what
+		Grayscale              bool   `json:",omitempty"`
 		Profile                []byte
 		Logo                   string
-	}{programVersion(), s.paperName(), s.preset, s.maxSize, s.passwordColumn != "", prof, hashBytes(logo)})
+	}{programVersion(), s.paperName(), s.preset, s.maxSize, s.passwordColumn != "", s.grayscale, prof, hashBytes(logo)})
 	return &planner{s: s, eng: eng, clinic: clinic, preset: preset, base: base, handouts: map[string]*handoutEntry{}, roots: map[string]*os.Root{}}, nil
 }
 
@@ -439,7 +440,7 @@ func photoPanels(h *content.Handout) []content.Panel {
 // doses, a cover page and a tick log.
 func (p *planner) job(r *plannedRow) (job, error) {
 	j := job{
-		clinic: p.clinic, patient: r.name, date: r.visitDate, paper: p.s.paper, preset: p.preset,
+		clinic: p.clinic, patient: r.name, date: r.visitDate, paper: p.s.paper, preset: p.preset, grayscale: p.s.grayscale,
 		cover: &layout.Cover{Clinician: r.clinician, Notes: r.notes}, tickLog: true,
 	}
 	for _, e := range r.entries {

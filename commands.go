@@ -28,13 +28,14 @@ func runDefault(stdout io.Writer) error {
 // renderOptions are the render command's flags.
 type renderOptions struct {
 	source, out, clinic, patient, date, paper, preset, cacheDir string
+	grayscale                                                   bool // --grayscale
 
 	maxSize      string              // --max-size, "" for no budget
 	passwordFile string              // --password-file; else $HANDOUT_PASSWORD
 	getenv       func(string) string // os.Getenv; nil reads no environment
 }
 
-const renderUsage = `Usage: handout render FILE.md [-o OUT.pdf] [--clinic PROFILE.yaml] [--patient NAME] [--date YYYY-MM-DD] [--paper letter|a4]
+const renderUsage = `Usage: handout render FILE.md [-o OUT.pdf] [--clinic PROFILE.yaml] [--patient NAME] [--date YYYY-MM-DD] [--paper letter|a4] [--preset print|email] [--grayscale]
        [--preset print|email] [--max-size SIZE] [--password-file FILE]
 
 Renders a handout (a Markdown file, or builtin:NAME for a built-in one) with a
@@ -56,6 +57,7 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 	fl.StringVar(&o.paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
 	fl.StringVar(&o.preset, "preset", "print", "image preset: print or email")
 	fl.StringVar(&o.cacheDir, "cache-dir", "", "keep prepared photos in this folder between runs")
+	fl.BoolVar(&o.grayscale, "grayscale", false, "photos in gray, with contrast tuned for black-and-white laser printers")
 	fl.StringVar(&o.maxSize, "max-size", "", "largest file size, e.g. 2MB or 600KB: photos are stepped down until the PDF fits")
 	fl.StringVar(&o.passwordFile, "password-file", "", "encrypt with AES-256, the password being this file's first line (default: $"+passwordEnv+" if set)")
 	o.getenv = os.Getenv
@@ -111,7 +113,7 @@ func renderTo(stdout, report io.Writer, o renderOptions) error {
 	}
 	defer closeDir()
 	j.paper = paper
-	j.preset = preset
+	j.preset, j.grayscale = preset, o.grayscale
 	eng, err := newEngine(o.cacheDir)
 	if err != nil {
 		return err

@@ -213,3 +213,45 @@ func checkPhotosUpright(t *testing.T, src string, preset figures.Preset) {
 		t.Errorf("found %d photos on the pages, want 13", n)
 	}
 }
+
+// TestGrayscalePhotos: with --grayscale (job.grayscale) every photo on
+// the pages is gray, for clinics printing on black-and-white lasers.
+func TestGrayscalePhotos(t *testing.T) {
+	if testing.Short() {
+		t.Skip("prepares 13 photos")
+	}
+	src := photoHandout(t)
+	e := newTestEngine(t)
+	j, closeDir, err := loadJob(renderOptions{source: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeDir()
+	j.grayscale = true
+	doc, err := e.layout(j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			im, ok := it.(*layout.Image)
+			if !ok || im.Img.PxW == im.Img.PxH { // the logo keeps its colours
+				continue
+			}
+			n++
+			pic, _, err := image.Decode(bytes.NewReader(im.Img.Data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := pic.Bounds()
+			r, g, bl, _ := pic.At(b.Min.X+b.Dx()/2, b.Min.Y+b.Dy()/10).RGBA() // the red third
+			if r>>8 != g>>8 || g>>8 != bl>>8 {
+				t.Fatalf("photo %d is not gray: %d %d %d", n, r>>8, g>>8, bl>>8)
+			}
+		}
+	}
+	if n != 13 {
+		t.Errorf("found %d photos, want 13", n)
+	}
+}

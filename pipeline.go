@@ -52,14 +52,15 @@ type handoutFile struct {
 
 // job is one document to render: a handout, or a patient's packet.
 type job struct {
-	handouts []handoutFile // one for `render`; a patient's chosen handouts for a packet
-	clinic   clinicFiles
-	patient  string
-	date     string         // visit date, YYYY-MM-DD
-	paper    layout.Paper   // zero: the clinic's default
-	cover    *layout.Cover  // nil: no cover page
-	tickLog  bool           // a weekly tick log of the exercises at the end
-	preset   figures.Preset // resolution and quality of photos (zero: print)
+	handouts  []handoutFile // one for `render`; a patient's chosen handouts for a packet
+	clinic    clinicFiles
+	patient   string
+	date      string         // visit date, YYYY-MM-DD
+	paper     layout.Paper   // zero: the clinic's default
+	cover     *layout.Cover  // nil: no cover page
+	tickLog   bool           // a weekly tick log of the exercises at the end
+	preset    figures.Preset // resolution and quality of photos (zero: print)
+	grayscale bool           // photos in gray, tuned for black-and-white laser printers
 }
 
 // render runs the pipeline for one handout and returns the PDF bytes and
@@ -111,7 +112,8 @@ func (e *engine) pictures(j job, paper layout.Paper) (map[string]layout.Picture,
 	pics := map[string]layout.Picture{}
 	from := map[string]*os.Root{}
 	for _, hf := range j.handouts {
-		if err := e.handoutPictures(hf, j.preset, paper, pics, from); err != nil {
+		photo := figures.Options{Preset: j.preset, Grayscale: j.grayscale}
+		if err := e.handoutPictures(hf, photo, paper, pics, from); err != nil {
 			return nil, err
 		}
 	}
@@ -122,7 +124,7 @@ func (e *engine) pictures(j job, paper layout.Paper) (map[string]layout.Picture,
 // keyed by their path, which is relative to the handout: two handouts of
 // a packet in different folders could use the same relative path for
 // different photos, so those are refused rather than mixed up.
-func (e *engine) handoutPictures(hf handoutFile, preset figures.Preset, paper layout.Paper, pics map[string]layout.Picture, from map[string]*os.Root) error {
+func (e *engine) handoutPictures(hf handoutFile, photo figures.Options, paper layout.Paper, pics map[string]layout.Picture, from map[string]*os.Root) error {
 	column := layout.ColumnWidth(paper)
 	for _, s := range hf.handout.Sections {
 		for _, blk := range s.Blocks {
@@ -150,9 +152,9 @@ func (e *engine) handoutPictures(hf handoutFile, preset figures.Preset, paper la
 				if hf.dir == nil {
 					return fmt.Errorf("%s: photo %q: a built-in handout can only use built-in figures", where, p.Source)
 				}
-				img, err := e.prepared.PrepareFile(hf.dir, filepath.ToSlash(p.Source), figures.Options{
-					Preset: preset, PlacedWidthPt: column / float64(len(fig.Panels)), PlacedHeightPt: layout.FigureMaxHeight,
-				})
+				opt := photo
+				opt.PlacedWidthPt, opt.PlacedHeightPt = column/float64(len(fig.Panels)), layout.FigureMaxHeight
+				img, err := e.prepared.PrepareFile(hf.dir, filepath.ToSlash(p.Source), opt)
 				if err != nil {
 					return fmt.Errorf("%s: %w", where, err)
 				}
