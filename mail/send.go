@@ -13,6 +13,8 @@ package mail
 import (
 	"context"
 	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -382,14 +384,20 @@ func (c *smtpConn) deliver(ctx context.Context, m *gomail.Msg, _ string) error {
 // connect dials the server and logs in.
 func (c *smtpConn) connect(ctx context.Context) (*gomail.Client, error) {
 	s := c.settings
-	opts := []gomail.Option{gomail.WithPort(s.Port), gomail.WithTimeout(time.Duration(s.Timeout))}
+	// Verification stays on: RootCAs nil is the system's store, roots adds
+	// the clinic's own CA from ca_file.
+	tlsConfig := &tls.Config{ServerName: s.Host, RootCAs: s.roots, MinVersion: tls.VersionTLS12}
+	opts := []gomail.Option{gomail.WithPort(s.Port), gomail.WithTimeout(time.Duration(s.Timeout)), gomail.WithTLSConfig(tlsConfig)}
+	// WithTLSPolicy, not WithTLSPortPolicy: the latter moves port 25 to 587
+	// and may add a clear-text fallback port. TLSMandatory makes a server
+	// that offers no STARTTLS an error instead of a clear-text session.
 	switch s.TLS {
 	case "implicit":
-		opts = append(opts, gomail.WithSSL())
+		opts = append(opts, gomail.WithSSL(), gomail.WithTLSPolicy(gomail.TLSMandatory))
 	case "starttls":
-		opts = append(opts, gomail.WithTLSPortPolicy(gomail.TLSMandatory))
+		opts = append(opts, gomail.WithTLSPolicy(gomail.TLSMandatory))
 	case "none":
-		opts = append(opts, gomail.WithTLSPortPolicy(gomail.NoTLS))
+		opts = append(opts, gomail.WithTLSPolicy(gomail.NoTLS))
 	}
 	if s.User != "" {
 		opts = append(opts, gomail.WithSMTPAuth(gomail.SMTPAuthAutoDiscover), gomail.WithUsername(s.User), gomail.WithPassword(s.password))
@@ -399,9 +407,28 @@ func (c *smtpConn) connect(ctx context.Context) (*gomail.Client, error) {
 		return nil, err
 	}
 	if err := cl.DialWithContext(ctx); err != nil {
-		return nil, err
+		return nil, explainTLS(err, s.Host)
 	}
 	return cl, nil
+}
+
+// explainTLS says in the clinic's words what a certificate error from
+// connecting to host means and what to do; other errors are returned as
+// they are. The x509 wording alone ("signed by unknown authority") does not
+// tell the front desk that ca_file exists.
+func explainTLS(err error, host string) error {
+	var unknown x509.UnknownAuthorityError
+	var wrongHost x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	switch {
+	case errors.As(err, &unknown):
+		return fmt.Errorf("the mail server's certificate is not trusted (%w); if the server uses the clinic's own certificate authority, set ca_file or $HANDOUT_SMTP_CA_FILE to its PEM file", err)
+	case errors.As(err, &wrongHost):
+		return fmt.Errorf("the mail server's certificate is not trusted: it is not for %s (%w); check host", host, err)
+	case errors.As(err, &invalid):
+		return fmt.Errorf("the mail server's certificate is not trusted (%w); its administrator must renew or fix it", err)
+	}
+	return err
 }
 
 // close says goodbye to the server, if connected.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -20,8 +21,16 @@ import (
 // would make them.
 func testSettings(t testing.TB, ts *mailtest.Server) *Settings {
 	t.Helper()
+	return testSettingsEnv(t, ts, nil)
+}
+
+// testSettingsEnv is testSettings with more environment variables, which
+// win over testSettings' own (HANDOUT_SMTP_TLS: none).
+func testSettingsEnv(t testing.TB, ts *mailtest.Server, more map[string]string) *Settings {
+	t.Helper()
 	env := map[string]string{"HANDOUT_SMTP_HOST": "127.0.0.1", "HANDOUT_SMTP_PORT": fmt.Sprint(ts.Port), "HANDOUT_SMTP_TLS": "none",
 		"HANDOUT_SMTP_FROM": "Drummond Chiropractic <frontdesk@clinic.example>", "HANDOUT_SMTP_REPLY_TO": "office@clinic.example"}
+	maps.Copy(env, more)
 	s, err := LoadSettings("", func(k string) string { return env[k] })
 	if err != nil {
 		t.Fatal(err)
@@ -255,15 +264,11 @@ func TestSendChangedAndMaybeSent(t *testing.T) {
 	}
 }
 
-// TestSendServerUnusable: a server that refuses the login stops the run
-// with ErrServer instead of failing every row one by one.
-func TestSendServerUnusable(t *testing.T) {
-	ts := mailtest.StartServer(t) // no AUTH offered: a user cannot log in
-	s := testSettings(t, ts)
-	s.User, s.password = "frontdesk", "hunter2hunter2"
-	snd := newTestSender(t, s, t.TempDir(), false)
+// runUntilServerError sends items through snd with Run and returns the
+// results and Run's error.
+func runUntilServerError(t testing.TB, snd *Sender, items []Item) ([]Result, error) {
+	t.Helper()
 	in := make(chan Item)
-	items := testItems(t, 5, 100)
 	go func() {
 		defer close(in)
 		for _, it := range items {
@@ -272,6 +277,17 @@ func TestSendServerUnusable(t *testing.T) {
 	}()
 	var results []Result
 	err := snd.Run(context.Background(), in, func(r Result) { results = append(results, r) })
+	return results, err
+}
+
+// TestSendServerUnusable: a server that refuses the login stops the run
+// with ErrServer instead of failing every row one by one.
+func TestSendServerUnusable(t *testing.T) {
+	ts := mailtest.StartServer(t) // no AUTH offered: a user cannot log in
+	s := testSettings(t, ts)
+	s.User, s.password = "frontdesk", "hunter2hunter2"
+	items := testItems(t, 5, 100)
+	results, err := runUntilServerError(t, newTestSender(t, s, t.TempDir(), false), items)
 	if !errors.Is(err, ErrServer) || len(results) != len(items) {
 		t.Fatalf("err = %v, %d results", err, len(results))
 	}

@@ -2,12 +2,14 @@ package mail
 
 import (
 	"bytes"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	netmail "net/mail"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -25,10 +27,11 @@ const passwordEnv = "HANDOUT_SMTP_PASSWORD"
 // HANDOUT_SMTP_* environment variables (which win), see LoadSettings.
 type Settings struct {
 	Host    string `yaml:"host"`
-	Port    int    `yaml:"port"` // 0: 465 for implicit, 587 for starttls, 25 for none
-	TLS     string `yaml:"tls"`  // implicit, starttls or none (none only to a loopback host)
-	User    string `yaml:"user"` // "": no SMTP AUTH
-	From    string `yaml:"from"` // "Clinic <frontdesk@example.com>"
+	Port    int    `yaml:"port"`    // 0: 465 for implicit, 587 for starttls, 25 for none
+	TLS     string `yaml:"tls"`     // implicit, starttls or none (none only to a loopback host)
+	CAFile  string `yaml:"ca_file"` // PEM CA certificates trusted besides the system's (a clinic's own CA); relative to the settings file
+	User    string `yaml:"user"`    // "": no SMTP AUTH
+	From    string `yaml:"from"`    // "Clinic <frontdesk@example.com>"
 	ReplyTo string `yaml:"reply_to"`
 	Subject string `yaml:"subject"` // text/template; "" for the default
 	Body    string `yaml:"body"`    // text/template; "" for the default
@@ -38,7 +41,8 @@ type Settings struct {
 	Attempts      int      `yaml:"attempts"`        // per message, for transient failures; 0: 5
 	Timeout       duration `yaml:"timeout"`         // per connection and message; 0: 60s
 
-	password string // from $HANDOUT_SMTP_PASSWORD only
+	password string         // from $HANDOUT_SMTP_PASSWORD only
+	roots    *x509.CertPool // the system's and CAFile's; nil without CAFile: the system's
 }
 
 // duration is a time.Duration that YAML writes as "30s" or "2m".
@@ -63,8 +67,8 @@ const (
 )
 
 // LoadSettings reads path (may be "": environment only) and then the
-// environment: HANDOUT_SMTP_HOST, _PORT, _TLS, _USER, _FROM, _REPLY_TO
-// override the file, and HANDOUT_SMTP_PASSWORD is the only place a
+// environment: HANDOUT_SMTP_HOST, _PORT, _TLS, _CA_FILE, _USER, _FROM,
+// _REPLY_TO override the file, and HANDOUT_SMTP_PASSWORD is the only place a
 // password is read from. getenv is os.Getenv outside tests.
 func LoadSettings(path string, getenv func(string) string) (*Settings, error) {
 	s := &Settings{}
@@ -84,12 +88,17 @@ func LoadSettings(path string, getenv func(string) string) (*Settings, error) {
 			}
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
+		// Like the other paths a file names, ca_file is relative to the
+		// file, so the settings work from any working directory.
+		if s.CAFile != "" && !filepath.IsAbs(s.CAFile) {
+			s.CAFile = filepath.Join(filepath.Dir(path), s.CAFile)
+		}
 	}
 	for _, v := range []struct {
 		env string
 		to  *string
 	}{
-		{"HANDOUT_SMTP_HOST", &s.Host}, {"HANDOUT_SMTP_TLS", &s.TLS}, {"HANDOUT_SMTP_USER", &s.User},
+		{"HANDOUT_SMTP_HOST", &s.Host}, {"HANDOUT_SMTP_TLS", &s.TLS}, {"HANDOUT_SMTP_CA_FILE", &s.CAFile}, {"HANDOUT_SMTP_USER", &s.User},
 		{"HANDOUT_SMTP_FROM", &s.From}, {"HANDOUT_SMTP_REPLY_TO", &s.ReplyTo},
 	} {
 		if e := getenv(v.env); e != "" {
@@ -128,6 +137,13 @@ func (s *Settings) check() error {
 		}
 	default:
 		return fmt.Errorf("tls: %q; use implicit, starttls or none", s.TLS)
+	}
+	if s.CAFile != "" {
+		roots, err := loadRoots(s.CAFile)
+		if err != nil {
+			return err
+		}
+		s.roots = roots
 	}
 	if s.Port == 0 {
 		s.Port = map[string]int{"implicit": 465, "starttls": 587, "none": 25}[s.TLS]
@@ -168,6 +184,26 @@ func (s *Settings) check() error {
 		s.Timeout = duration(defaultSMTPTimeout)
 	}
 	return nil
+}
+
+// loadRoots returns the system's trusted certificates plus the CA
+// certificates in the PEM file caFile. Its errors name the file and say
+// what to do: they are read before anything is sent.
+func loadRoots(caFile string) (*x509.CertPool, error) {
+	pem, err := os.ReadFile(caFile)
+	if err != nil {
+		return nil, fmt.Errorf("ca_file: %w; set ca_file (or $HANDOUT_SMTP_CA_FILE) to the PEM file of your mail server's certificate authority, or remove it to trust only the system's", err)
+	}
+	roots, err := x509.SystemCertPool()
+	if err != nil {
+		// No system store (a bare container): the clinic's own CA, which
+		// is what ca_file is for, is still enough for its own server.
+		roots = x509.NewCertPool()
+	}
+	if !roots.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("ca_file %s: no PEM certificate in it; it must hold the CA certificate(s) as -----BEGIN CERTIFICATE----- blocks (ask whoever runs the mail server for the CA certificate in PEM form)", caFile)
+	}
+	return roots, nil
 }
 
 // isLoopback reports whether host names this machine.

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"handout/mail/mailtest"
 )
 
 func TestSMTPSettings(t *testing.T) {
@@ -61,6 +63,51 @@ func TestSMTPSettings(t *testing.T) {
 	for host, ok := range map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true, "[::1]": true, "10.0.0.1": false, "smtp.example": false} {
 		if isLoopback(host) != ok {
 			t.Errorf("isLoopback(%q) = %t", host, !ok)
+		}
+	}
+}
+
+// TestSMTPSettingsCAFile: ca_file is relative to the settings file,
+// $HANDOUT_SMTP_CA_FILE wins, and a file that is missing or holds no PEM
+// certificate is an error that names it and says what to do.
+func TestSMTPSettingsCAFile(t *testing.T) {
+	dir := t.TempDir()
+	ts := mailtest.StartTLSServer(t, mailtest.StartTLS)
+	ca, err := os.ReadFile(ts.CAFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(s), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	caPath := write("clinic-ca.pem", string(ca))
+	notPEM := write("clinic-ca.der", "not a certificate")
+	file := write("smtp.yaml", "host: mail.clinic.internal\nfrom: a@clinic.example\nca_file: clinic-ca.pem\n")
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+	s, err := LoadSettings(file, env(nil))
+	if err != nil || s.CAFile != caPath || s.roots == nil {
+		t.Fatalf("relative ca_file: %+v, %v; want %s loaded", s, err, caPath)
+	}
+	if s, err := LoadSettings(write("plain.yaml", "host: h\nfrom: a@b.example\n"), env(nil)); err != nil || s.roots != nil {
+		t.Errorf("no ca_file: roots %v, %v; want the system's (nil)", s.roots, err)
+	}
+	for _, c := range []struct {
+		env  string
+		want []string
+	}{
+		{filepath.Join(dir, "missing.pem"), []string{"missing.pem", "set ca_file"}},
+		{notPEM, []string{"clinic-ca.der", "no PEM certificate", "BEGIN CERTIFICATE"}},
+	} {
+		_, err := LoadSettings(file, env(map[string]string{"HANDOUT_SMTP_CA_FILE": c.env}))
+		for _, w := range c.want {
+			if err == nil || !strings.Contains(err.Error(), w) {
+				t.Errorf("ca_file %s: err = %v, want %q", filepath.Base(c.env), err, w)
+			}
 		}
 	}
 }

@@ -5,6 +5,7 @@ package mailtest
 
 import (
 	"bytes"
+	"crypto/tls"
 	"encoding/base64"
 	"fmt"
 	"io"
@@ -38,20 +39,30 @@ type Server struct {
 	tempFails map[string]int  // recipient → how many 421s are left
 	rcptTries map[string]int
 	discard   bool // keep only the recipients, not the bytes (benchmarks)
+
+	caPEM []byte // the CA that signed the certificate of a TLS server
 }
 
 // Message is one accepted message.
 type Message struct {
 	To   []string
 	Data []byte // nil after Discard
+	TLS  bool   // the session was encrypted: implicit TLS or after STARTTLS
 }
 
-// StartServer starts a Server that stops when the test ends.
+// StartServer starts a Server without TLS that stops when the test ends.
+// It offers no STARTTLS.
 func StartServer(t testing.TB) *Server {
 	t.Helper()
+	return start(t, noTLS)
+}
+
+// start starts a Server that offers TLS as mode says.
+func start(t testing.TB, mode TLSMode) *Server {
+	t.Helper()
 	ts := &Server{reject: map[string]bool{}, tempFails: map[string]int{}, rcptTries: map[string]int{}}
-	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) {
-		return &session{srv: ts}, nil
+	srv := smtp.NewServer(smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) {
+		return &session{srv: ts, conn: c}, nil
 	}))
 	srv.Domain = "localhost"
 	srv.MaxMessageBytes = 10 << 20
@@ -64,6 +75,18 @@ func StartServer(t testing.TB) *Server {
 	}
 	ts.Addr = l.Addr().String()
 	ts.Port = l.Addr().(*net.TCPAddr).Port
+	if mode != noTLS {
+		cfg, caPEM := serverTLS(t)
+		ts.caPEM = caPEM
+		switch mode {
+		case Implicit:
+			l = tls.NewListener(l, cfg)
+		case StartTLS:
+			srv.TLSConfig = cfg
+		default:
+			t.Fatalf("mailtest: unknown TLS mode %d", mode)
+		}
+	}
 	go srv.Serve(l)
 	t.Cleanup(func() { srv.Close() })
 	return ts
@@ -125,8 +148,9 @@ func (ts *Server) Delivered() map[string]int {
 
 // session is one SMTP session of the test server.
 type session struct {
-	srv *Server
-	to  []string
+	srv  *Server
+	conn *smtp.Conn
+	to   []string
 }
 
 func (s *session) Reset()        { s.to = nil }
@@ -161,7 +185,10 @@ func (s *session) Data(r io.Reader) error {
 	if s.srv.discard {
 		b = nil
 	}
-	s.srv.received = append(s.srv.received, Message{To: s.to, Data: b})
+	// Asked per message, not per session: STARTTLS comes after the session
+	// has begun.
+	_, isTLS := s.conn.TLSConnectionState()
+	s.srv.received = append(s.srv.received, Message{To: s.to, Data: b, TLS: isTLS})
 	s.srv.mu.Unlock()
 	return nil
 }
