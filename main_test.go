@@ -23,7 +23,8 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // goldenCase is one handout in testdata/ with the options it is rendered
 // with; testdata/README.md says what each is for.
 type goldenCase struct {
-	name    string // testdata/NAME.md
+	name    string // testdata/NAME.md, and the goldens' base name
+	source  string // the handout when not testdata/NAME.md (builtin:…)
 	patient string
 	date    string
 	paper   string
@@ -32,6 +33,7 @@ type goldenCase struct {
 }
 
 var goldenCases = []goldenCase{
+	{name: "mid-back-pain", source: "builtin:mid-back-pain"},
 	{name: "exercises", patient: "Jordan Example", date: "2026-11-25"},
 	{name: "long-caution"},
 	{name: "wrapping"},
@@ -52,6 +54,9 @@ func newTestEngine(t testing.TB) *engine {
 func testJob(t testing.TB, gc goldenCase) job {
 	t.Helper()
 	o := renderOptions{source: filepath.Join("testdata", gc.name+".md"), patient: gc.patient, date: gc.date}
+	if gc.source != "" {
+		o.source = gc.source
+	}
 	j, closeDir, err := loadJob(o)
 	if err != nil {
 		t.Fatal(err)

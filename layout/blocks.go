@@ -178,12 +178,12 @@ func (b *builder) blocks(bl []content.Block, x, w float64, box *frame) error {
 				}
 			}
 		}
-		if _, ok := blk.(*content.Heading); ok {
-			b.add(us, before)
-			b.keepNext = true
-			continue
-		}
 		b.add(us, before)
+		// A heading, or a paragraph that ends in a colon ("Stop and call
+		// us if:"), introduces what follows: they share a page.
+		if _, ok := blk.(*content.Heading); ok || introduces(blk) {
+			b.keepNext = true
+		}
 	}
 	return nil
 }
@@ -658,4 +658,13 @@ func howOften(v string) string {
 		return "once a day"
 	}
 	return v + " times a day"
+}
+
+// introduces reports whether blk is a paragraph ending in a colon.
+func introduces(blk content.Block) bool {
+	p, ok := blk.(*content.Paragraph)
+	if !ok || len(p.Text) == 0 {
+		return false
+	}
+	return strings.HasSuffix(strings.TrimSpace(p.Text[len(p.Text)-1].Text), ":")
 }
