@@ -168,49 +168,56 @@ func TestPhotoHandout(t *testing.T) {
 	}
 }
 
-// checkPhotosUpright lays the photo handout out and decodes every image
-// placed on the pages: each was drawn with its red third on top, so an
-// image the wrong way up (EXIF ignored) or with the wrong colours fails.
-func checkPhotosUpright(t *testing.T, src string, preset figures.Preset) {
+// placedPhotos lays the photo handout out with preset and grayscale and
+// decodes every photo placed on its pages (not the square logo), failing
+// unless there are 13.
+func placedPhotos(t *testing.T, src string, preset figures.Preset, grayscale bool) []image.Image {
 	t.Helper()
-	e, err := newEngine("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := newTestEngine(t)
 	j, closeDir, err := loadJob(renderOptions{source: src})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer closeDir()
-	j.preset = preset
+	j.preset, j.grayscale = preset, grayscale
 	doc, err := e.layout(j)
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := 0
+	var pics []image.Image
 	for _, p := range doc.Pages {
 		for _, it := range p.Items {
 			im, ok := it.(*layout.Image)
-			if !ok || im.Img.PxW == im.Img.PxH { // the square logo
+			if !ok || im.Img.PxW == im.Img.PxH {
 				continue
 			}
-			n++
 			pic, _, err := image.Decode(bytes.NewReader(im.Img.Data))
 			if err != nil {
 				t.Fatal(err)
 			}
-			b := pic.Bounds()
-			top := pic.At(b.Min.X+b.Dx()/2, b.Min.Y+b.Dy()/10)
-			bottom := pic.At(b.Min.X+b.Dx()/10, b.Max.Y-b.Dy()/10)
-			tr, tg, _, _ := top.RGBA()
-			_, bg, _, _ := bottom.RGBA()
-			if tr>>8 < 170 || tg>>8 > 90 || bg>>8 < 90 {
-				t.Errorf("figure image %d is not upright with its red third on top: top %v bottom %v", n, top, bottom)
-			}
+			pics = append(pics, pic)
 		}
 	}
-	if n != 13 {
-		t.Errorf("found %d photos on the pages, want 13", n)
+	if len(pics) != 13 {
+		t.Fatalf("found %d photos on the pages, want 13", len(pics))
+	}
+	return pics
+}
+
+// checkPhotosUpright checks every placed photo: each was drawn with its
+// red third on top, so a photo the wrong way up (EXIF ignored) or with
+// the wrong colours fails.
+func checkPhotosUpright(t *testing.T, src string, preset figures.Preset) {
+	t.Helper()
+	for i, pic := range placedPhotos(t, src, preset, false) {
+		b := pic.Bounds()
+		top := pic.At(b.Min.X+b.Dx()/2, b.Min.Y+b.Dy()/10)
+		bottom := pic.At(b.Min.X+b.Dx()/10, b.Max.Y-b.Dy()/10)
+		tr, tg, _, _ := top.RGBA()
+		_, bg, _, _ := bottom.RGBA()
+		if tr>>8 < 170 || tg>>8 > 90 || bg>>8 < 90 {
+			t.Errorf("photo %d is not upright with its red third on top: top %v bottom %v", i+1, top, bottom)
+		}
 	}
 }
 
@@ -220,38 +227,11 @@ func TestGrayscalePhotos(t *testing.T) {
 	if testing.Short() {
 		t.Skip("prepares 13 photos")
 	}
-	src := photoHandout(t)
-	e := newTestEngine(t)
-	j, closeDir, err := loadJob(renderOptions{source: src})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer closeDir()
-	j.grayscale = true
-	doc, err := e.layout(j)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, p := range doc.Pages {
-		for _, it := range p.Items {
-			im, ok := it.(*layout.Image)
-			if !ok || im.Img.PxW == im.Img.PxH { // the logo keeps its colours
-				continue
-			}
-			n++
-			pic, _, err := image.Decode(bytes.NewReader(im.Img.Data))
-			if err != nil {
-				t.Fatal(err)
-			}
-			b := pic.Bounds()
-			r, g, bl, _ := pic.At(b.Min.X+b.Dx()/2, b.Min.Y+b.Dy()/10).RGBA() // the red third
-			if r>>8 != g>>8 || g>>8 != bl>>8 {
-				t.Fatalf("photo %d is not gray: %d %d %d", n, r>>8, g>>8, bl>>8)
-			}
+	for i, pic := range placedPhotos(t, photoHandout(t), figures.PresetPrint, true) {
+		b := pic.Bounds()
+		r, g, bl, _ := pic.At(b.Min.X+b.Dx()/2, b.Min.Y+b.Dy()/10).RGBA() // the red third
+		if r>>8 != g>>8 || g>>8 != bl>>8 {
+			t.Errorf("photo %d is not gray: %d %d %d", i+1, r>>8, g>>8, bl>>8)
 		}
-	}
-	if n != 13 {
-		t.Errorf("found %d photos, want 13", n)
 	}
 }
