@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"handout/layout"
+	"handout/render"
 )
 
 // batchOptions are the batch command's flags.
@@ -133,7 +134,7 @@ func newBatchSettings(o batchOptions) (*batchSettings, error) {
 		}
 	}
 	if o.maxSize != "" {
-		if s.budget, err = parseSize(o.maxSize); err != nil {
+		if s.budget, err = render.ParseSize(o.maxSize); err != nil {
 			return nil, usagef("--max-size: %v", err)
 		}
 	}
@@ -153,11 +154,11 @@ func (s *batchSettings) run(ctx context.Context, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	eng, err := newEngine("")
+	eng, err := render.NewEngine("")
 	if err != nil {
 		return err
 	}
-	clinic, err := loadClinic(s.clinic)
+	clinic, err := render.LoadClinic(s.clinic)
 	if err != nil {
 		return err
 	}
@@ -173,9 +174,9 @@ func (s *batchSettings) run(ctx context.Context, stderr io.Writer) error {
 		return err
 	}
 	defer out.closeJournal()
-	p.fitter = newSizeFitter(eng, s.budget)
+	p.fitter = render.NewSizeFitter(eng, s.budget)
 	if s.passwordColumn != "" {
-		p.encrypter = newEncrypter()
+		p.encrypter = render.NewEncrypter()
 	}
 	if s.sending {
 		if p.mail, err = startSending(ctx, s.outDir, s.send, len(plan), os.Getenv); err != nil {

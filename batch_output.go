@@ -326,14 +326,14 @@ func (s *batchSettings) makePacket(p *planner, out *output, r *plannedRow) (res 
 	if err != nil {
 		return outcome{row: r, err: err}
 	}
-	doc, err := p.fitter.render(j, finish)
+	doc, err := p.fitter.Render(j, finish)
 	if err != nil {
 		return outcome{row: r, err: err}
 	}
-	pdfBytes := doc.final
-	entry := manifestRow{ID: r.id, File: r.file, Pages: doc.pages, PDF: hashBytes(pdfBytes), Inputs: r.inputs}
+	pdfBytes := doc.Final
+	entry := manifestRow{ID: r.id, File: r.file, Pages: doc.Pages, PDF: hashBytes(pdfBytes), Inputs: r.inputs}
 	if finish != nil {
-		entry.Plain = hashBytes(doc.plain)
+		entry.Plain = hashBytes(doc.Plain)
 	}
 	existing, err := fileSHA256(path)
 	switch {

@@ -21,6 +21,7 @@ import (
 	"handout/content"
 	"handout/figures"
 	"handout/layout"
+	"handout/render"
 )
 
 // packetFormat names what a packet's bytes depend on besides its inputs
@@ -69,8 +70,8 @@ type handoutEntry struct {
 // planner checks the rows of a list and resolves their handouts.
 type planner struct {
 	s      *batchSettings
-	eng    *engine
-	clinic clinicFiles
+	eng    *render.Engine
+	clinic render.Clinic
 	preset figures.Preset // photos' resolution and quality (--preset)
 	base   string         // SHA-256 of what every packet depends on
 	// handouts is keyed by "builtin:NAME" or the cleaned path, so that
@@ -78,33 +79,33 @@ type planner struct {
 	handouts map[string]*handoutEntry
 	roots    map[string]*os.Root // handout folders, by path
 
-	fitter    *sizeFitter // renders within --max-size
-	encrypter *encrypter  // nil unless --password-column
-	mail      *sendRun    // nil unless --send
+	fitter    *render.SizeFitter // renders within --max-size
+	encrypter *render.Encrypter  // nil unless --password-column
+	mail      *sendRun           // nil unless --send
 }
 
 // newPlanner prepares the parts every packet shares: the clinic (its
 // profile and logo are hashed into every row's inputs) and the settings.
-func newPlanner(s *batchSettings, eng *engine, clinic clinicFiles) (*planner, error) {
+func newPlanner(s *batchSettings, eng *render.Engine, clinic render.Clinic) (*planner, error) {
 	// The logo is prepared now so that a bad logo stops the run before
 	// any row, rather than failing each.
 	preset, err := parsePreset(s.preset) // checked in newBatchSettings
 	if err != nil {
 		return nil, err
 	}
-	if _, err := eng.logo(clinic, preset); err != nil {
+	if _, err := eng.Logo(clinic, preset); err != nil {
 		return nil, err
 	}
-	profile := *clinic.profile
+	profile := *clinic.Profile
 	profile.Source = "" // a path, which differs between machines
 	prof, err := json.Marshal(profile)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", clinic.profile.Source, err)
+		return nil, fmt.Errorf("%s: %w", clinic.Profile.Source, err)
 	}
 	var logo []byte
 	if profile.Logo != "" {
-		if logo, err = fs.ReadFile(clinic.dir, profile.Logo); err != nil {
-			return nil, fmt.Errorf("%s: logo %q: %w", clinic.profile.Source, profile.Logo, err)
+		if logo, err = fs.ReadFile(clinic.Dir, profile.Logo); err != nil {
+			return nil, fmt.Errorf("%s: logo %q: %w", clinic.Profile.Source, profile.Logo, err)
 		}
 	}
 	base := hashJSON(struct {
@@ -438,17 +439,17 @@ func photoPanels(h *content.Handout) []content.Panel {
 
 // job is the render job of a planned row: its handouts with the row's
 // doses, a cover page and a tick log.
-func (p *planner) job(r *plannedRow) (job, error) {
-	j := job{
-		clinic: p.clinic, patient: r.name, date: r.visitDate, paper: p.s.paper, preset: p.preset, grayscale: p.s.grayscale,
-		cover: &layout.Cover{Clinician: r.clinician, Notes: r.notes}, tickLog: true,
+func (p *planner) job(r *plannedRow) (render.Job, error) {
+	j := render.Job{
+		Clinic: p.clinic, Patient: r.name, Date: r.visitDate, Paper: p.s.paper, Preset: p.preset, Grayscale: p.s.grayscale,
+		Cover: &layout.Cover{Clinician: r.clinician, Notes: r.notes}, TickLog: true,
 	}
 	for _, e := range r.entries {
 		h, err := content.WithDoses(e.handout, dosesFor(e, r.doses))
 		if err != nil {
-			return job{}, err // checked in plan: cannot happen
+			return render.Job{}, err // checked in plan: cannot happen
 		}
-		j.handouts = append(j.handouts, handoutFile{handout: h, dir: e.dir})
+		j.Handouts = append(j.Handouts, render.HandoutFile{Handout: h, Dir: e.dir})
 	}
 	return j, nil
 }

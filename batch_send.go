@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"handout/mail"
+	"handout/render"
 )
 
 // finisher returns what turns row r's PDF into the bytes written: AES-256
@@ -17,11 +18,11 @@ func (p *planner) finisher(r *plannedRow) (func([]byte) ([]byte, error), error) 
 	if r.password == "" {
 		return nil, fmt.Errorf("no password in column %q; the packet is not written unencrypted", p.s.passwordColumn)
 	}
-	if err := checkPassword(r.password); err != nil {
+	if err := render.CheckPassword(r.password); err != nil {
 		return nil, fmt.Errorf("column %q: %w", p.s.passwordColumn, err)
 	}
 	pw := r.password
-	return func(pdf []byte) ([]byte, error) { return p.encrypter.encryptPDF(pdf, pw, "") }, nil
+	return func(pdf []byte) ([]byte, error) { return p.encrypter.Encrypt(pdf, pw, "") }, nil
 }
 
 // submitMail queues row r's packet for sending. A row without an address
@@ -33,7 +34,7 @@ func (s *batchSettings) submitMail(p *planner, out *output, r *plannedRow, t *ta
 	}
 	p.mail.submit(mail.Item{
 		ID: r.id, To: r.email, File: filepath.Join(out.dir, r.file),
-		Data: emailDataFor(p.clinic.profile, r.name, r.visitDate, p.encrypter != nil),
+		Data: emailDataFor(p.clinic.Profile, r.name, r.visitDate, p.encrypter != nil),
 	})
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 
+	"handout/internal/pdftest"
 	"handout/mail"
 	"handout/mail/mailtest"
 )
@@ -77,10 +78,10 @@ func TestBatchSend(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := api.Validate(bytes.NewReader(pdf), pdfcpuConf("secret-"+r.ID[1:]+"-pw")); err != nil {
+		if err := api.Validate(bytes.NewReader(pdf), pdftest.Conf("secret-"+r.ID[1:]+"-pw")); err != nil {
 			t.Errorf("%s: %v", r.File, err)
 		}
-		if _, err := api.ReadContext(bytes.NewReader(pdf), pdfcpuConf("")); err == nil {
+		if _, err := api.ReadContext(bytes.NewReader(pdf), pdftest.Conf("")); err == nil {
 			t.Errorf("%s opens without a password", r.File)
 		}
 	}

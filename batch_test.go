@@ -18,6 +18,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"handout/internal/pdftest"
+	"handout/render"
 )
 
 // listRow is one patient of a generated list.
@@ -336,7 +339,7 @@ func TestBatchCanary(t *testing.T) {
 			if strings.Contains(file, secret) {
 				t.Errorf("file name %q contains %q", file, secret)
 			}
-			if bytes.Contains(data, []byte(secret)) || bytes.Contains(data, utf16be(secret)) {
+			if bytes.Contains(data, []byte(secret)) || bytes.Contains(data, pdftest.UTF16BE(secret)) {
 				t.Errorf("%s contains %q in readable bytes", file, secret)
 			}
 		}
@@ -429,7 +432,7 @@ func testPlan(t *testing.T, list, outDir string) (*batchSettings, *planner, []*p
 	if err != nil {
 		t.Fatal(err)
 	}
-	clinic, err := loadClinic("")
+	clinic, err := render.LoadClinic("")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -455,7 +458,7 @@ func TestBatchPanicIsOneRow(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer out.closeJournal()
-	p.eng = &engine{} // no fonts, no writer: rendering panics
+	p.eng = &render.Engine{} // no fonts, no writer: rendering panics
 	res := s.makePacket(p, out, plan[0])
 	if res.err == nil || !strings.Contains(res.err.Error(), "internal error") {
 		t.Fatalf("err = %v, want an internal error", res.err)

@@ -34,7 +34,7 @@ func BenchmarkRender(b *testing.B) {
 	var size int
 	b.ReportAllocs()
 	for b.Loop() {
-		out, _, err := e.render(j)
+		out, _, err := e.Render(j)
 		if err != nil {
 			b.Fatal(err)
 		}

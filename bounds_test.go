@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"handout/figures"
+	"handout/fonts"
 	"handout/layout"
 )
 
@@ -14,11 +15,17 @@ import (
 // smaller than 8 pt.
 func TestNothingOutsideTheMargins(t *testing.T) {
 	e := newTestEngine(t)
+	// The fonts the engine measures and draws with: fonts.Load parses the
+	// same embedded files.
+	fs, err := fonts.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases := goldenCases
 	for _, gc := range cases {
 		t.Run(gc.name, func(t *testing.T) {
 			j := testJob(t, gc)
-			doc, err := e.layout(j)
+			doc, err := e.Layout(j)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -28,7 +35,7 @@ func TestNothingOutsideTheMargins(t *testing.T) {
 					if tx, ok := it.(*layout.Text); ok && tx.Size < 8 {
 						t.Errorf("page %d: %q is set at %.1f pt, under the 8 pt minimum", pi+1, tx.S, tx.Size)
 					}
-					x0, y0, x1, y1 := itemBox(e, it)
+					x0, y0, x1, y1 := itemBox(fs, it)
 					const eps = 0.01
 					if x0 < left-eps || x1 > right+eps || y0 < -eps || y1 > p.H+eps {
 						t.Errorf("page %d: %T at %.1f,%.1f–%.1f,%.1f is outside the margins %.1f–%.1f", pi+1, it, x0, y0, x1, y1, left, right)
@@ -40,10 +47,10 @@ func TestNothingOutsideTheMargins(t *testing.T) {
 }
 
 // itemBox is an item's extent on the page.
-func itemBox(e *engine, it layout.Item) (x0, y0, x1, y1 float64) {
+func itemBox(fs *fonts.Set, it layout.Item) (x0, y0, x1, y1 float64) {
 	switch v := it.(type) {
 	case *layout.Text:
-		return v.X, v.Y - v.Size, v.X + e.fonts.Width(v.Face, v.Size, v.S), v.Y
+		return v.X, v.Y - v.Size, v.X + fs.Width(v.Face, v.Size, v.S), v.Y
 	case *layout.Image:
 		return v.X, v.Y, v.X + v.W, v.Y + v.H
 	case *layout.Rule:

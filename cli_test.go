@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"handout/internal/pdftest"
 )
 
 // runCLI runs the program in dir and returns its exit code and output.
@@ -151,7 +154,7 @@ func TestPatientNameStaysPrivate(t *testing.T) {
 	}
 	// Page text is compressed; metadata is not. The name must not be
 	// readable in the file, in either byte order of UTF-16 or in UTF-8.
-	for _, enc := range [][]byte{[]byte(canary), utf16be(canary)} {
+	for _, enc := range [][]byte{[]byte(canary), pdftest.UTF16BE(canary)} {
 		if bytes.Contains(data, enc) {
 			t.Errorf("the patient's name is readable in the PDF bytes (metadata?)")
 		}
@@ -160,14 +163,6 @@ func TestPatientNameStaysPrivate(t *testing.T) {
 	if !strings.Contains(text, canary) {
 		t.Errorf("the patient's name is not printed on the page")
 	}
-}
-
-func utf16be(s string) []byte {
-	var b []byte
-	for _, r := range s {
-		b = append(b, byte(r>>8), byte(r))
-	}
-	return b
 }
 
 // TestRenderToStandardOutput: -o - writes the PDF, and only the PDF, to
@@ -184,5 +179,28 @@ func TestRenderToStandardOutput(t *testing.T) {
 	validatePDF(t, []byte(stdout))
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("files were written: %v", entries)
+	}
+}
+
+// TestRenderMaxSizeFlag runs the command with --max-size on the photo
+// handout.
+func TestRenderMaxSizeFlag(t *testing.T) {
+	path := pdftest.SizeHandout(t, 3)
+	out := filepath.Join(t.TempDir(), "out.pdf")
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"render", path, "-o", out, "--max-size", "150KB"}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(out)
+	if err != nil || fi.Size() > 150_000 {
+		t.Fatalf("out.pdf: %v, %v", fi, err)
+	}
+	if !strings.Contains(stdout.String(), "to fit --max-size") {
+		t.Errorf("report %q does not say the photos were stepped down", stdout.String())
+	}
+	err = run([]string{"render", path, "-o", out, "--max-size", "2 parsecs"}, &stdout, &stderr)
+	var ue *usageError
+	if !errors.As(err, &ue) {
+		t.Errorf("bad --max-size: err = %v, want a usage error", err)
 	}
 }

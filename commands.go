@@ -14,6 +14,7 @@ import (
 	"handout/figures"
 	"handout/internal/atomicfile"
 	"handout/layout"
+	"handout/render"
 )
 
 // defaultHandout is what `handout` with no arguments writes.
@@ -99,7 +100,7 @@ func renderTo(stdout, report io.Writer, o renderOptions) error {
 	}
 	var budget int64
 	if o.maxSize != "" {
-		if budget, err = parseSize(o.maxSize); err != nil {
+		if budget, err = render.ParseSize(o.maxSize); err != nil {
 			return usagef("--max-size: %v", err)
 		}
 	}
@@ -112,21 +113,21 @@ func renderTo(stdout, report io.Writer, o renderOptions) error {
 		return err
 	}
 	defer closeDir()
-	j.paper = paper
-	j.preset, j.grayscale = preset, o.grayscale
-	eng, err := newEngine(o.cacheDir)
+	j.Paper = paper
+	j.Preset, j.Grayscale = preset, o.grayscale
+	eng, err := render.NewEngine(o.cacheDir)
 	if err != nil {
 		return err
 	}
-	doc, err := newSizeFitter(eng, budget).render(j, finish)
+	doc, err := render.NewSizeFitter(eng, budget).Render(j, finish)
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.out, err)
 	}
 	if o.out == "-" {
-		_, err := stdout.Write(doc.final)
+		_, err := stdout.Write(doc.Final)
 		return err
 	}
-	if err := atomicfile.Write(o.out, doc.final, 0o600); err != nil {
+	if err := atomicfile.Write(o.out, doc.Final, 0o600); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(report, "wrote %s (%s)\n", o.out, renderSummary(doc, preset, finish != nil))
@@ -147,17 +148,17 @@ func renderEncryption(o renderOptions) (func([]byte) ([]byte, error), error) {
 	if pw == "" {
 		return nil, nil
 	}
-	enc := newEncrypter()
-	return func(pdf []byte) ([]byte, error) { return enc.encryptPDF(pdf, pw, "") }, nil
+	enc := render.NewEncrypter()
+	return func(pdf []byte) ([]byte, error) { return enc.Encrypt(pdf, pw, "") }, nil
 }
 
 // renderSummary describes a written document for the report line: pages,
 // size, the photo step it fitted at if a budget moved it, and whether it is
 // encrypted (never with what).
-func renderSummary(doc fitted, asked figures.Preset, encrypted bool) string {
-	s := fmt.Sprintf("%d pages, %d KB", doc.pages, (len(doc.final)+1023)/1024)
-	if doc.preset != asked {
-		s += ", photos at " + doc.preset.String() + " to fit --max-size"
+func renderSummary(doc render.Fitted, asked figures.Preset, encrypted bool) string {
+	s := fmt.Sprintf("%d pages, %d KB", doc.Pages, (len(doc.Final)+1023)/1024)
+	if doc.Preset != asked {
+		s += ", photos at " + doc.Preset.String() + " to fit --max-size"
 	}
 	if encrypted {
 		s += ", AES-256 encrypted"
@@ -166,15 +167,15 @@ func renderSummary(doc fitted, asked figures.Preset, encrypted bool) string {
 }
 
 // loadJob reads the handout and the clinic profile.
-func loadJob(o renderOptions) (job, func(), error) {
-	j := job{patient: o.patient, date: o.date}
+func loadJob(o renderOptions) (render.Job, func(), error) {
+	j := render.Job{Patient: o.patient, Date: o.date}
 	noop := func() {}
 	if name, ok := strings.CutPrefix(o.source, "builtin:"); ok {
 		h, err := content.BuiltinHandout(name)
 		if err != nil {
 			return j, noop, err
 		}
-		j.handouts = []handoutFile{{handout: h}}
+		j.Handouts = []render.HandoutFile{{Handout: h}}
 	} else {
 		h, err := content.LoadFile(o.source)
 		if err != nil {
@@ -184,29 +185,16 @@ func loadJob(o renderOptions) (job, func(), error) {
 		if err != nil {
 			return j, noop, fmt.Errorf("%s: %w", o.source, err)
 		}
-		j.handouts = []handoutFile{{handout: h, dir: root}}
+		j.Handouts = []render.HandoutFile{{Handout: h, Dir: root}}
 		noop = func() { root.Close() }
 	}
-	c, err := loadClinic(o.clinic)
+	c, err := render.LoadClinic(o.clinic)
 	if err != nil {
 		noop()
 		return j, func() {}, err
 	}
-	j.clinic = c
+	j.Clinic = c
 	return j, noop, nil
-}
-
-// loadClinic reads a clinic profile, or the built-in sample when path is "".
-func loadClinic(path string) (clinicFiles, error) {
-	if path == "" {
-		c, err := content.SampleClinic()
-		return clinicFiles{profile: c, dir: content.SampleClinicFS()}, err
-	}
-	c, err := content.LoadClinicFile(path)
-	if err != nil {
-		return clinicFiles{}, err
-	}
-	return clinicFiles{profile: c, dir: os.DirFS(filepath.Dir(path))}, nil
 }
 
 const listUsage = `Usage: handout list

@@ -16,6 +16,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"handout/layout"
+	"handout/render"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -42,16 +43,16 @@ var goldenCases = []goldenCase{
 	{name: "packet", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}},
 }
 
-func newTestEngine(t testing.TB) *engine {
+func newTestEngine(t testing.TB) *render.Engine {
 	t.Helper()
-	e, err := newEngine("")
+	e, err := render.NewEngine("")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return e
 }
 
-func testJob(t testing.TB, gc goldenCase) job {
+func testJob(t testing.TB, gc goldenCase) render.Job {
 	t.Helper()
 	o := renderOptions{source: filepath.Join("testdata", gc.name+".md"), patient: gc.patient, date: gc.date}
 	if gc.source != "" {
@@ -63,7 +64,7 @@ func testJob(t testing.TB, gc goldenCase) job {
 	}
 	t.Cleanup(closeDir)
 	if gc.paper != "" {
-		if j.paper, err = layout.PaperByName(gc.paper); err != nil {
+		if j.Paper, err = layout.PaperByName(gc.paper); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -73,11 +74,11 @@ func testJob(t testing.TB, gc goldenCase) job {
 			t.Fatal(err)
 		}
 		t.Cleanup(closeMore)
-		j.handouts = append(j.handouts, more.handouts...)
+		j.Handouts = append(j.Handouts, more.Handouts...)
 	}
 	if gc.packet != nil {
-		j.cover = &layout.Cover{Clinician: "Dr. Karin Drummond, DC", Notes: "Start with the face-down series twice a day. Skip the wheel pose for now."}
-		j.tickLog = true
+		j.Cover = &layout.Cover{Clinician: "Dr. Karin Drummond, DC", Notes: "Start with the face-down series twice a day. Skip the wheel pose for now."}
+		j.TickLog = true
 	}
 	return j
 }
@@ -90,7 +91,7 @@ func TestGolden(t *testing.T) {
 	for _, gc := range goldenCases {
 		t.Run(gc.name, func(t *testing.T) {
 			j := testJob(t, gc)
-			doc, err := e.layout(j)
+			doc, err := e.Layout(j)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -98,7 +99,7 @@ func TestGolden(t *testing.T) {
 			if err := layout.Dump(&dump, doc); err != nil {
 				t.Fatal(err)
 			}
-			pdfBytes, _, err := e.render(j)
+			pdfBytes, _, err := e.Render(j)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -210,7 +211,7 @@ func TestBuiltinHandoutText(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer closeDir()
-	pdfBytes, pages, err := e.render(j)
+	pdfBytes, pages, err := e.Render(j)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,11 +259,11 @@ func TestBuiltinHandoutText(t *testing.T) {
 func TestRenderIsDeterministic(t *testing.T) {
 	e := newTestEngine(t)
 	j := testJob(t, goldenCases[0])
-	a, _, err := e.render(j)
+	a, _, err := e.Render(j)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _, err := e.render(j)
+	b, _, err := e.Render(j)
 	if err != nil {
 		t.Fatal(err)
 	}

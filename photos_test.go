@@ -5,43 +5,18 @@ import (
 	"encoding/binary"
 	"fmt"
 	"image"
-	"image/color"
 	"image/jpeg"
 	"image/png"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"handout/figures"
+	"handout/internal/pdftest"
 	"handout/layout"
+	"handout/render"
 )
-
-// phonePhoto makes a photo-like picture: smooth light, a dark figure and
-// sensor noise, so that it compresses as a real photo does, not as a flat
-// test card. The top third is red, so orientation can be seen.
-func phonePhoto(w, h int, seed uint64) *image.RGBA {
-	rng := rand.New(rand.NewPCG(seed, 7))
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			base := 150 + 60*float64(x)/float64(w) - 40*float64(y)/float64(h)
-			n := rng.NormFloat64() * 6
-			r, g, b := base+n, base+n-10, base+n-25
-			if y < h/3 {
-				r, g, b = 200+n, 40+n, 40+n
-			}
-			if (x-w/2)*(x-w/2)+(y-h/2)*(y-h/2) < (w/6)*(w/6) {
-				r, g, b = 60+n, 50+n, 45+n
-			}
-			img.Set(x, y, color.RGBA{clamp8(r), clamp8(g), clamp8(b), 255})
-		}
-	}
-	return img
-}
-
-func clamp8(v float64) uint8 { return uint8(min(255, max(0, v))) }
 
 // rotateCCW turns an image a quarter counter-clockwise.
 func rotateCCW(src *image.RGBA) *image.RGBA {
@@ -87,7 +62,7 @@ func photoHandout(t testing.TB) string {
 		if i%3 == 0 {
 			w, h = 1200, 1600
 		}
-		img := phonePhoto(w, h, uint64(i))
+		img := pdftest.Phone(w, h, uint64(i))
 		sideways := i%4 == 1 && i%5 != 0
 		if sideways {
 			// A phone held upright stores the pixels turned a quarter
@@ -139,7 +114,7 @@ func TestPhotoHandout(t *testing.T) {
 		t.Run(tc.preset.String(), func(t *testing.T) {
 			var outs [][]byte
 			for range 2 {
-				e, err := newEngine("")
+				e, err := render.NewEngine("")
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -147,8 +122,8 @@ func TestPhotoHandout(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				j.preset = tc.preset
-				out, _, err := e.render(j)
+				j.Preset = tc.preset
+				out, _, err := e.Render(j)
 				closeDir()
 				if err != nil {
 					t.Fatal(err)
@@ -179,8 +154,8 @@ func placedPhotos(t *testing.T, src string, preset figures.Preset, grayscale boo
 		t.Fatal(err)
 	}
 	defer closeDir()
-	j.preset, j.grayscale = preset, grayscale
-	doc, err := e.layout(j)
+	j.Preset, j.Grayscale = preset, grayscale
+	doc, err := e.Layout(j)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +196,7 @@ func checkPhotosUpright(t *testing.T, src string, preset figures.Preset) {
 	}
 }
 
-// TestGrayscalePhotos: with --grayscale (job.grayscale) every photo on
+// TestGrayscalePhotos: with --grayscale (render.Job.Grayscale) every photo on
 // the pages is gray, for clinics printing on black-and-white lasers.
 func TestGrayscalePhotos(t *testing.T) {
 	if testing.Short() {

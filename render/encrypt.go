@@ -1,13 +1,10 @@
-package main
+package render
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/rand"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -15,10 +12,6 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"golang.org/x/text/unicode/norm"
 )
-
-// passwordEnv is the environment variable render reads a PDF password from
-// when --password-file is not given.
-const passwordEnv = "HANDOUT_PASSWORD"
 
 // maxPasswordBytes is the longest password AES-256 PDF encryption (revisions
 // 5 and 6) uses: longer ones are cut to 127 bytes by the standard, so a
@@ -33,30 +26,30 @@ var (
 	ErrPasswordForm    = errors.New("password contains compatibility characters (ligatures, full-width or superscript forms) that PDF readers normalise; type it with ordinary letters and digits")
 )
 
-// encrypter encrypts finished PDFs with AES-256 (pdfcpu's standard security
-// handler, revision 6: see encryptPDF). Make one per process, before any
+// Encrypter encrypts finished PDFs with AES-256 (pdfcpu's standard security
+// handler, revision 6: see Encrypt). Make one per process, before any
 // worker starts: pdfcpu keeps its "no configuration folder" switch in a
 // package variable that its configuration constructor reads unguarded, so
 // setting it once, up front, is the only race-free way to use it. Safe for
 // concurrent use afterwards.
-type encrypter struct {
+type Encrypter struct {
 	base model.Configuration // AES-256, print allowed; copied per document
 }
 
-// newEncrypter returns an encrypter. It stops pdfcpu from creating its
+// NewEncrypter returns an encrypter. It stops pdfcpu from creating its
 // configuration folder in the user's home directory: handout runs on
 // clinic machines and must leave nothing behind but the PDFs it was asked
 // for.
-func newEncrypter() *encrypter {
+func NewEncrypter() *Encrypter {
 	api.DisableConfigDir()
 	c := model.NewAESConfiguration("", "", 256)
 	// Patients may print their handout, and screen readers may read it
 	// out; copying, editing and annotating are not needed and stay off.
 	c.Permissions = model.PermissionsPrint + model.PermissionExtractRev3
-	return &encrypter{base: *c}
+	return &Encrypter{base: *c}
 }
 
-// encryptPDF returns pdf encrypted with AES-256 so that it opens only with
+// Encrypt returns pdf encrypted with AES-256 so that it opens only with
 // user. owner is the permissions password; "" means a random one that is
 // thrown away (nobody can lift the print-only restriction, and no second
 // secret has to be kept). The result is not byte-stable: the file
@@ -69,13 +62,13 @@ func newEncrypter() *encrypter {
 // PDF 2.0 before it is written: nothing else in fpdf's output conflicts
 // with 2.0, and every reader that can open AES-256 at all (Acrobat X and
 // later, pdf.js, PDFium, poppler, mupdf, Preview, qpdf) reads revision 6.
-func (e *encrypter) encryptPDF(pdf []byte, user, owner string) ([]byte, error) {
-	if err := checkPassword(user); err != nil {
+func (e *Encrypter) Encrypt(pdf []byte, user, owner string) ([]byte, error) {
+	if err := CheckPassword(user); err != nil {
 		return nil, fmt.Errorf("encrypting: %w", err)
 	}
 	if owner == "" {
 		owner = randomPassword()
-	} else if err := checkPassword(owner); err != nil {
+	} else if err := CheckPassword(owner); err != nil {
 		return nil, fmt.Errorf("encrypting: owner %w", err)
 	}
 	conf := e.base
@@ -117,8 +110,8 @@ func randomPassword() string {
 	return rand.Text()
 }
 
-// checkPassword reports why pw cannot be used, without quoting it.
-func checkPassword(pw string) error {
+// CheckPassword reports why pw cannot be used, without quoting it.
+func CheckPassword(pw string) error {
 	switch {
 	case pw == "":
 		return ErrPasswordEmpty
@@ -133,41 +126,4 @@ func checkPassword(pw string) error {
 		return ErrPasswordForm
 	}
 	return nil
-}
-
-// readPasswordFile returns the first line of path, without its line ending.
-// Only the first line is read, so a file with a trailing newline (as every
-// editor writes) or with notes below works.
-func readPasswordFile(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", fmt.Errorf("--password-file: %w", err)
-	}
-	defer f.Close()
-	line, err := bufio.NewReaderSize(io.LimitReader(f, 4096), 4096).ReadString('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
-		return "", fmt.Errorf("--password-file %s: %w", path, err)
-	}
-	pw := strings.TrimRight(line, "\r\n")
-	if err := checkPassword(pw); err != nil {
-		return "", fmt.Errorf("--password-file %s: first line: %w", path, err)
-	}
-	return pw, nil
-}
-
-// renderPassword returns the password render encrypts with: the first line
-// of passwordFile if given, else $HANDOUT_PASSWORD, else "" (no
-// encryption). getenv is os.Getenv outside tests.
-func renderPassword(passwordFile string, getenv func(string) string) (string, error) {
-	if passwordFile != "" {
-		return readPasswordFile(passwordFile)
-	}
-	pw := getenv(passwordEnv)
-	if pw == "" {
-		return "", nil
-	}
-	if err := checkPassword(pw); err != nil {
-		return "", fmt.Errorf("$%s: %w", passwordEnv, err)
-	}
-	return pw, nil
 }

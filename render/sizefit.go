@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	"handout/figures"
 )
 
-// ErrOverBudget is the error (wrapped in a *sizeError) of a document that is
+// ErrOverBudget is the error (wrapped in a *SizeError) of a document that is
 // larger than --max-size even at the smallest photo setting.
 var ErrOverBudget = errors.New("over the size budget")
 
@@ -29,11 +29,11 @@ func sizeSteps() []figures.Preset {
 	}
 }
 
-// parseSize reads a size such as 2MB, 600KB, 1.5MiB or 500000. KB and MB
+// ParseSize reads a size such as 2MB, 600KB, 1.5MiB or 500000. KB and MB
 // are decimal (1 KB = 1,000 bytes, as mail providers state their limits);
 // KiB and MiB are binary (1 KiB = 1,024 bytes). A bare number is bytes.
 // Case does not matter; a space before the unit is allowed.
-func parseSize(s string) (int64, error) {
+func ParseSize(s string) (int64, error) {
 	t := strings.TrimSpace(s)
 	i := strings.IndexFunc(t, func(r rune) bool { return (r < '0' || r > '9') && r != '.' })
 	num, unit := t, ""
@@ -56,7 +56,7 @@ func parseSize(s string) (int64, error) {
 	return int64(math.Floor(n)), nil
 }
 
-// formatSize prints n bytes as decimal MB or KB, as parseSize reads them,
+// formatSize prints n bytes as decimal MB or KB, as ParseSize reads them,
 // with the exact count beside it, so a size just over a budget never reads
 // as equal to it.
 func formatSize(n int64) string {
@@ -70,15 +70,15 @@ func formatSize(n int64) string {
 	return exact
 }
 
-// sizeError is a document that stays over its budget at the last step.
-type sizeError struct {
+// SizeError is a document that stays over its budget at the last step.
+type SizeError struct {
 	reached, budget int64
 	preset          figures.Preset // the last step tried
 	photos          bool           // false: nothing in it could shrink
 }
 
 // Error says what size was reached, at which step, and what to do.
-func (e *sizeError) Error() string {
+func (e *SizeError) Error() string {
 	if !e.photos {
 		return fmt.Sprintf("%s, over the %s budget, and it has no photos to make smaller; split the packet or raise --max-size",
 			formatSize(e.reached), formatSize(e.budget))
@@ -88,42 +88,42 @@ func (e *sizeError) Error() string {
 }
 
 // Unwrap returns ErrOverBudget.
-func (e *sizeError) Unwrap() error { return ErrOverBudget }
+func (e *SizeError) Unwrap() error { return ErrOverBudget }
 
-// sizeFitter renders jobs within a byte budget, stepping the photos
+// SizeFitter renders jobs within a byte budget, stepping the photos
 // down from the job's preset. The engine prepares each photo once per
 // step and run, however many documents need that step. Safe for
 // concurrent use.
-type sizeFitter struct {
-	eng    *engine
+type SizeFitter struct {
+	eng    *Engine
 	budget int64 // 0: no budget, render at the job's preset only
 }
 
-// newSizeFitter returns a fitter for documents of at most budget bytes
+// NewSizeFitter returns a fitter for documents of at most budget bytes
 // (0: no limit).
-func newSizeFitter(eng *engine, budget int64) *sizeFitter {
-	return &sizeFitter{eng: eng, budget: budget}
+func NewSizeFitter(eng *Engine, budget int64) *SizeFitter {
+	return &SizeFitter{eng: eng, budget: budget}
 }
 
-// fitted is a rendered document: the bytes to write (after finish) and the
+// Fitted is a rendered document: the bytes to write (after finish) and the
 // unencrypted bytes they were made from.
-type fitted struct {
-	final  []byte         // what is written and sent
-	plain  []byte         // before finish (equal to final without one)
-	pages  int            // page count
-	preset figures.Preset // the step the document fitted at
+type Fitted struct {
+	Final  []byte         // what is written and sent
+	Plain  []byte         // before finish (equal to Final without one)
+	Pages  int            // page count
+	Preset figures.Preset // the step the document fitted at
 }
 
-// render renders j at its preset and, while the finished document is
+// Render renders j at its preset and, while the finished document is
 // over budget, again at each smaller step. finish (nil: none) turns the
 // plain PDF into the bytes to write, e.g. encrypts them; the budget applies
 // to its result, which is what the patient receives. A document over
-// budget at the last step is a *sizeError.
-func (f *sizeFitter) render(j job, finish func([]byte) ([]byte, error)) (fitted, error) {
+// budget at the last step is a *SizeError.
+func (f *SizeFitter) Render(j Job, finish func([]byte) ([]byte, error)) (Fitted, error) {
 	steps := sizeSteps()
 	start := 0
 	for i, p := range steps {
-		if p == j.preset {
+		if p == j.Preset {
 			start = i
 		}
 	}
@@ -132,28 +132,28 @@ func (f *sizeFitter) render(j job, finish func([]byte) ([]byte, error)) (fitted,
 	} else {
 		steps = steps[start:]
 	}
-	var out fitted
+	var out Fitted
 	for _, p := range steps {
-		j.preset = p
-		plain, pages, err := f.eng.render(j)
+		j.Preset = p
+		plain, pages, err := f.eng.Render(j)
 		if err != nil {
-			return fitted{}, err
+			return Fitted{}, err
 		}
-		if out.plain != nil && bytes.Equal(plain, out.plain) {
+		if out.Plain != nil && bytes.Equal(plain, out.Plain) {
 			// Nothing changed: the document has no photos, so no later
 			// step will shrink it either.
-			return fitted{}, &sizeError{reached: int64(len(out.final)), budget: f.budget, preset: out.preset}
+			return Fitted{}, &SizeError{reached: int64(len(out.Final)), budget: f.budget, preset: out.Preset}
 		}
 		final := plain
 		if finish != nil {
 			if final, err = finish(plain); err != nil {
-				return fitted{}, err
+				return Fitted{}, err
 			}
 		}
-		out = fitted{final: final, plain: plain, pages: pages, preset: p}
+		out = Fitted{Final: final, Plain: plain, Pages: pages, Preset: p}
 		if f.budget == 0 || int64(len(final)) <= f.budget {
 			return out, nil
 		}
 	}
-	return fitted{}, &sizeError{reached: int64(len(out.final)), budget: f.budget, preset: out.preset, photos: true}
+	return Fitted{}, &SizeError{reached: int64(len(out.Final)), budget: f.budget, preset: out.Preset, photos: true}
 }

@@ -1,0 +1,89 @@
+// Package pdftest holds what the tests of package main and package render
+// share: photo-like pictures and handouts of them as input, and what reads
+// the PDFs they make. Only tests import it.
+package pdftest
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+)
+
+// Phone makes a photo-like picture: smooth light, a dark figure and
+// sensor noise, so that it compresses as a real photo does, not as a flat
+// test card. The top third is red, so orientation can be seen.
+func Phone(w, h int, seed uint64) *image.RGBA {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			base := 150 + 60*float64(x)/float64(w) - 40*float64(y)/float64(h)
+			n := rng.NormFloat64() * 6
+			r, g, b := base+n, base+n-10, base+n-25
+			if y < h/3 {
+				r, g, b = 200+n, 40+n, 40+n
+			}
+			if (x-w/2)*(x-w/2)+(y-h/2)*(y-h/2) < (w/6)*(w/6) {
+				r, g, b = 60+n, 50+n, 45+n
+			}
+			img.Set(x, y, color.RGBA{clamp8(r), clamp8(g), clamp8(b), 255})
+		}
+	}
+	return img
+}
+
+func clamp8(v float64) uint8 { return uint8(min(255, max(0, v))) }
+
+// SizeHandout writes a handout with n photo figures made of gradients
+// and sensor noise, 2000×1500 like a downsized phone photo, and returns its
+// path.
+func SizeHandout(t testing.TB, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	var md strings.Builder
+	md.WriteString("---\ntitle: Size budget test\n---\n\n")
+	for i := range n {
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, Phone(2000, 1500, uint64(100+i)), &jpeg.Options{Quality: 90}); err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("p%d.jpg", i)
+		if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&md, "## Step %d\n\n![Position %d](%s)\n\nHold for five breaths.\n\n", i+1, i+1, name)
+	}
+	path := filepath.Join(dir, "photos.md")
+	if err := os.WriteFile(path, []byte(md.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Conf is a pdfcpu configuration to open a PDF with the given user
+// password.
+func Conf(user string) *model.Configuration {
+	conf := model.NewDefaultConfiguration()
+	conf.UserPW = user
+	conf.ValidationMode = model.ValidationRelaxed
+	return conf
+}
+
+// UTF16BE is s as a PDF text string: UTF-16 big-endian, for s in the Basic
+// Multilingual Plane.
+func UTF16BE(s string) []byte {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r>>8), byte(r))
+	}
+	return b
+}

@@ -1,0 +1,217 @@
+// Package render runs the pipeline for one document: the handouts of a job
+// with their pictures and the clinic's logo are laid out into pages and
+// written as a PDF, within a size budget if there is one, and encrypted
+// if there is a password.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"handout/content"
+	"handout/figures"
+	"handout/fonts"
+	"handout/layout"
+	"handout/layout/pdf"
+)
+
+// Engine is the pipeline of one process: fonts parsed once, images
+// prepared once, built-in drawings drawn once, then any number of
+// handouts laid out and written with them. Make one with NewEngine; it is
+// safe for concurrent use.
+type Engine struct {
+	fonts    *fonts.Set
+	writer   *pdf.Writer
+	prepared *figures.Preparer
+
+	mu       sync.Mutex
+	drawings map[string]*figures.Drawing
+}
+
+// NewEngine loads the fonts and returns an engine whose preparer keeps
+// prepared photos in cacheDir between runs ("": no cache folder).
+func NewEngine(cacheDir string) (*Engine, error) {
+	fs, err := fonts.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading fonts: %w", err)
+	}
+	return &Engine{fonts: fs, writer: pdf.New(fs), prepared: figures.NewPreparer(cacheDir), drawings: map[string]*figures.Drawing{}}, nil
+}
+
+// Clinic is a clinic profile with the folder its logo path is
+// relative to.
+type Clinic struct {
+	Profile *content.Clinic
+	Dir     fs.FS
+}
+
+// LoadClinic reads a clinic profile, or the built-in sample when path is "".
+func LoadClinic(path string) (Clinic, error) {
+	if path == "" {
+		c, err := content.SampleClinic()
+		return Clinic{Profile: c, Dir: content.SampleClinicFS()}, err
+	}
+	c, err := content.LoadClinicFile(path)
+	if err != nil {
+		return Clinic{}, err
+	}
+	return Clinic{Profile: c, Dir: os.DirFS(filepath.Dir(path))}, nil
+}
+
+// HandoutFile is one handout of a job and its folder: photo paths are
+// opened inside it and cannot leave it. Dir is nil for built-in handouts,
+// which use drawings only.
+type HandoutFile struct {
+	Handout *content.Handout
+	Dir     *os.Root
+}
+
+// Job is one document to render: a handout, or a patient's packet.
+type Job struct {
+	Handouts  []HandoutFile // one for `render`; a patient's chosen handouts for a packet
+	Clinic    Clinic
+	Patient   string
+	Date      string         // visit date, YYYY-MM-DD
+	Paper     layout.Paper   // zero: the clinic's default
+	Cover     *layout.Cover  // nil: no cover page
+	TickLog   bool           // a weekly tick log of the exercises at the end
+	Preset    figures.Preset // resolution and quality of photos (zero: print)
+	Grayscale bool           // photos in gray, tuned for black-and-white laser printers
+}
+
+// Render runs the pipeline for one job and returns the PDF bytes and
+// its page count.
+func (e *Engine) Render(j Job) ([]byte, int, error) {
+	doc, err := e.Layout(j)
+	if err != nil {
+		return nil, 0, err
+	}
+	var buf bytes.Buffer
+	if err := e.writer.Write(&buf, doc); err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", j.Handouts[0].Handout.Source, err)
+	}
+	return buf.Bytes(), len(doc.Pages), nil
+}
+
+// Layout prepares the handouts' pictures and the clinic's logo and lays
+// the handouts out.
+func (e *Engine) Layout(j Job) (*layout.Document, error) {
+	paper := j.Paper
+	if paper.W == 0 {
+		p, err := layout.PaperByName(j.Clinic.Profile.Paper)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", j.Clinic.Profile.Source, err)
+		}
+		paper = p
+	}
+	pics, err := e.pictures(j, paper)
+	if err != nil {
+		return nil, err
+	}
+	logo, err := e.Logo(j.Clinic, j.Preset)
+	if err != nil {
+		return nil, err
+	}
+	in := layout.Input{
+		Clinic: j.Clinic.Profile, Logo: logo, Pictures: pics,
+		Patient: j.Patient, Date: j.Date, Paper: paper, Cover: j.Cover, TickLog: j.TickLog,
+	}
+	for _, hf := range j.Handouts {
+		in.Handouts = append(in.Handouts, hf.Handout)
+	}
+	return layout.Layout(e.fonts, in)
+}
+
+// pictures prepares every panel of every figure: built-in drawings by name,
+// photos from the handout's folder, sized for the widest they can be placed.
+func (e *Engine) pictures(j Job, paper layout.Paper) (map[string]layout.Picture, error) {
+	pics := map[string]layout.Picture{}
+	from := map[string]*os.Root{}
+	for _, hf := range j.Handouts {
+		photo := figures.Options{Preset: j.Preset, Grayscale: j.Grayscale}
+		if err := e.handoutPictures(hf, photo, paper, pics, from); err != nil {
+			return nil, err
+		}
+	}
+	return pics, nil
+}
+
+// handoutPictures prepares one handout's panels into pics. Photos are
+// keyed by their path, which is relative to the handout: two handouts of
+// a packet in different folders could use the same relative path for
+// different photos, so those are refused rather than mixed up.
+func (e *Engine) handoutPictures(hf HandoutFile, photo figures.Options, paper layout.Paper, pics map[string]layout.Picture, from map[string]*os.Root) error {
+	column := layout.ColumnWidth(paper)
+	for _, s := range hf.Handout.Sections {
+		for _, blk := range s.Blocks {
+			fig, ok := blk.(*content.Figure)
+			if !ok {
+				continue
+			}
+			for _, p := range fig.Panels {
+				where := fmt.Sprintf("%s:%d", p.Pos.File, p.Pos.Line)
+				if prev, done := pics[p.Source]; done {
+					if prev.Image != nil && from[p.Source] != hf.Dir {
+						return fmt.Errorf("%s: photo %q has the same path as a photo of another handout in this packet; rename one of them", where, p.Source)
+					}
+					continue
+				}
+				from[p.Source] = hf.Dir
+				if name, ok := p.Builtin(); ok {
+					d, err := e.drawing(name)
+					if err != nil {
+						return fmt.Errorf("%s: %w", where, err)
+					}
+					pics[p.Source] = layout.Picture{Drawing: d}
+					continue
+				}
+				if hf.Dir == nil {
+					return fmt.Errorf("%s: photo %q: a built-in handout can only use built-in figures", where, p.Source)
+				}
+				opt := photo
+				opt.PlacedWidthPt, opt.PlacedHeightPt = column/float64(len(fig.Panels)), layout.FigureMaxHeight
+				img, err := e.prepared.PrepareFile(hf.Dir, filepath.ToSlash(p.Source), opt)
+				if err != nil {
+					return fmt.Errorf("%s: %w", where, err)
+				}
+				pics[p.Source] = layout.Picture{Image: img}
+			}
+		}
+	}
+	return nil
+}
+
+// drawing draws a built-in figure once per process.
+func (e *Engine) drawing(name string) (*figures.Drawing, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if d, ok := e.drawings[name]; ok {
+		return d, nil
+	}
+	d, err := figures.Builtin(name)
+	if err != nil {
+		return nil, err
+	}
+	e.drawings[name] = &d
+	return &d, nil
+}
+
+// Logo prepares the clinic's logo (once: the preparer caches by content).
+func (e *Engine) Logo(c Clinic, preset figures.Preset) (*figures.Image, error) {
+	if c.Profile.Logo == "" {
+		return nil, nil
+	}
+	src, err := fs.ReadFile(c.Dir, c.Profile.Logo)
+	if err != nil {
+		return nil, fmt.Errorf("%s: logo %q: %w; check the path (it is relative to the profile's folder)", c.Profile.Source, c.Profile.Logo, err)
+	}
+	img, err := e.prepared.Prepare(c.Profile.Logo, src, figures.Options{Preset: preset, PlacedHeightPt: layout.LogoHeight, KeepAlpha: true})
+	if err != nil {
+		return nil, fmt.Errorf("%s: logo: %w", c.Profile.Source, err)
+	}
+	return img, nil
+}
