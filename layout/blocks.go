@@ -372,13 +372,9 @@ func (b *builder) figureItems(f figureBox, ws, hs []float64, picH, slotW float64
 		items = append(items, pictureItems(p, x+(slots[i]-ws[i])/2, picH-hs[i], ws[i], hs[i])...)
 		if n > 1 {
 			pn := f.fig.Panels[i]
-			y := picH + 4
-			for _, u := range b.textUnits([]content.Span{{Text: "(" + pn.Label + ")", Style: content.Bold}, {Text: " " + pn.Caption}}, b.th.caption, x, slots[i], alignCenter) {
-				for _, it := range u.items {
-					items = append(items, moved(it, 0, y))
-				}
-				y += u.h
-			}
+			label := b.textUnits([]content.Span{{Text: "(" + pn.Label + ")", Style: content.Bold}, {Text: " " + pn.Caption}}, b.th.caption, x, slots[i], alignCenter)
+			var y float64
+			items, y = stack(items, label, picH+4)
 			labelH = max(labelH, y-picH)
 		}
 		x += slots[i] + figureGap
@@ -388,13 +384,7 @@ func (b *builder) figureItems(f figureBox, ws, hs []float64, picH, slotW float64
 	capStyle := b.th.caption
 	capStyle.color = b.th.text
 	capW := min(slotW, max(rowW, 320))
-	for _, u := range b.textUnits(caption, capStyle, (slotW-capW)/2, capW, alignCenter) {
-		for _, it := range u.items {
-			items = append(items, moved(it, 0, y))
-		}
-		y += u.h
-	}
-	return items, y
+	return stack(items, b.textUnits(caption, capStyle, (slotW-capW)/2, capW, alignCenter), y)
 }
 
 // aspect is a picture's width over its height.
@@ -447,13 +437,7 @@ func (b *builder) dose(d *content.Dose) unit {
 		&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: 4, Fill: th.primaryTint, Stroke: th.primary, LineWidth: 0.8},
 		&Text{X: pad, Y: pad + st.leading/2 + st.size*0.36, Face: fonts.Bold, Size: 9, Color: th.primary, S: "DOSE"},
 	}
-	y := pad
-	for _, u := range lines {
-		for _, it := range u.items {
-			items = append(items, moved(it, 0, y))
-		}
-		y += u.h
-	}
+	items, _ = stack(items, lines, pad)
 	return unit{h: h, items: items}
 }
 
@@ -602,13 +586,7 @@ func (b *builder) closing() {
 		if c.Phone != "" {
 			spans = append(spans, content.Span{Text: c.Phone + ".", Style: content.Bold})
 		}
-		y := pad + 4
-		for _, u := range b.textUnits(spans, th.body, x, w, alignLeft) {
-			for _, it := range u.items {
-				items = append(items, moved(it, 0, y))
-			}
-			y += u.h
-		}
+		items, y := stack(items, b.textUnits(spans, th.body, x, w, alignLeft), pad+4)
 		h = max(h, y+pad)
 		items = append([]Item{&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: 4, Stroke: th.primary, LineWidth: 1}}, items...)
 		b.add([]unit{{h: h, items: items}}, spaceSection)

@@ -118,6 +118,19 @@ func place(page *[]placed, units []unit, k int, y float64) float64 {
 	return y + u.h
 }
 
+// stack appends the items of lines (laid out by textUnits) to items, one
+// line under the other from y down, and returns them and the y below the
+// last line: how a block made of text lines becomes one unit.
+func stack(items []Item, lines []unit, y float64) ([]Item, float64) {
+	for _, l := range lines {
+		for _, it := range l.items {
+			items = append(items, moved(it, 0, y))
+		}
+		y += l.h
+	}
+	return items, y
+}
+
 // pageItems turns a page of placed units into items, with frames drawn
 // first (under the text) for each run of units that share one.
 func pageItems(page []placed, r region) []Item {

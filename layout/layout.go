@@ -184,12 +184,12 @@ const (
 // frame measures the footer, which can wrap, and sets the column between
 // header and footer.
 func (b *builder) frame() {
-	w := b.paper.W - 2*b.th.margin
+	w := ColumnWidth(b.paper)
 	b.footerLines = breakLines(b.f, splitWords(b.f, b.th.footer, b.footerSpans()), w-60)
 	b.footerH = float64(len(b.footerLines)) * b.th.footer.leading
 	top := headerTop + headerH + headerGap
 	bottom := b.paper.H - footerBottom - b.footerH - footerGap
-	b.col = region{x: b.th.margin, top: top, w: w, h: bottom - top}
+	b.col = region{x: pageMargin, top: top, w: w, h: bottom - top}
 }
 
 // footerSpans is the clinic's contact lines: name, address and phone;
@@ -237,7 +237,7 @@ func (b *builder) footerSpans() []content.Span {
 // title of the page's handout with the patient's name and date on the right.
 func (b *builder) header(owner int) []Item {
 	th, c := b.th, b.in.Clinic
-	left, right := th.margin, b.paper.W-th.margin
+	left, right := pageMargin, b.paper.W-pageMargin
 	var items []Item
 	x := left
 	if lg := b.in.Logo; lg != nil && lg.PxH > 0 {
@@ -279,7 +279,7 @@ func (b *builder) patientLine() string {
 // footer draws the clinic's contact lines and "Page X of Y".
 func (b *builder) footer(page, pages int) []Item {
 	th := b.th
-	left, right := th.margin, b.paper.W-th.margin
+	left, right := pageMargin, b.paper.W-pageMargin
 	top := b.paper.H - footerBottom - b.footerH
 	items := []Item{&Rule{X1: left, Y1: top - 5, X2: right, Y2: top - 5, Width: 0.5, Color: th.rule}}
 	for i, ln := range b.footerLines {

@@ -98,13 +98,7 @@ func (b *builder) groupRow(exs []exercise, i int, w float64) (unit, bool) {
 	st.bold, st.italic, st.color = true, false, b.th.primary
 	lines := b.textUnits(plain(b.in.Handouts[ex.handout].Meta.Title), st, 0, w, alignLeft)
 	u := unit{h: float64(len(lines))*st.leading + 6, glue: true}
-	y := 5.0
-	for _, l := range lines {
-		for _, it := range l.items {
-			u.items = append(u.items, moved(it, 0, y))
-		}
-		y += l.h
-	}
+	u.items, _ = stack(nil, lines, 5)
 	return u, true
 }
 
@@ -162,17 +156,8 @@ func (b *builder) cover() {
 		dose := b.textUnits(plain(ex.dose), st, nameW+gap, doseW, alignLeft)
 		h := max(float64(len(name)), float64(len(dose)))*st.leading + 6
 		u := unit{h: h, glue: true}
-		stack := func(lines []unit) {
-			y := 3.0
-			for _, l := range lines {
-				for _, it := range l.items {
-					u.items = append(u.items, moved(it, 0, y))
-				}
-				y += l.h
-			}
-		}
-		stack(name)
-		stack(dose)
+		u.items, _ = stack(u.items, name, 3)
+		u.items, _ = stack(u.items, dose, 3)
 		num := &Text{X: b.col.w, Y: 3 + st.leading/2 + st.size*0.36, Face: fonts.Regular, Size: st.size, Color: th.text}
 		u.items = append(u.items, num, &Rule{X1: 0, Y1: h, X2: b.col.w, Y2: h, Width: 0.4, Color: th.rule})
 		b.pageRefs = append(b.pageRefs, pageRef{text: num, anchor: ex.anchor, right: b.col.w})
@@ -223,13 +208,7 @@ func (b *builder) tickLog() {
 			name := b.textUnits(ex.title, st, 0, nameW-8, alignLeft)
 			h := max(float64(len(name))*st.leading, box) + 2*rowPad
 			u := unit{h: h, glue: true}
-			y := rowPad
-			for _, l := range name {
-				for _, it := range l.items {
-					u.items = append(u.items, moved(it, 0, y))
-				}
-				y += l.h
-			}
+			u.items, _ = stack(u.items, name, rowPad)
 			for i := range days {
 				u.items = append(u.items, &Box{X: nameW + float64(i)*dayW + (dayW-box)/2, Y: (h - box) / 2, W: box, H: box, Radius: 2, Stroke: th.muted, LineWidth: 0.8})
 			}

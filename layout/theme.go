@@ -38,7 +38,6 @@ type theme struct {
 
 	body, caption, small, footer textStyle
 	h1, h2, h3                   textStyle
-	margin                       float64
 }
 
 func newTheme(primary, accent string) (theme, error) {
@@ -57,7 +56,6 @@ func newTheme(primary, accent string) (theme, error) {
 		rule:        rgb(0xBB, 0xBB, 0xBB),
 		white:       rgb(0xFF, 0xFF, 0xFF),
 		primaryTint: mix(p, rgb(0xFF, 0xFF, 0xFF), 0.9),
-		margin:      pageMargin,
 	}
 	t.body = textStyle{size: 11, leading: 15.5, color: t.text, linkColor: a}
 	t.caption = textStyle{size: 9.5, leading: 12.5, color: t.muted, linkColor: a}
