@@ -94,7 +94,7 @@ func TestParagraphHasNoWidowsOrOrphans(t *testing.T) {
 	}
 	// Fill the page so that only one line of the paragraph would fit at
 	// the bottom: the first two lines must move together.
-	units := append([]unit{{h: 91}}, us...)
+	units := append([]unit{{h: 90}}, us...)
 	pages := paginate(units, region{h: 100})
 	if n := len(pages[0]); n == 2 {
 		t.Fatalf("a single line was left at the bottom of page 1")
