@@ -8,6 +8,8 @@ import (
 	"math"
 
 	"github.com/disintegration/imaging"
+
+	"handout/figures/internal/scaledjpeg"
 )
 
 // photoPrepare turns source bytes into a prepared image. decoded is called
@@ -23,7 +25,7 @@ func photoPrepare(src []byte, opt Options, decoded func()) (*Image, error) {
 		return nil, err
 	}
 	decoded()
-	img, err := photoDecode(src, pl)
+	img, err := photoDecode(src, pl, photoDecodeScale(pl, opt, ppi))
 	if err != nil {
 		return nil, err
 	}
@@ -40,8 +42,44 @@ func photoPrepare(src []byte, opt Options, decoded func()) (*Image, error) {
 	return photoEncode(out, pl.format, quality)
 }
 
-// photoDecode fully decodes src, which photoInspect has checked.
-func photoDecode(src []byte, pl photoPlan) (image.Image, error) {
+// photoDecodeScale is how much smaller than stored a JPEG can be decoded
+// (1, 2, 4 or 8) and still have at least as many pixels as the output
+// needs: a phone photo placed 3 inches wide needs a quarter of its width.
+// The scaled decode is the sharp step (it drops, in each 8×8 block, only the
+// frequencies the output cannot show); the resize after it is small.
+func photoDecodeScale(pl photoPlan, opt Options, ppi float64) int {
+	if pl.format != photoJPEG || pl.jpeg.components == 4 {
+		return 1
+	}
+	ow, oh := pl.w, pl.h
+	if pl.orientation >= 5 {
+		ow, oh = oh, ow
+	}
+	t := photoGeometry(ow, oh, opt, ppi)
+	for _, s := range []int{8, 4, 2} {
+		if t.cropW/s >= t.outW && t.cropH/s >= t.outH {
+			return s
+		}
+	}
+	return 1
+}
+
+// photoDecode decodes src, which photoInspect has checked, at 1/scale of
+// its size where it can (a baseline JPEG, see package scaledjpeg) and in
+// full otherwise: image/jpeg and image/png read every other kind and explain
+// what is wrong with a damaged file.
+func photoDecode(src []byte, pl photoPlan, scale int) (image.Image, error) {
+	if scale > 1 {
+		var img image.Image
+		err := photoRecover(func() error {
+			var err error
+			img, err = scaledjpeg.Decode(src, scale)
+			return err
+		})
+		if err == nil {
+			return img, nil
+		}
+	}
 	data := src
 	// Go's decoder refuses 4-component JPEGs without an Adobe marker; such
 	// files store plain (not inverted) CMYK, so we add the marker and undo
@@ -85,7 +123,9 @@ func photoProcess(img image.Image, pl photoPlan, opt Options, ppi float64) image
 	// A cheap box pre-shrink by a whole factor does most of the reduction
 	// on the full-size pixels; it keeps at least 1.5 times the output size
 	// so the final filter still has room to make it sharp.
-	ratio := min(float64(t.cropW)/float64(t.outW), float64(t.cropH)/float64(t.outH))
+	// The image may have been decoded smaller than stored (photoDecode).
+	sc := float64(img.Bounds().Dx()) / float64(pl.w)
+	ratio := min(float64(t.cropW)*sc/float64(t.outW), float64(t.cropH)*sc/float64(t.outH))
 	k := max(1, int(ratio/1.5))
 	img = photoShrink(img, k)
 

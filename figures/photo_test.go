@@ -64,23 +64,41 @@ func photoWantErr(t *testing.T, err error, kind error, parts ...string) {
 	}
 }
 
+// TestPrepareEXIFOrientations: every orientation, on a photo decoded in
+// full (400×300 for 250 pixels across) and one decoded at a quarter of its
+// size (1600×1200, see photoDecodeScale).
 func TestPrepareEXIFOrientations(t *testing.T) {
-	upright := photoTestQuadrants(400, 300)
-	for o := 1; o <= 8; o++ {
-		for _, bo := range []binary.ByteOrder{binary.BigEndian, binary.LittleEndian} {
-			t.Run(fmt.Sprintf("%d/%v", o, bo), func(t *testing.T) {
-				src := photoWithEXIF(photoJPEGBytes(t, photoStoredFor(upright, o)), o, bo)
-				img, err := NewPreparer("").Prepare("phone.jpg", src, Options{PlacedWidthPt: 72})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if img.PxW != 250 || img.PxH != 188 {
-					t.Errorf("size %d×%d, want 250×188 (landscape, as shown)", img.PxW, img.PxH)
-				}
-				photoCheckQuadrants(t, photoDecodeOut(t, img))
-			})
+	for _, size := range []struct{ w, h, scale int }{{400, 300, 1}, {1600, 1200, 4}} {
+		upright := photoTestQuadrants(size.w, size.h)
+		for o := 1; o <= 8; o++ {
+			for _, bo := range []binary.ByteOrder{binary.BigEndian, binary.LittleEndian} {
+				t.Run(fmt.Sprintf("%dx%d/%d/%v", size.w, size.h, o, bo), func(t *testing.T) {
+					src := photoWithEXIF(photoJPEGBytes(t, photoStoredFor(upright, o)), o, bo)
+					opt := Options{PlacedWidthPt: 72}
+					pl, err := photoInspect(src)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if s := photoDecodeScale(pl, opt, 250); s != size.scale {
+						t.Fatalf("decoded at 1/%d, want 1/%d", s, size.scale)
+					}
+					photoCheckOrientation(t, src, opt)
+				})
+			}
 		}
 	}
+}
+
+func photoCheckOrientation(t *testing.T, src []byte, opt Options) {
+	t.Helper()
+	img, err := NewPreparer("").Prepare("phone.jpg", src, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if img.PxW != 250 || img.PxH != 188 {
+		t.Errorf("size %d×%d, want 250×188 (landscape, as shown)", img.PxW, img.PxH)
+	}
+	photoCheckQuadrants(t, photoDecodeOut(t, img))
 }
 
 func TestPrepareEXIFOrientationWithCrop(t *testing.T) {
@@ -406,10 +424,36 @@ func TestPrepareTruncatedPNG(t *testing.T) {
 	photoWantErr(t, err, ErrDamaged, "figures: photos/cut.png: ", "cut short")
 }
 
+// TestPrepareTruncatedJPEG: cut short, whether decoded in full or at 1/8
+// (the scaled decoder refuses it and image/jpeg says what is wrong).
 func TestPrepareTruncatedJPEG(t *testing.T) {
-	src := photoJPEGBytes(t, photoTestPhoto(200, 200))
-	_, err := NewPreparer("").Prepare("photos/cut.jpg", src[:len(src)/2], photoPrint3in)
-	photoWantErr(t, err, ErrDamaged, "figures: photos/cut.jpg: JPEG file is cut short")
+	for _, side := range []int{200, 2000} {
+		src := photoJPEGBytes(t, photoTestPhoto(side, side))
+		opt := Options{PlacedWidthPt: 72}
+		if pl, _ := photoInspect(src); side == 2000 && photoDecodeScale(pl, opt, 250) != 8 {
+			t.Fatal("the large photo is not decoded at 1/8")
+		}
+		for _, cut := range []int{len(src) / 2, len(src) - 2} {
+			_, err := NewPreparer("").Prepare("photos/cut.jpg", src[:cut], opt)
+			photoWantErr(t, err, ErrDamaged, "figures: photos/cut.jpg: JPEG file is cut short")
+		}
+	}
+}
+
+// TestPrepareProgressiveJPEG: a JPEG the scaled decoder leaves to
+// image/jpeg (progressive, as some editors save) still comes out right.
+func TestPrepareProgressiveJPEG(t *testing.T) {
+	src, err := os.ReadFile("internal/scaledjpeg/testdata/progressive-unsupported.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := NewPreparer("").Prepare("editor.jpg", src, Options{PlacedWidthPt: 72.0 * 50 / 250})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if img.PxW != 50 || img.PxH != 32 {
+		t.Errorf("size %d×%d, want 50×32", img.PxW, img.PxH)
+	}
 }
 
 // photoCheapRefusal asserts that preparing src fails fast and allocates

@@ -1,0 +1,243 @@
+package scaledjpeg
+
+import (
+	"image"
+	"math"
+)
+
+// unzig maps a coefficient's zig-zag index to its natural (row-major)
+// index in the 8×8 block (T.81 figure A.6).
+var unzig = [64]uint8{
+	0, 1, 8, 16, 9, 2, 3, 10,
+	17, 24, 32, 25, 18, 11, 4, 5,
+	12, 19, 26, 33, 40, 48, 41, 34,
+	27, 20, 13, 6, 7, 14, 21, 28,
+	35, 42, 49, 56, 57, 50, 43, 36,
+	29, 22, 15, 23, 30, 37, 44, 51,
+	58, 59, 52, 45, 38, 31, 39, 46,
+	53, 60, 61, 54, 47, 55, 62, 63,
+}
+
+// plane is where one component's samples go.
+type plane struct {
+	pix    []byte
+	stride int
+}
+
+// decodeMCUs decodes the interleaved scan whose data starts at src[pos]
+// into a new image.
+func (d *decoder) decodeMCUs(pos int) (image.Image, error) {
+	n := d.n
+	hmax, vmax := d.comps[0].h, d.comps[0].v // parseSOF made luma the largest
+	mcusX := (d.width + 8*hmax - 1) / (8 * hmax)
+	mcusY := (d.height + 8*vmax - 1) / (8 * vmax)
+	outW, outH := Size(d.width, d.height, d.scale)
+
+	var img image.Image
+	planes := make([]plane, len(d.comps))
+	full := image.Rect(0, 0, mcusX*hmax*n, mcusY*vmax*n)
+	if len(d.comps) == 1 {
+		g := image.NewGray(full)
+		planes[0] = plane{g.Pix, g.Stride}
+		img = g.SubImage(image.Rect(0, 0, outW, outH))
+	} else {
+		ratio := map[[2]int]image.YCbCrSubsampleRatio{
+			{1, 1}: image.YCbCrSubsampleRatio444,
+			{2, 1}: image.YCbCrSubsampleRatio422,
+			{2, 2}: image.YCbCrSubsampleRatio420,
+			{1, 2}: image.YCbCrSubsampleRatio440,
+		}[[2]int{hmax, vmax}]
+		m := image.NewYCbCr(full, ratio)
+		planes[0] = plane{m.Y, m.YStride}
+		planes[1] = plane{m.Cb, m.CStride}
+		planes[2] = plane{m.Cr, m.CStride}
+		img = m.SubImage(image.Rect(0, 0, outW, outH))
+	}
+
+	// keep[z] is where the coefficient at zig-zag index z goes in the
+	// n×n block of the low frequencies the scaled transform uses, or -1.
+	var keep [64]int8
+	for z, nat := range unzig {
+		keep[z] = -1
+		if r, c := int(nat)/8, int(nat)%8; r < n && c < n {
+			keep[z] = int8(r*n + c)
+		}
+	}
+	idct := idctTable(n)
+
+	br := bitReader{data: d.src, pos: pos}
+	var pred [3]int32
+	var coef [16]int32 // n×n dequantised low-frequency coefficients
+	mcus, rst := 0, byte(0)
+	for my := range mcusY {
+		for mx := range mcusX {
+			if d.restart > 0 && mcus > 0 && mcus%d.restart == 0 {
+				if br.short() || !br.restartAt(markerRST0+rst) {
+					return nil, FormatError("missing or misplaced restart marker")
+				}
+				rst = (rst + 1) & 7
+				pred = [3]int32{}
+			}
+			mcus++
+			for ci := range d.comps {
+				c := &d.comps[ci]
+				q := &d.quant[c.tq]
+				dcT, acT := &d.dc[c.td], &d.ac[c.ta]
+				p := planes[ci]
+				for by := range c.v {
+					for bx := range c.h {
+						clear(coef[:n*n])
+						// DC.
+						if br.n < 32 {
+							br.fill()
+						}
+						s := br.decode(dcT)
+						if s < 0 || s > 11 {
+							return nil, FormatError("bad DC code")
+						}
+						if s > 0 {
+							pred[ci] += extend(br.bits(s), s)
+						}
+						coef[0] = pred[ci] * q[0]
+						// AC.
+						for k := 1; k < 64; {
+							if br.n < 32 {
+								br.fill()
+							}
+							if fa := acT.fastAC[br.acc>>(64-lutBits)]; fa != 0 {
+								k += int(fa>>8) & 15
+								if k > 63 {
+									return nil, FormatError("AC run past the end of a block")
+								}
+								used := int(fa & 0xff)
+								br.acc <<= used
+								br.n -= used
+								if i := keep[k]; i >= 0 {
+									coef[i] = (fa >> 16) * q[k]
+								}
+								k++
+								continue
+							}
+							rs := br.decode(acT)
+							if rs < 0 {
+								return nil, FormatError("bad AC code")
+							}
+							run, size := rs>>4, rs&15
+							if size == 0 {
+								if run == 0 {
+									break // end of block
+								}
+								if run != 15 {
+									// An EOB run belongs to progressive scans;
+									// image/jpeg reads one here anyway.
+									return nil, unsupported("EOB run in a sequential scan")
+								}
+								k += 16
+								continue
+							}
+							k += run
+							if k > 63 {
+								return nil, FormatError("AC run past the end of a block")
+							}
+							v := extend(br.bits(size), size)
+							if i := keep[k]; i >= 0 {
+								coef[i] = v * q[k]
+							}
+							k++
+						}
+						x0 := ((mx*c.h + bx) * n)
+						y0 := ((my*c.v + by) * n)
+						idct(&coef, p.pix[y0*p.stride+x0:], p.stride)
+					}
+				}
+			}
+			if br.short() {
+				return nil, FormatError("image data cut short")
+			}
+		}
+	}
+	// The image must end here: image/jpeg reads on to EOI, and a file that
+	// is cut short just after its image data, or that has more after it
+	// than the EOI marker, is left to image/jpeg to accept or explain.
+	i := br.pos
+	for i < len(d.src) && d.src[i] != 0xff {
+		i++ // the last data byte's padding bits may still be unread
+	}
+	for i+1 < len(d.src) && d.src[i+1] == 0xff {
+		i++
+	}
+	if i+1 >= len(d.src) {
+		return nil, FormatError("missing EOI marker")
+	}
+	if d.src[i+1] != markerEOI {
+		return nil, unsupported("segments after the image data")
+	}
+	return img, nil
+}
+
+// idctTable returns the reduced inverse DCT that turns n×n low-frequency
+// coefficients into n×n samples.
+func idctTable(n int) func(coef *[16]int32, dst []byte, stride int) {
+	if n == 1 {
+		return idct1
+	}
+	// The 8-point inverse DCT is
+	//   f(x) = ½ Σ_u C(u) F(u) cos((2x+1)uπ/16),  C(0) = 1/√2, else 1,
+	// and sample x' of an n-point output covers input samples whose centre
+	// is at (2x+1) = (8/n)(2x'+1), so
+	//   g(x') = ½ Σ_{u<n} C(u) F(u) cos((2x'+1)uπ/2n):
+	// the block's own picture sampled at the centres of the bigger pixels,
+	// with the frequencies they cannot show left out (what libjpeg's
+	// jidctred.c computes). Constants are fixed-point with 13 bits.
+	var m [4][4]int32
+	for x := range n {
+		for u := range n {
+			cu := 1.0
+			if u == 0 {
+				cu = 1 / math.Sqrt2
+			}
+			m[x][u] = int32(math.Round(8192 * 0.5 * cu * math.Cos(float64((2*x+1)*u)*math.Pi/float64(2*n))))
+		}
+	}
+	return func(coef *[16]int32, dst []byte, stride int) {
+		var tmp [16]int32
+		// Rows: horizontal frequencies to horizontal positions, keeping
+		// two extra bits.
+		for v := range n {
+			row := coef[v*n : v*n+n]
+			for x := range n {
+				var s int32
+				for u, f := range row {
+					s += m[x][u] * f
+				}
+				tmp[v*n+x] = (s + 1<<10) >> 11
+			}
+		}
+		// Columns, then level shift and clamp.
+		for y := range n {
+			out := dst[y*stride : y*stride+n]
+			for x := range n {
+				var s int32
+				for v := range n {
+					s += m[y][v] * tmp[v*n+x]
+				}
+				out[x] = clamp((s+1<<14)>>15 + 128)
+			}
+		}
+	}
+}
+
+// idct1 is the 1×1 case: the block's mean, DC/8.
+func idct1(coef *[16]int32, dst []byte, _ int) {
+	dst[0] = clamp((coef[0]+4)>>3 + 128)
+}
+
+func clamp(v int32) byte {
+	if v < 0 {
+		return 0
+	}
+	if v > 255 {
+		return 255
+	}
+	return byte(v)
+}
