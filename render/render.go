@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 
 	"handout/content"
@@ -143,24 +144,65 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 
 // pictures prepares every panel of every figure: built-in drawings by name,
 // photos from the handout's folder, sized for the widest they can be placed.
+// Photos are prepared side by side (a 12-megapixel photo takes about 80 ms,
+// and a handout at the front desk may have a dozen); an error is reported
+// for the first failing photo in the order the handouts give them, so the
+// same input always gives the same message.
 func (e *Engine) pictures(j Job, paper layout.Paper) (map[string]layout.Picture, error) {
 	pics := map[string]layout.Picture{}
+	var photos []*photoTask
 	from := map[string]*os.Root{}
 	for _, hf := range j.Handouts {
-		photo := figures.Options{Preset: j.Preset, Grayscale: j.Grayscale}
-		if err := e.handoutPictures(hf, photo, paper, pics, from); err != nil {
+		opt := figures.Options{Preset: j.Preset, Grayscale: j.Grayscale}
+		more, err := e.handoutPictures(hf, opt, paper, pics, from)
+		if err != nil {
 			return nil, err
 		}
+		photos = append(photos, more...)
+	}
+	e.preparePhotos(photos)
+	for _, t := range photos {
+		if t.err != nil {
+			return nil, fmt.Errorf("%s: %w", t.where, t.err)
+		}
+		pics[t.source] = layout.Picture{Image: t.img}
 	}
 	return pics, nil
 }
 
-// handoutPictures prepares one handout's panels into pics. Photos are
-// keyed by their path, which is relative to the handout: two handouts of
-// a packet in different folders could use the same relative path for
-// different photos, so those are refused rather than mixed up.
-func (e *Engine) handoutPictures(hf HandoutFile, photo figures.Options, paper layout.Paper, pics map[string]layout.Picture, from map[string]*os.Root) error {
+// photoTask is one photo of a handout to prepare, and its outcome.
+type photoTask struct {
+	where  string // the handout's file:line
+	source string // the path as written, the key of the pictures map
+	dir    *os.Root
+	opt    figures.Options
+	img    *figures.Image
+	err    error
+}
+
+// preparePhotos prepares tasks concurrently, at most one per CPU: each
+// holds a whole photo file in memory while it is read.
+func (e *Engine) preparePhotos(tasks []*photoTask) {
+	slots := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for _, t := range tasks {
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			t.img, t.err = e.photo(t.dir, filepath.ToSlash(t.source), t.opt)
+		})
+	}
+	wg.Wait()
+}
+
+// handoutPictures puts one handout's drawings into pics and returns its
+// photos to prepare. Photos are keyed by their path, which is relative to
+// the handout: two handouts of a packet in different folders could use the
+// same relative path for different photos, so those are refused rather than
+// mixed up.
+func (e *Engine) handoutPictures(hf HandoutFile, photo figures.Options, paper layout.Paper, pics map[string]layout.Picture, from map[string]*os.Root) ([]*photoTask, error) {
 	column := layout.ColumnWidth(paper)
+	var photos []*photoTask
 	for _, s := range hf.Handout.Sections {
 		for _, blk := range s.Blocks {
 			fig, ok := blk.(*content.Figure)
@@ -169,9 +211,9 @@ func (e *Engine) handoutPictures(hf HandoutFile, photo figures.Options, paper la
 			}
 			for _, p := range fig.Panels {
 				where := fmt.Sprintf("%s:%d", p.Pos.File, p.Pos.Line)
-				if prev, done := pics[p.Source]; done {
-					if prev.Image != nil && from[p.Source] != hf.Dir {
-						return fmt.Errorf("%s: photo %q has the same path as a photo of another handout in this packet; rename one of them", where, p.Source)
+				if dir, done := from[p.Source]; done {
+					if _, builtin := p.Builtin(); !builtin && dir != hf.Dir {
+						return nil, fmt.Errorf("%s: photo %q has the same path as a photo of another handout in this packet; rename one of them", where, p.Source)
 					}
 					continue
 				}
@@ -179,25 +221,21 @@ func (e *Engine) handoutPictures(hf HandoutFile, photo figures.Options, paper la
 				if name, ok := p.Builtin(); ok {
 					d, err := e.drawing(name)
 					if err != nil {
-						return fmt.Errorf("%s: %w", where, err)
+						return nil, fmt.Errorf("%s: %w", where, err)
 					}
 					pics[p.Source] = layout.Picture{Drawing: d}
 					continue
 				}
 				if hf.Dir == nil {
-					return fmt.Errorf("%s: photo %q: a built-in handout can only use built-in figures", where, p.Source)
+					return nil, fmt.Errorf("%s: photo %q: a built-in handout can only use built-in figures", where, p.Source)
 				}
 				opt := photo
 				opt.PlacedWidthPt, opt.PlacedHeightPt = column/float64(len(fig.Panels)), layout.FigureMaxHeight
-				img, err := e.photo(hf.Dir, filepath.ToSlash(p.Source), opt)
-				if err != nil {
-					return fmt.Errorf("%s: %w", where, err)
-				}
-				pics[p.Source] = layout.Picture{Image: img}
+				photos = append(photos, &photoTask{where: where, source: p.Source, dir: hf.Dir, opt: opt})
 			}
 		}
 	}
-	return nil
+	return photos, nil
 }
 
 // photo prepares a photo once per run and placement (see Engine.photos).

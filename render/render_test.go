@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"fmt"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,5 +59,45 @@ func validatePDF(t *testing.T, pdfBytes []byte) {
 	api.DisableConfigDir()
 	if err := api.Validate(bytes.NewReader(pdfBytes), pdftest.Conf("")); err != nil {
 		t.Fatalf("PDF does not validate: %v", err)
+	}
+}
+
+// TestPhotoErrorIsTheFirstInTheHandout: photos are prepared side by side,
+// but the error reported is always the first failing photo's, by line.
+func TestPhotoErrorIsTheFirstInTheHandout(t *testing.T) {
+	dir := t.TempDir()
+	var md strings.Builder
+	md.WriteString("---\ntitle: Photos\n---\n\n## Photos\n\nSome text.\n")
+	for i := range 8 {
+		name := fmt.Sprintf("p%d.jpg", i)
+		md.WriteString(fmt.Sprintf("\n![Photo %d](%s)\n", i, name))
+		switch i {
+		case 3: // missing: never written
+		case 6:
+			if err := os.WriteFile(filepath.Join(dir, name), []byte("not a picture"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		default:
+			var buf bytes.Buffer
+			if err := jpeg.Encode(&buf, pdftest.Phone(800, 600, uint64(i)), nil); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	path := filepath.Join(dir, "photos.md")
+	if err := os.WriteFile(path, []byte(md.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// Photo 3 is on line 15 (front matter 3 lines, blank, heading, blank,
+	// text, then a blank line and a figure per photo).
+	want := "photos.md:15: "
+	for range 10 {
+		_, _, err := newTestEngine(t).Render(testJob(t, path))
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "p3.jpg") {
+			t.Fatalf("error %v, want the missing p3.jpg at %q", err, want)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"image"
 	"image/jpeg"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -250,5 +251,33 @@ func BenchmarkDecode12MP(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestFastIDCTs holds the 4×4 and 2×2 transforms to the formula
+// (idctMatrix), bit for bit, on random and extreme coefficients.
+func TestFastIDCTs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{2, 4} {
+		fast := idctTable(n)
+		for i := range 20000 {
+			var coef [16]int32
+			for j := range n * n {
+				switch i % 3 {
+				case 0:
+					coef[j] = int32(rng.IntN(4096)) - 2048
+				case 1:
+					coef[j] = int32(rng.IntN(64)) - 32
+				default:
+					coef[j] = []int32{-32768, 32767, 0}[rng.IntN(3)]
+				}
+			}
+			var got, want [16]byte
+			fast(&coef, got[:], n)
+			idctMatrix(n, &coef, want[:], n)
+			if got != want {
+				t.Fatalf("n=%d coef %v: got %v, want %v", n, coef[:n*n], got[:n*n], want[:n*n])
+			}
+		}
 	}
 }

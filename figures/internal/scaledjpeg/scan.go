@@ -175,20 +175,76 @@ func (d *decoder) decodeMCUs(pos int) (image.Image, error) {
 	return img, nil
 }
 
-// idctTable returns the reduced inverse DCT that turns n×n low-frequency
-// coefficients into n×n samples.
+// The reduced inverse DCTs. The 8-point inverse DCT is
+//
+//	f(x) = ½ Σ_u C(u) F(u) cos((2x+1)uπ/16),  C(0) = 1/√2, else 1,
+//
+// and sample x' of an n-point output covers input samples whose centre is at
+// (2x+1) = (8/n)(2x'+1), so
+//
+//	g(x') = ½ Σ_{u<n} C(u) F(u) cos((2x'+1)uπ/2n):
+//
+// the block's own picture sampled at the centres of the bigger pixels, with
+// the frequencies they cannot show left out (what libjpeg's jidctred.c
+// computes). Constants are ½·C(u)·cos(…) in fixed point with 13 bits; the
+// row pass keeps two extra bits for the column pass. idctMatrix computes
+// the formula directly and is what the tests hold the fast versions to.
+const (
+	idctK0 = 2896 // ½·cos(π/4) = ½/√2
+	idctK1 = 3784 // ½·cos(π/8)
+	idctK3 = 1567 // ½·cos(3π/8)
+)
+
+// idctTable returns the transform for n×n output samples.
 func idctTable(n int) func(coef *[16]int32, dst []byte, stride int) {
-	if n == 1 {
+	switch n {
+	case 1:
 		return idct1
+	case 2:
+		return idct2
 	}
-	// The 8-point inverse DCT is
-	//   f(x) = ½ Σ_u C(u) F(u) cos((2x+1)uπ/16),  C(0) = 1/√2, else 1,
-	// and sample x' of an n-point output covers input samples whose centre
-	// is at (2x+1) = (8/n)(2x'+1), so
-	//   g(x') = ½ Σ_{u<n} C(u) F(u) cos((2x'+1)uπ/2n):
-	// the block's own picture sampled at the centres of the bigger pixels,
-	// with the frequencies they cannot show left out (what libjpeg's
-	// jidctred.c computes). Constants are fixed-point with 13 bits.
+	return idct4
+}
+
+// idct4 is the 4×4 transform, as even and odd halves.
+func idct4(coef *[16]int32, dst []byte, stride int) {
+	var tmp [16]int32
+	for v := 0; v < 16; v += 4 {
+		f0, f1, f2, f3 := coef[v], coef[v+1], coef[v+2], coef[v+3]
+		e0, e1 := idctK0*(f0+f2), idctK0*(f0-f2)
+		o0, o1 := idctK1*f1+idctK3*f3, idctK3*f1-idctK1*f3
+		tmp[v] = (e0 + o0 + 1<<10) >> 11
+		tmp[v+1] = (e1 + o1 + 1<<10) >> 11
+		tmp[v+2] = (e1 - o1 + 1<<10) >> 11
+		tmp[v+3] = (e0 - o0 + 1<<10) >> 11
+	}
+	for x := range 4 {
+		f0, f1, f2, f3 := tmp[x], tmp[4+x], tmp[8+x], tmp[12+x]
+		e0, e1 := idctK0*(f0+f2), idctK0*(f0-f2)
+		o0, o1 := idctK1*f1+idctK3*f3, idctK3*f1-idctK1*f3
+		dst[x] = clamp((e0+o0+1<<14)>>15 + 128)
+		dst[stride+x] = clamp((e1+o1+1<<14)>>15 + 128)
+		dst[2*stride+x] = clamp((e1-o1+1<<14)>>15 + 128)
+		dst[3*stride+x] = clamp((e0-o0+1<<14)>>15 + 128)
+	}
+}
+
+// idct2 is the 2×2 transform.
+func idct2(coef *[16]int32, dst []byte, stride int) {
+	// Rows (coef is 2×2 here: F00 F01 / F10 F11).
+	t00 := (idctK0*(coef[0]+coef[1]) + 1<<10) >> 11
+	t01 := (idctK0*(coef[0]-coef[1]) + 1<<10) >> 11
+	t10 := (idctK0*(coef[2]+coef[3]) + 1<<10) >> 11
+	t11 := (idctK0*(coef[2]-coef[3]) + 1<<10) >> 11
+	dst[0] = clamp((idctK0*(t00+t10)+1<<14)>>15 + 128)
+	dst[1] = clamp((idctK0*(t01+t11)+1<<14)>>15 + 128)
+	dst[stride] = clamp((idctK0*(t00-t10)+1<<14)>>15 + 128)
+	dst[stride+1] = clamp((idctK0*(t01-t11)+1<<14)>>15 + 128)
+}
+
+// idctMatrix computes the n×n transform straight from the formula above,
+// with the same fixed-point constants: the reference for the tests.
+func idctMatrix(n int, coef *[16]int32, dst []byte, stride int) {
 	var m [4][4]int32
 	for x := range n {
 		for u := range n {
@@ -199,30 +255,23 @@ func idctTable(n int) func(coef *[16]int32, dst []byte, stride int) {
 			m[x][u] = int32(math.Round(8192 * 0.5 * cu * math.Cos(float64((2*x+1)*u)*math.Pi/float64(2*n))))
 		}
 	}
-	return func(coef *[16]int32, dst []byte, stride int) {
-		var tmp [16]int32
-		// Rows: horizontal frequencies to horizontal positions, keeping
-		// two extra bits.
-		for v := range n {
-			row := coef[v*n : v*n+n]
-			for x := range n {
-				var s int32
-				for u, f := range row {
-					s += m[x][u] * f
-				}
-				tmp[v*n+x] = (s + 1<<10) >> 11
+	var tmp [16]int32
+	for v := range n {
+		for x := range n {
+			var s int32
+			for u := range n {
+				s += m[x][u] * coef[v*n+u]
 			}
+			tmp[v*n+x] = (s + 1<<10) >> 11
 		}
-		// Columns, then level shift and clamp.
-		for y := range n {
-			out := dst[y*stride : y*stride+n]
-			for x := range n {
-				var s int32
-				for v := range n {
-					s += m[y][v] * tmp[v*n+x]
-				}
-				out[x] = clamp((s+1<<14)>>15 + 128)
+	}
+	for y := range n {
+		for x := range n {
+			var s int32
+			for v := range n {
+				s += m[y][v] * tmp[v*n+x]
 			}
+			dst[y*stride+x] = clamp((s+1<<14)>>15 + 128)
 		}
 	}
 }
