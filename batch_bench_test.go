@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"handout/internal/pdftest"
 	"path/filepath"
 	"runtime/debug"
 	"testing"
@@ -22,7 +23,7 @@ func BenchmarkBatch(b *testing.B) {
 	// measure a collector setting the command never runs with.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	dir := b.TempDir()
-	list := writeList(b, dir, patients(n))
+	list := pdftest.WriteList(b, dir, pdftest.Patients(n))
 	run := 0
 	for b.Loop() {
 		run++

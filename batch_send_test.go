@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 
+	"handout/batch"
 	"handout/internal/pdftest"
 	"handout/mail"
 	"handout/mail/mailtest"
@@ -45,7 +45,7 @@ func TestBatchSend(t *testing.T) {
 
 	var stdout, stderr bytes.Buffer
 	err := run(args, &stdout, &stderr)
-	var pe *partialError
+	var pe *batch.PartialError
 	if !errors.As(err, &pe) {
 		t.Fatalf("err = %v, want a partial failure\n%s", err, stderr.String())
 	}
@@ -58,18 +58,21 @@ func TestBatchSend(t *testing.T) {
 	if !strings.Contains(log, "(id P2): not sent: the mail server refused the message") || !strings.Contains(log, "mail: 3 sent, 0 sent before, 1 not sent") {
 		t.Errorf("report:\n%s", log)
 	}
-	var m manifest
-	b, err := os.ReadFile(filepath.Join(out, "manifest.json"))
-	if err != nil || json.Unmarshal(b, &m) != nil {
+	m, err := readManifest(filepath.Join(out, "manifest.json"))
+	if err != nil {
 		t.Fatalf("manifest: %v", err)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
 	}
 	if bytes.Contains(b, []byte("secret-")) || bytes.Contains(b, []byte("canary")) {
 		t.Error("the manifest holds a password or an address")
 	}
 	for _, r := range m.Rows {
-		wantSend := mail.StatusSent
+		wantSend := string(mail.StatusSent)
 		if r.ID == "P2" {
-			wantSend = mail.StatusFailed
+			wantSend = string(mail.StatusFailed)
 		}
 		if r.Send != wantSend || r.SentSHA256 != r.PDF || r.Plain == "" {
 			t.Errorf("manifest row %+v, want send %q of the file's bytes", r, wantSend)

@@ -2,7 +2,8 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"image"
@@ -20,50 +21,7 @@ import (
 	"time"
 
 	"handout/internal/pdftest"
-	"handout/render"
 )
-
-// listRow is one patient of a generated list.
-type listRow struct {
-	id, name, date, clinician, handouts, doses, notes, email string
-	extra                                                    []string // fields past the header, to make a broken row
-}
-
-var listHeader = []string{"id", "name", "visit_date", "clinician", "handouts", "doses", "notes", "email"}
-
-// patients generates n good rows: ids P0001…, mid-back-pain, a dose
-// override on every fourth row.
-func patients(n int) []listRow {
-	rows := make([]listRow, n)
-	for i := range rows {
-		rows[i] = listRow{
-			id: fmt.Sprintf("P%04d", i+1), name: fmt.Sprintf("Test Patient %d", i+1), date: "2026-11-25",
-			clinician: "Dr. Karin Drummond", handouts: "mid-back-pain", notes: "Twice a day for two weeks.",
-			email: fmt.Sprintf("p%d@example.com", i+1),
-		}
-		if i%4 == 1 {
-			rows[i].doses = fmt.Sprintf("cat-and-cow: reps %d; daily 2 | face-down-back-bends: reps 2 rounds", 3+i%5)
-		}
-	}
-	return rows
-}
-
-// writeList writes rows as a CSV list into dir; line i+2 holds rows[i].
-func writeList(t testing.TB, dir string, rows []listRow) string {
-	t.Helper()
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	_ = w.Write(listHeader)
-	for _, r := range rows {
-		_ = w.Write(append([]string{r.id, r.name, r.date, r.clinician, r.handouts, r.doses, r.notes, r.email}, r.extra...))
-	}
-	w.Flush()
-	path := filepath.Join(dir, "patients.csv")
-	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
 
 // batchCLI runs `handout batch` in process and returns the exit code and
 // standard error.
@@ -95,16 +53,56 @@ func readTree(t testing.TB, dir string) map[string][]byte {
 	return files
 }
 
+// manifestFile is the manifest as other tools read it: decoded here from
+// its JSON, not with package batch's own types, so a change of the file's
+// shape fails these tests.
+type manifestFile struct {
+	Format string          `json:"format"`
+	Shard  string          `json:"shard"`
+	Rows   []manifestEntry `json:"rows"`
+}
+
+type manifestEntry struct {
+	ID         string `json:"id"`
+	File       string `json:"file"`
+	Pages      int    `json:"pages"`
+	PDF        string `json:"pdf_sha256"`
+	Inputs     string `json:"inputs_sha256"`
+	Plain      string `json:"plain_sha256"`
+	Send       string `json:"send"`
+	SentSHA256 string `json:"sent_sha256"`
+}
+
+// journalFile is the journal of an unsharded run, kept until the manifest
+// is written.
+const journalFile = ".manifest.json.journal"
+
+func readManifest(path string) (manifestFile, error) {
+	var m manifestFile
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return m, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	return m, dec.Decode(&m)
+}
+
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
 // checkManifest reads the manifest in dir and checks it against the
 // folder: every row's file there with its checksum, ids sorted, and
 // exactly the PDFs of wantIDs. It returns the rows by id.
-func checkManifest(t testing.TB, dir, name string, wantIDs []string) map[string]manifestRow {
+func checkManifest(t testing.TB, dir, name string, wantIDs []string) map[string]manifestEntry {
 	t.Helper()
 	m, err := readManifest(filepath.Join(dir, name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	byID := map[string]manifestRow{}
+	byID := map[string]manifestEntry{}
 	var ids []string
 	for _, r := range m.Rows {
 		ids = append(ids, r.ID)
@@ -114,7 +112,7 @@ func checkManifest(t testing.TB, dir, name string, wantIDs []string) map[string]
 			t.Errorf("manifest row %s: %v", r.ID, err)
 			continue
 		}
-		if hashBytes(b) != r.PDF {
+		if sha256Hex(b) != r.PDF {
 			t.Errorf("manifest row %s: checksum does not match %s", r.ID, r.File)
 		}
 		if len(r.Inputs) != 64 || r.Pages < 3 {
@@ -157,7 +155,7 @@ func size(short, long int) int {
 // the good ones.
 func TestBatchBadRows(t *testing.T) {
 	dir := t.TempDir()
-	rows := patients(size(40, 200))
+	rows := pdftest.Patients(size(40, 200))
 	type bad struct {
 		at   int    // index in rows; the line is at+2
 		id   string // the id the message names, "" for none
@@ -177,15 +175,15 @@ func TestBatchBadRows(t *testing.T) {
 		{at: 30, id: "P0031", want: "lines 32, 33 would all be written to"},
 		{at: 31, id: "p0031", want: "lines 32, 33 would all be written to"},
 	}
-	rows[3].id = ""
-	rows[7].handouts = "mid-back-pain|mid-bak-pain"
-	rows[11].date = "25/11/2026"
-	rows[14].doses = "cat-cow: reps 3"
-	rows[18].doses = "cat-and-cow: rep 3"
-	rows[21].extra = []string{"stray"}
-	rows[26].id = "P0025"
-	rows[31].id = "p0031"
-	list := writeList(t, dir, rows)
+	rows[3].ID = ""
+	rows[7].Handouts = "mid-back-pain|mid-bak-pain"
+	rows[11].Date = "25/11/2026"
+	rows[14].Doses = "cat-cow: reps 3"
+	rows[18].Doses = "cat-and-cow: rep 3"
+	rows[21].Extra = []string{"stray"}
+	rows[26].ID = "P0025"
+	rows[31].ID = "p0031"
+	list := pdftest.WriteList(t, dir, rows)
 	out := filepath.Join(dir, "out")
 
 	code, stderr := batchCLI(t, list, "--out-dir", out, "--jobs", "2")
@@ -218,7 +216,7 @@ func TestBatchBadRows(t *testing.T) {
 	}
 	for i, r := range rows {
 		if !isBad[i] {
-			wantIDs = append(wantIDs, r.id)
+			wantIDs = append(wantIDs, r.ID)
 		}
 	}
 	byID := checkManifest(t, out, "manifest.json", wantIDs)
@@ -242,7 +240,7 @@ func TestBatchBadRows(t *testing.T) {
 		}
 		return err
 	})
-	if _, err := os.Stat(filepath.Join(out, journalName(shard{}))); err == nil {
+	if _, err := os.Stat(filepath.Join(out, journalFile)); err == nil {
 		t.Error("the journal is left after a finished run")
 	}
 }
@@ -253,8 +251,8 @@ func TestBatchBadRows(t *testing.T) {
 // the batch did not make left alone without --force.
 func TestBatchRunsAgain(t *testing.T) {
 	dir := t.TempDir()
-	rows := patients(size(4, 16))
-	list := writeList(t, dir, rows)
+	rows := pdftest.Patients(size(4, 16))
+	list := pdftest.WriteList(t, dir, rows)
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
 	for _, out := range []string{a, b} {
 		if code, stderr := batchCLI(t, list, "--out-dir", out); code != 0 {
@@ -287,10 +285,10 @@ func TestBatchRunsAgain(t *testing.T) {
 	}
 
 	// A changed dose: the row's own packet is replaced, no --force needed.
-	rows[2].doses = "cat-and-cow: reps 12"
-	writeList(t, dir, rows)
+	rows[2].Doses = "cat-and-cow: reps 12"
+	pdftest.WriteList(t, dir, rows)
 	expect([]string{"--resume"}, 0, fmt.Sprintf("%d rows: 1 written, %d skipped, 0 failed", n, n-1))
-	if bytes.Equal(readTree(t, a)[rows[2].date+"-"+rows[2].id+".pdf"], ta[rows[2].date+"-"+rows[2].id+".pdf"]) {
+	if bytes.Equal(readTree(t, a)[rows[2].Date+"-"+rows[2].ID+".pdf"], ta[rows[2].Date+"-"+rows[2].ID+".pdf"]) {
 		t.Error("the changed row's packet was not made again")
 	}
 
@@ -315,14 +313,14 @@ func TestBatchRunsAgain(t *testing.T) {
 func TestBatchCanary(t *testing.T) {
 	const name, notes = "Zelda Canarywood", "CANARYNOTE keep off logs"
 	dir := t.TempDir()
-	rows := patients(4)
+	rows := pdftest.Patients(4)
 	for i := range rows {
-		rows[i].name, rows[i].notes = name, notes
+		rows[i].Name, rows[i].Notes = name, notes
 	}
-	rows[1].handouts = "mid-bak-pain"                  // fails in the checks
-	rows[2].name = name + " \U0001F600"                // fails in the layout: no glyph
-	rows[3].doses = "cat-and-cow: reps " + name + "s;" // printed on the pages, not in messages
-	list := writeList(t, dir, rows)
+	rows[1].Handouts = "mid-bak-pain"                  // fails in the checks
+	rows[2].Name = name + " \U0001F600"                // fails in the layout: no glyph
+	rows[3].Doses = "cat-and-cow: reps " + name + "s;" // printed on the pages, not in messages
+	list := pdftest.WriteList(t, dir, rows)
 	out := filepath.Join(dir, "out")
 	code, stderr := batchCLI(t, list, "--out-dir", out)
 	if code != exitPartial {
@@ -354,8 +352,8 @@ func TestBatchCanary(t *testing.T) {
 // manifest is the whole run's, byte for byte.
 func TestBatchShards(t *testing.T) {
 	dir := t.TempDir()
-	rows := patients(size(6, 24))
-	list := writeList(t, dir, rows)
+	rows := pdftest.Patients(size(6, 24))
+	list := pdftest.WriteList(t, dir, rows)
 	whole, parts := filepath.Join(dir, "whole"), filepath.Join(dir, "parts")
 	if code, stderr := batchCLI(t, list, "--out-dir", whole); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -378,8 +376,8 @@ func TestBatchShards(t *testing.T) {
 		}
 	}
 	for _, r := range rows {
-		if seen[r.id] != 1 {
-			t.Errorf("row %s is in %d shards, want 1", r.id, seen[r.id])
+		if seen[r.ID] != 1 {
+			t.Errorf("row %s is in %d shards, want 1", r.ID, seen[r.ID])
 		}
 	}
 	if code, stderr := batchCLI(t, "--merge-manifests", "--out-dir", parts); code != 0 {
@@ -424,180 +422,12 @@ func TestBatchJSONLines(t *testing.T) {
 	checkManifest(t, out, "manifest.json", []string{"J1"})
 }
 
-// testPlan checks a list as a batch into outDir would, with the sample
-// clinic and the default settings.
-func testPlan(t *testing.T, list, outDir string) (*batchSettings, *planner, []*plannedRow) {
-	t.Helper()
-	s, err := newBatchSettings(batchOptions{list: list, outDir: outDir, name: defaultNameTemplate, jobs: 1, preset: "print"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	clinic, err := render.LoadClinic("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := newPlanner(s, newTestEngine(t), clinic)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := readPatientList(list)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s, p, p.plan(rows)
-}
-
-// TestBatchPanicIsOneRow makes a packet with an engine that panics: the
-// row fails with a message, the program goes on.
-func TestBatchPanicIsOneRow(t *testing.T) {
-	dir := t.TempDir()
-	list := writeList(t, dir, patients(1))
-	s, p, plan := testPlan(t, list, dir)
-	out, err := openOutput(dir, shard{}, plan)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.closeJournal()
-	p.eng = &render.Engine{} // no fonts, no writer: rendering panics
-	res := s.makePacket(p, out, plan[0])
-	if res.err == nil || !strings.Contains(res.err.Error(), "internal error") {
-		t.Fatalf("err = %v, want an internal error", res.err)
-	}
-}
-
-func TestReadPatientList(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, src string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
-	// A spreadsheet's export: BOM, ";", CRLF, a quoted field with the
-	// separator and a line break, header names as people write them, an
-	// ignored column and a blank line.
-	rows, err := readPatientList(write("semi.csv", "\uFEFFID;Name;Visit Date;Handouts;Doses;X_Phone\r\n"+
-		"P1;\"Díaz; Ana\";2026-11-25;mid-back-pain | builtin:mid-back-pain ;\"cat-and-cow: reps 5; hold 10 s\r\n| face-down-back-bends: reps 2\";555\r\n\r\n"+
-		"P2;Bo;2026-11-26;mid-back-pain;;\r\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rows) != 2 {
-		t.Fatalf("%d rows, want 2", len(rows))
-	}
-	r := rows[0]
-	if r.line != 2 || r.id != "P1" || r.name != "Díaz; Ana" || r.visitDate != "2026-11-25" || r.err != nil ||
-		!slices.Equal(r.handouts, []string{"mid-back-pain", "builtin:mid-back-pain"}) ||
-		r.doses["cat-and-cow"] != "reps 5; hold 10 s" || r.doses["face-down-back-bends"] != "reps 2" {
-		t.Errorf("row 1 = %+v", *r)
-	}
-	if rows[1].line != 5 || rows[1].id != "P2" {
-		t.Errorf("row 2 at line %d, id %q; want line 5 (after a two-line field and a blank line)", rows[1].line, rows[1].id)
-	}
-
-	for _, c := range []struct{ name, src, want string }{
-		{"typo.csv", "id,handout,dose\n1,a,b\n", `typo.csv:1: unknown column "handout", "dose"; the columns are id, name`},
-		{"noid.csv", "name,handouts\nA,b\n", `noid.csv:1: the header has no "id" column`},
-		{"dup.csv", "id,handouts,ID\n", `column "id" appears twice`},
-		{"quote.csv", "id,handouts\nP1,mid\"back\nP2,x\n", `quote.csv:2: bare " in non-quoted-field; the list cannot be read past this line`},
-		{"empty.csv", "", "the list is empty"},
-		{"header.csv", "id,handouts\n", "the list has no rows"},
-		{"latin1.csv", "id,name,handouts\nP1,D\xedaz,x\n", "not UTF-8"},
-	} {
-		_, err := readPatientList(write(c.name, c.src))
-		if err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
-		}
-	}
-	if _, err := readPatientList(filepath.Join(dir, "missing.csv")); err == nil || !strings.Contains(err.Error(), "missing.csv") {
-		t.Errorf("missing list: err = %v", err)
-	}
-}
-
-func TestParseDoseColumn(t *testing.T) {
-	d, err := parseDoseColumn(" cat-and-cow: reps 5; hold 10 s | | the-wheel-pose:hold 3 breaths ")
-	if err != nil || len(d) != 2 || d["cat-and-cow"] != "reps 5; hold 10 s" || d["the-wheel-pose"] != "hold 3 breaths" {
-		t.Errorf("= %v, %v", d, err)
-	}
-	for in, want := range map[string]string{
-		"reps 5":                   "does not start with an exercise id",
-		"cat and cow: reps 5":      "does not start with an exercise id",
-		"a: reps 1 | a: reps 2":    `exercise "a" is given twice`,
-		": reps 5 | b: reps 2":     "does not start with an exercise id",
-		"cat-and-cow reps 5; hold": "does not start with an exercise id",
-	} {
-		if _, err := parseDoseColumn(in); err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("parseDoseColumn(%q) = %v, want %q", in, err, want)
-		}
-	}
-}
-
-func TestNameTemplate(t *testing.T) {
-	r := &patientRow{id: "P0042", name: "Ana María O'Brien / Díaz", visitDate: "2026-11-25", handouts: []string{"mid-back-pain", "../knee/Knee Care.md"}}
-	for tmpl, want := range map[string]string{
-		"{date}-{id}.pdf":                 "2026-11-25-P0042.pdf",
-		"{id}":                            "P0042.pdf",
-		"{id}_{name}.pdf":                 "P0042_Ana-María-O-Brien-Díaz.pdf",
-		"{id}-{handout}":                  "P0042-mid-back-pain+Knee-Care.pdf",
-		"clinic+{id}.{date}.pdf":          "clinic+P0042.2026-11-25.pdf",
-		"{id}" + strings.Repeat("x", 300): "P0042" + strings.Repeat("x", maxNameBytes-5) + ".pdf",
-	} {
-		nt, err := parseNameTemplate(tmpl)
-		if err != nil {
-			t.Errorf("parseNameTemplate(%q): %v", tmpl, err)
-			continue
-		}
-		if got := nt.file(r); got != want {
-			t.Errorf("%q → %q, want %q", tmpl, got, want)
-		}
-	}
-	for _, bad := range []string{"{date}.pdf", "{id}-{patient}.pdf", "../{id}.pdf", "out/{id}.pdf", ".{id}.pdf", "{id} {date}.pdf", "{id}}.pdf"} {
-		if _, err := parseNameTemplate(bad); err == nil {
-			t.Errorf("parseNameTemplate(%q) succeeded", bad)
-		}
-	}
-}
-
-func TestShard(t *testing.T) {
-	if _, err := parseShard("3/3"); err == nil {
-		t.Error("3/3 accepted")
-	}
-	for _, bad := range []string{"1", "-1/3", "a/b", "0/0", "1/3/4"} {
-		if _, err := parseShard(bad); err == nil {
-			t.Errorf("%q accepted", bad)
-		}
-	}
-	counts := make([]int, 3)
-	for i := range 300 {
-		id := "P" + strconv.Itoa(i)
-		n := 0
-		for k := range 3 {
-			if (shard{k, 3}).has(id) {
-				counts[k]++
-				n++
-			}
-		}
-		if n != 1 {
-			t.Fatalf("%s is in %d shards", id, n)
-		}
-	}
-	for k, c := range counts {
-		if c < 70 {
-			t.Errorf("shard %d has %d of 300 ids: the hash spreads badly", k, c)
-		}
-	}
-	if !(shard{0, 3}).has("") || (shard{1, 3}).has("") {
-		t.Error("a row without an id is not reported by shard 0 alone")
-	}
-}
-
 // TestBatchCommandLine checks the exit codes for mistakes in the command
 // (1) and for runs where nothing can be done (2).
 func TestBatchCommandLine(t *testing.T) {
 	dir := t.TempDir()
-	list := writeList(t, dir, patients(2))
-	allBad := writeList(t, t.TempDir(), []listRow{{id: "X1", date: "2026-11-25", handouts: "nope"}})
+	list := pdftest.WriteList(t, dir, pdftest.Patients(2))
+	allBad := pdftest.WriteList(t, t.TempDir(), []pdftest.Patient{{ID: "X1", Date: "2026-11-25", Handouts: "nope"}})
 	badClinic := filepath.Join(dir, "clinic.yaml")
 	if err := os.WriteFile(badClinic, []byte("name: C\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -630,21 +460,6 @@ func TestBatchCommandLine(t *testing.T) {
 	}
 }
 
-// TestManifestIsJSON guards the manifest's shape, which other tools read.
-func TestManifestIsJSON(t *testing.T) {
-	b, err := json.Marshal(manifest{Format: manifestFormat, Rows: []manifestRow{{ID: "P1", File: "f.pdf", Pages: 9, PDF: "a", Inputs: "b"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := `{"format":"handout-batch-manifest/1","rows":[{"id":"P1","file":"f.pdf","pages":9,"pdf_sha256":"a","inputs_sha256":"b"}]}`
-	if string(b) != want {
-		t.Errorf("manifest JSON = %s\nwant %s", b, want)
-	}
-	if regexp.MustCompile(`[0-9]{4}-[0-9]{2}-[0-9]{2}T`).Match(b) {
-		t.Error("the manifest has a time stamp")
-	}
-}
-
 // buildHandout builds the program into a temporary folder, to run it as a
 // process that can be killed.
 func buildHandout(t *testing.T) string {
@@ -668,8 +483,8 @@ func buildHandout(t *testing.T) string {
 func TestBatchResumeAfterKill(t *testing.T) {
 	bin := buildHandout(t)
 	dir := t.TempDir()
-	rows := patients(size(40, 150))
-	list := writeList(t, dir, rows)
+	rows := pdftest.Patients(size(40, 150))
+	list := pdftest.WriteList(t, dir, rows)
 	out := filepath.Join(dir, "out")
 
 	cmd, _ := startBatch(t, bin, list, out, 5)
@@ -681,7 +496,7 @@ func TestBatchResumeAfterKill(t *testing.T) {
 	if before == len(rows) {
 		t.Fatalf("the run finished before the kill (%d packets); make the list longer", before)
 	}
-	if _, err := os.Stat(filepath.Join(out, journalName(shard{}))); err != nil {
+	if _, err := os.Stat(filepath.Join(out, journalFile)); err != nil {
 		t.Errorf("no journal after the kill: %v", err)
 	}
 
@@ -701,8 +516,8 @@ func TestBatchResumeAfterKill(t *testing.T) {
 
 	var ids, want []string
 	for _, r := range rows {
-		ids = append(ids, r.id)
-		want = append(want, r.date+"-"+r.id+".pdf")
+		ids = append(ids, r.ID)
+		want = append(want, r.Date+"-"+r.ID+".pdf")
 	}
 	checkManifest(t, out, "manifest.json", ids)
 	if got := pdfNames(t, out); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
@@ -773,12 +588,12 @@ func TestBatchFileHandouts(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "handouts", "nophoto.md"), []byte(strings.Replace(md, "neck.png", "gone.png", 1)), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	rows := patients(4)
-	rows[0].handouts, rows[0].doses = "handouts/neck.md|mid-back-pain", "chin-tucks: reps 12 | cat-and-cow: reps 4"
-	rows[1].handouts, rows[1].doses = "handouts/neck.md", ""
-	rows[2].handouts = "handouts/missing.md"
-	rows[3].handouts = "handouts/nophoto.md"
-	list := writeList(t, dir, rows)
+	rows := pdftest.Patients(4)
+	rows[0].Handouts, rows[0].Doses = "handouts/neck.md|mid-back-pain", "chin-tucks: reps 12 | cat-and-cow: reps 4"
+	rows[1].Handouts, rows[1].Doses = "handouts/neck.md", ""
+	rows[2].Handouts = "handouts/missing.md"
+	rows[3].Handouts = "handouts/nophoto.md"
+	list := pdftest.WriteList(t, dir, rows)
 	out := filepath.Join(dir, "out")
 	code, stderr := batchCLI(t, list, "--out-dir", out)
 	if code != exitPartial {
@@ -811,8 +626,8 @@ func TestBatchFileHandouts(t *testing.T) {
 func TestBatchInterrupt(t *testing.T) {
 	bin := buildHandout(t)
 	dir := t.TempDir()
-	rows := patients(size(40, 100))
-	list := writeList(t, dir, rows)
+	rows := pdftest.Patients(size(40, 100))
+	list := pdftest.WriteList(t, dir, rows)
 	out := filepath.Join(dir, "out")
 	cmd, stderr := startBatch(t, bin, list, out, 3)
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
@@ -834,28 +649,5 @@ func TestBatchInterrupt(t *testing.T) {
 		if !strings.HasSuffix(name, ".pdf") && name != "manifest.json" {
 			t.Errorf("%s is left in the folder", name)
 		}
-	}
-}
-
-// TestPlannerSharesHandouts checks that a handout is parsed once per run
-// however a row names it, and that naming it twice in a row is an error.
-func TestPlannerSharesHandouts(t *testing.T) {
-	dir := t.TempDir()
-	rows := patients(4)
-	rows[1].handouts = "builtin:mid-back-pain"
-	rows[2].handouts = "mid-back-pain|builtin:mid-back-pain"
-	list := writeList(t, dir, rows)
-	_, p, plan := testPlan(t, list, dir)
-	if len(p.handouts) != 1 {
-		t.Errorf("%d handouts parsed, want 1", len(p.handouts))
-	}
-	if plan[0].entries[0] != plan[1].entries[0] || plan[0].entries[0] != plan[3].entries[0] {
-		t.Error("rows do not share the parsed handout")
-	}
-	if plan[2].err == nil || !strings.Contains(plan[2].err.Error(), "listed twice") {
-		t.Errorf("row 3: err = %v, want listed twice", plan[2].err)
-	}
-	if plan[0].inputs == plan[3].inputs || len(plan[0].inputs) != 64 {
-		t.Errorf("two patients have the same inputs hash %q", plan[0].inputs)
 	}
 }

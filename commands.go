@@ -88,7 +88,7 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 // renderTo renders one handout, to the file o.out or, for "-", to stdout,
 // and reports where it went.
 func renderTo(stdout, report io.Writer, o renderOptions) error {
-	preset, err := parsePreset(o.preset)
+	preset, err := figures.ParsePreset(o.preset)
 	if err != nil {
 		return usagef("--preset: %v", err)
 	}
@@ -261,15 +261,4 @@ func runFigure(args []string, stdout, stderr io.Writer) error {
 	}
 	_, err = fmt.Fprintf(stderr, "wrote %s\n", *out)
 	return err
-}
-
-// parsePreset reads --preset.
-func parsePreset(s string) (figures.Preset, error) {
-	switch s {
-	case "print", "":
-		return figures.PresetPrint, nil
-	case "email":
-		return figures.PresetEmail, nil
-	}
-	return 0, fmt.Errorf("%q is not a preset; use print or email", s)
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
+
+	"handout/batch"
 )
 
 // Exit codes, as README documents them.
@@ -46,7 +48,7 @@ func exitCode(err error, stderr io.Writer) int {
 		return exitOK
 	}
 	var ue *usageError
-	var pe *partialError
+	var pe *batch.PartialError
 	switch {
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "handout: %v\nRun 'handout --help' for usage.\n", err)
@@ -61,13 +63,6 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handout: %s\n", line)
 	}
 	return exitFailed
-}
-
-// partialError reports a batch in which some rows failed.
-type partialError struct{ failed, total int }
-
-func (e *partialError) Error() string {
-	return fmt.Sprintf("%d of %d rows failed; the others were written", e.failed, e.total)
 }
 
 const mainUsage = `handout makes branded patient handout PDFs.

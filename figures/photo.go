@@ -58,6 +58,19 @@ func (p Preset) String() string {
 	return fmt.Sprintf("Preset(%d)", int(p))
 }
 
+// ParsePreset reads a preset's name as the command line gives it ("print"
+// or "email"; "" is print). The smaller steps are a size budget's, not
+// chosen by name.
+func ParsePreset(name string) (Preset, error) {
+	switch name {
+	case "print", "":
+		return PresetPrint, nil
+	case "email":
+		return PresetEmail, nil
+	}
+	return 0, fmt.Errorf("%q is not a preset; use print or email", name)
+}
+
 // photoPresetParams returns pixels per inch and JPEG quality for p.
 func photoPresetParams(p Preset) (ppi float64, quality int, ok bool) {
 	switch p {

@@ -1,6 +1,6 @@
-// Package pdftest holds what the tests of package main and package render
-// share: photo-like pictures and handouts of them as input, and what reads
-// the PDFs they make. Only tests import it.
+// Package pdftest holds what the tests of several packages share:
+// photo-like pictures and handouts of them as input, generated patient
+// lists, and what reads the PDFs they make. Only tests import it.
 package pdftest
 
 import (

@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"crypto/sha256"
@@ -89,7 +89,7 @@ type planner struct {
 func newPlanner(s *batchSettings, eng *render.Engine, clinic render.Clinic) (*planner, error) {
 	// The logo is prepared now so that a bad logo stops the run before
 	// any row, rather than failing each.
-	preset, err := parsePreset(s.preset) // checked in newBatchSettings
+	preset, err := figures.ParsePreset(s.preset) // checked in newBatchSettings
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"bufio"
@@ -397,10 +397,10 @@ func redact(err error, r *patientRow) error {
 	return errors.New(msg)
 }
 
-// mergeManifests joins the manifests of a sharded run's shards in dir
+// MergeManifests joins the manifests of a sharded run's shards in dir
 // (manifest-I-of-N.json, every I from 0 to N-1) into manifest.json, the
 // manifest one unsplit run would have written.
-func mergeManifests(dir string, stderr io.Writer) error {
+func MergeManifests(dir string, stderr io.Writer) error {
 	paths, err := filepath.Glob(filepath.Join(dir, "manifest-*-of-*.json"))
 	if err != nil {
 		return err
