@@ -27,6 +27,10 @@ const (
 	figureMaxH    = 210.0 // tallest a figure's pictures may be
 	panelLabelMin = 120.0 // narrowest slot a panel label wraps in
 	listIndent    = 22.0
+
+	// shortParagraphLines is the longest paragraph that keeps with a
+	// figure right before or after it.
+	shortParagraphLines = 2
 )
 
 // add appends units to the flow with space before the first; a pending
@@ -122,16 +126,31 @@ func (b *builder) blocks(bl []content.Block, x, w float64, box *frame) error {
 		blk := bl[i]
 		var us []unit
 		before := spaceParagraph
+		prevFigure := afterFigure
 		if afterFigure {
 			before = spaceFigure
 		}
 		_, afterFigure = blk.(*content.Figure)
+		keepWithFigure := false
 		switch v := blk.(type) {
 		case *content.Heading:
 			us = glueAll(b.textUnits(v.Text, b.th.h3, x, w, alignLeft))
 			before = spaceSubhead
 		case *content.Paragraph:
 			us = b.textUnits(v.Text, body, x, w, alignLeft)
+			// A line or two next to a picture is about the picture ("Rest
+			// your chin on the mat.", "Hold for five breaths."): it shares
+			// the picture's page rather than being left alone at the
+			// bottom of one page or the top of the next.
+			if len(us) <= shortParagraphLines {
+				if prevFigure {
+					us[0].glue = true
+				}
+				if i+1 < len(bl) {
+					_, nextFigure := bl[i+1].(*content.Figure)
+					keepWithFigure = nextFigure
+				}
+			}
 		case *content.List:
 			us = b.list(v, body, x, w)
 		case *content.Figure:
@@ -181,7 +200,7 @@ func (b *builder) blocks(bl []content.Block, x, w float64, box *frame) error {
 		b.add(us, before)
 		// A heading, or a paragraph that ends in a colon ("Stop and call
 		// us if:"), introduces what follows: they share a page.
-		if _, ok := blk.(*content.Heading); ok || introduces(blk) {
+		if _, ok := blk.(*content.Heading); ok || introduces(blk) || keepWithFigure {
 			b.keepNext = true
 		}
 	}
@@ -590,6 +609,9 @@ func (b *builder) closing() {
 		h = max(h, y+pad)
 		items = append([]Item{&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: 4, Stroke: th.primary, LineWidth: 1}}, items...)
 		b.add([]unit{{h: h, items: items}}, spaceSection)
+		// The footer note is the panel's small print: never a page of
+		// its own.
+		b.keepNext = true
 	}
 	if c.Footer != "" {
 		st := th.caption

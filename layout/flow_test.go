@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"handout/content"
+	"handout/figures"
 	"handout/fonts"
 )
 
@@ -122,5 +123,77 @@ func TestCoverageErrorNamesFileAndLine(t *testing.T) {
 	_, err := Layout(monoFonts{}, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter})
 	if err == nil || !strings.Contains(err.Error(), "h.md:7:") || !strings.Contains(err.Error(), "U+1F600") {
 		t.Fatalf("err = %v, want h.md:7 and U+1F600", err)
+	}
+}
+
+// TestShortParagraphKeepsWithFigure: a line next to a picture shares its
+// page. Filler pushes the picture to the next page; the one-line intro
+// before it goes along, and so does the one-line note after a picture
+// that only just fits.
+func TestShortParagraphKeepsWithFigure(t *testing.T) {
+	para := func(line int, text string) *content.Paragraph {
+		return &content.Paragraph{Pos: content.Pos{File: "h.md", Line: line}, Text: plain(text)}
+	}
+	photo := func(line int, src string) *content.Figure {
+		return &content.Figure{Pos: content.Pos{File: "h.md", Line: line}, Caption: plain("A photo"),
+			Panels: []content.Panel{{Source: src, Pos: content.Pos{File: "h.md", Line: line}}}}
+	}
+	// pageOf returns the page number (from 1) of the first item that
+	// matches.
+	pageOf := func(d *Document, match func(Item) bool) int {
+		for i, p := range d.Pages {
+			for _, it := range p.Items {
+				if match(it) {
+					return i + 1
+				}
+			}
+		}
+		return 0
+	}
+	textPage := func(d *Document, prefix string) int {
+		return pageOf(d, func(it Item) bool { tx, ok := it.(*Text); return ok && strings.HasPrefix(tx.S, prefix) })
+	}
+	imagePage := func(d *Document, key string) int {
+		return pageOf(d, func(it Item) bool { im, ok := it.(*Image); return ok && im.Img.Key == key })
+	}
+	pics := map[string]Picture{
+		"a.jpg": {Image: &figures.Image{Key: "a", Format: "jpg", PxW: 750, PxH: 500}},
+		"b.jpg": {Image: &figures.Image{Key: "b", Format: "jpg", PxW: 750, PxH: 500}},
+	}
+	c := &content.Clinic{Name: "C", Colors: content.Colors{Primary: "#000000", Accent: "#000000"}}
+	// Filler: big paragraphs, then one-line ones for the fine steps.
+	layoutWith := func(big, small int, blocks ...content.Block) *Document {
+		t.Helper()
+		var bl []content.Block
+		for i := range big {
+			bl = append(bl, para(100+i, strings.Repeat("Filler text to take up room. ", 12)))
+		}
+		for i := range small {
+			bl = append(bl, para(200+i, "One line."))
+		}
+		h := &content.Handout{Source: "h.md", Meta: content.Meta{Title: "T"},
+			Sections: []content.Section{{Blocks: append(bl, blocks...)}}}
+		d, err := Layout(monoFonts{}, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter, Pictures: pics})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	// The most filler under which the picture alone still fits on page 1,
+	// leaving less room than a line of text needs.
+	big, small := 0, 0
+	for imagePage(layoutWith(big+1, 0, photo(1, "a.jpg")), "a") == 1 {
+		big++
+	}
+	for imagePage(layoutWith(big, small+1, photo(1, "a.jpg")), "a") == 1 {
+		small++
+	}
+	d := layoutWith(big, small+1, para(1, "Rest your chin on the mat."), photo(2, "a.jpg"))
+	if ip, tp := imagePage(d, "a"), textPage(d, "Rest your chin"); ip != 2 || tp != 2 {
+		t.Errorf("intro on page %d, picture on page %d; want both on page 2", tp, ip)
+	}
+	d = layoutWith(big, small, photo(1, "b.jpg"), para(2, "Hold for five breaths."))
+	if ip, tp := imagePage(d, "b"), textPage(d, "Hold for five"); ip != 2 || tp != 2 {
+		t.Errorf("picture on page %d, the note after it on page %d; want both on page 2", ip, tp)
 	}
 }
