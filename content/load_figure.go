@@ -150,7 +150,7 @@ func (c *converter) checkImageSource(src string, line int) {
 			"save it next to the handout and write its file name", src)
 	case absPathRE.MatchString(src):
 		c.p.add(line, "image path %q is absolute; write it relative to the handout file, e.g. images/cat.jpg", src)
-	case ext != ".jpg" && ext != ".jpeg" && ext != ".png":
-		c.p.add(line, "image %q is not a JPEG or PNG file; save it as .jpg or .png and use that file", src)
+	case ext != ".jpg" && ext != ".jpeg" && ext != ".png" && ext != ".webp":
+		c.p.add(line, "image %q is not a JPEG, PNG or WebP file; save it as .jpg or .png and use that file", src)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"io"
 	"math"
 	"strings"
+
+	"golang.org/x/image/webp"
 )
 
 // Image is a prepared raster picture: the only bytes fpdf ever receives.
@@ -158,7 +160,24 @@ const (
 	photoUnknown photoFormat = iota
 	photoJPEG
 	photoPNG
+	// photoWebP is read on purpose: it is what a browser saves from most
+	// web pages. Phones do not write it, so it carries no EXIF orientation
+	// this program reads.
+	photoWebP
 )
+
+// String names the format for messages.
+func (f photoFormat) String() string {
+	switch f {
+	case photoJPEG:
+		return "JPEG"
+	case photoPNG:
+		return "PNG"
+	case photoWebP:
+		return "WebP"
+	}
+	return "image"
+}
 
 // photoSniff identifies src by its first bytes, never by the file name: a
 // ".png" that is really a JPEG is prepared as the JPEG it is. Formats we
@@ -176,7 +195,7 @@ func photoSniff(src []byte) (photoFormat, string) {
 	case has(0, "GIF87a"), has(0, "GIF89a"):
 		return photoUnknown, "a GIF image"
 	case has(0, "RIFF") && has(8, "WEBP"):
-		return photoUnknown, "a WebP image"
+		return photoWebP, "WebP"
 	case has(4, "ftypheic"), has(4, "ftypheix"), has(4, "ftypmif1"), has(4, "ftyphevc"):
 		return photoUnknown, "a HEIC image"
 	case has(4, "ftypavif"):
@@ -216,18 +235,21 @@ func photoInspect(src []byte) (photoPlan, error) {
 	format, what := photoSniff(src)
 	if format == photoUnknown {
 		if what == "not an image file" {
-			return pl, photoErr(ErrUnsupported, nil, "not a JPEG or PNG image (the file's content is not a picture this program can read); save it as JPEG or PNG")
+			return pl, photoErr(ErrUnsupported, nil, "not a JPEG, PNG or WebP image (the file's content is not a picture this program can read); save it as JPEG or PNG")
 		}
-		return pl, photoErr(ErrUnsupported, nil, "is %s; only JPEG and PNG are supported; save it as JPEG (photos) or PNG (drawings, screenshots)", what)
+		return pl, photoErr(ErrUnsupported, nil, "is %s; only JPEG, PNG and WebP are supported; save it as JPEG (photos) or PNG (drawings, screenshots)", what)
 	}
 	pl.format = format
 	var cfg image.Config
 	err := photoRecover(func() error {
 		var err error
-		if format == photoJPEG {
+		switch format {
+		case photoJPEG:
 			cfg, err = jpeg.DecodeConfig(bytes.NewReader(src))
-		} else {
+		case photoPNG:
 			cfg, err = png.DecodeConfig(bytes.NewReader(src))
+		default:
+			cfg, err = webp.DecodeConfig(bytes.NewReader(src))
 		}
 		return err
 	})
@@ -242,10 +264,11 @@ func photoInspect(src []byte) (photoPlan, error) {
 		return pl, photoErr(ErrTooLarge, nil, "image is %d×%d pixels, more than the %d-megapixel limit; resize the photo before adding it", pl.w, pl.h, MaxPixels/1_000_000)
 	}
 	pl.orientation = 1
-	if format == photoJPEG {
+	switch format {
+	case photoJPEG:
 		pl.jpeg = exifScanJPEG(src)
 		pl.orientation = pl.jpeg.orientation
-	} else {
+	case photoPNG:
 		pl.orientation = exifScanPNG(src)
 	}
 	return pl, nil
@@ -266,10 +289,7 @@ func photoRecover(f func() error) (err error) {
 // photoDecodeErr explains a decoder error to the person who supplied the
 // file.
 func photoDecodeErr(format photoFormat, err error) *Error {
-	name := "JPEG"
-	if format == photoPNG {
-		name = "PNG"
-	}
+	name := format.String()
 	var fe jpeg.FormatError
 	var ue jpeg.UnsupportedError
 	var pfe png.FormatError

@@ -13,8 +13,9 @@ import (
 
 // photoEncode encodes a processed image (*image.NRGBA or *image.Gray) as
 // the bytes fpdf will embed. Photos from JPEG sources become baseline JPEG;
-// images from PNG sources (screenshots, line art, logos) are encoded both
-// ways and the smaller wins; anything with transparency left in it is PNG.
+// images from PNG and WebP sources (screenshots, line art, logos, pictures
+// saved from the web) are encoded both ways and the smaller wins; anything
+// with transparency left in it is PNG.
 func photoEncode(img image.Image, src photoFormat, quality int) (*Image, error) {
 	transparent := false
 	if n, ok := img.(*image.NRGBA); ok {
@@ -27,7 +28,7 @@ func photoEncode(img image.Image, src photoFormat, quality int) (*Image, error) 
 			return nil, err
 		}
 	}
-	if transparent || src == photoPNG {
+	if transparent || src == photoPNG || src == photoWebP {
 		if pngData, err = photoEncodePNG(img); err != nil {
 			return nil, err
 		}

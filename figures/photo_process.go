@@ -8,6 +8,7 @@ import (
 	"math"
 
 	"github.com/disintegration/imaging"
+	"golang.org/x/image/webp"
 
 	"handout/figures/internal/scaledjpeg"
 )
@@ -91,10 +92,13 @@ func photoDecode(src []byte, pl photoPlan, scale int) (image.Image, error) {
 	var img image.Image
 	err := photoRecover(func() error {
 		var err error
-		if pl.format == photoJPEG {
+		switch pl.format {
+		case photoJPEG:
 			img, err = jpeg.Decode(bytes.NewReader(data))
-		} else {
+		case photoPNG:
 			img, err = png.Decode(bytes.NewReader(data))
+		default:
+			img, err = webp.Decode(bytes.NewReader(data))
 		}
 		return err
 	})

@@ -526,7 +526,7 @@ func TestPrepareEmptyFile(t *testing.T) {
 
 func TestPrepareNotAnImage(t *testing.T) {
 	_, err := NewPreparer("").Prepare("notes.jpg", []byte("Patient notes, not a photo.\n"), photoPrint3in)
-	photoWantErr(t, err, ErrUnsupported, "not a JPEG or PNG image")
+	photoWantErr(t, err, ErrUnsupported, "not a JPEG, PNG or WebP image")
 }
 
 func TestPrepareFilePaths(t *testing.T) {
@@ -716,3 +716,51 @@ func TestNarrower(t *testing.T) {
 
 // Compile-time check that the decoders the tests use match photoDecodeOut.
 var _ = png.Decode
+
+// photoWebPFile reads a WebP made by testdata/webp/make.sh (Go can decode
+// WebP but not write it).
+func photoWebPFile(t *testing.T, name string) []byte {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("testdata", "webp", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+// TestPrepareWebP: a picture saved from a web page (lossy) and a
+// screenshot with a transparent border (lossless with alpha) come out
+// right; the transparent border turns white.
+func TestPrepareWebP(t *testing.T) {
+	img, err := NewPreparer("").Prepare("from-the-web.webp", photoWebPFile(t, "lossy.webp"), Options{PlacedWidthPt: 72})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if img.PxW != 200 || img.PxH != 150 {
+		t.Errorf("size %d×%d, want 200×150 (never enlarged)", img.PxW, img.PxH)
+	}
+	photoCheckQuadrants(t, photoDecodeOut(t, img))
+
+	img, err = NewPreparer("").Prepare("screenshot.webp", photoWebPFile(t, "lossless-alpha.webp"), Options{PlacedWidthPt: 72})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if img.Format != "png" {
+		t.Errorf("a flat-colour screenshot became %s, want the smaller PNG", img.Format)
+	}
+	m := photoDecodeOut(t, img)
+	if c := m.At(2, 2); !photoNear(c, color.RGBA{255, 255, 255, 255}, 1) {
+		t.Errorf("transparent border is %v, want white paper", c)
+	}
+	b := m.Bounds()
+	inner := m.(interface {
+		SubImage(image.Rectangle) image.Image
+	}).SubImage(image.Rect(b.Min.X+20, b.Min.Y+20, b.Max.X-20, b.Max.Y-20))
+	photoCheckQuadrants(t, inner)
+}
+
+// TestPrepareTruncatedWebP: a half-finished download is a clear error.
+func TestPrepareTruncatedWebP(t *testing.T) {
+	_, err := NewPreparer("").Prepare("photos/cut.webp", photoWebPFile(t, "truncated.webp"), photoPrint3in)
+	photoWantErr(t, err, ErrDamaged, "figures: photos/cut.webp: WebP file")
+}
