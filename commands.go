@@ -37,7 +37,7 @@ type renderOptions struct {
 }
 
 const renderUsage = `Usage: handout render FILE.md [-o OUT.pdf] [--clinic PROFILE.yaml] [--patient NAME] [--date YYYY-MM-DD] [--paper letter|a4] [--preset print|email] [--grayscale]
-       [--preset print|email] [--max-size SIZE] [--password-file FILE]
+       [--cache-dir DIR] [--max-size SIZE] [--password-file FILE]
 
 Renders a handout (a Markdown file, or builtin:NAME for a built-in one) with a
 clinic's branding. The output is FILE.pdf beside the input unless -o is given;

@@ -86,67 +86,11 @@ func (d *decoder) decodeMCUs(pos int) (image.Image, error) {
 				p := planes[ci]
 				for by := range c.v {
 					for bx := range c.h {
-						clear(coef[:n*n])
-						// DC.
-						if br.n < 32 {
-							br.fill()
+						if err := br.decodeBlock(dcT, acT, q, &pred[ci], &keep, coef[:n*n]); err != nil {
+							return nil, err
 						}
-						s := br.decode(dcT)
-						if s < 0 || s > 11 {
-							return nil, FormatError("bad DC code")
-						}
-						if s > 0 {
-							pred[ci] += extend(br.bits(s), s)
-						}
-						coef[0] = pred[ci] * q[0]
-						// AC.
-						for k := 1; k < 64; {
-							if br.n < 32 {
-								br.fill()
-							}
-							if fa := acT.fastAC[br.acc>>(64-lutBits)]; fa != 0 {
-								k += int(fa>>8) & 15
-								if k > 63 {
-									return nil, FormatError("AC run past the end of a block")
-								}
-								used := int(fa & 0xff)
-								br.acc <<= used
-								br.n -= used
-								if i := keep[k]; i >= 0 {
-									coef[i] = (fa >> 16) * q[k]
-								}
-								k++
-								continue
-							}
-							rs := br.decode(acT)
-							if rs < 0 {
-								return nil, FormatError("bad AC code")
-							}
-							run, size := rs>>4, rs&15
-							if size == 0 {
-								if run == 0 {
-									break // end of block
-								}
-								if run != 15 {
-									// An EOB run belongs to progressive scans;
-									// image/jpeg reads one here anyway.
-									return nil, unsupported("EOB run in a sequential scan")
-								}
-								k += 16
-								continue
-							}
-							k += run
-							if k > 63 {
-								return nil, FormatError("AC run past the end of a block")
-							}
-							v := extend(br.bits(size), size)
-							if i := keep[k]; i >= 0 {
-								coef[i] = v * q[k]
-							}
-							k++
-						}
-						x0 := ((mx*c.h + bx) * n)
-						y0 := ((my*c.v + by) * n)
+						x0 := (mx*c.h + bx) * n
+						y0 := (my*c.v + by) * n
 						idct(&coef, p.pix[y0*p.stride+x0:], p.stride)
 					}
 				}
@@ -156,10 +100,83 @@ func (d *decoder) decodeMCUs(pos int) (image.Image, error) {
 			}
 		}
 	}
-	// The image must end here: image/jpeg reads on to EOI, and a file that
-	// is cut short just after its image data, or that has more after it
-	// than the EOI marker, is left to image/jpeg to accept or explain.
-	i := br.pos
+	if err := d.checkEnd(br.pos); err != nil {
+		return nil, err
+	}
+	return img, nil
+}
+
+// decodeBlock reads one block's coefficients (T.81 F.2.2) and puts the
+// dequantised ones the scaled transform uses into coef, indexed by keep;
+// pred is the component's DC predictor.
+func (br *bitReader) decodeBlock(dcT, acT *huffTable, q *[64]int32, pred *int32, keep *[64]int8, coef []int32) error {
+	clear(coef)
+	if br.n < 32 {
+		br.fill()
+	}
+	s := br.decode(dcT)
+	if s < 0 || s > 11 {
+		return FormatError("bad DC code")
+	}
+	if s > 0 {
+		*pred += extend(br.bits(s), s)
+	}
+	coef[0] = *pred * q[0]
+	for k := 1; k < 64; {
+		if br.n < 32 {
+			br.fill()
+		}
+		// Most coefficients: code and value in one look-up.
+		if fa := acT.fastAC[br.acc>>(64-lutBits)]; fa != 0 {
+			k += int(fa>>8) & 15
+			if k > 63 {
+				return FormatError("AC run past the end of a block")
+			}
+			used := int(fa & 0xff)
+			br.acc <<= used
+			br.n -= used
+			if i := keep[k]; i >= 0 {
+				coef[i] = (fa >> 16) * q[k]
+			}
+			k++
+			continue
+		}
+		rs := br.decode(acT)
+		if rs < 0 {
+			return FormatError("bad AC code")
+		}
+		run, size := rs>>4, rs&15
+		if size == 0 {
+			if run == 0 {
+				return nil // end of block
+			}
+			if run != 15 {
+				// An EOB run belongs to progressive scans; image/jpeg
+				// reads one here anyway.
+				return unsupported("EOB run in a sequential scan")
+			}
+			k += 16
+			continue
+		}
+		k += run
+		if k > 63 {
+			return FormatError("AC run past the end of a block")
+		}
+		v := extend(br.bits(size), size)
+		if i := keep[k]; i >= 0 {
+			coef[i] = v * q[k]
+		}
+		k++
+	}
+	return nil
+}
+
+// checkEnd checks that the file ends at EOI after the image data, which
+// stops before src[pos]: image/jpeg reads on to EOI, and a file cut short
+// just after its image data, or with more after it than EOI, is left to
+// image/jpeg to accept or explain.
+func (d *decoder) checkEnd(pos int) error {
+	i := pos
 	for i < len(d.src) && d.src[i] != 0xff {
 		i++ // the last data byte's padding bits may still be unread
 	}
@@ -167,12 +184,12 @@ func (d *decoder) decodeMCUs(pos int) (image.Image, error) {
 		i++
 	}
 	if i+1 >= len(d.src) {
-		return nil, FormatError("missing EOI marker")
+		return FormatError("missing EOI marker")
 	}
 	if d.src[i+1] != markerEOI {
-		return nil, unsupported("segments after the image data")
+		return unsupported("segments after the image data")
 	}
-	return img, nil
+	return nil
 }
 
 // The reduced inverse DCTs. The 8-point inverse DCT is
