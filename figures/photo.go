@@ -221,6 +221,15 @@ type photoPlan struct {
 	jpeg        photoJPEGInfo
 }
 
+// upright is the picture's size as seen, after its EXIF orientation:
+// orientations 5 to 8 turn it a quarter.
+func (pl photoPlan) upright() (w, h int) {
+	if pl.orientation >= 5 {
+		return pl.h, pl.w
+	}
+	return pl.w, pl.h
+}
+
 // photoInspect checks src cheaply: format, header, pixel cap, orientation.
 // It reads only headers, so a hostile file is refused before any large
 // allocation.

@@ -52,10 +52,7 @@ func photoDecodeScale(pl photoPlan, opt Options, ppi float64) int {
 	if pl.format != photoJPEG || pl.jpeg.components == 4 {
 		return 1
 	}
-	ow, oh := pl.w, pl.h
-	if pl.orientation >= 5 {
-		ow, oh = oh, ow
-	}
+	ow, oh := pl.upright()
 	t := photoGeometry(ow, oh, opt, ppi)
 	for _, s := range []int{8, 4, 2} {
 		if t.cropW/s >= t.outW && t.cropH/s >= t.outH {
@@ -118,10 +115,7 @@ func photoProcess(img image.Image, pl photoPlan, opt Options, ppi float64) image
 
 	// Geometry is decided in upright (oriented) space, where the layout's
 	// box lives.
-	ow, oh := pl.w, pl.h
-	if pl.orientation >= 5 {
-		ow, oh = oh, ow
-	}
+	ow, oh := pl.upright()
 	t := photoGeometry(ow, oh, opt, ppi)
 
 	// A cheap box pre-shrink by a whole factor does most of the reduction
