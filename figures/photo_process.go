@@ -164,15 +164,6 @@ func photoProcess(img image.Image, pl photoPlan, opt Options, ppi float64) image
 	return out
 }
 
-// photoResize resizes img to exactly w×h with a Catmull-Rom filter (sharp,
-// and cheaper than Lanczos for the last, small step).
-func photoResize(img image.Image, w, h int) *image.NRGBA {
-	if b := img.Bounds(); b.Dx() == w && b.Dy() == h {
-		return imaging.Clone(img)
-	}
-	return imaging.Resize(img, w, h, imaging.CatmullRom)
-}
-
 // photoNormalise converts img to one of the forms photoShrink handles
 // quickly: *image.YCbCr and *image.Gray stay as they are (JPEG photos), CMYK
 // becomes RGB, everything else becomes 8-bit NRGBA, flattened onto white
