@@ -40,6 +40,7 @@ var goldenCases = []goldenCase{
 	{name: "wrapping"},
 	{name: "multilingual", paper: "a4"},
 	{name: "figure-at-bottom"},
+	{name: "photos"},
 	{name: "packet", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}},
 }
 
