@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	netmail "net/mail"
 	"os"
 	"path/filepath"
 	"strings"
@@ -150,5 +151,40 @@ func TestBatchDryRun(t *testing.T) {
 	var ue *usageError
 	if !errors.As(err, &ue) {
 		t.Errorf("--resend without --send: %v", err)
+	}
+}
+
+// TestBatchDryRunNeedsNoServer: a front desk previews the messages before
+// anyone has set up mail. No SMTP settings at all: the .eml files are
+// written, from the address in the clinic's profile.
+func TestBatchDryRunNeedsNoServer(t *testing.T) {
+	for _, k := range []string{"HANDOUT_SMTP_HOST", "HANDOUT_SMTP_FROM", "HANDOUT_SMTP_USER", "HANDOUT_SMTP_PASSWORD"} {
+		t.Setenv(k, "")
+	}
+	dir := t.TempDir()
+	list := filepath.Join(dir, "p.csv")
+	if err := os.WriteFile(list, []byte("id,visit_date,handouts,email\nA1,2026-11-25,mid-back-pain,a@mail.example\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"batch", list, "--out-dir", out, "--send", "--dry-run"}, &stdout, &stderr); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	data, err := os.ReadFile(filepath.Join(out, "A1.eml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, err := netmail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if from := msg.Header.Get("From"); !strings.Contains(from, "office@drummond-chiropractic.example") {
+		t.Errorf("From: %q, want the clinic profile's address", from)
+	}
+	// Sending for real still needs the server.
+	err = run([]string{"batch", list, "--out-dir", filepath.Join(dir, "real"), "--send"}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "no host") {
+		t.Errorf("--send with no server: %v, want no host", err)
 	}
 }

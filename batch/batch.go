@@ -167,7 +167,7 @@ func (s *batchSettings) run(ctx context.Context, getenv func(string) string, std
 		p.encrypter = render.NewEncrypter()
 	}
 	if s.sending {
-		if p.mail, err = startSending(ctx, s.outDir, s.send, len(plan), getenv); err != nil {
+		if p.mail, err = startSending(ctx, s.outDir, s.send, len(plan), clinic.Profile.Email, getenv); err != nil {
 			return err
 		}
 	}

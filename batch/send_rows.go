@@ -30,9 +30,16 @@ type sendRun struct {
 // startSending reads the settings, opens the send journal in outDir (not
 // for a dry run) and starts the senders. queue is how many items can wait
 // without blocking submit (the number of rows, so making packets never
-// waits for the mail server). getenv is os.Getenv outside tests.
-func startSending(ctx context.Context, outDir string, o sendOptions, queue int, getenv func(string) string) (*sendRun, error) {
-	s, err := mail.LoadSettings(o.settingsFile, getenv)
+// waits for the mail server). clinicEmail is the sender of a dry run that
+// names none. getenv is os.Getenv outside tests.
+func startSending(ctx context.Context, outDir string, o sendOptions, queue int, clinicEmail string, getenv func(string) string) (*sendRun, error) {
+	var s *mail.Settings
+	var err error
+	if o.dryRun {
+		s, err = mail.LoadDryRunSettings(o.settingsFile, getenv, clinicEmail)
+	} else {
+		s, err = mail.LoadSettings(o.settingsFile, getenv)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ func TestStartSending(t *testing.T) {
 	items := mailtest.WritePackets(t, 8, 1_000)
 	out := t.TempDir()
 	for run := range 2 {
-		r, err := startSending(context.Background(), out, sendOptions{}, len(items), getenv)
+		r, err := startSending(context.Background(), out, sendOptions{}, len(items), "", getenv)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -71,22 +71,54 @@ const (
 // _REPLY_TO override the file, and HANDOUT_SMTP_PASSWORD is the only place a
 // password is read from. getenv is os.Getenv outside tests.
 func LoadSettings(path string, getenv func(string) string) (*Settings, error) {
-	s := &Settings{}
-	where := "SMTP settings"
+	s, where, err := readSettings(path, getenv)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.check(false); err != nil {
+		return nil, fmt.Errorf("%s: %w", where, err)
+	}
+	return s, nil
+}
+
+// LoadDryRunSettings reads the settings for a dry run, which writes .eml
+// files and connects to nothing: the server settings may be missing (a
+// front desk previews the messages before anyone has set up mail), and the
+// sender defaults to clinicEmail, the address in the clinic's profile.
+// What is given is checked as for sending.
+func LoadDryRunSettings(path string, getenv func(string) string, clinicEmail string) (*Settings, error) {
+	s, where, err := readSettings(path, getenv)
+	if err != nil {
+		return nil, err
+	}
+	if s.From == "" {
+		s.From = clinicEmail
+	}
+	if err := s.check(true); err != nil {
+		return nil, fmt.Errorf("%s: %w", where, err)
+	}
+	return s, nil
+}
+
+// readSettings reads path and the environment, unchecked; where names
+// them for messages.
+func readSettings(path string, getenv func(string) string) (s *Settings, where string, err error) {
+	s = &Settings{}
+	where = "SMTP settings"
 	if path != "" {
 		where = path
 		src, err := os.ReadFile(path)
 		if err != nil {
-			return nil, fmt.Errorf("SMTP settings: %w", err)
+			return nil, "", fmt.Errorf("SMTP settings: %w", err)
 		}
 		dec := yaml.NewDecoder(bytes.NewReader(src))
 		dec.KnownFields(true)
 		// An empty file is fine: the environment may say everything.
 		if err := dec.Decode(s); err != nil && !errors.Is(err, io.EOF) {
 			if strings.Contains(err.Error(), "field password not found") {
-				return nil, fmt.Errorf("%s: a password does not belong in the settings file; remove it and set $%s", path, passwordEnv)
+				return nil, "", fmt.Errorf("%s: a password does not belong in the settings file; remove it and set $%s", path, passwordEnv)
 			}
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, "", fmt.Errorf("%s: %w", path, err)
 		}
 		// Like the other paths a file names, ca_file is relative to the
 		// file, so the settings work from any working directory.
@@ -108,20 +140,18 @@ func LoadSettings(path string, getenv func(string) string) (*Settings, error) {
 	if e := getenv("HANDOUT_SMTP_PORT"); e != "" {
 		p, err := strconv.Atoi(e)
 		if err != nil {
-			return nil, fmt.Errorf("$HANDOUT_SMTP_PORT %q is not a port number", e)
+			return nil, "", fmt.Errorf("$HANDOUT_SMTP_PORT %q is not a port number", e)
 		}
 		s.Port = p
 	}
 	s.password = getenv(passwordEnv)
-	if err := s.check(); err != nil {
-		return nil, fmt.Errorf("%s: %w", where, err)
-	}
-	return s, nil
+	return s, where, nil
 }
 
 // check fills in defaults and reports the first setting that is wrong.
-func (s *Settings) check() error {
-	if s.Host == "" {
+// For a dry run (dryRun) the server may be left out.
+func (s *Settings) check(dryRun bool) error {
+	if s.Host == "" && !dryRun {
 		return errors.New("no host; set host: or $HANDOUT_SMTP_HOST")
 	}
 	if s.TLS == "" {
@@ -132,7 +162,7 @@ func (s *Settings) check() error {
 	case "none":
 		// Without TLS the packets cross the network in the clear: only a
 		// relay on this machine (which then uses TLS itself) is allowed.
-		if !isLoopback(s.Host) {
+		if s.Host != "" && !isLoopback(s.Host) {
 			return fmt.Errorf("tls: none is allowed only for a server on this machine (localhost, 127.0.0.1, ::1), not %s", s.Host)
 		}
 	default:

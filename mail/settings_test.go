@@ -67,6 +67,33 @@ func TestSMTPSettings(t *testing.T) {
 	}
 }
 
+// TestDryRunSettings: a dry run needs no server and takes the clinic's
+// address as the sender; what is given is still checked.
+func TestDryRunSettings(t *testing.T) {
+	none := func(string) string { return "" }
+	s, err := LoadDryRunSettings("", none, "office@clinic.example")
+	if err != nil || s.From != "office@clinic.example" {
+		t.Fatalf("no settings: %+v, %v", s, err)
+	}
+	s, err = LoadDryRunSettings("", func(k string) string {
+		return map[string]string{"HANDOUT_SMTP_FROM": "frontdesk@clinic.example"}[k]
+	}, "office@clinic.example")
+	if err != nil || s.From != "frontdesk@clinic.example" {
+		t.Errorf("a from in the settings wins: %+v, %v", s, err)
+	}
+	if _, err := LoadDryRunSettings("", none, ""); err == nil || !strings.Contains(err.Error(), "no from address") {
+		t.Errorf("no sender anywhere: %v", err)
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "s.yaml")
+	if err := os.WriteFile(bad, []byte("host: smtp.example\ntls: none\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadDryRunSettings(bad, none, "office@clinic.example"); err == nil || !strings.Contains(err.Error(), "only for a server on this machine") {
+		t.Errorf("a dry run hid a setting that sending would refuse: %v", err)
+	}
+}
+
 // TestSMTPSettingsCAFile: ca_file is relative to the settings file,
 // $HANDOUT_SMTP_CA_FILE wins, and a file that is missing or holds no PEM
 // certificate is an error that names it and says what to do.
