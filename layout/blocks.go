@@ -22,9 +22,14 @@ const (
 	spaceFigure    = 12.0
 	spaceBox       = 10.0
 
-	figureGap     = 14.0  // between panels
-	figureRowGap  = 18.0  // between figures side by side
-	figureMaxH    = 210.0 // tallest a figure's pictures may be
+	figureGap    = 14.0  // between panels
+	figureRowGap = 18.0  // between figures side by side
+	figureMaxH   = 210.0 // tallest a figure's pictures may be
+	// photoShrink is how much smaller a row of photos may be drawn to stay
+	// on a page with its text (paginate): still large enough to see the
+	// position clearly, and less paper than a page left a third empty.
+	// Drawings are never shrunk: one scale keeps every body the same size.
+	photoShrink   = 0.75
 	panelLabelMin = 120.0 // narrowest slot a panel label wraps in
 	listIndent    = 22.0
 
@@ -248,15 +253,31 @@ func (b *builder) figureRows(figs []*content.Figure) ([]unit, error) {
 		// Pair two figures when both fit in half the column with at most
 		// a small shrink (at most 2%): the same scale keeps the bodies the same size.
 		half := (b.col.w - figureRowGap) / 2
+		row, slotW := fs[i:i+1], b.col.w
 		if i+1 < len(fs) && fs[i].natW <= half*1.02 && fs[i+1].natW <= half*1.02 {
-			units = append(units, b.drawFigures(fs[i:i+2], half))
-			i += 2
-			continue
+			row, slotW = fs[i:i+2], half
 		}
-		units = append(units, b.drawFigures(fs[i:i+1], b.col.w))
-		i++
+		u := b.drawFigures(row, slotW, 1)
+		if photosOnly(row) {
+			smaller := b.drawFigures(row, slotW, photoShrink)
+			u.smaller = &smaller
+		}
+		units = append(units, u)
+		i += len(row)
 	}
 	return units, nil
+}
+
+// photosOnly reports whether a row of figures has no built-in drawing.
+func photosOnly(fs []figureBox) bool {
+	for _, f := range fs {
+		for _, p := range f.pics {
+			if p.Drawing != nil {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // figureBox is a measured figure: its pictures and their natural sizes.
@@ -322,13 +343,19 @@ func panelSizes(f figureBox, w float64) (ws, hs []float64) {
 }
 
 // drawFigures draws figures side by side, each in a slot of width slotW,
-// their pictures standing on one line and their captions below.
-func (b *builder) drawFigures(fs []figureBox, slotW float64) unit {
+// their pictures standing on one line and their captions below; photos at
+// scale times their size (1, or photoShrink).
+func (b *builder) drawFigures(fs []figureBox, slotW, scale float64) unit {
 	type sized struct{ ws, hs []float64 }
 	sizes := make([]sized, len(fs))
 	picH := 0.0
 	for i, f := range fs {
 		ws, hs := panelSizes(f, slotW)
+		if !f.drawings {
+			for j := range ws {
+				ws[j], hs[j] = ws[j]*scale, hs[j]*scale
+			}
+		}
 		// Drawings in one row share the smaller scale.
 		sizes[i] = sized{ws, hs}
 		for _, h := range hs {

@@ -24,6 +24,10 @@ type unit struct {
 	// anchor names a section that starts here, for the cover's page
 	// numbers.
 	anchor string
+	// smaller, when set, is the same content drawn smaller (a row of
+	// photos at photoShrink of their size): paginate uses it when that
+	// keeps the run on the page instead of leaving its bottom empty.
+	smaller *unit
 }
 
 // frame is the look of a box drawn around a run of units.
@@ -80,6 +84,10 @@ func paginate(units []unit, r region) [][]placed {
 		for end < len(units) && units[end].glue {
 			end++
 		}
+		// Photos drawn smaller can keep the run on this page.
+		if y > 0 && !units[i].breakBefore && !fits(i, end, y) {
+			shrink(units[i:end], func() bool { return fits(i, end, y) })
+		}
 		// Move the run to a new page when it does not fit here but would
 		// on a page of its own; a run taller than any page starts here.
 		if y > 0 && (units[i].breakBefore || (!fits(i, end, y) && fits(i, end, 0))) {
@@ -105,6 +113,26 @@ func paginate(units []unit, r region) [][]placed {
 		pages = append(pages, cur)
 	}
 	return pages
+}
+
+// shrink swaps in the smaller version of every unit of run that has one
+// and keeps them if fits then says yes; otherwise it puts run back as it
+// was.
+func shrink(run []unit, fits func() bool) {
+	var changed []int
+	var saved []unit
+	for k := range run {
+		if s := run[k].smaller; s != nil {
+			changed, saved = append(changed, k), append(saved, run[k])
+			run[k].h, run[k].items, run[k].smaller = s.h, s.items, nil
+		}
+	}
+	if len(changed) == 0 || fits() {
+		return
+	}
+	for n, k := range changed {
+		run[k] = saved[n]
+	}
 }
 
 // place adds u to the page at y (after its space, unless it opens the

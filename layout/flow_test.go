@@ -197,3 +197,23 @@ func TestShortParagraphKeepsWithFigure(t *testing.T) {
 		t.Errorf("picture on page %d, the note after it on page %d; want both on page 2", ip, tp)
 	}
 }
+
+// TestPaginateShrinksPhotosToStay: a run with a smaller version stays on
+// the page drawn smaller when that fits, and moves at full size when even
+// the smaller one does not.
+func TestPaginateShrinksPhotosToStay(t *testing.T) {
+	r := region{h: 100}
+	photo := func(h, smaller float64) unit {
+		return unit{h: h, glue: true, smaller: &unit{h: smaller}}
+	}
+	units := []unit{{h: 70}, {h: 10}, photo(30, 20)} // 70 + 10 + 30 > 100; with 20, fits
+	pages := paginate(units, r)
+	if len(pages) != 1 || pages[0][2].u.h != 20 {
+		t.Errorf("pages = %v, want one page with the photo at 20 pt", shape(pages))
+	}
+	units = []unit{{h: 75}, {h: 10}, photo(30, 20)} // 75 + 10 + 20 > 100
+	pages = paginate(units, r)
+	if len(pages) != 2 || pages[1][1].u.h != 30 {
+		t.Errorf("pages = %v, want the heading and the photo at full size on page 2", shape(pages))
+	}
+}
