@@ -2,6 +2,7 @@ package figures
 
 import (
 	"image"
+	"math"
 	"testing"
 )
 
@@ -56,5 +57,19 @@ func TestPresetGrayKeepsLogoColour(t *testing.T) {
 	}
 	if _, isGray := photoDecodeOut(t, img).(*image.Gray); isGray {
 		t.Error("the logo was turned gray")
+	}
+}
+
+// TestLaserGammaIsPow: the integer gamma curve gives what
+// round(255·x^0.8) gives in floating point, for every level of every
+// stretch the laser curve uses.
+func TestLaserGammaIsPow(t *testing.T) {
+	for d := 64; d <= 255; d++ {
+		for n := 0; n <= d; n++ {
+			want := uint8(math.Round(255 * math.Pow(float64(n)/float64(d), 0.8)))
+			if got := laserGamma(n, d); got != want {
+				t.Fatalf("laserGamma(%d, %d) = %d, want %d", n, d, got, want)
+			}
+		}
 	}
 }

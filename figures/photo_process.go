@@ -6,6 +6,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"math"
+	"math/big"
 
 	"github.com/disintegration/imaging"
 	"golang.org/x/image/webp"
@@ -443,9 +444,35 @@ func photoLaserCurve(hist *[256]int) [256]uint8 {
 	}
 	var lut [256]uint8
 	for i := range lut {
-		v := (float64(i) - float64(lo)) / float64(hi-lo)
-		v = max(0, min(1, v))
-		lut[i] = uint8(math.Round(255 * math.Pow(v, 1/1.25)))
+		lut[i] = laserGamma(max(0, min(hi-lo, i-lo)), hi-lo)
 	}
 	return lut
+}
+
+// laserGamma is round(255·(n/d)^0.8) for 0 ≤ n ≤ d, in exact integer
+// arithmetic: math.Pow's last bit may differ between machines (Go fuses
+// multiply-adds on arm64), and the same photo must give the same bytes
+// everywhere. With x = n/d, o = round(255·x^(4/5)) is the largest o with
+// o − ½ ≤ 255·x^(4/5), that is (2o−1)^5·d^4 ≤ 510^5·n^4.
+func laserGamma(n, d int) uint8 {
+	if n <= 0 {
+		return 0
+	}
+	rhs := new(big.Int).Mul(bigPow(510, 5), bigPow(int64(n), 4))
+	dd := bigPow(int64(d), 4)
+	lo, hi := 0, 255 // o = 0 always qualifies; find the largest that does
+	for lo < hi {
+		o := (lo + hi + 1) / 2
+		lhs := new(big.Int).Mul(bigPow(int64(2*o-1), 5), dd)
+		if lhs.Cmp(rhs) <= 0 {
+			lo = o
+		} else {
+			hi = o - 1
+		}
+	}
+	return uint8(lo)
+}
+
+func bigPow(x, e int64) *big.Int {
+	return new(big.Int).Exp(big.NewInt(x), big.NewInt(e), nil)
 }
