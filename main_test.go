@@ -29,6 +29,8 @@ type goldenCase struct {
 	patient string
 	date    string
 	paper   string
+	// grayscale: photos for a black-and-white laser printer
+	grayscale bool
 	// packet: also these handouts, a cover page and a tick log
 	packet []string
 }
@@ -41,6 +43,7 @@ var goldenCases = []goldenCase{
 	{name: "multilingual", paper: "a4"},
 	{name: "figure-at-bottom"},
 	{name: "photos"},
+	{name: "photos-gray", source: "testdata/photos.md", grayscale: true},
 	{name: "packet", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}},
 }
 
@@ -64,6 +67,7 @@ func testJob(t testing.TB, gc goldenCase) render.Job {
 		t.Fatal(err)
 	}
 	t.Cleanup(closeDir)
+	j.Grayscale = gc.grayscale
 	if gc.paper != "" {
 		if j.Paper, err = layout.PaperByName(gc.paper); err != nil {
 			t.Fatal(err)
