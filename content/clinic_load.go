@@ -111,6 +111,7 @@ func checkClinic(c *Clinic, doc *yamlDoc, p *problems) {
 		}
 	}
 	checkLogo(c.Logo, doc, p)
+	c.Logo = slashed(c.Logo)
 	for i, h := range c.Hours {
 		if h.Days == "" || h.Times == "" {
 			key := fmt.Sprintf("hours[%d]", i+1)

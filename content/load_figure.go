@@ -49,7 +49,7 @@ func (c *converter) figure(para *ast.Paragraph, imgs []*ast.Image) *Figure {
 	f := &Figure{Pos: c.pos(para), Number: len(c.figures) + 1}
 	var alts []string
 	for i, img := range imgs {
-		p := Panel{Pos: c.pos(img), Caption: altText(img, c.src.text), Source: unescape(img.Destination)}
+		p := Panel{Pos: c.pos(img), Caption: altText(img, c.src.text), Source: slashed(unescape(img.Destination))}
 		if len(imgs) > 1 {
 			p.Label = panelLabel(i)
 		}
@@ -123,6 +123,17 @@ func altText(img *ast.Image, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// slashed writes a picture path with "/" however it was typed: a handout
+// written on Windows ("photos\cat.jpg") renders on a Mac, and the path is
+// the same key everywhere. A backslash is never part of a file name on
+// Windows, and a file name with one elsewhere is not worth the confusion.
+func slashed(src string) string {
+	if strings.HasPrefix(src, "builtin:") {
+		return src
+	}
+	return strings.ReplaceAll(src, `\`, "/")
 }
 
 var (

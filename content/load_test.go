@@ -158,6 +158,9 @@ func TestParseMappings(t *testing.T) {
 			"section h.md:4 id=introduction title=\n  figure h.md:4 number=1 id=\"a\" caption=«Both»\n" +
 				"    panel h.md:4 label=\"a\" caption=\"A\" source=\"builtin:a\"\n" +
 				"    panel h.md:4 label=\"b\" caption=\"B\" source=\"builtin:b\"\n"},
+		{"Windows separators in an image path", "![x](photos\\sub\\cat.jpg)\n",
+			"section h.md:4 id=introduction title=\n  figure h.md:4 number=1 id=\"cat\" caption=«x»\n" +
+				"    panel h.md:4 label=\"\" caption=\"x\" source=\"photos/sub/cat.jpg\"\n"},
 		{"escaped image path", "![x](my\\_pic.png)\n",
 			"section h.md:4 id=introduction title=\n  figure h.md:4 number=1 id=\"my_pic\" caption=«x»\n" +
 				"    panel h.md:4 label=\"\" caption=\"x\" source=\"my_pic.png\"\n"},
