@@ -161,6 +161,9 @@ func (c *converter) checkImageSource(src string, line int) {
 			"save it next to the handout and write its file name", src)
 	case absPathRE.MatchString(src):
 		c.p.add(line, "image path %q is absolute; write it relative to the handout file, e.g. images/cat.jpg", src)
+	case ext == ".heic" || ext == ".heif":
+		c.p.add(line, "image %q is an iPhone HEIC photo, which this program cannot read; save it as JPEG "+
+			"(on a Mac: Preview, File > Export > JPEG; on Windows: Photos, Save as > .jpg) and use that file", src)
 	case ext != ".jpg" && ext != ".jpeg" && ext != ".png" && ext != ".webp":
 		c.p.add(line, "image %q is not a JPEG, PNG or WebP file; save it as .jpg or .png and use that file", src)
 	}

@@ -246,6 +246,12 @@ func photoInspect(src []byte) (photoPlan, error) {
 		if what == "not an image file" {
 			return pl, photoErr(ErrUnsupported, nil, "not a JPEG, PNG or WebP image (the file's content is not a picture this program can read); save it as JPEG or PNG")
 		}
+		if what == "a HEIC image" {
+			// An iPhone's own format, and the one clinics will meet most.
+			return pl, photoErr(ErrUnsupported, nil, "is a HEIC image (an iPhone's photo format), which this program cannot read; "+
+				"save it as JPEG: on a Mac, open it in Preview and choose File > Export > JPEG; on Windows, open it in Photos and choose Save as > .jpg; "+
+				"or set the iPhone to take JPEGs (Settings > Camera > Formats > Most Compatible)")
+		}
 		return pl, photoErr(ErrUnsupported, nil, "is %s; only JPEG, PNG and WebP are supported; save it as JPEG (photos) or PNG (drawings, screenshots)", what)
 	}
 	pl.format = format

@@ -764,3 +764,11 @@ func TestPrepareTruncatedWebP(t *testing.T) {
 	_, err := NewPreparer("").Prepare("photos/cut.webp", photoWebPFile(t, "truncated.webp"), photoPrint3in)
 	photoWantErr(t, err, ErrDamaged, "figures: photos/cut.webp: WebP file")
 }
+
+// TestPrepareHEICSaysHowToConvert: an iPhone photo saved under a .jpg name
+// is refused with the steps that turn it into a JPEG.
+func TestPrepareHEICSaysHowToConvert(t *testing.T) {
+	src := append([]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), make([]byte, 64)...)
+	_, err := NewPreparer("").Prepare("photos/IMG_0042.jpg", src, photoPrint3in)
+	photoWantErr(t, err, ErrUnsupported, "HEIC", "iPhone", "File > Export > JPEG", "Most Compatible")
+}
