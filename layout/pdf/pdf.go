@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"strconv"
 	"sync"
 	"time"
 
@@ -280,12 +281,31 @@ func (d *drawer) path(p *layout.Path) {
 			x1, y1 := pt(seg.Pts[0])
 			x2, y2 := pt(seg.Pts[1])
 			x3, y3 := pt(seg.Pts[2])
-			d.f.CurveBezierCubicTo(x1, y1, x2, y2, x3, y3)
+			d.curveTo(x1, y1, x2, y2, x3, y3)
 		case figures.Close:
 			d.f.ClosePath()
 		}
 	}
 	d.f.DrawPath(style)
+}
+
+// curveTo writes a cubic Bézier segment, as fpdf's CurveBezierCubicTo
+// does but with two decimals instead of five: a hundredth of a point
+// (0.0035 mm) is far below what any printer or screen shows, and the
+// drawings' thousands of curves are then a third smaller in the file
+// (the built-in handout: 119 KB → see README).
+func (d *drawer) curveTo(x1, y1, x2, y2, x3, y3 float64) {
+	k := d.f.GetConversionRatio()
+	_, h := d.f.GetPageSize()
+	b := make([]byte, 0, 64)
+	for i, v := range [6]float64{x1 * k, (h - y1) * k, x2 * k, (h - y2) * k, x3 * k, (h - y3) * k} {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	b = append(b, " c"...)
+	d.f.RawWriteStr(string(b))
 }
 
 // image registers a prepared image once per document, under its content
