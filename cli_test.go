@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -202,5 +203,28 @@ func TestRenderMaxSizeFlag(t *testing.T) {
 	var ue *usageError
 	if !errors.As(err, &ue) {
 		t.Errorf("bad --max-size: err = %v, want a usage error", err)
+	}
+}
+
+// TestRenderWarnsOfSoftPhoto: a photo too small for its place is a warning
+// on standard error; the PDF is still made (exit 0).
+func TestRenderWarnsOfSoftPhoto(t *testing.T) {
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, pdftest.Phone(240, 160, 3), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "tiny.jpg"), buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "h.md"), []byte("---\ntitle: T\n---\n\n![Tiny](tiny.jpg)\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, dir, "render", "h.md")
+	if code != 0 || !strings.HasPrefix(stdout, "wrote h.pdf") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if !strings.Contains(stderr, `handout: warning: h.md:5: photo "tiny.jpg" prints at`) {
+		t.Errorf("stderr %q, want the warning", stderr)
 	}
 }

@@ -23,7 +23,8 @@ const defaultHandout = "mid-back-pain"
 // runDefault writes the built-in handout with the sample clinic to the
 // current folder.
 func runDefault(stdout io.Writer) error {
-	return renderTo(stdout, stdout, renderOptions{source: "builtin:" + defaultHandout, out: defaultHandout + ".pdf", preset: "print"})
+	// The built-in handout has no photos, so nothing to warn about.
+	return renderTo(stdout, stdout, io.Discard, renderOptions{source: "builtin:" + defaultHandout, out: defaultHandout + ".pdf", preset: "print"})
 }
 
 // renderOptions are the render command's flags.
@@ -82,12 +83,13 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 	if o.out == "-" {
 		report = stderr // standard output carries the PDF
 	}
-	return renderTo(stdout, report, o)
+	return renderTo(stdout, report, stderr, o)
 }
 
 // renderTo renders one handout, to the file o.out or, for "-", to stdout,
-// and reports where it went.
-func renderTo(stdout, report io.Writer, o renderOptions) error {
+// and reports where it went; warnings (a photo too small to print sharp)
+// go to warnings.
+func renderTo(stdout, report, warnings io.Writer, o renderOptions) error {
 	preset, err := figures.ParsePreset(o.preset)
 	if err != nil {
 		return usagef("--preset: %v", err)
@@ -115,6 +117,7 @@ func renderTo(stdout, report io.Writer, o renderOptions) error {
 	defer closeDir()
 	j.Paper = paper
 	j.Preset, j.Grayscale = preset, o.grayscale
+	j.Warn = func(msg string) { fmt.Fprintf(warnings, "handout: warning: %s\n", msg) }
 	eng, err := render.NewEngine(o.cacheDir)
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -97,7 +98,19 @@ type Job struct {
 	TickLog   bool           // a weekly tick log of the exercises at the end
 	Preset    figures.Preset // resolution and quality of photos (zero: print)
 	Grayscale bool           // photos in gray, tuned for black-and-white laser printers
+	// Warn, when set, is told of a photo too small to print sharp where
+	// the layout puts it (print preset only), once per photo and document:
+	// the handout's file:line, the photo and what to do. The messages name
+	// no patient.
+	Warn func(msg string)
 }
+
+// sharpPPI is the resolution below which a printed photo looks soft; the
+// print preset prepares photos at about 250 pixels per inch.
+const (
+	sharpPPI     = 150
+	suggestedPPI = 200
+)
 
 // Render runs the pipeline for one job and returns the PDF bytes and
 // its page count.
@@ -124,7 +137,7 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 		}
 		paper = p
 	}
-	pics, err := e.pictures(j, paper)
+	pics, placed, err := e.pictures(j, paper)
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +152,35 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	for _, hf := range j.Handouts {
 		in.Handouts = append(in.Handouts, hf.Handout)
 	}
-	return layout.Layout(e.fonts, in)
+	doc, err := layout.Layout(e.fonts, in)
+	if err == nil && j.Warn != nil && j.Preset == figures.PresetPrint {
+		warnSoftPhotos(doc, placed, j.Warn)
+	}
+	return doc, err
+}
+
+// warnSoftPhotos tells warn of each photo drawn at less than sharpPPI.
+// placed names each photo by its prepared image's key.
+func warnSoftPhotos(doc *layout.Document, placed map[string]*photoTask, warn func(string)) {
+	warned := map[string]bool{}
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			im, ok := it.(*layout.Image)
+			if !ok || im.W <= 0 {
+				continue
+			}
+			t, ok := placed[im.Img.Key]
+			if !ok || warned[im.Img.Key] {
+				continue
+			}
+			inches := im.W / 72
+			if ppi := float64(im.Img.PxW) / inches; ppi < sharpPPI {
+				warned[im.Img.Key] = true
+				warn(fmt.Sprintf("%s: photo %q prints at %.0f pixels per inch (%d pixels across %.1f inches) and will look soft; use one at least %.0f pixels wide",
+					t.where, t.source, ppi, im.Img.PxW, inches, math.Ceil(inches*suggestedPPI)))
+			}
+		}
+	}
 }
 
 // pictures prepares every panel of every figure: built-in drawings by name,
@@ -148,26 +189,30 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 // and a handout at the front desk may have a dozen); an error is reported
 // for the first failing photo in the order the handouts give them, so the
 // same input always gives the same message.
-func (e *Engine) pictures(j Job, paper layout.Paper) (map[string]layout.Picture, error) {
-	pics := map[string]layout.Picture{}
+func (e *Engine) pictures(j Job, paper layout.Paper) (pics map[string]layout.Picture, byKey map[string]*photoTask, err error) {
+	pics = map[string]layout.Picture{}
 	var photos []*photoTask
 	from := map[string]*os.Root{}
 	for _, hf := range j.Handouts {
 		opt := figures.Options{Preset: j.Preset, Grayscale: j.Grayscale}
 		more, err := e.handoutPictures(hf, opt, paper, pics, from)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		photos = append(photos, more...)
 	}
 	e.preparePhotos(photos)
+	byKey = map[string]*photoTask{}
 	for _, t := range photos {
 		if t.err != nil {
-			return nil, fmt.Errorf("%s: %w", t.where, t.err)
+			return nil, nil, fmt.Errorf("%s: %w", t.where, t.err)
 		}
 		pics[t.source] = layout.Picture{Image: t.img}
+		if byKey[t.img.Key] == nil {
+			byKey[t.img.Key] = t
+		}
 	}
-	return pics, nil
+	return pics, byKey, nil
 }
 
 // photoTask is one photo of a handout to prepare, and its outcome.

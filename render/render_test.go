@@ -12,6 +12,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 
 	"handout/content"
+	"handout/figures"
 	"handout/internal/pdftest"
 )
 
@@ -98,6 +99,46 @@ func TestPhotoErrorIsTheFirstInTheHandout(t *testing.T) {
 		_, _, err := newTestEngine(t).Render(testJob(t, path))
 		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "p3.jpg") {
 			t.Fatalf("error %v, want the missing p3.jpg at %q", err, want)
+		}
+	}
+}
+
+// TestSoftPhotoWarning: a photo too small for where it is printed is
+// named, once, with its line and the size to use; a large one is not, and
+// nothing is said for the email preset (read on a screen).
+func TestSoftPhotoWarning(t *testing.T) {
+	dir := t.TempDir()
+	for name, size := range map[string][2]int{"small.jpg": {300, 200}, "big.jpg": {2000, 1500}} {
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, pdftest.Phone(size[0], size[1], 1), nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, "h.md")
+	md := "---\ntitle: Photos\n---\n\n## One\n\n![Small](small.jpg)\n\n![Big](big.jpg)\n\n![Small again](small.jpg)\n"
+	if err := os.WriteFile(path, []byte(md), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, preset := range []figures.Preset{figures.PresetPrint, figures.PresetEmail} {
+		var warnings []string
+		j := testJob(t, path)
+		j.Preset = preset
+		j.Warn = func(msg string) { warnings = append(warnings, msg) }
+		if _, _, err := newTestEngine(t).Render(j); err != nil {
+			t.Fatal(err)
+		}
+		if preset == figures.PresetEmail {
+			if len(warnings) != 0 {
+				t.Errorf("email preset: %q", warnings)
+			}
+			continue
+		}
+		if len(warnings) != 1 || !strings.Contains(warnings[0], "h.md:7: photo \"small.jpg\" prints at ") ||
+			!strings.Contains(warnings[0], "use one at least") {
+			t.Errorf("print preset: warnings %q, want one for small.jpg at h.md:7", warnings)
 		}
 	}
 }
