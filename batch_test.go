@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"image/png"
 	"io/fs"
 	"os"
@@ -649,5 +650,37 @@ func TestBatchInterrupt(t *testing.T) {
 		if !strings.HasSuffix(name, ".pdf") && name != "manifest.json" {
 			t.Errorf("%s is left in the folder", name)
 		}
+	}
+}
+
+// TestBatchWarnsOnceOfSoftPhoto: ten packets share a handout whose photo
+// is too small to print sharp: the warning is printed once, not ten times,
+// and names no patient.
+func TestBatchWarnsOnceOfSoftPhoto(t *testing.T) {
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, pdftest.Phone(240, 160, 5), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "tiny.jpg"), buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "band.md"), []byte("---\ntitle: Band\n---\n\n![Band](tiny.jpg)\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rows := pdftest.Patients(10)
+	for i := range rows {
+		rows[i].Handouts, rows[i].Doses = "band.md", ""
+	}
+	list := pdftest.WriteList(t, dir, rows)
+	code, stderr := batchCLI(t, list, "--out-dir", filepath.Join(dir, "out"), "--jobs", "2")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if n := strings.Count(stderr, `handout: warning: `); n != 1 || !strings.Contains(stderr, `band.md:5: photo "tiny.jpg" prints at`) {
+		t.Errorf("%d warnings in:\n%s", n, stderr)
+	}
+	if strings.Contains(stderr, "Test Patient") {
+		t.Errorf("a patient's name is in the output:\n%s", stderr)
 	}
 }

@@ -182,6 +182,11 @@ func (s *batchSettings) run(ctx context.Context, getenv func(string) string, std
 	if err := out.writeManifest(); err != nil {
 		return err
 	}
+	for _, w := range p.warnings.sorted() {
+		if _, err := fmt.Fprintf(stderr, "handout: warning: %s\n", w); err != nil {
+			return err
+		}
+	}
 	return s.report(stderr, plan, tally, time.Since(start), ctx.Err() != nil)
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -82,6 +84,32 @@ type planner struct {
 	fitter    *render.SizeFitter // renders within --max-size
 	encrypter *render.Encrypter  // nil unless --password-column
 	mail      *sendRun           // nil unless --send
+	warnings  warnings           // photos too small to print sharp, once each
+}
+
+// warnings collects the render warnings of a run once each (every packet
+// with the same handout gives the same ones); they are printed with the
+// report, sorted, so a progress bar is not broken and the output does not
+// depend on which worker met them first.
+type warnings struct {
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+func (w *warnings) add(msg string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.seen == nil {
+		w.seen = map[string]bool{}
+	}
+	w.seen[msg] = true
+}
+
+// sorted returns the warnings in order.
+func (w *warnings) sorted() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return slices.Sorted(maps.Keys(w.seen))
 }
 
 // newPlanner prepares the parts every packet shares: the clinic (its
@@ -443,6 +471,7 @@ func (p *planner) job(r *plannedRow) (render.Job, error) {
 	j := render.Job{
 		Clinic: p.clinic, Patient: r.name, Date: r.visitDate, Paper: p.s.paper, Preset: p.preset, Grayscale: p.s.grayscale,
 		Cover: &layout.Cover{Clinician: r.clinician, Notes: r.notes}, TickLog: true,
+		Warn: p.warnings.add,
 	}
 	for _, e := range r.entries {
 		h, err := content.WithDoses(e.handout, dosesFor(e, r.doses))
