@@ -166,6 +166,17 @@ const (
 	photoWebP
 )
 
+// photoCodecs are the decoders of the supported formats (a fixed table,
+// never changed): the header check and the full decode use the same one.
+var photoCodecs = map[photoFormat]struct {
+	config func(io.Reader) (image.Config, error)
+	decode func(io.Reader) (image.Image, error)
+}{
+	photoJPEG: {jpeg.DecodeConfig, jpeg.Decode},
+	photoPNG:  {png.DecodeConfig, png.Decode},
+	photoWebP: {webp.DecodeConfig, webp.Decode},
+}
+
 // String names the format for messages.
 func (f photoFormat) String() string {
 	switch f {
@@ -258,14 +269,7 @@ func photoInspect(src []byte) (photoPlan, error) {
 	var cfg image.Config
 	err := photoRecover(func() error {
 		var err error
-		switch format {
-		case photoJPEG:
-			cfg, err = jpeg.DecodeConfig(bytes.NewReader(src))
-		case photoPNG:
-			cfg, err = png.DecodeConfig(bytes.NewReader(src))
-		default:
-			cfg, err = webp.DecodeConfig(bytes.NewReader(src))
-		}
+		cfg, err = photoCodecs[format].config(bytes.NewReader(src))
 		return err
 	})
 	if err != nil {

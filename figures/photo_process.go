@@ -3,13 +3,10 @@ package figures
 import (
 	"bytes"
 	"image"
-	"image/jpeg"
-	"image/png"
 	"math"
 	"math/big"
 
 	"github.com/disintegration/imaging"
-	"golang.org/x/image/webp"
 
 	"handout/figures/internal/scaledjpeg"
 )
@@ -26,14 +23,19 @@ func photoPrepare(src []byte, opt Options, decoded func()) (*Image, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Geometry is decided once, in upright (oriented) space, where the
+	// layout's box lives: it sets both how small the decode may be and the
+	// crop and output size.
+	ow, oh := pl.upright()
+	t := photoGeometry(ow, oh, opt, ppi)
 	decoded()
-	img, err := photoDecode(src, pl, photoDecodeScale(pl, opt, ppi))
+	img, err := photoDecode(src, pl, photoDecodeScale(pl, t))
 	if err != nil {
 		return nil, err
 	}
 	var out image.Image
 	err = photoRecover(func() error {
-		out = photoProcess(img, pl, opt, ppi)
+		out = photoProcess(img, pl, opt, t)
 		return nil
 	})
 	if err != nil {
@@ -49,12 +51,10 @@ func photoPrepare(src []byte, opt Options, decoded func()) (*Image, error) {
 // needs: a phone photo placed 3 inches wide needs a quarter of its width.
 // The scaled decode is the sharp step (it drops, in each 8×8 block, only the
 // frequencies the output cannot show); the resize after it is small.
-func photoDecodeScale(pl photoPlan, opt Options, ppi float64) int {
+func photoDecodeScale(pl photoPlan, t photoTarget) int {
 	if pl.format != photoJPEG || pl.jpeg.components == 4 {
 		return 1
 	}
-	ow, oh := pl.upright()
-	t := photoGeometry(ow, oh, opt, ppi)
 	for _, s := range []int{8, 4, 2} {
 		if t.cropW/s >= t.outW && t.cropH/s >= t.outH {
 			return s
@@ -90,14 +90,7 @@ func photoDecode(src []byte, pl photoPlan, scale int) (image.Image, error) {
 	var img image.Image
 	err := photoRecover(func() error {
 		var err error
-		switch pl.format {
-		case photoJPEG:
-			img, err = jpeg.Decode(bytes.NewReader(data))
-		case photoPNG:
-			img, err = png.Decode(bytes.NewReader(data))
-		default:
-			img, err = webp.Decode(bytes.NewReader(data))
-		}
+		img, err = photoCodecs[pl.format].decode(bytes.NewReader(data))
 		return err
 	})
 	if err != nil {
@@ -110,14 +103,11 @@ func photoDecode(src []byte, pl photoPlan, scale int) (image.Image, error) {
 }
 
 // photoProcess normalises, shrinks, orients, crops, resizes and (optionally)
-// turns img gray. The result is *image.NRGBA or *image.Gray.
-func photoProcess(img image.Image, pl photoPlan, opt Options, ppi float64) image.Image {
+// turns img gray to the target t. The result is *image.NRGBA or
+// *image.Gray.
+func photoProcess(img image.Image, pl photoPlan, opt Options, t photoTarget) image.Image {
 	img = photoNormalise(img, opt.KeepAlpha)
-
-	// Geometry is decided in upright (oriented) space, where the layout's
-	// box lives.
 	ow, oh := pl.upright()
-	t := photoGeometry(ow, oh, opt, ppi)
 
 	// A cheap box pre-shrink by a whole factor does most of the reduction
 	// on the full-size pixels; it keeps at least 1.5 times the output size

@@ -79,7 +79,7 @@ func TestPrepareEXIFOrientations(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					if s := photoDecodeScale(pl, opt, 250); s != size.scale {
+					if s := photoDecodeScale(pl, photoTestTarget(pl, opt)); s != size.scale {
 						t.Fatalf("decoded at 1/%d, want 1/%d", s, size.scale)
 					}
 					photoCheckOrientation(t, src, opt)
@@ -430,7 +430,7 @@ func TestPrepareTruncatedJPEG(t *testing.T) {
 	for _, side := range []int{200, 2000} {
 		src := photoJPEGBytes(t, photoTestPhoto(side, side))
 		opt := Options{PlacedWidthPt: 72}
-		if pl, _ := photoInspect(src); side == 2000 && photoDecodeScale(pl, opt, 250) != 8 {
+		if pl, _ := photoInspect(src); side == 2000 && photoDecodeScale(pl, photoTestTarget(pl, opt)) != 8 {
 			t.Fatal("the large photo is not decoded at 1/8")
 		}
 		for _, cut := range []int{len(src) / 2, len(src) - 2} {
@@ -771,4 +771,11 @@ func TestPrepareHEICSaysHowToConvert(t *testing.T) {
 	src := append([]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), make([]byte, 64)...)
 	_, err := NewPreparer("").Prepare("photos/IMG_0042.jpg", src, photoPrint3in)
 	photoWantErr(t, err, ErrUnsupported, "HEIC", "iPhone", "File > Export > JPEG", "Most Compatible")
+}
+
+// photoTestTarget is the target photoPrepare works out for pl and opt.
+func photoTestTarget(pl photoPlan, opt Options) photoTarget {
+	ppi, _, _ := photoValidate(opt)
+	w, h := pl.upright()
+	return photoGeometry(w, h, opt, ppi)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"image"
 	"image/jpeg"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -278,6 +279,40 @@ func TestFastIDCTs(t *testing.T) {
 			if got != want {
 				t.Fatalf("n=%d coef %v: got %v, want %v", n, coef[:n*n], got[:n*n], want[:n*n])
 			}
+		}
+	}
+}
+
+// idctMatrix computes the n×n transform straight from the formula (scan.go),
+// with the same fixed-point constants: what the fast transforms must equal.
+func idctMatrix(n int, coef *[16]int32, dst []byte, stride int) {
+	var m [4][4]int32
+	for x := range n {
+		for u := range n {
+			cu := 1.0
+			if u == 0 {
+				cu = 1 / math.Sqrt2
+			}
+			m[x][u] = int32(math.Round(8192 * 0.5 * cu * math.Cos(float64((2*x+1)*u)*math.Pi/float64(2*n))))
+		}
+	}
+	var tmp [16]int32
+	for v := range n {
+		for x := range n {
+			var s int32
+			for u := range n {
+				s += m[x][u] * coef[v*n+u]
+			}
+			tmp[v*n+x] = (s + 1<<10) >> 11
+		}
+	}
+	for y := range n {
+		for x := range n {
+			var s int32
+			for v := range n {
+				s += m[y][v] * tmp[v*n+x]
+			}
+			dst[y*stride+x] = clamp((s+1<<14)>>15 + 128)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package scaledjpeg
 
 import (
 	"image"
-	"math"
 )
 
 // unzig maps a coefficient's zig-zag index to its natural (row-major)
@@ -204,8 +203,8 @@ func (d *decoder) checkEnd(pos int) error {
 // the block's own picture sampled at the centres of the bigger pixels, with
 // the frequencies they cannot show left out (what libjpeg's jidctred.c
 // computes). Constants are ½·C(u)·cos(…) in fixed point with 13 bits; the
-// row pass keeps two extra bits for the column pass. idctMatrix computes
-// the formula directly and is what the tests hold the fast versions to.
+// row pass keeps two extra bits for the column pass. The tests hold these
+// to the formula computed directly (idctMatrix).
 const (
 	idctK0 = 2896 // ½·cos(π/4) = ½/√2
 	idctK1 = 3784 // ½·cos(π/8)
@@ -257,40 +256,6 @@ func idct2(coef *[16]int32, dst []byte, stride int) {
 	dst[1] = clamp((idctK0*(t01+t11)+1<<14)>>15 + 128)
 	dst[stride] = clamp((idctK0*(t00-t10)+1<<14)>>15 + 128)
 	dst[stride+1] = clamp((idctK0*(t01-t11)+1<<14)>>15 + 128)
-}
-
-// idctMatrix computes the n×n transform straight from the formula above,
-// with the same fixed-point constants: the reference for the tests.
-func idctMatrix(n int, coef *[16]int32, dst []byte, stride int) {
-	var m [4][4]int32
-	for x := range n {
-		for u := range n {
-			cu := 1.0
-			if u == 0 {
-				cu = 1 / math.Sqrt2
-			}
-			m[x][u] = int32(math.Round(8192 * 0.5 * cu * math.Cos(float64((2*x+1)*u)*math.Pi/float64(2*n))))
-		}
-	}
-	var tmp [16]int32
-	for v := range n {
-		for x := range n {
-			var s int32
-			for u := range n {
-				s += m[x][u] * coef[v*n+u]
-			}
-			tmp[v*n+x] = (s + 1<<10) >> 11
-		}
-	}
-	for y := range n {
-		for x := range n {
-			var s int32
-			for v := range n {
-				s += m[y][v] * tmp[v*n+x]
-			}
-			dst[y*stride+x] = clamp((s+1<<14)>>15 + 128)
-		}
-	}
 }
 
 // idct1 is the 1×1 case: the block's mean, DC/8.
