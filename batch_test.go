@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/jpeg"
 	"image/png"
 	"io/fs"
 	"os"
@@ -658,13 +657,7 @@ func TestBatchInterrupt(t *testing.T) {
 // and names no patient.
 func TestBatchWarnsOnceOfSoftPhoto(t *testing.T) {
 	dir := t.TempDir()
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, pdftest.Phone(240, 160, 5), nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "tiny.jpg"), buf.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	pdftest.WritePhoto(t, dir, "tiny.jpg", 240, 160, 5)
 	if err := os.WriteFile(filepath.Join(dir, "band.md"), []byte("---\ntitle: Band\n---\n\n![Band](tiny.jpg)\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}

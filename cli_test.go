@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"image/jpeg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -210,13 +209,7 @@ func TestRenderMaxSizeFlag(t *testing.T) {
 // on standard error; the PDF is still made (exit 0).
 func TestRenderWarnsOfSoftPhoto(t *testing.T) {
 	dir := t.TempDir()
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, pdftest.Phone(240, 160, 3), nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "tiny.jpg"), buf.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	pdftest.WritePhoto(t, dir, "tiny.jpg", 240, 160, 3)
 	if err := os.WriteFile(filepath.Join(dir, "h.md"), []byte("---\ntitle: T\n---\n\n![Tiny](tiny.jpg)\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"image/jpeg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,13 +78,7 @@ func TestPhotoErrorIsTheFirstInTheHandout(t *testing.T) {
 				t.Fatal(err)
 			}
 		default:
-			var buf bytes.Buffer
-			if err := jpeg.Encode(&buf, pdftest.Phone(800, 600, uint64(i)), nil); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o600); err != nil {
-				t.Fatal(err)
-			}
+			pdftest.WritePhoto(t, dir, name, 800, 600, uint64(i))
 		}
 	}
 	path := filepath.Join(dir, "photos.md")
@@ -109,13 +102,7 @@ func TestPhotoErrorIsTheFirstInTheHandout(t *testing.T) {
 func TestSoftPhotoWarning(t *testing.T) {
 	dir := t.TempDir()
 	for name, size := range map[string][2]int{"small.jpg": {300, 200}, "big.jpg": {2000, 1500}} {
-		var buf bytes.Buffer
-		if err := jpeg.Encode(&buf, pdftest.Phone(size[0], size[1], 1), nil); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o600); err != nil {
-			t.Fatal(err)
-		}
+		pdftest.WritePhoto(t, dir, name, size[0], size[1], 1)
 	}
 	path := filepath.Join(dir, "h.md")
 	md := "---\ntitle: Photos\n---\n\n## One\n\n![Small](small.jpg)\n\n![Big](big.jpg)\n\n![Small again](small.jpg)\n"

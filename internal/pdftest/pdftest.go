@@ -41,6 +41,19 @@ func Phone(w, h int, seed uint64) *image.RGBA {
 	return img
 }
 
+// WritePhoto writes a w×h Phone picture (seed) as a JPEG file dir/name,
+// for tests that need a photo on disk.
+func WritePhoto(t testing.TB, dir, name string, w, h int, seed uint64) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, Phone(w, h, seed), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func clamp8(v float64) uint8 { return uint8(min(255, max(0, v))) }
 
 // SizeHandout writes a handout with n photo figures made of gradients
