@@ -388,3 +388,53 @@ func BenchmarkSend1000(b *testing.B) {
 	b.ReportMetric(float64(len(items)*b.N)/total.Seconds(), "msgs/s")
 	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
 }
+
+// TestSendNeverTwiceAfter250 makes the server fail right after it has
+// accepted a message: the connection dropped (a server killed), 421 to the
+// next command (RSET or MAIL), 421 to the next MAIL only, or no answer to
+// the end of data at all. Every patient gets exactly one message; a message
+// the server answered 250 is recorded as sent, one whose answer never came
+// as unknown, and neither is sent again, in this run or the next.
+func TestSendNeverTwiceAfter250(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		fault mailtest.Fault
+		want  Status
+	}{
+		{"drop after 250", mailtest.DropAfter250, StatusSent},
+		{"421 after 250", mailtest.Reply421After250, StatusSent},
+		{"421 to the next MAIL", mailtest.Refuse421NextMail, StatusSent},
+		{"no reply to the end of data", mailtest.NoReplyAfterData, StatusUnknown},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := mailtest.StartServer(t)
+			ts.SetFault(tc.fault)
+			items := testItems(t, 5, 3_000)
+			s := testSettings(t, ts)
+			s.Connections = 2
+			dir := t.TempDir()
+			got := runSend(t, newTestSender(t, s, dir, false), items, 0)
+			recs := newTestSender(t, s, dir, false).journal.Records()
+			for _, it := range items {
+				r := got[it.ID]
+				if r.Status != tc.want || recs[it.ID].Status != tc.want {
+					t.Errorf("%s: %+v, journal %q; want %q", it.ID, r, recs[it.ID].Status, tc.want)
+				}
+				if tc.want == StatusSent && r.Err != nil || tc.want == StatusUnknown && !errors.Is(r.Err, ErrMaybeDelivered) {
+					t.Errorf("%s: error %v", it.ID, r.Err)
+				}
+			}
+			again := runSend(t, newTestSender(t, s, dir, false), items, 0)
+			for _, it := range items {
+				if r := again[it.ID]; r.Status != "" {
+					t.Errorf("second run, %s: %+v; want nothing sent", it.ID, r)
+				}
+			}
+			for _, it := range items {
+				if n := ts.Delivered()[it.To]; n != 1 {
+					t.Errorf("%s delivered %d times", it.ID, n)
+				}
+			}
+		})
+	}
+}
