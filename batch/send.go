@@ -50,7 +50,7 @@ func (s *batchSettings) finishSending(p *planner, out *output, plan []*plannedRo
 		switch {
 		case res.Err != nil:
 			r := rows[res.ID]
-			t.mailFailures = append(t.mailFailures, &rowError{list: s.list, line: r.line, id: r.id, err: fmt.Errorf("not sent: %w", res.Err)})
+			t.mailFailures = append(t.mailFailures, &rowError{list: s.list, line: r.line, id: r.id, err: mailFailure(res)})
 		case res.Status == mail.StatusSent:
 			t.mailSent++
 		default:
@@ -64,4 +64,14 @@ func (s *batchSettings) finishSending(p *planner, out *output, plan []*plannedRo
 		}
 	}
 	return err
+}
+
+// mailFailure is what the report says of a row whose message failed: "not
+// sent: why", except for a message that was handed over before the
+// connection broke, which may well have arrived.
+func mailFailure(res mail.Result) error {
+	if errors.Is(res.Err, mail.ErrMaybeDelivered) {
+		return res.Err
+	}
+	return fmt.Errorf("not sent: %w", res.Err)
 }

@@ -52,9 +52,9 @@ var (
 	// ErrRetriesExhausted is a transient failure that outlasted the
 	// retries: the row can be sent again with --resume.
 	ErrRetriesExhausted = errors.New("the mail server could not take the message now")
-	// ErrMaybeDelivered is a connection lost after the message was handed
-	// over: it may have arrived.
-	ErrMaybeDelivered = errors.New("the connection broke after the message was handed over; it may have been delivered")
+	// ErrMaybeDelivered is a connection lost after the whole message was
+	// handed over and before the server answered: it may have arrived.
+	ErrMaybeDelivered = errors.New("the connection broke after the message was handed over, before the server answered; whether it arrived is unknown: check with the patient, then run with --resend to send it again")
 	// ErrInterrupted is a message not sent because the run was stopped.
 	ErrInterrupted = errors.New("not sent: the run was interrupted")
 	// ErrServer is a failure to connect or log in that no message can get
@@ -154,7 +154,7 @@ func (snd *Sender) sendOne(ctx context.Context, conn connection, it Item) Result
 			res.Err = errors.New("the packet changed since it was sent; run with --resend to send the new one")
 			return res
 		case actionMaybeSent:
-			res.Err = errors.New("an earlier send may have been delivered (the run stopped while it was being handed over); check with the patient, then run with --resend to send it")
+			res.Err = maybeSentError(prev.Status)
 			return res
 		}
 	}
@@ -178,6 +178,19 @@ func (snd *Sender) sendOne(ctx context.Context, conn connection, it Item) Result
 		res.Err = err
 	}
 	return res
+}
+
+// maybeSentError says why a row whose latest journal status is st
+// (sending or unknown) is not sent again, from what the journal knows: a
+// "sending" line without an outcome is a run that stopped (was killed)
+// while handing the message over; "unknown" is a connection that broke
+// after the message was handed over, in a run that went on.
+func maybeSentError(st Status) error {
+	what := "an earlier run stopped while the message was being handed over"
+	if st == StatusUnknown {
+		what = "in an earlier run the connection broke after the message was handed over, before the server answered"
+	}
+	return fmt.Errorf("%s; whether it arrived is unknown: check with the patient, then run with --resend to send it again", what)
 }
 
 // note records r in the journal, if there is one.

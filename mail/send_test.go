@@ -219,6 +219,26 @@ func TestSendResumeExactlyOnce(t *testing.T) {
 	t.Logf("first run sent %d of %d, the second the rest", sent1, len(items))
 }
 
+// checkUnknownSays checks that err, about a message whose connection broke
+// after it was handed over, says so, and what to do: not that the run
+// stopped, which it did not.
+func checkUnknownSays(t *testing.T, err error) {
+	t.Helper()
+	if err == nil {
+		t.Error("no error for a message whose outcome is unknown")
+		return
+	}
+	msg := err.Error()
+	for _, want := range []string{"connection broke after", "handed over", "unknown", "check with the patient", "--resend"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("%q does not say %q", msg, want)
+		}
+	}
+	if strings.Contains(msg, "stopped") {
+		t.Errorf("%q says the run stopped; it did not", msg)
+	}
+}
+
 // TestSendChangedAndMaybeSent: a packet changed since it was sent goes out
 // only with --resend; a send whose outcome is unknown (killed while handing
 // over) is not repeated without --resend; unchanged packets never again.
@@ -249,8 +269,8 @@ func TestSendChangedAndMaybeSent(t *testing.T) {
 	if r := got[items[1].ID]; r.action != actionAlreadySent {
 		t.Errorf("unchanged: %+v", r)
 	}
-	if r := got[items[2].ID]; r.action != actionMaybeSent || r.Err == nil {
-		t.Errorf("maybe sent: %+v", r)
+	if r := got[items[2].ID]; r.action != actionMaybeSent || r.Err == nil || !strings.Contains(r.Err.Error(), "stopped while") || !strings.Contains(r.Err.Error(), "--resend") {
+		t.Errorf("maybe sent: %+v; want it to say the run stopped while handing it over, and --resend", r)
 	}
 	got = runSend(t, newTestSender(t, s, dir, true), items, 0)
 	for i, want := range []sendAction{actionResendChange, actionAlreadySent, actionSend} {
@@ -423,11 +443,18 @@ func TestSendNeverTwiceAfter250(t *testing.T) {
 				if tc.want == StatusSent && r.Err != nil || tc.want == StatusUnknown && !errors.Is(r.Err, ErrMaybeDelivered) {
 					t.Errorf("%s: error %v", it.ID, r.Err)
 				}
+				if tc.want == StatusUnknown {
+					checkUnknownSays(t, r.Err)
+				}
 			}
 			again := runSend(t, newTestSender(t, s, dir, false), items, 0)
 			for _, it := range items {
-				if r := again[it.ID]; r.Status != "" {
+				r := again[it.ID]
+				if r.Status != "" {
 					t.Errorf("second run, %s: %+v; want nothing sent", it.ID, r)
+				}
+				if tc.want == StatusUnknown {
+					checkUnknownSays(t, r.Err)
 				}
 			}
 			for _, it := range items {
