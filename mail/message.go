@@ -2,9 +2,11 @@ package mail
 
 import (
 	"bytes"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	netmail "net/mail"
+	"regexp"
 	"strings"
 	"text/template"
 
@@ -105,15 +107,26 @@ func compose(s *Settings, t *templates, it Item, name string, pdf []byte) (*goma
 		return nil, err
 	}
 	m := gomail.NewMsg(gomail.WithNoDefaultUserAgent())
-	if err := m.From(s.From); err != nil {
-		return nil, fmt.Errorf("from: %w", err)
+	from, err := netmail.ParseAddress(s.From)
+	if err != nil {
+		return nil, fmt.Errorf("from %q: %w", s.From, err)
 	}
+	if from.Name == "" {
+		// A bare address (the clinic profile's email, by default) would
+		// show in the patient's inbox as an address only.
+		from.Name = it.Data.Clinic
+	}
+	m.FromMailAddress(from)
 	to, err := netmail.ParseAddress(it.To)
 	if err != nil {
 		// The address is not quoted: errors go to the terminal and logs.
 		return nil, errors.New("the email address is not valid; correct it in the list")
 	}
-	if it.Data.Name != "" {
+	// The name is the patient's: in To: it travels with every copy and
+	// forward of the message and through every server's logs. The address
+	// alone is what delivery needs; settings may ask for the name.
+	to.Name = ""
+	if s.ToName {
 		to.Name = it.Data.Name
 	}
 	m.ToMailAddress(to)
@@ -124,11 +137,32 @@ func compose(s *Settings, t *templates, it Item, name string, pdf []byte) (*goma
 	}
 	m.Subject(subject)
 	m.SetDate()
-	m.SetMessageID()
+	m.SetMessageIDWithValue(messageID(from.Address))
 	m.SetUserAgent("handout")
 	m.SetBodyString(gomail.TypeTextPlain, body)
 	if err := m.AttachReader(name, bytes.NewReader(pdf), gomail.WithFileContentType(pdfContentType)); err != nil {
 		return nil, fmt.Errorf("attaching the packet: %w", err)
 	}
 	return m, nil
+}
+
+// asciiDomain matches a domain of ASCII letters, digits and hyphens: what
+// can stand right of the "@" of a Message-ID as it is.
+var asciiDomain = regexp.MustCompile(`^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$`)
+
+// messageID returns a new Message-ID, without its angle brackets, for a
+// message from address from: 26 random letters and digits (crypto/rand's
+// Text, 130 bits) at the sender's domain. Not go-mail's SetMessageID: it
+// puts the machine's host name right of the "@", and its random part
+// comes from an alphabet with '.', so about 4% of its IDs have a dot at
+// the end or two in a row, which RFC 5322 does not allow (and some
+// servers and spam filters hold against a message). A domain that is not
+// plain ASCII (an internationalised one) cannot be used as it is; the
+// reserved domain handout.invalid stands in, still naming no machine.
+func messageID(from string) string {
+	domain := from[strings.LastIndexByte(from, '@')+1:]
+	if !asciiDomain.MatchString(domain) {
+		domain = "handout.invalid"
+	}
+	return rand.Text() + "@" + domain
 }
