@@ -3,6 +3,7 @@ package mail
 import (
 	"bytes"
 	"mime"
+	"mime/multipart"
 	netmail "net/mail"
 	"os"
 	"path/filepath"
@@ -181,5 +182,72 @@ func TestSentHeaders(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkHeaders(t, data, it, `"Drummond Chiropractic" <office@clinic.example>`)
+	}
+}
+
+// TestAttachmentName composes messages whose attachments have long,
+// non-ASCII and awkward names: the name is written as RFC 2231 parameters
+// (filename*0*=UTF-8”…, continued) after a plain ASCII filename= for old
+// clients; it parses back whole with mime.ParseMediaType, and no line of
+// the message is longer than 78 characters.
+func TestAttachmentName(t *testing.T) {
+	s := &Settings{From: "frontdesk@clinic.example"}
+	tmpl, err := parseTemplates(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := Item{ID: "P1", To: "pat@mail.example", Data: Data{Clinic: "Drummond Chiropractic"}}
+	for name, fallback := range map[string]string{
+		"2026-11-25-P0042.pdf": "2026-11-25-P0042.pdf",
+		"Díaz.pdf":             "Diaz.pdf",
+		"2026-11-25-Ñandú-Díaz-ejercicios-para-la-espalda-y-el-cuello-con-toalla-y-pelota-muy-largo.pdf": "2026-11-25-Nandu-Diaz-ejercicios-para-la-espalda-y-el-cuello-.pdf",
+		strings.Repeat("a", 90) + ".pdf": strings.Repeat("a", 61) + ".pdf",
+		`say "hi" \ o'k%.pdf`:            `say _hi_ _ o'k%.pdf`,
+		"練習 ½ 😀.pdf":                     "__ _ _.pdf",
+	} {
+		m, err := compose(s, tmpl, it, name, []byte("%PDF-1.4"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if _, err := m.WriteTo(&b); err != nil {
+			t.Fatal(err)
+		}
+		data := b.Bytes()
+		for i, line := range strings.Split(string(data), "\r\n") {
+			if len(line) > 78 {
+				t.Errorf("%q: line %d has %d characters: %s", name, i+1, len(line), line)
+			}
+		}
+		_, _, _, got, _ := mailtest.CheckMIME(t, data)
+		if got != name {
+			t.Errorf("attachment %q parses back as %q", name, got)
+		}
+		msg, err := netmail.ReadMessage(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		mr := multipart.NewReader(msg.Body, params["boundary"])
+		for {
+			p, err := mr.NextPart()
+			if err != nil {
+				break
+			}
+			if !strings.HasPrefix(p.Header.Get("Content-Type"), "application/pdf") {
+				continue
+			}
+			_, ct, err := mime.ParseMediaType(p.Header.Get("Content-Type"))
+			if err != nil || ct["name"] != name {
+				t.Errorf("Content-Type of %q: %v %v", name, ct, err)
+			}
+			plain := regexp.MustCompile(`(?:^|;)\s*filename="((?:[^"\\]|\\.)*)"`).FindStringSubmatch(p.Header.Get("Content-Disposition"))
+			if plain == nil || plain[1] != fallback {
+				t.Errorf("%q: Content-Disposition %q: want the ASCII fallback filename=%q", name, p.Header.Get("Content-Disposition"), fallback)
+			}
+		}
 	}
 }
