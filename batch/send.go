@@ -67,10 +67,11 @@ func (s *batchSettings) finishSending(p *planner, out *output, plan []*plannedRo
 }
 
 // mailFailure is what the report says of a row whose message failed: "not
-// sent: why", except for a message that was handed over before the
-// connection broke, which may well have arrived.
+// sent: why", except for a message that may well have arrived (handed
+// over before the connection broke) or did (delivered, then not recorded):
+// their errors say so themselves.
 func mailFailure(res mail.Result) error {
-	if errors.Is(res.Err, mail.ErrMaybeDelivered) {
+	if res.Status == mail.StatusSent || res.Status == mail.StatusUnknown {
 		return res.Err
 	}
 	return fmt.Errorf("not sent: %w", res.Err)

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -50,10 +51,14 @@ func TestStartSending(t *testing.T) {
 }
 
 // TestMailFailure: a row whose message was handed over and whose answer
-// never came is not reported as "not sent"; a refused one is.
+// never came, or that was delivered and then not recorded, is not reported
+// as "not sent"; a refused one is.
 func TestMailFailure(t *testing.T) {
-	if got := mailFailure(mail.Result{Err: mail.ErrMaybeDelivered}).Error(); strings.HasPrefix(got, "not sent") {
+	if got := mailFailure(mail.Result{Status: mail.StatusUnknown, Err: mail.ErrMaybeDelivered}).Error(); strings.HasPrefix(got, "not sent") {
 		t.Errorf("unknown outcome reported as %q", got)
+	}
+	if got := mailFailure(mail.Result{Status: mail.StatusSent, Err: errors.New("send journal: no space left on device")}).Error(); strings.HasPrefix(got, "not sent") {
+		t.Errorf("delivered, not recorded, reported as %q", got)
 	}
 	if got := mailFailure(mail.Result{Err: mail.ErrRejected}).Error(); got != "not sent: "+mail.ErrRejected.Error() {
 		t.Errorf("refusal reported as %q", got)

@@ -175,7 +175,9 @@ func (snd *Sender) sendOne(ctx context.Context, conn connection, it Item) Result
 	res.Status, res.Attempts, code, res.Err = snd.deliver(ctx, conn, m, it)
 	rec := Record{ID: it.ID, SHA256: res.SHA256, Status: res.Status, Code: code}
 	if err := snd.note(rec); err != nil && res.Err == nil {
-		res.Err = err
+		// The journal still says "sending": the next run does not send it
+		// again without --resend, but the front desk should know why.
+		res.Err = fmt.Errorf("the message was delivered, but the send journal could not record it (%w); the next run will list it as perhaps sent: it was, so do not --resend it", err)
 	}
 	return res
 }
@@ -301,7 +303,7 @@ func smtpCode(err error) int {
 // address or name: servers often quote the address in a 550.
 func describeSMTP(err error, it Item) string {
 	msg := err.Error()
-	secrets := []string{it.To, it.Data.Name}
+	secrets := []string{"<" + it.To + ">", it.To, it.Data.Name} // <address> first: "<recipient>", not "<<recipient>>"
 	if i := strings.LastIndexByte(it.To, '@'); i > 0 {
 		secrets = append(secrets, it.To[:i]) // the mailbox alone
 	}
@@ -374,7 +376,15 @@ type txError struct {
 	err  error
 }
 
-func (e *txError) Error() string { return e.cmd + ": " + e.err.Error() }
+// Error gives the server's reply as it was sent ("RCPT TO: 550 5.1.1
+// …"), not quoted as textproto.Error quotes it.
+func (e *txError) Error() string {
+	var tp *textproto.Error
+	if errors.As(e.err, &tp) {
+		return fmt.Sprintf("%s: %03d %s", e.cmd, tp.Code, tp.Msg)
+	}
+	return e.cmd + ": " + e.err.Error()
+}
 func (e *txError) Unwrap() error { return e.err }
 
 // smtpConn is one SMTP connection of the pool, opened on first use and
