@@ -63,8 +63,8 @@ var (
 )
 
 // connection is one connection to a mail server, or a stand-in for one.
-// Implementations: *smtpConn (SMTP through go-mail) and *emlConn
-// (--dry-run: .eml files).
+// Implementations: *smtpConn (SMTP: go-mail connects and logs in, the
+// mail transaction is driven here) and *emlConn (--dry-run: .eml files).
 type connection interface {
 	// deliver hands m over. It reconnects as needed.
 	deliver(ctx context.Context, m *gomail.Msg, id string) error

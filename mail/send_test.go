@@ -429,9 +429,9 @@ func TestSendNeverTwiceAfter250(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := mailtest.StartServer(t)
 			ts.SetFault(tc.fault)
-			items := testItems(t, 5, 3_000)
+			items := testItems(t, 40, 3_000)
 			s := testSettings(t, ts)
-			s.Connections = 2
+			s.Connections = 4
 			dir := t.TempDir()
 			got := runSend(t, newTestSender(t, s, dir, false), items, 0)
 			recs := newTestSender(t, s, dir, false).journal.Records()

@@ -85,7 +85,8 @@ func LoadSettings(path string, getenv func(string) string) (*Settings, error) {
 // LoadDryRunSettings reads the settings for a dry run, which writes .eml
 // files and connects to nothing: the server settings may be missing (a
 // front desk previews the messages before anyone has set up mail), and the
-// sender defaults to clinicEmail, the address in the clinic's profile.
+// sender defaults to clinicEmail, the address in the clinic's profile
+// (each message gives it the clinic's name).
 // What is given is checked as for sending.
 func LoadDryRunSettings(path string, getenv func(string) string, clinicEmail string) (*Settings, error) {
 	s, where, err := readSettings(path, getenv)
