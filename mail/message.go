@@ -258,7 +258,7 @@ func asciiName(name string, max int) string {
 		if len(ext) > max/2 {
 			ext = ""
 		}
-		s = s[:max-len(ext)] + ext
+		s = strings.TrimRight(s[:max-len(ext)], " -_.") + ext // "cuello.pdf", not "cuello-.pdf"
 	}
 	return s
 }

@@ -200,7 +200,7 @@ func TestAttachmentName(t *testing.T) {
 	for name, fallback := range map[string]string{
 		"2026-11-25-P0042.pdf": "2026-11-25-P0042.pdf",
 		"Díaz.pdf":             "Diaz.pdf",
-		"2026-11-25-Ñandú-Díaz-ejercicios-para-la-espalda-y-el-cuello-con-toalla-y-pelota-muy-largo.pdf": "2026-11-25-Nandu-Diaz-ejercicios-para-la-espalda-y-el-cuello-.pdf",
+		"2026-11-25-Ñandú-Díaz-ejercicios-para-la-espalda-y-el-cuello-con-toalla-y-pelota-muy-largo.pdf": "2026-11-25-Nandu-Diaz-ejercicios-para-la-espalda-y-el-cuello.pdf",
 		strings.Repeat("a", 90) + ".pdf": strings.Repeat("a", 61) + ".pdf",
 		`say "hi" \ o'k%.pdf`:            `say _hi_ _ o'k%.pdf`,
 		"練習 ½ 😀.pdf":                     "__ _ _.pdf",
