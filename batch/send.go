@@ -50,7 +50,7 @@ func (s *batchSettings) finishSending(p *planner, out *output, plan []*plannedRo
 		switch {
 		case res.Err != nil:
 			r := rows[res.ID]
-			t.mailFailures = append(t.mailFailures, &rowError{list: s.list, line: r.line, id: r.id, err: fmt.Errorf("not sent: %w", res.Err)})
+			t.mailFailures = append(t.mailFailures, &rowError{list: s.list, line: r.line, id: r.id, err: mailFailure(res)})
 		case res.Status == mail.StatusSent:
 			t.mailSent++
 		default:
@@ -64,4 +64,15 @@ func (s *batchSettings) finishSending(p *planner, out *output, plan []*plannedRo
 		}
 	}
 	return err
+}
+
+// mailFailure is what the report says of a row whose message failed: "not
+// sent: why", except for a message that may well have arrived (handed
+// over before the connection broke) or did (delivered, then not recorded):
+// their errors say so themselves.
+func mailFailure(res mail.Result) error {
+	if res.Status == mail.StatusSent || res.Status == mail.StatusUnknown {
+		return res.Err
+	}
+	return fmt.Errorf("not sent: %w", res.Err)
 }

@@ -2,7 +2,9 @@ package batch
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"handout/content"
@@ -45,5 +47,20 @@ func TestStartSending(t *testing.T) {
 		if n := ts.Delivered()[it.To]; n != 1 {
 			t.Errorf("%s delivered %d times", it.ID, n)
 		}
+	}
+}
+
+// TestMailFailure: a row whose message was handed over and whose answer
+// never came, or that was delivered and then not recorded, is not reported
+// as "not sent"; a refused one is.
+func TestMailFailure(t *testing.T) {
+	if got := mailFailure(mail.Result{Status: mail.StatusUnknown, Err: mail.ErrMaybeDelivered}).Error(); strings.HasPrefix(got, "not sent") {
+		t.Errorf("unknown outcome reported as %q", got)
+	}
+	if got := mailFailure(mail.Result{Status: mail.StatusSent, Err: errors.New("send journal: no space left on device")}).Error(); strings.HasPrefix(got, "not sent") {
+		t.Errorf("delivered, not recorded, reported as %q", got)
+	}
+	if got := mailFailure(mail.Result{Err: mail.ErrRejected}).Error(); got != "not sent: "+mail.ErrRejected.Error() {
+		t.Errorf("refusal reported as %q", got)
 	}
 }

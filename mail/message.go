@@ -2,13 +2,19 @@ package mail
 
 import (
 	"bytes"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	netmail "net/mail"
+	"path"
+	"regexp"
 	"strings"
 	"text/template"
+	"unicode"
+	"unicode/utf8"
 
 	gomail "github.com/wneessen/go-mail"
+	"golang.org/x/text/unicode/norm"
 )
 
 // defaultSubject and defaultBody name the clinic and nothing about the
@@ -105,15 +111,26 @@ func compose(s *Settings, t *templates, it Item, name string, pdf []byte) (*goma
 		return nil, err
 	}
 	m := gomail.NewMsg(gomail.WithNoDefaultUserAgent())
-	if err := m.From(s.From); err != nil {
-		return nil, fmt.Errorf("from: %w", err)
+	from, err := netmail.ParseAddress(s.From)
+	if err != nil {
+		return nil, fmt.Errorf("from %q: %w", s.From, err)
 	}
+	if from.Name == "" {
+		// A bare address (the clinic profile's email, by default) would
+		// show in the patient's inbox as an address only.
+		from.Name = it.Data.Clinic
+	}
+	m.FromMailAddress(from)
 	to, err := netmail.ParseAddress(it.To)
 	if err != nil {
 		// The address is not quoted: errors go to the terminal and logs.
 		return nil, errors.New("the email address is not valid; correct it in the list")
 	}
-	if it.Data.Name != "" {
+	// The name is the patient's: in To: it travels with every copy and
+	// forward of the message and through every server's logs. The address
+	// alone is what delivery needs; settings may ask for the name.
+	to.Name = ""
+	if s.ToName {
 		to.Name = it.Data.Name
 	}
 	m.ToMailAddress(to)
@@ -124,11 +141,124 @@ func compose(s *Settings, t *templates, it Item, name string, pdf []byte) (*goma
 	}
 	m.Subject(subject)
 	m.SetDate()
-	m.SetMessageID()
+	m.SetMessageIDWithValue(messageID(from.Address))
 	m.SetUserAgent("handout")
 	m.SetBodyString(gomail.TypeTextPlain, body)
-	if err := m.AttachReader(name, bytes.NewReader(pdf), gomail.WithFileContentType(pdfContentType)); err != nil {
+	contentType, disposition := attachmentHeaders(name)
+	withNameHeaders := func(f *gomail.File) {
+		// go-mail fills in only the headers a file does not have, and
+		// multipart.Writer writes a part's header values as they are, so
+		// these go out folded as attachmentHeaders folds them.
+		f.Header.Set("Content-Type", contentType)
+		f.Header.Set("Content-Disposition", disposition)
+	}
+	if err := m.AttachReader(name, bytes.NewReader(pdf), gomail.WithFileContentType(pdfContentType), withNameHeaders); err != nil {
 		return nil, fmt.Errorf("attaching the packet: %w", err)
 	}
 	return m, nil
+}
+
+// asciiDomain matches a domain of ASCII letters, digits and hyphens: what
+// can stand right of the "@" of a Message-ID as it is.
+var asciiDomain = regexp.MustCompile(`^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$`)
+
+// messageID returns a new Message-ID, without its angle brackets, for a
+// message from address from: 26 random letters and digits (crypto/rand's
+// Text, 130 bits) at the sender's domain. Not go-mail's SetMessageID: it
+// puts the machine's host name right of the "@", and its random part
+// comes from an alphabet with '.', so about 4% of its IDs have a dot at
+// the end or two in a row, which RFC 5322 does not allow (and some
+// servers and spam filters hold against a message). A domain that is not
+// plain ASCII (an internationalised one) cannot be used as it is; the
+// reserved domain handout.invalid stands in, still naming no machine.
+func messageID(from string) string {
+	domain := from[strings.LastIndexByte(from, '@')+1:]
+	if !asciiDomain.MatchString(domain) {
+		domain = "handout.invalid"
+	}
+	return rand.Text() + "@" + domain
+}
+
+// maxHeaderLine is the longest header line written, CRLF not counted: RFC
+// 5322's recommended limit.
+const maxHeaderLine = 78
+
+// attachmentHeaders returns the Content-Type and Content-Disposition of
+// the PDF attached under the file name name, the name as a parameter of
+// each (name= and filename=), one parameter per line.
+func attachmentHeaders(name string) (contentType, disposition string) {
+	return string(pdfContentType) + nameParams("name", name), "attachment" + nameParams("filename", name)
+}
+
+// nameParams returns the parameters giving file name name as attr, each
+// on a line of its own (";" CRLF SP), no line over maxHeaderLine. A short
+// printable ASCII name is one quoted attr="name". Any other gets an ASCII
+// stand-in first (attr="Diaz.pdf", for clients that know nothing else),
+// then the name itself as RFC 2231 parameters: attr*0*=UTF-8”D%C3%ADaz.pdf,
+// continued as attr*1*=… where it is long, each piece whole characters.
+// Not RFC 2047 inside the quotes, as go-mail writes it: RFC 2047 forbids
+// encoded words in a quoted string, and go-mail's lines were as long as
+// the name made them.
+func nameParams(attr, name string) string {
+	plain := asciiName(name, maxHeaderLine-len(` `+attr+`="";`))
+	params := ";\r\n " + attr + `="` + plain + `"`
+	if plain == name {
+		return params
+	}
+	var b strings.Builder
+	b.WriteString(params)
+	piece, n := "UTF-8''", 0
+	flush := func() {
+		fmt.Fprintf(&b, ";\r\n %s*%d*=%s", attr, n, piece)
+		piece, n = "", n+1
+	}
+	for _, r := range name {
+		enc := percentEncode(r)
+		if len(fmt.Sprintf(" %s*%d*=;", attr, n))+len(piece)+len(enc) > maxHeaderLine {
+			flush()
+		}
+		piece += enc
+	}
+	flush()
+	return b.String()
+}
+
+// percentEncode returns r as RFC 2231 writes it in an extended parameter:
+// itself if it is an attr-char (RFC 5987's set: letters, digits and
+// !#$&+-.^_`|~), else its UTF-8 bytes as %XX.
+func percentEncode(r rune) string {
+	if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("!#$&+-.^_`|~", r)) {
+		return string(r)
+	}
+	var b strings.Builder
+	for _, c := range []byte(string(r)) {
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
+}
+
+// asciiName returns a stand-in for file name name that can stand in a
+// quoted string: accents dropped (Díaz → Diaz), anything else that is not
+// printable ASCII, '"' or '\\' replaced by '_', and cut to max bytes,
+// keeping the extension, so the line stays short.
+func asciiName(name string, max int) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(name) {
+		switch {
+		case unicode.Is(unicode.Mn, r): // the accent of a decomposed letter
+		case r < ' ' || r > '~' || r == '"' || r == '\\':
+			b.WriteByte('_')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	if len(s) > max {
+		ext := path.Ext(s)
+		if len(ext) > max/2 {
+			ext = ""
+		}
+		s = strings.TrimRight(s[:max-len(ext)], " -_.") + ext // "cuello.pdf", not "cuello-.pdf"
+	}
+	return s
 }

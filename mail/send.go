@@ -31,6 +31,7 @@ import (
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
+	"github.com/wneessen/go-mail/smtp"
 )
 
 // Result is what became of one row's message. Err names no address
@@ -51,9 +52,9 @@ var (
 	// ErrRetriesExhausted is a transient failure that outlasted the
 	// retries: the row can be sent again with --resume.
 	ErrRetriesExhausted = errors.New("the mail server could not take the message now")
-	// ErrMaybeDelivered is a connection lost after the message was handed
-	// over: it may have arrived.
-	ErrMaybeDelivered = errors.New("the connection broke after the message was handed over; it may have been delivered")
+	// ErrMaybeDelivered is a connection lost after the whole message was
+	// handed over and before the server answered: it may have arrived.
+	ErrMaybeDelivered = errors.New("the connection broke after the message was handed over, before the server answered; whether it arrived is unknown: check with the patient, then run with --resend to send it again")
 	// ErrInterrupted is a message not sent because the run was stopped.
 	ErrInterrupted = errors.New("not sent: the run was interrupted")
 	// ErrServer is a failure to connect or log in that no message can get
@@ -62,8 +63,8 @@ var (
 )
 
 // connection is one connection to a mail server, or a stand-in for one.
-// Implementations: *smtpConn (SMTP through go-mail) and *emlConn
-// (--dry-run: .eml files).
+// Implementations: *smtpConn (SMTP: go-mail connects and logs in, the
+// mail transaction is driven here) and *emlConn (--dry-run: .eml files).
 type connection interface {
 	// deliver hands m over. It reconnects as needed.
 	deliver(ctx context.Context, m *gomail.Msg, id string) error
@@ -153,7 +154,7 @@ func (snd *Sender) sendOne(ctx context.Context, conn connection, it Item) Result
 			res.Err = errors.New("the packet changed since it was sent; run with --resend to send the new one")
 			return res
 		case actionMaybeSent:
-			res.Err = errors.New("an earlier send may have been delivered (the run stopped while it was being handed over); check with the patient, then run with --resend to send it")
+			res.Err = maybeSentError(prev.Status)
 			return res
 		}
 	}
@@ -174,9 +175,24 @@ func (snd *Sender) sendOne(ctx context.Context, conn connection, it Item) Result
 	res.Status, res.Attempts, code, res.Err = snd.deliver(ctx, conn, m, it)
 	rec := Record{ID: it.ID, SHA256: res.SHA256, Status: res.Status, Code: code}
 	if err := snd.note(rec); err != nil && res.Err == nil {
-		res.Err = err
+		// The journal still says "sending": the next run does not send it
+		// again without --resend, but the front desk should know why.
+		res.Err = fmt.Errorf("the message was delivered, but the send journal could not record it (%w); the next run will list it as perhaps sent: it was, so do not --resend it", err)
 	}
 	return res
+}
+
+// maybeSentError says why a row whose latest journal status is st
+// (sending or unknown) is not sent again, from what the journal knows: a
+// "sending" line without an outcome is a run that stopped (was killed)
+// while handing the message over; "unknown" is a connection that broke
+// after the message was handed over, in a run that went on.
+func maybeSentError(st Status) error {
+	what := "an earlier run stopped while the message was being handed over"
+	if st == StatusUnknown {
+		what = "in an earlier run the connection broke after the message was handed over, before the server answered"
+	}
+	return fmt.Errorf("%s; whether it arrived is unknown: check with the patient, then run with --resend to send it again", what)
 }
 
 // note records r in the journal, if there is one.
@@ -230,25 +246,28 @@ func (snd *Sender) deliver(ctx context.Context, conn connection, m *gomail.Msg, 
 type failKind int
 
 const (
-	failTransient failKind = iota // 4xx or the network: retry
+	failTransient failKind = iota // 4xx or the network before the end of data: retry
 	failPermanent                 // 5xx for this message: report the row
-	failAmbiguous                 // lost after DATA was sent: do not retry
+	failAmbiguous                 // the whole message went out and no answer came back: do not retry
 	failServer                    // login or TLS: stop the run
 )
 
 // classify sorts err from a delivery.
 func classify(err error) failKind {
-	var se *gomail.SendError
-	if errors.As(err, &se) {
-		code := se.ErrorCode()
+	var tp *textproto.Error
+	hasCode := errors.As(err, &tp)
+	var txErr *txError
+	if errors.As(err, &txErr) {
 		switch {
-		case code >= 500:
+		case hasCode && tp.Code >= 500:
 			return failPermanent
-		case code >= 400:
+		case hasCode && tp.Code >= 400:
+			// Refused, also at the end of data: a 4xx there means the
+			// server did not take the message.
 			return failTransient
-		case se.Reason == gomail.ErrSMTPDataClose:
-			// The whole message went out and no reply came back: the
-			// server may have accepted it.
+		case txErr.step == stepReply:
+			// The whole message went out and no (or no sensible) answer
+			// came back: the server may have accepted it.
 			return failAmbiguous
 		}
 		return failTransient
@@ -257,10 +276,9 @@ func classify(err error) failKind {
 	if errors.As(err, &dialErr) {
 		// A server that is down or busy may be back in a minute; one that
 		// refuses our login or certificate will refuse every message.
-		var tp *textproto.Error
 		var netErr net.Error
 		switch {
-		case errors.As(err, &tp):
+		case hasCode:
 			if tp.Code >= 500 {
 				return failServer
 			}
@@ -274,10 +292,6 @@ func classify(err error) failKind {
 
 // smtpCode returns the server's reply code in err, or 0.
 func smtpCode(err error) int {
-	var se *gomail.SendError
-	if errors.As(err, &se) {
-		return se.ErrorCode()
-	}
 	var tp *textproto.Error
 	if errors.As(err, &tp) {
 		return tp.Code
@@ -286,16 +300,10 @@ func smtpCode(err error) int {
 }
 
 // describeSMTP says what the server answered, without the recipient's
-// address or name: go-mail lists the affected recipients, and servers often
-// quote the address in a 550.
+// address or name: servers often quote the address in a 550.
 func describeSMTP(err error, it Item) string {
 	msg := err.Error()
-	for _, cut := range []string{", affected recipient(s):", ", affected message ID:"} {
-		if i := strings.Index(msg, cut); i >= 0 {
-			msg = msg[:i]
-		}
-	}
-	secrets := []string{it.To, it.Data.Name}
+	secrets := []string{"<" + it.To + ">", it.To, it.Data.Name} // <address> first: "<recipient>", not "<<recipient>>"
 	if i := strings.LastIndexByte(it.To, '@'); i > 0 {
 		secrets = append(secrets, it.To[:i]) // the mailbox alone
 	}
@@ -351,16 +359,60 @@ type dialError struct{ err error }
 func (e *dialError) Error() string { return "connecting to the mail server: " + e.err.Error() }
 func (e *dialError) Unwrap() error { return e.err }
 
-// smtpConn is one SMTP connection of the pool, opened on first use and
-// again after a failure.
-type smtpConn struct {
-	settings *Settings
-	client   *gomail.Client
+// txStep is how far a mail transaction got when it failed.
+type txStep int
+
+const (
+	stepEnvelope txStep = iota // MAIL, RCPT or DATA: nothing of the message was handed over
+	stepContent                // writing the message: its end was never sent, so the server cannot take it
+	stepReply                  // the whole message was sent; waiting for the server's answer
+)
+
+// txError is a failure of one mail transaction on an open connection, with
+// the step it failed at and the SMTP command.
+type txError struct {
+	step txStep
+	cmd  string
+	err  error
 }
 
-// deliver sends m over the connection, connecting first if needed. After
-// a failure the connection is dropped: the next message gets a fresh one,
-// which is what a server that answered 421 expects.
+// Error gives the server's reply as it was sent ("RCPT TO: 550 5.1.1
+// …"), not quoted as textproto.Error quotes it.
+func (e *txError) Error() string {
+	var tp *textproto.Error
+	if errors.As(e.err, &tp) {
+		return fmt.Sprintf("%s: %03d %s", e.cmd, tp.Code, tp.Msg)
+	}
+	return e.cmd + ": " + e.err.Error()
+}
+func (e *txError) Unwrap() error { return e.err }
+
+// smtpConn is one SMTP connection of the pool, opened on first use and
+// again after a failure.
+//
+// go-mail dials, greets, starts TLS and logs in (DialToSMTPClientWithContext);
+// the mail transaction itself (MAIL, RCPT, DATA, the message, the end of
+// data) is driven here on go-mail's smtp.Client, not by gomail.Client.Send.
+// Send runs NOOP before and RSET after each message and returns one error
+// for all of it: a connection that breaks after the server's 250 (at the
+// RSET, or with a 421 to it) looks like a failed send, and a retry delivers
+// the message twice. Here deliver returns as soon as the 250 to the end of
+// data is read, and nothing that happens on the connection afterwards is
+// part of that message: the next command belongs to the next message,
+// which has not been handed over yet. Msg.IsDelivered would tell the same
+// only as long as go-mail sets it where it does today; the steps below
+// make "handed over" a fact of this file, which the tests pin with a
+// server that fails at each of these points.
+type smtpConn struct {
+	settings *Settings
+	client   *smtp.Client
+}
+
+// deliver sends m over the connection, connecting first if needed. Its
+// error is a *dialError (connecting) or a *txError saying how far the
+// transaction got. After a failure the connection is dropped (a refused
+// recipient excepted): the next message gets a fresh one, which is what a
+// server that answered 421 expects.
 func (c *smtpConn) deliver(ctx context.Context, m *gomail.Msg, _ string) error {
 	if c.client == nil {
 		cl, err := c.connect(ctx)
@@ -369,20 +421,52 @@ func (c *smtpConn) deliver(ctx context.Context, m *gomail.Msg, _ string) error {
 		}
 		c.client = cl
 	}
-	if err := c.client.Send(m); err != nil {
-		var se *gomail.SendError
-		if !errors.As(err, &se) || se.Reason != gomail.ErrSMTPRcptTo {
-			// A refused recipient leaves the session usable (go-mail
-			// resets it); anything else may not.
-			c.close()
+	fail := func(step txStep, cmd string, err error) error {
+		c.drop()
+		return &txError{step: step, cmd: cmd, err: err}
+	}
+	if err := c.client.UpdateDeadline(time.Duration(c.settings.Timeout)); err != nil {
+		return fail(stepEnvelope, "MAIL FROM", err)
+	}
+	from, err := m.GetSender(false)
+	if err != nil {
+		return fail(stepEnvelope, "MAIL FROM", err)
+	}
+	rcpts, err := m.GetRecipients()
+	if err != nil {
+		return fail(stepEnvelope, "RCPT TO", err)
+	}
+	if err := c.client.Mail(from); err != nil {
+		return fail(stepEnvelope, "MAIL FROM", err)
+	}
+	for _, rcpt := range rcpts {
+		if err := c.client.Rcpt(rcpt); err != nil {
+			// A refused recipient leaves the session usable once the
+			// transaction is reset; a failed reset does not.
+			var tp *textproto.Error
+			if errors.As(err, &tp) && c.client.Reset() == nil {
+				return &txError{step: stepEnvelope, cmd: "RCPT TO", err: err}
+			}
+			return fail(stepEnvelope, "RCPT TO", err)
 		}
-		return err
+	}
+	w, err := c.client.Data()
+	if err != nil {
+		return fail(stepEnvelope, "DATA", err)
+	}
+	if _, err := m.WriteTo(w); err != nil {
+		return fail(stepContent, "DATA", err)
+	}
+	// Close sends the end of data and reads the answer: from here on the
+	// server may have the whole message.
+	if err := w.Close(); err != nil {
+		return fail(stepReply, "end of DATA", err)
 	}
 	return nil
 }
 
-// connect dials the server and logs in.
-func (c *smtpConn) connect(ctx context.Context) (*gomail.Client, error) {
+// connect dials the server, starts TLS and logs in.
+func (c *smtpConn) connect(ctx context.Context) (*smtp.Client, error) {
 	s := c.settings
 	// Verification stays on: RootCAs nil is the system's store, roots adds
 	// the clinic's own CA from ca_file.
@@ -406,10 +490,11 @@ func (c *smtpConn) connect(ctx context.Context) (*gomail.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := cl.DialWithContext(ctx); err != nil {
+	client, err := cl.DialToSMTPClientWithContext(ctx)
+	if err != nil {
 		return nil, explainTLS(err, s.Host)
 	}
-	return cl, nil
+	return client, nil
 }
 
 // explainTLS says in the clinic's words what a certificate error from
@@ -431,8 +516,19 @@ func explainTLS(err error, host string) error {
 	return err
 }
 
-// close says goodbye to the server, if connected.
+// close says goodbye to the server (QUIT), if connected. Its outcome does
+// not matter: every message sent has had its answer.
 func (c *smtpConn) close() {
+	if c.client != nil {
+		_ = c.client.Quit()
+		c.drop()
+	}
+}
+
+// drop closes the connection without QUIT: after a failure the session is
+// in no state for more commands (in the middle of DATA, a QUIT would be
+// part of the message).
+func (c *smtpConn) drop() {
 	if c.client != nil {
 		_ = c.client.Close()
 		c.client = nil

@@ -219,6 +219,26 @@ func TestSendResumeExactlyOnce(t *testing.T) {
 	t.Logf("first run sent %d of %d, the second the rest", sent1, len(items))
 }
 
+// checkUnknownSays checks that err, about a message whose connection broke
+// after it was handed over, says so, and what to do: not that the run
+// stopped, which it did not.
+func checkUnknownSays(t *testing.T, err error) {
+	t.Helper()
+	if err == nil {
+		t.Error("no error for a message whose outcome is unknown")
+		return
+	}
+	msg := err.Error()
+	for _, want := range []string{"connection broke after", "handed over", "unknown", "check with the patient", "--resend"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("%q does not say %q", msg, want)
+		}
+	}
+	if strings.Contains(msg, "stopped") {
+		t.Errorf("%q says the run stopped; it did not", msg)
+	}
+}
+
 // TestSendChangedAndMaybeSent: a packet changed since it was sent goes out
 // only with --resend; a send whose outcome is unknown (killed while handing
 // over) is not repeated without --resend; unchanged packets never again.
@@ -249,8 +269,8 @@ func TestSendChangedAndMaybeSent(t *testing.T) {
 	if r := got[items[1].ID]; r.action != actionAlreadySent {
 		t.Errorf("unchanged: %+v", r)
 	}
-	if r := got[items[2].ID]; r.action != actionMaybeSent || r.Err == nil {
-		t.Errorf("maybe sent: %+v", r)
+	if r := got[items[2].ID]; r.action != actionMaybeSent || r.Err == nil || !strings.Contains(r.Err.Error(), "stopped while") || !strings.Contains(r.Err.Error(), "--resend") {
+		t.Errorf("maybe sent: %+v; want it to say the run stopped while handing it over, and --resend", r)
 	}
 	got = runSend(t, newTestSender(t, s, dir, true), items, 0)
 	for i, want := range []sendAction{actionResendChange, actionAlreadySent, actionSend} {
@@ -387,4 +407,61 @@ func BenchmarkSend1000(b *testing.B) {
 	close(stop)
 	b.ReportMetric(float64(len(items)*b.N)/total.Seconds(), "msgs/s")
 	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
+}
+
+// TestSendNeverTwiceAfter250 makes the server fail right after it has
+// accepted a message: the connection dropped (a server killed), 421 to the
+// next command (RSET or MAIL), 421 to the next MAIL only, or no answer to
+// the end of data at all. Every patient gets exactly one message; a message
+// the server answered 250 is recorded as sent, one whose answer never came
+// as unknown, and neither is sent again, in this run or the next.
+func TestSendNeverTwiceAfter250(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		fault mailtest.Fault
+		want  Status
+	}{
+		{"drop after 250", mailtest.DropAfter250, StatusSent},
+		{"421 after 250", mailtest.Reply421After250, StatusSent},
+		{"421 to the next MAIL", mailtest.Refuse421NextMail, StatusSent},
+		{"no reply to the end of data", mailtest.NoReplyAfterData, StatusUnknown},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := mailtest.StartServer(t)
+			ts.SetFault(tc.fault)
+			items := testItems(t, 40, 3_000)
+			s := testSettings(t, ts)
+			s.Connections = 4
+			dir := t.TempDir()
+			got := runSend(t, newTestSender(t, s, dir, false), items, 0)
+			recs := newTestSender(t, s, dir, false).journal.Records()
+			for _, it := range items {
+				r := got[it.ID]
+				if r.Status != tc.want || recs[it.ID].Status != tc.want {
+					t.Errorf("%s: %+v, journal %q; want %q", it.ID, r, recs[it.ID].Status, tc.want)
+				}
+				if tc.want == StatusSent && r.Err != nil || tc.want == StatusUnknown && !errors.Is(r.Err, ErrMaybeDelivered) {
+					t.Errorf("%s: error %v", it.ID, r.Err)
+				}
+				if tc.want == StatusUnknown {
+					checkUnknownSays(t, r.Err)
+				}
+			}
+			again := runSend(t, newTestSender(t, s, dir, false), items, 0)
+			for _, it := range items {
+				r := again[it.ID]
+				if r.Status != "" {
+					t.Errorf("second run, %s: %+v; want nothing sent", it.ID, r)
+				}
+				if tc.want == StatusUnknown {
+					checkUnknownSays(t, r.Err)
+				}
+			}
+			for _, it := range items {
+				if n := ts.Delivered()[it.To]; n != 1 {
+					t.Errorf("%s delivered %d times", it.ID, n)
+				}
+			}
+		})
+	}
 }

@@ -31,7 +31,8 @@ type Settings struct {
 	TLS     string `yaml:"tls"`     // implicit, starttls or none (none only to a loopback host)
 	CAFile  string `yaml:"ca_file"` // PEM CA certificates trusted besides the system's (a clinic's own CA); relative to the settings file
 	User    string `yaml:"user"`    // "": no SMTP AUTH
-	From    string `yaml:"from"`    // "Clinic <frontdesk@example.com>"
+	From    string `yaml:"from"`    // "Clinic <frontdesk@example.com>"; a bare address gets the clinic's name
+	ToName  bool   `yaml:"to_name"` // put the patient's name in To: (default: the address alone, which is all a server needs)
 	ReplyTo string `yaml:"reply_to"`
 	Subject string `yaml:"subject"` // text/template; "" for the default
 	Body    string `yaml:"body"`    // text/template; "" for the default
@@ -84,7 +85,8 @@ func LoadSettings(path string, getenv func(string) string) (*Settings, error) {
 // LoadDryRunSettings reads the settings for a dry run, which writes .eml
 // files and connects to nothing: the server settings may be missing (a
 // front desk previews the messages before anyone has set up mail), and the
-// sender defaults to clinicEmail, the address in the clinic's profile.
+// sender defaults to clinicEmail, the address in the clinic's profile
+// (each message gives it the clinic's name).
 // What is given is checked as for sending.
 func LoadDryRunSettings(path string, getenv func(string) string, clinicEmail string) (*Settings, error) {
 	s, where, err := readSettings(path, getenv)

@@ -27,8 +27,8 @@ import (
 
 // Server is a real SMTP server (go-smtp) on a loopback port, started by a
 // test. It records every message it accepts, can refuse a recipient with
-// 550, and can answer 421 to a recipient's first attempts. Safe for
-// concurrent use.
+// 550, can answer 421 to a recipient's first attempts, and can fail around
+// the end of a message (SetFault). Safe for concurrent use.
 type Server struct {
 	Addr string // host:port
 	Port int
@@ -39,6 +39,7 @@ type Server struct {
 	tempFails map[string]int  // recipient → how many 421s are left
 	rcptTries map[string]int
 	discard   bool // keep only the recipients, not the bytes (benchmarks)
+	fault     Fault
 
 	caPEM []byte // the CA that signed the certificate of a TLS server
 }
@@ -111,6 +112,39 @@ func (ts *Server) TempFail(to string, n int) {
 	ts.tempFails[to] = n
 }
 
+// Fault is a way for the server to fail around the end of a message: what
+// a server that is killed, shut down or overloaded between two messages
+// does to the client.
+type Fault int
+
+const (
+	// NoFault: the server behaves.
+	NoFault Fault = iota
+	// DropAfter250 closes the connection right after the 250 that accepts
+	// a message, as a server killed at that moment: the client's next
+	// command (RSET, MAIL, QUIT) finds the connection gone.
+	DropAfter250
+	// Reply421After250 answers 421 to the next command after the 250 that
+	// accepts a message (RSET or MAIL alike) and closes the connection, as
+	// a server that is shutting down.
+	Reply421After250
+	// Refuse421NextMail answers 421 to the MAIL of the next message on a
+	// connection that has delivered one, and keeps the connection.
+	Refuse421NextMail
+	// NoReplyAfterData takes the whole message (it is delivered) but
+	// closes the connection before answering the end of data: the client
+	// cannot know whether it was accepted.
+	NoReplyAfterData
+)
+
+// SetFault makes the server fail as f says from now on, on every
+// connection.
+func (ts *Server) SetFault(f Fault) {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	ts.fault = f
+}
+
 // Discard makes the server keep only the recipients of the messages it
 // accepts, not their bytes (benchmarks).
 func (ts *Server) Discard() {
@@ -148,14 +182,41 @@ func (ts *Server) Delivered() map[string]int {
 
 // session is one SMTP session of the test server.
 type session struct {
-	srv  *Server
-	conn *smtp.Conn
-	to   []string
+	srv      *Server
+	conn     *smtp.Conn
+	to       []string
+	accepted int // messages accepted on this connection
 }
 
-func (s *session) Reset()        { s.to = nil }
+// Reset is called by go-smtp after it has answered the end of data and
+// before it answers RSET: the moment for the faults that come after a 250.
+// The connection is closed underneath go-smtp (its Conn.Close takes a lock
+// that go-smtp holds while calling Reset).
+func (s *session) Reset() {
+	s.to = nil
+	if s.accepted == 0 {
+		return
+	}
+	s.srv.mu.Lock()
+	fault := s.srv.fault
+	s.srv.mu.Unlock()
+	switch fault {
+	case DropAfter250:
+		s.conn.Conn().Close()
+	case Reply421After250:
+		io.WriteString(s.conn.Conn(), "421 4.3.2 Service shutting down\r\n")
+		s.conn.Conn().Close()
+	}
+}
+
 func (s *session) Logout() error { return nil }
+
 func (s *session) Mail(string, *smtp.MailOptions) error {
+	s.srv.mu.Lock()
+	defer s.srv.mu.Unlock()
+	if s.srv.fault == Refuse421NextMail && s.accepted > 0 {
+		return &smtp.SMTPError{Code: 421, EnhancedCode: smtp.EnhancedCode{4, 3, 2}, Message: "too busy, try again later"}
+	}
 	return nil
 }
 
@@ -189,7 +250,12 @@ func (s *session) Data(r io.Reader) error {
 	// has begun.
 	_, isTLS := s.conn.TLSConnectionState()
 	s.srv.received = append(s.srv.received, Message{To: s.to, Data: b, TLS: isTLS})
+	fault := s.srv.fault
 	s.srv.mu.Unlock()
+	s.accepted++
+	if fault == NoReplyAfterData {
+		s.conn.Conn().Close()
+	}
 	return nil
 }
 
