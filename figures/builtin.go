@@ -34,7 +34,22 @@ func BuiltinDescription(name string) string {
 // the same scale, so a layout that multiplies by one points-per-centimetre
 // factor shows the person the same size in every panel. W×H is the tight
 // box around body and props plus a 4 cm margin; y points down.
+//
+// The drawing comes from builtin_drawings.bin, made by solving the poses at
+// development time (builtin_data.go); a pose the file does not hold yet is
+// solved here.
 func Builtin(name string) (Drawing, error) {
+	if builtinLookup(name) == nil {
+		return Drawing{}, fmt.Errorf("figures: %w %q (run `handout list` to see the names)", ErrUnknownBuiltin, name)
+	}
+	if d, ok := builtinStored(builtinDrawingsData, name); ok {
+		return d, nil
+	}
+	return builtinDraw(name)
+}
+
+// builtinDraw solves the named pose and draws it.
+func builtinDraw(name string) (Drawing, error) {
 	spec := builtinLookup(name)
 	if spec == nil {
 		return Drawing{}, fmt.Errorf("figures: %w %q (run `handout list` to see the names)", ErrUnknownBuiltin, name)

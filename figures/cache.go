@@ -137,8 +137,9 @@ func cacheKey(src []byte, opt Options) string {
 }
 
 // cacheMagic starts every cache file; the header line after it holds the
-// format, size, JPEG quality and SHA-256 of the data.
-const cacheMagic = "handout-figure 1\n"
+// format, size and SHA-256 of the data. Version 1 also held the JPEG
+// quality; its files are misses.
+const cacheMagic = "handout-figure 2\n"
 
 // cachePath is where key lives under dir (sharded, so no folder grows to
 // tens of thousands of entries).
@@ -165,19 +166,18 @@ func cacheRead(dir, key string) (*Image, bool) {
 	}
 	fields := bytes.Fields(raw[:nl])
 	data := raw[nl+1:]
-	if len(fields) != 5 {
+	if len(fields) != 4 {
 		return nil, false
 	}
 	format := string(fields[0])
 	w, errW := strconv.Atoi(string(fields[1]))
 	h, errH := strconv.Atoi(string(fields[2]))
-	q, errQ := strconv.Atoi(string(fields[3]))
 	sum := sha256.Sum256(data)
-	if errW != nil || errH != nil || errQ != nil || (format != "jpg" && format != "png") ||
-		hex.EncodeToString(sum[:]) != string(fields[4]) {
+	if errW != nil || errH != nil || (format != "jpg" && format != "png") ||
+		hex.EncodeToString(sum[:]) != string(fields[3]) {
 		return nil, false
 	}
-	return &Image{Key: string(fields[4]), Data: data, Format: format, PxW: w, PxH: h, quality: q}, true
+	return &Image{Key: string(fields[3]), Data: data, Format: format, PxW: w, PxH: h}, true
 }
 
 // cacheWrite stores img under key atomically: a header line, then the
@@ -187,7 +187,7 @@ func cacheWrite(dir, key string, img *Image) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("figures: cache: %w", err)
 	}
-	header := fmt.Sprintf("%s%s %d %d %d %s\n", cacheMagic, img.Format, img.PxW, img.PxH, img.quality, img.Key)
+	header := fmt.Sprintf("%s%s %d %d %s\n", cacheMagic, img.Format, img.PxW, img.PxH, img.Key)
 	if err := atomicfile.Write(path, append([]byte(header), img.Data...), 0o644); err != nil {
 		return fmt.Errorf("figures: cache: %w", err)
 	}

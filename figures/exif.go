@@ -7,9 +7,6 @@ type photoJPEGInfo struct {
 	orientation int  // EXIF orientation 1..8 (1 when absent or invalid)
 	components  int  // colour components in the frame: 1 gray, 3 YCbCr, 4 CMYK/YCCK
 	adobe       bool // an Adobe APP14 marker is present
-	sofOffset   int  // offset of the frame header's length field; 0 if none
-	width       int  // width in the frame header
-	mcuWidth    int  // width of a block row's unit: 8 × the largest horizontal sampling factor
 }
 
 // exifScanJPEG walks the marker segments of a JPEG up to the start of the
@@ -49,14 +46,7 @@ func exifScanJPEG(data []byte) photoJPEGInfo {
 			// Frame header: precision, height, width, components, then
 			// 3 bytes per component (id, sampling factors, table).
 			if len(seg) >= 6 {
-				info.sofOffset = i + 2
-				info.width = int(binary.BigEndian.Uint16(seg[3:]))
 				info.components = int(seg[5])
-				hmax := 0
-				for c := 0; c < info.components && 6+3*c+1 < len(seg); c++ {
-					hmax = max(hmax, int(seg[6+3*c+1]>>4))
-				}
-				info.mcuWidth = 8 * hmax
 			}
 		}
 		i += 2 + n

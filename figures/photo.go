@@ -20,10 +20,6 @@ type Image struct {
 	Data     []byte // baseline JPEG or 8-bit PNG (no interlace, no 16-bit, alpha only if KeepAlpha; a paletted PNG of few colours may use 1, 2 or 4 bits, which fpdf embeds as is)
 	Format   string // "jpg" or "png" (fpdf's ImageType names)
 	PxW, PxH int
-
-	// quality is the JPEG quality Data was encoded at (0 for PNG or when
-	// unknown); Narrower re-encodes at the same quality.
-	quality int
 }
 
 // Preset sets the resolution and JPEG quality of prepared photos.
@@ -114,7 +110,7 @@ const (
 )
 
 // Sentinel errors, for callers that must tell cases apart. Every error from
-// Prepare, PrepareFile and Narrower is an *Error wrapping one of them.
+// Prepare and PrepareFile is an *Error wrapping one of them.
 var (
 	ErrTooLarge    = errors.New("image too large")
 	ErrUnsupported = errors.New("unsupported image format")

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -34,15 +33,15 @@ func photoEncode(img image.Image, src photoFormat, quality int) (*Image, error) 
 		}
 	}
 	if pngData != nil && (jpg == nil || len(pngData) <= len(jpg)) {
-		return photoImage(pngData, "png", img.Bounds(), 0), nil
+		return photoImage(pngData, "png", img.Bounds()), nil
 	}
-	return photoImage(jpg, "jpg", img.Bounds(), quality), nil
+	return photoImage(jpg, "jpg", img.Bounds()), nil
 }
 
 // photoImage wraps encoded bytes, naming them by their hash.
-func photoImage(data []byte, format string, b image.Rectangle, quality int) *Image {
+func photoImage(data []byte, format string, b image.Rectangle) *Image {
 	sum := sha256.Sum256(data)
-	return &Image{Key: hex.EncodeToString(sum[:]), Data: data, Format: format, PxW: b.Dx(), PxH: b.Dy(), quality: quality}
+	return &Image{Key: hex.EncodeToString(sum[:]), Data: data, Format: format, PxW: b.Dx(), PxH: b.Dy()}
 }
 
 // photoEncodeJPEG writes baseline JPEG. An opaque NRGBA has the same bytes
@@ -105,92 +104,4 @@ func photoPalette(n *image.NRGBA) *image.Paletted {
 	}
 	p.Palette = pal
 	return p
-}
-
-// Narrower returns img re-encoded n pixels narrower (cropping n columns on
-// the right edge) — the PDF writer uses it to give same-width images
-// distinct pixel widths, because fpdf orders images of equal width randomly.
-// A JPEG whose row of 8- or 16-pixel blocks stays the same length is
-// narrowed losslessly by rewriting its frame header; otherwise the image is
-// decoded, cropped and encoded again in its own format.
-func Narrower(img *Image, n int) (*Image, error) {
-	if img == nil {
-		return nil, &Error{Name: "(nil image)", Kind: ErrOptions, Detail: "no image to narrow"}
-	}
-	name := img.Key
-	if len(name) > 12 {
-		name = name[:12]
-	}
-	if n < 0 || n >= img.PxW {
-		return nil, &Error{Name: name, Kind: ErrOptions, Detail: fmt.Sprintf("cannot narrow a %d-pixel-wide image by %d pixels", img.PxW, n)}
-	}
-	if n == 0 {
-		return img, nil
-	}
-	if img.Format == "jpg" {
-		if data, ok := photoNarrowSOF(img.Data, img.PxW-n); ok {
-			out := photoImage(data, "jpg", image.Rect(0, 0, img.PxW-n, img.PxH), img.quality)
-			return out, nil
-		}
-	}
-	var dec image.Image
-	err := photoRecover(func() error {
-		var err error
-		if img.Format == "jpg" {
-			dec, err = jpeg.Decode(bytes.NewReader(img.Data))
-		} else {
-			dec, err = png.Decode(bytes.NewReader(img.Data))
-		}
-		return err
-	})
-	if err != nil {
-		format := photoJPEG
-		if img.Format == "png" {
-			format = photoPNG
-		}
-		e := photoDecodeErr(format, err)
-		e.Name = name
-		return nil, e
-	}
-	b := dec.Bounds()
-	r := image.Rect(b.Min.X, b.Min.Y, b.Max.X-n, b.Max.Y)
-	sub := dec.(interface {
-		SubImage(image.Rectangle) image.Image
-	}).SubImage(r)
-	var data []byte
-	if img.Format == "jpg" {
-		q := img.quality
-		if q == 0 {
-			q = 90
-		}
-		data, err = photoEncodeJPEG(sub, q)
-	} else {
-		var buf bytes.Buffer
-		enc := png.Encoder{CompressionLevel: png.BestCompression}
-		err = enc.Encode(&buf, sub)
-		data = buf.Bytes()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("figures: narrowing %s: %w", name, err)
-	}
-	return photoImage(data, img.Format, r, img.quality), nil
-}
-
-// photoNarrowSOF rewrites the width in a baseline JPEG's frame header to w,
-// if the number of blocks per row stays the same (so the coded data is still
-// valid and decoders simply drop the extra columns). It reports false if it
-// cannot.
-func photoNarrowSOF(data []byte, w int) ([]byte, bool) {
-	info := exifScanJPEG(data)
-	if info.sofOffset == 0 || info.mcuWidth == 0 || info.width <= w {
-		return nil, false
-	}
-	if (info.width+info.mcuWidth-1)/info.mcuWidth != (w+info.mcuWidth-1)/info.mcuWidth {
-		return nil, false
-	}
-	out := bytes.Clone(data)
-	// SOF payload: length(2) precision(1) height(2) width(2).
-	out[info.sofOffset+5] = byte(w >> 8)
-	out[info.sofOffset+6] = byte(w)
-	return out, true
 }

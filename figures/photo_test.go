@@ -675,45 +675,6 @@ func TestPrepareBadOptions(t *testing.T) {
 	}
 }
 
-func TestNarrower(t *testing.T) {
-	p := NewPreparer("")
-	src := photoJPEGBytes(t, photoTestQuadrants(1000, 500))
-	jpg, err := p.Prepare("p.jpg", src, photoPrint3in) // 750 wide: 14 columns in the last 16-pixel block
-	if err != nil {
-		t.Fatal(err)
-	}
-	png1, err := p.Prepare("p.png", photoPNGBytes(t, photoTestQuadrants(1000, 500)), photoPrint3in)
-	if err != nil || png1.Format != "png" {
-		t.Fatalf("png: %v %v", err, png1)
-	}
-	for _, c := range []struct {
-		name string
-		img  *Image
-		n    int
-	}{
-		{"jpeg lossless", jpg, 3},
-		{"jpeg re-encoded", jpg, 20},
-		{"png", png1, 5},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			out, err := Narrower(c.img, c.n)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if out.PxW != c.img.PxW-c.n || out.PxH != c.img.PxH || out.Format != c.img.Format || out.Key == c.img.Key {
-				t.Fatalf("got %s %d×%d key %s from %d×%d", out.Format, out.PxW, out.PxH, out.Key[:8], c.img.PxW, c.img.PxH)
-			}
-			photoCheckQuadrants(t, photoDecodeOut(t, out))
-			if c.name == "jpeg lossless" && len(out.Data) != len(c.img.Data) {
-				t.Errorf("lossless narrowing changed the size %d → %d", len(c.img.Data), len(out.Data))
-			}
-		})
-	}
-	if _, err := Narrower(jpg, jpg.PxW); !errors.Is(err, ErrOptions) {
-		t.Errorf("narrowing to nothing: %v", err)
-	}
-}
-
 // Compile-time check that the decoders the tests use match photoDecodeOut.
 var _ = png.Decode
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/rand"
 	"errors"
@@ -8,8 +9,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/validate"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -39,9 +41,10 @@ type Encrypter struct {
 // NewEncrypter returns an encrypter. It stops pdfcpu from creating its
 // configuration folder in the user's home directory: handout runs on
 // clinic machines and must leave nothing behind but the PDFs it was asked
-// for.
+// for. (This is what pdfcpu's api.DisableConfigDir does; see encrypt for
+// why that package is not used.)
 func NewEncrypter() *Encrypter {
-	api.DisableConfigDir()
+	model.ConfigPath = "disable"
 	c := model.NewAESConfiguration("", "", 256)
 	// Patients may print their handout, and screen readers may read it
 	// out; copying, editing and annotating are not needed and stay off.
@@ -74,18 +77,49 @@ func (e *Encrypter) Encrypt(pdf []byte, user, owner string) ([]byte, error) {
 	conf := e.base
 	conf.UserPW, conf.OwnerPW = user, owner
 	conf.Cmd = model.ENCRYPT
-	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(pdf), &conf)
+	out, err := encrypt(pdf, &conf)
 	if err != nil {
-		return nil, fmt.Errorf("encrypting: reading the PDF: %w", scrubPasswords(err, user, owner))
+		return nil, fmt.Errorf("encrypting: %w", scrubPasswords(err, user, owner))
+	}
+	return out, nil
+}
+
+// encrypt reads, validates and optimises pdf and writes it again as
+// PDF 2.0 with the encryption conf asks for. It is what pdfcpu's
+// api.ReadValidateAndOptimize and api.WriteContext do for the encrypt
+// command, called one level down: package api imports pdfcpu's form
+// filling, which links github.com/mattn/go-runewidth, whose package
+// initialisation builds its width tables (about 40 ms) in every process
+// that links it, whether or not anything is encrypted.
+func encrypt(pdf []byte, conf *model.Configuration) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil { // pdfcpu has panics on malformed input
+			err = fmt.Errorf("pdfcpu: %v", r)
+		}
+	}()
+	ctx, err := pdfcpu.Read(bytes.NewReader(pdf), conf)
+	if err != nil {
+		return nil, fmt.Errorf("reading the PDF: %w", err)
+	}
+	if err := validate.XRefTable(ctx); err != nil {
+		return nil, fmt.Errorf("reading the PDF: %w", err)
+	}
+	if err := pdfcpu.OptimizeXRefTable(ctx); err != nil {
+		return nil, fmt.Errorf("reading the PDF: %w", err)
 	}
 	v20 := model.V20
 	ctx.HeaderVersion = &v20
 	ctx.RootVersion = nil
-	var out bytes.Buffer
-	if err := api.WriteContext(ctx, &out); err != nil {
-		return nil, fmt.Errorf("encrypting: %w", scrubPasswords(err, user, owner))
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	ctx.Write.Writer = w
+	if err := pdfcpu.WriteContext(ctx); err != nil {
+		return nil, err
 	}
-	return out.Bytes(), nil
+	if err := w.Flush(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // scrubPasswords returns err with any occurrence of the passwords replaced:

@@ -10,7 +10,6 @@ import (
 	"image/color"
 	"io"
 	"strconv"
-	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -24,19 +23,11 @@ import (
 // by goroutines: every Write builds its own fpdf document.
 type Writer struct {
 	fonts *fonts.Set
-
-	mu       sync.Mutex
-	narrowed map[narrowKey]*figures.Image // see distinctWidths
-}
-
-type narrowKey struct {
-	key string
-	n   int
 }
 
 // New returns a Writer that embeds the given fonts.
 func New(fs *fonts.Set) *Writer {
-	return &Writer{fonts: fs, narrowed: map[narrowKey]*figures.Image{}}
+	return &Writer{fonts: fs}
 }
 
 // fixedDate is the creation date written when a handout has no review
@@ -78,11 +69,7 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 	f.SetLineJoinStyle("round")
 	f.SetLineCapStyle("round")
 
-	variants, err := wr.distinctWidths(doc)
-	if err != nil {
-		return err
-	}
-	d := &drawer{f: f, fonts: wr.fonts, registered: map[fontKey]bool{}, images: map[string]bool{}, variants: variants}
+	d := &drawer{f: f, fonts: wr.fonts, registered: map[fontKey]bool{}, images: map[string]bool{}}
 	for _, p := range doc.Pages {
 		f.AddPageFormat("P", fpdf.SizeType{Wd: p.W, Ht: p.H})
 		for _, it := range p.Items {
@@ -106,7 +93,6 @@ type drawer struct {
 	fonts      *fonts.Set
 	registered map[fontKey]bool // fonts added to this document: only those used cost time
 	images     map[string]bool
-	variants   map[string]*figures.Image // by display-list key: what is embedded
 }
 
 func (d *drawer) item(it layout.Item) {
@@ -138,7 +124,7 @@ func (d *drawer) item(it layout.Item) {
 	case *layout.Path:
 		d.path(v)
 	case *layout.Image:
-		img := d.variants[v.Img.Key]
+		img := v.Img
 		d.image(img)
 		f.ImageOptions(img.Key, v.X, v.Y, v.W, v.H, false, fpdf.ImageOptions{ImageType: img.Format}, 0, "")
 	case *layout.Link:
@@ -316,53 +302,4 @@ func (d *drawer) image(img *figures.Image) {
 	}
 	d.images[img.Key] = true
 	d.f.RegisterImageOptionsReader(img.Key, fpdf.ImageOptions{ImageType: img.Format}, bytes.NewReader(img.Data))
-}
-
-// distinctWidths picks, for each image of the document in order of first
-// use, a variant whose pixel width no earlier image has. fpdf writes
-// images sorted by width only, taking images of equal width in map order,
-// so two same-size photos would come out in a different order on every
-// run. Cropping a column or two off the right edge (a header rewrite for
-// most JPEGs) is invisible at print size and keeps the bytes stable.
-func (wr *Writer) distinctWidths(doc *layout.Document) (map[string]*figures.Image, error) {
-	variants := map[string]*figures.Image{}
-	used := map[int]bool{}
-	for _, p := range doc.Pages {
-		for _, it := range p.Items {
-			im, ok := it.(*layout.Image)
-			if !ok || variants[im.Img.Key] != nil {
-				continue
-			}
-			n := 0
-			for used[im.Img.PxW-n] {
-				n++
-			}
-			v, err := wr.narrow(im.Img, n)
-			if err != nil {
-				return nil, fmt.Errorf("pdf: %w", err)
-			}
-			used[v.PxW] = true
-			variants[im.Img.Key] = v
-		}
-	}
-	return variants, nil
-}
-
-// narrow returns img n pixels narrower, made once per Writer.
-func (wr *Writer) narrow(img *figures.Image, n int) (*figures.Image, error) {
-	if n == 0 {
-		return img, nil
-	}
-	k := narrowKey{img.Key, n}
-	wr.mu.Lock()
-	defer wr.mu.Unlock()
-	if v, ok := wr.narrowed[k]; ok {
-		return v, nil
-	}
-	v, err := figures.Narrower(img, n)
-	if err != nil {
-		return nil, err
-	}
-	wr.narrowed[k] = v
-	return v, nil
 }

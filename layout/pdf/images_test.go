@@ -1,0 +1,59 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"image"
+	"image/color"
+	"image/png"
+	"testing"
+
+	"handout/figures"
+	"handout/layout"
+)
+
+// testImage returns an opaque PNG of the given size, all one gray level.
+func testImage(t *testing.T, w, h int, level uint8) *figures.Image {
+	t.Helper()
+	m := image.NewGray(image.Rect(0, 0, w, h))
+	for i := range m.Pix {
+		m.Pix[i] = level
+	}
+	m.Set(0, 0, color.Gray{Y: level ^ 0xff}) // not a flat image, in case an encoder special-cases one
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	return &figures.Image{Key: hex.EncodeToString(sum[:]), Data: buf.Bytes(), Format: "png", PxW: w, PxH: h}
+}
+
+// TestEqualWidthImagesAreDeterministic writes a page of six images of the
+// same pixel width again and again: the bytes must not change. fpdf sorts
+// the images it writes by width, from a map, so unless ties are broken by
+// something stable (third_party/fpdf, PATCHES.md change 1) their order, and
+// so the file, differs from run to run.
+func TestEqualWidthImagesAreDeterministic(t *testing.T) {
+	set := metricFonts(t)
+	page := layout.Page{W: 612, H: 792}
+	for i := range 6 {
+		img := testImage(t, 40, 30+i, uint8(40*i))
+		page.Items = append(page.Items, &layout.Image{X: 50, Y: 50 + 100*float64(i), W: 80, H: 60, Img: img})
+	}
+	doc := &layout.Document{Title: "Images", Pages: []layout.Page{page}}
+	var first []byte
+	for run := range 20 {
+		var buf bytes.Buffer
+		if err := New(set).Write(&buf, doc); err != nil {
+			t.Fatal(err)
+		}
+		if run == 0 {
+			first = buf.Bytes()
+			continue
+		}
+		if !bytes.Equal(buf.Bytes(), first) {
+			t.Fatalf("run %d wrote different bytes than run 0: images of equal width are written in map order", run)
+		}
+	}
+}
