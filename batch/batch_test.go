@@ -142,6 +142,14 @@ func TestNameTemplate(t *testing.T) {
 			t.Errorf("%q → %q, want %q", tmpl, got, want)
 		}
 	}
+	// A misspelt placeholder is named as unknown, with the known ones,
+	// even when it leaves the template without {id}.
+	for _, bad := range []string{"{patient}.pdf", "{id}-{patient}.pdf"} {
+		_, err := parseNameTemplate(bad)
+		if err == nil || !strings.Contains(err.Error(), "unknown placeholder {patient}; the placeholders are {id} {date} {name} {handout}") {
+			t.Errorf("parseNameTemplate(%q) = %v, want the unknown placeholder named", bad, err)
+		}
+	}
 	for _, bad := range []string{"{date}.pdf", "{id}-{patient}.pdf", "../{id}.pdf", "out/{id}.pdf", ".{id}.pdf", "{id} {date}.pdf", "{id}}.pdf"} {
 		if _, err := parseNameTemplate(bad); err == nil {
 			t.Errorf("parseNameTemplate(%q) succeeded", bad)
