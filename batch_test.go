@@ -446,7 +446,7 @@ func TestBatchCommandLine(t *testing.T) {
 		{[]string{list, "--frobnicate"}, exitUsage, "frobnicate"},
 		{[]string{filepath.Join(dir, "nope.csv")}, exitFailed, "nope.csv"},
 		{[]string{list, "--clinic", badClinic, "--out-dir", filepath.Join(dir, "o")}, exitFailed, "clinic.yaml"},
-		{[]string{allBad, "--out-dir", filepath.Join(dir, "o2")}, exitFailed, "all 1 rows failed"},
+		{[]string{allBad, "--out-dir", filepath.Join(dir, "o2")}, exitFailed, "the only row failed"},
 		{[]string{"--merge-manifests", "--out-dir", dir}, exitFailed, "no shard manifests"},
 	} {
 		code, stderr := batchCLI(t, c.args...)

@@ -77,7 +77,7 @@ func (b *Batch) Run(ctx context.Context, getenv func(string) string, stderr io.W
 type PartialError struct{ Failed, Total int }
 
 func (e *PartialError) Error() string {
-	return fmt.Sprintf("%d of %d rows failed; the others were written", e.Failed, e.Total)
+	return fmt.Sprintf("%d of %s failed; the others were written", e.Failed, count(e.Total, "row"))
 }
 
 // batchOptions are the options inside the package.
@@ -203,11 +203,11 @@ func (s *batchSettings) report(stderr io.Writer, plan []*plannedRow, t tally, to
 	if secs := took.Seconds(); t.written > 0 && secs > 0 {
 		rate = fmt.Sprintf(", %.0f packets/s", float64(t.written)/secs)
 	}
-	fmt.Fprintf(&b, "handout: %d rows: %d written, %d skipped, %d failed in %s%s\n",
-		len(plan), t.written, t.skipped, len(t.failures), took.Round(time.Millisecond*100), rate)
+	fmt.Fprintf(&b, "handout: %s: %d written, %d skipped, %d failed in %s%s\n",
+		count(len(plan), "row"), t.written, t.skipped, len(t.failures), took.Round(time.Millisecond*100), rate)
 	switch {
 	case s.sending && s.send.dryRun:
-		fmt.Fprintf(&b, "handout: mail (dry run): %d .eml files written, %d not written\n", t.mailSent, len(t.mailFailures))
+		fmt.Fprintf(&b, "handout: mail (dry run): %s written, %d not written\n", count(t.mailSent, ".eml file"), len(t.mailFailures))
 	case s.sending:
 		fmt.Fprintf(&b, "handout: mail: %d sent, %d sent before, %d not sent\n", t.mailSent, t.mailBefore, len(t.mailFailures))
 	}
@@ -217,11 +217,13 @@ func (s *batchSettings) report(stderr io.Writer, plan []*plannedRow, t tally, to
 	undone := len(plan) - t.written - t.skipped - len(t.failures)
 	switch {
 	case interrupted:
-		return fmt.Errorf("interrupted with %d rows not done; run again with --resume to finish", undone)
+		return fmt.Errorf("interrupted with %s not done; run again with --resume to finish", count(undone, "row"))
 	case len(t.failures) == 0 && len(t.mailFailures) == 0:
 		return nil
 	case len(t.failures) == 0:
 		return &PartialError{Failed: len(t.mailFailures), Total: len(plan)}
+	case t.written+t.skipped == 0 && len(plan) == 1:
+		return errors.New("the only row failed; no packet was made")
 	case t.written+t.skipped == 0:
 		return fmt.Errorf("all %d rows failed; no packet was made", len(plan))
 	}
@@ -250,6 +252,15 @@ func (e *rowError) Unwrap() error { return e.err }
 
 // errNoRows is a list with a header and nothing else.
 var errNoRows = errors.New("the list has no rows")
+
+// count is n with the noun, plural unless n is 1: "1 row", "3 rows".
+// Every noun a batch counts takes an "s".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
 
 // listDir is the folder handout paths in a list are relative to.
 func listDir(list string) string { return filepath.Dir(list) }

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"handout/internal/pdftest"
 	"handout/render"
@@ -235,4 +237,42 @@ func newTestEngine(t testing.TB) *render.Engine {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// TestMessagesCountInEnglish: one row is "1 row", not "1 rows", in every
+// message that counts.
+func TestMessagesCountInEnglish(t *testing.T) {
+	s := &batchSettings{batchOptions: batchOptions{list: "p.csv", sending: true, send: sendOptions{dryRun: true}}}
+	one := []*plannedRow{{patientRow: &patientRow{line: 2, id: "P1"}}}
+	var b strings.Builder
+	_ = s.report(&b, one, tally{written: 1, mailSent: 1}, time.Second, false)
+	for _, want := range []string{"handout: 1 row: 1 written,", "1 .eml file written, 0 not written"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
+	}
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{s.report(io.Discard, one, tally{}, time.Second, true), "interrupted with 1 row not done"},
+		{s.report(io.Discard, one, tally{failures: []*rowError{{line: 2, err: io.EOF}}}, time.Second, false), "the only row failed"},
+		{&PartialError{Failed: 1, Total: 1}, "1 of 1 row failed"},
+	} {
+		if c.err == nil || !strings.Contains(c.err.Error(), c.want) {
+			t.Errorf("err = %v, want %q", c.err, c.want)
+		}
+	}
+	rows, err := readCSV("p.csv", []byte("id,handouts\nP1\n"), "")
+	if err != nil || len(rows) != 1 || rows[0].err == nil || !strings.Contains(rows[0].err.Error(), "the row has 1 field, the header 2") {
+		t.Errorf("short row: %v, %v", rows, err)
+	}
+	dir := t.TempDir()
+	if err := saveManifest(filepath.Join(dir, "manifest-0-of-1.json"), manifest{Format: manifestFormat, Shard: "0/1", Rows: []manifestRow{{ID: "P1"}}}); err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	if err := MergeManifests(dir, &b); err != nil || !strings.Contains(b.String(), "merged 1 shard manifest (1 row) into") {
+		t.Errorf("merge: %v: %s", err, b.String())
+	}
 }

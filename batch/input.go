@@ -115,7 +115,7 @@ func readCSV(path string, src []byte, passwordColumn string) ([]*patientRow, err
 		rows = append(rows, row)
 		if len(rec) != len(header) {
 			row.id = cols.field(rec, "id") // to name the row, if it is there
-			row.err = fmt.Errorf("the row has %d fields, the header %d; quote fields that contain %q", len(rec), len(header), string(r.Comma))
+			row.err = fmt.Errorf("the row has %s, the header %d; quote fields that contain %q", count(len(rec), "field"), len(header), string(r.Comma))
 			continue
 		}
 		row.id = cols.field(rec, "id")

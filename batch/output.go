@@ -453,6 +453,6 @@ func MergeManifests(dir string, stderr io.Writer) error {
 	if err := saveManifest(out, merged); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(stderr, "handout: merged %d shard manifests (%d rows) into %s\n", n, len(merged.Rows), out)
+	_, err = fmt.Fprintf(stderr, "handout: merged %s (%s) into %s\n", count(n, "shard manifest"), count(len(merged.Rows), "row"), out)
 	return err
 }
