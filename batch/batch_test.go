@@ -95,7 +95,7 @@ func TestReadPatientList(t *testing.T) {
 		{"quote.csv", "id,handouts\nP1,mid\"back\nP2,x\n", `quote.csv:2: bare " in non-quoted-field; the list cannot be read past this line`},
 		{"empty.csv", "", "the list is empty"},
 		{"header.csv", "id,handouts\n", "the list has no rows"},
-		{"latin1.csv", "id,name,handouts\nP1,D\xedaz,x\n", "not UTF-8"},
+		{"latin1.csv", "id,n\xe4me,handouts\nP1,D\xedaz,x\n", "latin1.csv:1: the header is not UTF-8 text"},
 	} {
 		_, err := readPatientList(write(c.name, c.src))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -274,5 +274,88 @@ func TestMessagesCountInEnglish(t *testing.T) {
 	b.Reset()
 	if err := MergeManifests(dir, &b); err != nil || !strings.Contains(b.String(), "merged 1 shard manifest (1 row) into") {
 		t.Errorf("merge: %v: %s", err, b.String())
+	}
+}
+
+// TestListRowProblems: a bad byte or a bad JSON value is the problem of
+// its row, reported with its line and what to write instead; the other
+// rows are read.
+func TestListRowProblems(t *testing.T) {
+	dir := t.TempDir()
+	read := func(name, src, pwKey string) []*patientRow {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := readPatientListWith(path, pwKey)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return rows
+	}
+	check := func(rows []*patientRow, line int, want string) {
+		t.Helper()
+		for _, r := range rows {
+			if r.line == line {
+				if r.err == nil || !strings.Contains(r.err.Error(), want) {
+					t.Errorf("line %d: err = %v, want %q", line, r.err, want)
+				}
+				return
+			}
+		}
+		t.Errorf("no row at line %d", line)
+	}
+	ok := func(rows []*patientRow, line int, id string) {
+		t.Helper()
+		for _, r := range rows {
+			if r.line == line && (r.err != nil || r.id != id) {
+				t.Errorf("line %d: id %q, err %v; want %s read", line, r.id, r.err, id)
+			}
+		}
+	}
+
+	// CSV: a Latin-1 byte in row 2 and one in the second line of a quoted
+	// field; the rows around them are read. Ignored columns are not checked.
+	csvRows := read("bytes.csv", "id,name,visit_date,handouts,notes,x_raw\n"+
+		"P1,Ana,2026-11-25,mid-back-pain,,\xff\n"+
+		"P2,D\xedaz,2026-11-25,mid-back-pain,,\n"+
+		"P3,Bo,2026-11-25,mid-back-pain,\"first line\nsecond \xe9 line\",\n"+
+		"P4,Cy,2026-11-25,mid-back-pain,,\n", "")
+	ok(csvRows, 2, "P1")
+	check(csvRows, 3, `"name" is not UTF-8 text (byte 2 of the field, 0xED, on line 3); export the list as CSV UTF-8`)
+	if csvRows[1].id != "P2" {
+		t.Errorf("the row with a bad byte is not named by its id: %q", csvRows[1].id)
+	}
+	check(csvRows, 4, `"notes" is not UTF-8 text (byte 19 of the field, 0xE9, on line 5)`)
+	ok(csvRows, 6, "P4")
+	if strings.Contains(csvRows[1].err.Error(), "az") {
+		t.Errorf("the message quotes the name: %v", csvRows[1].err)
+	}
+
+	// JSON Lines: a bad byte, duplicate keys (at the top and in doses),
+	// and values of the wrong kind, each said in JSON's words.
+	jl := read("rows.jsonl", `{"id":"J1","visit_date":"2026-11-25","handouts":["mid-back-pain"]}`+"\n"+
+		`{"id":"J2","name":"D`+"\xed"+`az","visit_date":"2026-11-25","handouts":["mid-back-pain"]}`+"\n"+
+		`{"id":"P1","id":"P2","visit_date":"2026-11-25","handouts":["mid-back-pain"]}`+"\n"+
+		`{"id":"J4","visit_date":"2026-11-25","handouts":["mid-back-pain"],"doses":{"cat-and-cow":"reps 1","cat-and-cow":"reps 2"}}`+"\n"+
+		`["J5"]`+"\n"+
+		`{"id":"J6","visit_date":"2026-11-25","handouts":"mid-back-pain"}`+"\n"+
+		`{"id":"J7","visit_date":"2026-11-25","handouts":[7]}`+"\n"+
+		`{"id":"J8","visit_date":"2026-11-25","handouts":["mid-back-pain"],"doses":["reps 3"]}`+"\n"+
+		`{"id":"J9","visit_date":"2026-11-25","handouts":["mid-back-pain"],"pw":"a","pw":"b"}`+"\n", "pw")
+	ok(jl, 1, "J1")
+	check(jl, 2, "not UTF-8 text (byte 21 of the line is 0xED); save the list as UTF-8")
+	check(jl, 3, `key "id" appears twice; keep one`)
+	check(jl, 4, `key "doses.cat-and-cow" appears twice; keep one`)
+	check(jl, 5, `write one object per line, {"id": "…", "visit_date": "YYYY-MM-DD", "handouts": ["…"]}, not an array`)
+	check(jl, 6, `"handouts" should be an array of strings, e.g. ["mid-back-pain"], not a string`)
+	check(jl, 7, `"handouts" should hold strings in double quotes, e.g. ["mid-back-pain"], not a number`)
+	check(jl, 8, `"doses" should be an object of exercise ids and doses, e.g. {"cat-and-cow": "reps 8"}, not an array`)
+	check(jl, 9, `key "pw" appears twice; keep one`)
+	for _, r := range jl {
+		if r.err != nil && (strings.Contains(r.err.Error(), "batch.") || strings.Contains(r.err.Error(), "[]string") || strings.Contains(r.err.Error(), "a array")) {
+			t.Errorf("line %d: a Go type in %v", r.line, r.err)
+		}
 	}
 }
