@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/spf13/pflag"
 
@@ -70,7 +71,11 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM (Kubernetes stopping a pod, systemd, kill) and SIGHUP (the
+	// terminal closing) stop the run as Ctrl-C does: the packets and
+	// messages in progress are finished and the manifest written, where
+	// the default would kill the process with messages left "sending".
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))

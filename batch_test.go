@@ -534,10 +534,10 @@ func TestBatchResumeAfterKill(t *testing.T) {
 }
 
 // startBatch starts the built program on a list and returns once at
-// least n packets are in out.
-func startBatch(t *testing.T, bin, list, out string, n int) (*exec.Cmd, *bytes.Buffer) {
+// least n packets are in out. flags are added to the command line.
+func startBatch(t *testing.T, bin, list, out string, n int, flags ...string) (*exec.Cmd, *bytes.Buffer) {
 	t.Helper()
-	cmd := exec.Command(bin, "batch", list, "--out-dir", out, "--jobs", "2")
+	cmd := exec.Command(bin, append([]string{"batch", list, "--out-dir", out, "--jobs", "2"}, flags...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
