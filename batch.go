@@ -28,7 +28,8 @@ A manifest in the output folder records each packet's checksum and inputs,
 so that --resume after a crash redoes only what is missing or changed.
 See README.md, "Batch packets", for the columns.
 
-Exit codes: 0 every row done, 3 some rows failed, 2 nothing could be done,
+Exit codes: 0 every row done, 3 some rows failed, 2 nothing could be done
+or the run stopped (a signal, a full disk: run again with --resume),
 1 usage error.`
 
 // runBatch is the batch command: it reads the flags into batch.Options

@@ -11,12 +11,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"handout/figures"
+	"handout/internal/atomicfile"
 	"handout/layout"
 	"handout/render"
 )
@@ -98,11 +100,14 @@ type batchSettings struct {
 	shard  shard
 	paper  layout.Paper
 	budget int64 // --max-size in bytes; 0 for none
+	// writeFile puts a packet or the manifest in place: atomicfile.Write,
+	// or in tests a writer that fails as a full disk does.
+	writeFile func(path string, data []byte, perm fs.FileMode) error
 }
 
 // newBatchSettings checks the flags; every mistake is a usage error.
 func newBatchSettings(o batchOptions) (*batchSettings, error) {
-	s := &batchSettings{batchOptions: o}
+	s := &batchSettings{batchOptions: o, writeFile: atomicfile.Write}
 	var err error
 	if s.tmpl, err = parseNameTemplate(o.name); err != nil {
 		return nil, fmt.Errorf("--name: %v", err)
@@ -162,6 +167,7 @@ func (s *batchSettings) run(ctx context.Context, getenv func(string) string, std
 		return err
 	}
 	defer out.closeJournal()
+	out.writeFile = s.writeFile
 	p.fitter = render.NewSizeFitter(eng, s.budget)
 	if s.passwordColumn != "" {
 		p.encrypter = render.NewEncrypter()
@@ -180,7 +186,15 @@ func (s *batchSettings) run(ctx context.Context, getenv func(string) string, std
 	}
 
 	if err := out.writeManifest(); err != nil {
-		return err
+		if tally.stop == nil && !stopsRun(err) {
+			return err
+		}
+		// The packets made are on disk and in the journal, which --resume
+		// reads: say what stopped the run, and this too.
+		tally.manifestErr = err
+		if tally.stop == nil {
+			tally.stop = err
+		}
 	}
 	for _, w := range p.warnings.sorted() {
 		if _, err := fmt.Fprintf(stderr, "handout: warning: %s\n", w); err != nil {
@@ -216,6 +230,14 @@ func (s *batchSettings) report(stderr io.Writer, plan []*plannedRow, t tally, to
 	}
 	undone := len(plan) - t.written - t.skipped - len(t.failures)
 	switch {
+	case t.stop != nil:
+		problem, advice := outputUnusable(t.stop)
+		msg := fmt.Sprintf("stopped: %s (%v); %s not done; %s, then run again with --resume to finish",
+			problem, t.stop, count(undone, "row"), advice)
+		if t.manifestErr != nil && t.manifestErr != t.stop {
+			msg += fmt.Sprintf(". The manifest could not be written either (%v); --resume finds the packets made", t.manifestErr)
+		}
+		return errors.New(msg)
 	case interrupted:
 		return fmt.Errorf("interrupted with %s not done; run again with --resume to finish", count(undone, "row"))
 	case len(t.failures) == 0 && len(t.mailFailures) == 0:

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"handout/internal/atomicfile"
 	"handout/internal/pdftest"
 	"handout/render"
 )
@@ -268,7 +269,7 @@ func TestMessagesCountInEnglish(t *testing.T) {
 		t.Errorf("short row: %v, %v", rows, err)
 	}
 	dir := t.TempDir()
-	if err := saveManifest(filepath.Join(dir, "manifest-0-of-1.json"), manifest{Format: manifestFormat, Shard: "0/1", Rows: []manifestRow{{ID: "P1"}}}); err != nil {
+	if err := saveManifest(filepath.Join(dir, "manifest-0-of-1.json"), manifest{Format: manifestFormat, Shard: "0/1", Rows: []manifestRow{{ID: "P1"}}}, atomicfile.Write); err != nil {
 		t.Fatal(err)
 	}
 	b.Reset()
