@@ -69,6 +69,7 @@ type manifestEntry struct {
 	PDF        string `json:"pdf_sha256"`
 	Inputs     string `json:"inputs_sha256"`
 	Plain      string `json:"plain_sha256"`
+	PasswordFP string `json:"password_fingerprint"`
 	Send       string `json:"send"`
 	SentSHA256 string `json:"sent_sha256"`
 }

@@ -171,6 +171,9 @@ func (s *batchSettings) run(ctx context.Context, getenv func(string) string, std
 	p.fitter = render.NewSizeFitter(eng, s.budget)
 	if s.passwordColumn != "" {
 		p.encrypter = render.NewEncrypter()
+		if p.passwordKey, err = loadPasswordKey(s.outDir); err != nil {
+			return err
+		}
 	}
 	if s.sending {
 		if p.mail, err = startSending(ctx, s.outDir, s.send, len(plan), clinic.Profile.Email, getenv); err != nil {

@@ -44,6 +44,10 @@ type manifestRow struct {
 	// encrypted one): encryption gives new bytes on every run, so this is
 	// what tells whether the packet changed.
 	Plain string `json:"plain_sha256,omitempty"`
+	// Password is the fingerprint of the password an encrypted packet
+	// opens with (passwordFingerprint), so that a new password in the
+	// list makes the packet again; never the password itself.
+	Password string `json:"password_fingerprint,omitempty"`
 	// Send and SentSHA256 are the send journal's latest status for the
 	// row (--send) and the SHA-256 of the attachment it concerns.
 	Send       mail.Status `json:"send,omitempty"`
@@ -367,7 +371,10 @@ func (s *batchSettings) makePacket(p *planner, out *output, r *plannedRow) (res 
 	path := filepath.Join(out.dir, r.file)
 	prev, hasPrev := out.prev[r.id]
 	ours := hasPrev && prev.File == r.file // made by an earlier run for this row
-	if s.resume && ours && prev.Inputs == r.inputs {
+	// The password is not among the inputs (they are hashed without a
+	// key), so a packet is the same only if its password is too.
+	password := p.fingerprint(r)
+	if s.resume && ours && prev.Inputs == r.inputs && prev.Password == password {
 		if sum, err := fileSHA256(path); err == nil && sum == prev.PDF {
 			return outcome{row: r, entry: prev, skipped: true}
 		}
@@ -385,7 +392,7 @@ func (s *batchSettings) makePacket(p *planner, out *output, r *plannedRow) (res 
 		return outcome{row: r, err: err}
 	}
 	pdfBytes := doc.Final
-	entry := manifestRow{ID: r.id, File: r.file, Pages: doc.Pages, PDF: hashBytes(pdfBytes), Inputs: r.inputs}
+	entry := manifestRow{ID: r.id, File: r.file, Pages: doc.Pages, PDF: hashBytes(pdfBytes), Inputs: r.inputs, Password: password}
 	if finish != nil {
 		entry.Plain = hashBytes(doc.Plain)
 	}
@@ -396,9 +403,10 @@ func (s *batchSettings) makePacket(p *planner, out *output, r *plannedRow) (res 
 		return outcome{row: r, err: err}
 	case existing == entry.PDF:
 		return outcome{row: r, entry: entry, skipped: true}
-	case ours && existing == prev.PDF && entry.Plain != "" && entry.Plain == prev.Plain:
-		// The same packet, encrypted again: keep the file there (and
-		// what was sent of it) rather than new bytes that say the same.
+	case ours && existing == prev.PDF && entry.Plain != "" && entry.Plain == prev.Plain && entry.Password == prev.Password:
+		// The same packet, encrypted again with the same password: keep
+		// the file there (and what was sent of it) rather than new bytes
+		// that say the same.
 		return outcome{row: r, entry: prev, skipped: true}
 	case ours && existing == prev.PDF, s.force:
 		// This batch's own earlier packet for the row, made from other

@@ -83,8 +83,10 @@ type planner struct {
 
 	fitter    *render.SizeFitter // renders within --max-size
 	encrypter *render.Encrypter  // nil unless --password-column
-	mail      *sendRun           // nil unless --send
-	warnings  warnings           // photos too small to print sharp, once each
+	// passwordKey keys the password fingerprints (--password-column).
+	passwordKey []byte
+	mail        *sendRun // nil unless --send
+	warnings    warnings // photos too small to print sharp, once each
 }
 
 // warnings collects the render warnings of a run once each (every packet
