@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/spf13/pflag"
 
@@ -27,7 +28,8 @@ A manifest in the output folder records each packet's checksum and inputs,
 so that --resume after a crash redoes only what is missing or changed.
 See README.md, "Batch packets", for the columns.
 
-Exit codes: 0 every row done, 3 some rows failed, 2 nothing could be done,
+Exit codes: 0 every row done, 3 some rows failed, 2 nothing could be done
+or the run stopped (a signal, a full disk: run again with --resume),
 1 usage error.`
 
 // runBatch is the batch command: it reads the flags into batch.Options
@@ -70,7 +72,11 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM (Kubernetes stopping a pod, systemd, kill) and SIGHUP (the
+	// terminal closing) stop the run as Ctrl-C does: the packets and
+	// messages in progress are finished and the manifest written, where
+	// the default would kill the process with messages left "sending".
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))

@@ -188,3 +188,94 @@ func TestBatchDryRunNeedsNoServer(t *testing.T) {
 		t.Errorf("--send with no server: %v, want no host", err)
 	}
 }
+
+// TestBatchPasswordChange changes one patient's password in the list: the
+// next run (with --resume, or --force) makes that packet again, encrypted
+// with the new password, and does not mail it without --resend, since the
+// patient already has a file that opens with the old one. The manifest
+// keeps a keyed fingerprint of each password, never the password; the key
+// is a 0600 file in the output folder.
+func TestBatchPasswordChange(t *testing.T) {
+	ts := mailtest.StartServer(t)
+	t.Setenv("HANDOUT_SMTP_HOST", "127.0.0.1")
+	t.Setenv("HANDOUT_SMTP_PORT", fmt.Sprint(ts.Port))
+	t.Setenv("HANDOUT_SMTP_TLS", "none")
+	t.Setenv("HANDOUT_SMTP_FROM", "Drummond Chiropractic <frontdesk@clinic.example>")
+	dir := t.TempDir()
+	list := filepath.Join(dir, "patients.csv")
+	writeList := func(p1 string) {
+		t.Helper()
+		src := "id,visit_date,handouts,email,pw\n" +
+			"P1,2026-11-25,mid-back-pain,p1@mail.example," + p1 + "\n" +
+			"P2,2026-11-25,mid-back-pain,p2@mail.example,second-pw-22\n"
+		if err := os.WriteFile(list, []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "out")
+	pdf := filepath.Join(out, "2026-11-25-P1.pdf")
+	opens := func(pw string) bool {
+		t.Helper()
+		b, err := os.ReadFile(pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = api.ReadContext(bytes.NewReader(b), pdftest.Conf(pw))
+		return err == nil
+	}
+	batchRun := func(flags ...string) (string, error) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		err := run(append([]string{"batch", list, "--out-dir", out, "--jobs", "2", "--password-column", "pw", "--send"}, flags...), &stdout, &stderr)
+		return stderr.String(), err
+	}
+
+	writeList("old-pw-1111")
+	if log, err := batchRun(); err != nil {
+		t.Fatalf("%v\n%s", err, log)
+	}
+	if !opens("old-pw-1111") {
+		t.Fatal("the first packet does not open with its password")
+	}
+
+	for _, c := range []struct{ flag, pw, old string }{{"--resume", "new-pw-2222", "old-pw-1111"}, {"--force", "newer-pw-3333", "new-pw-2222"}} {
+		writeList(c.pw)
+		flags := []string{c.flag}
+		log, err := batchRun(flags...)
+		var pe *batch.PartialError
+		if !errors.As(err, &pe) || !strings.Contains(log, "2 rows: 1 written, 1 skipped, 0 failed") ||
+			!strings.Contains(log, "(id P1): not sent: the packet changed since it was sent; run with --resend") {
+			t.Errorf("%v, after a new password: err = %v, want P1 made again and not sent:\n%s", flags, err, log)
+		}
+		if !opens(c.pw) || opens(c.old) {
+			t.Errorf("%v: the packet does not open with the new password only", flags)
+		}
+	}
+	if d := ts.Delivered(); d["p1@mail.example"] != 1 || d["p2@mail.example"] != 1 {
+		t.Errorf("delivered %v before --resend, want one each", d)
+	}
+	log, err := batchRun("--resend")
+	if err != nil || !strings.Contains(log, "mail: 1 sent, 1 sent before, 0 not sent") {
+		t.Errorf("--resend: %v\n%s", err, log)
+	}
+	if ts.Delivered()["p1@mail.example"] != 2 {
+		t.Errorf("P1 delivered %d times, want 2 (again with --resend)", ts.Delivered()["p1@mail.example"])
+	}
+	msgs := ts.Received()
+	if _, _, _, _, att := mailtest.CheckMIME(t, msgs[len(msgs)-1].Data); true {
+		if _, err := api.ReadContext(bytes.NewReader(att), pdftest.Conf("newer-pw-3333")); err != nil {
+			t.Errorf("the packet sent again does not open with the new password: %v", err)
+		}
+	}
+
+	m, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(m, []byte("-pw-")) || !bytes.Contains(m, []byte(`"password_fingerprint"`)) {
+		t.Errorf("the manifest holds a password, or no fingerprint:\n%s", m)
+	}
+	if fi, err := os.Stat(filepath.Join(out, ".password-key")); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("the password key: %v, %v; want a 0600 file", fi, err)
+	}
+}

@@ -69,6 +69,7 @@ type manifestEntry struct {
 	PDF        string `json:"pdf_sha256"`
 	Inputs     string `json:"inputs_sha256"`
 	Plain      string `json:"plain_sha256"`
+	PasswordFP string `json:"password_fingerprint"`
 	Send       string `json:"send"`
 	SentSHA256 string `json:"sent_sha256"`
 }
@@ -446,7 +447,7 @@ func TestBatchCommandLine(t *testing.T) {
 		{[]string{list, "--frobnicate"}, exitUsage, "frobnicate"},
 		{[]string{filepath.Join(dir, "nope.csv")}, exitFailed, "nope.csv"},
 		{[]string{list, "--clinic", badClinic, "--out-dir", filepath.Join(dir, "o")}, exitFailed, "clinic.yaml"},
-		{[]string{allBad, "--out-dir", filepath.Join(dir, "o2")}, exitFailed, "all 1 rows failed"},
+		{[]string{allBad, "--out-dir", filepath.Join(dir, "o2")}, exitFailed, "the only row failed"},
 		{[]string{"--merge-manifests", "--out-dir", dir}, exitFailed, "no shard manifests"},
 	} {
 		code, stderr := batchCLI(t, c.args...)
@@ -534,10 +535,10 @@ func TestBatchResumeAfterKill(t *testing.T) {
 }
 
 // startBatch starts the built program on a list and returns once at
-// least n packets are in out.
-func startBatch(t *testing.T, bin, list, out string, n int) (*exec.Cmd, *bytes.Buffer) {
+// least n packets are in out. flags are added to the command line.
+func startBatch(t *testing.T, bin, list, out string, n int, flags ...string) (*exec.Cmd, *bytes.Buffer) {
 	t.Helper()
-	cmd := exec.Command(bin, "batch", list, "--out-dir", out, "--jobs", "2")
+	cmd := exec.Command(bin, append([]string{"batch", list, "--out-dir", out, "--jobs", "2"}, flags...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {

@@ -11,12 +11,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"handout/figures"
+	"handout/internal/atomicfile"
 	"handout/layout"
 	"handout/render"
 )
@@ -77,7 +79,7 @@ func (b *Batch) Run(ctx context.Context, getenv func(string) string, stderr io.W
 type PartialError struct{ Failed, Total int }
 
 func (e *PartialError) Error() string {
-	return fmt.Sprintf("%d of %d rows failed; the others were written", e.Failed, e.Total)
+	return fmt.Sprintf("%d of %s failed; the others were written", e.Failed, count(e.Total, "row"))
 }
 
 // batchOptions are the options inside the package.
@@ -98,11 +100,14 @@ type batchSettings struct {
 	shard  shard
 	paper  layout.Paper
 	budget int64 // --max-size in bytes; 0 for none
+	// writeFile puts a packet or the manifest in place: atomicfile.Write,
+	// or in tests a writer that fails as a full disk does.
+	writeFile func(path string, data []byte, perm fs.FileMode) error
 }
 
 // newBatchSettings checks the flags; every mistake is a usage error.
 func newBatchSettings(o batchOptions) (*batchSettings, error) {
-	s := &batchSettings{batchOptions: o}
+	s := &batchSettings{batchOptions: o, writeFile: atomicfile.Write}
 	var err error
 	if s.tmpl, err = parseNameTemplate(o.name); err != nil {
 		return nil, fmt.Errorf("--name: %v", err)
@@ -162,9 +167,13 @@ func (s *batchSettings) run(ctx context.Context, getenv func(string) string, std
 		return err
 	}
 	defer out.closeJournal()
+	out.writeFile = s.writeFile
 	p.fitter = render.NewSizeFitter(eng, s.budget)
 	if s.passwordColumn != "" {
 		p.encrypter = render.NewEncrypter()
+		if p.passwordKey, err = loadPasswordKey(s.outDir); err != nil {
+			return err
+		}
 	}
 	if s.sending {
 		if p.mail, err = startSending(ctx, s.outDir, s.send, len(plan), clinic.Profile.Email, getenv); err != nil {
@@ -180,7 +189,15 @@ func (s *batchSettings) run(ctx context.Context, getenv func(string) string, std
 	}
 
 	if err := out.writeManifest(); err != nil {
-		return err
+		if tally.stop == nil && !stopsRun(err) {
+			return err
+		}
+		// The packets made are on disk and in the journal, which --resume
+		// reads: say what stopped the run, and this too.
+		tally.manifestErr = err
+		if tally.stop == nil {
+			tally.stop = err
+		}
 	}
 	for _, w := range p.warnings.sorted() {
 		if _, err := fmt.Fprintf(stderr, "handout: warning: %s\n", w); err != nil {
@@ -203,11 +220,11 @@ func (s *batchSettings) report(stderr io.Writer, plan []*plannedRow, t tally, to
 	if secs := took.Seconds(); t.written > 0 && secs > 0 {
 		rate = fmt.Sprintf(", %.0f packets/s", float64(t.written)/secs)
 	}
-	fmt.Fprintf(&b, "handout: %d rows: %d written, %d skipped, %d failed in %s%s\n",
-		len(plan), t.written, t.skipped, len(t.failures), took.Round(time.Millisecond*100), rate)
+	fmt.Fprintf(&b, "handout: %s: %d written, %d skipped, %d failed in %s%s\n",
+		count(len(plan), "row"), t.written, t.skipped, len(t.failures), took.Round(time.Millisecond*100), rate)
 	switch {
 	case s.sending && s.send.dryRun:
-		fmt.Fprintf(&b, "handout: mail (dry run): %d .eml files written, %d not written\n", t.mailSent, len(t.mailFailures))
+		fmt.Fprintf(&b, "handout: mail (dry run): %s written, %d not written\n", count(t.mailSent, ".eml file"), len(t.mailFailures))
 	case s.sending:
 		fmt.Fprintf(&b, "handout: mail: %d sent, %d sent before, %d not sent\n", t.mailSent, t.mailBefore, len(t.mailFailures))
 	}
@@ -216,12 +233,22 @@ func (s *batchSettings) report(stderr io.Writer, plan []*plannedRow, t tally, to
 	}
 	undone := len(plan) - t.written - t.skipped - len(t.failures)
 	switch {
+	case t.stop != nil:
+		problem, advice := outputUnusable(t.stop)
+		msg := fmt.Sprintf("stopped: %s (%v); %s not done; %s, then run again with --resume to finish",
+			problem, t.stop, count(undone, "row"), advice)
+		if t.manifestErr != nil && t.manifestErr != t.stop {
+			msg += fmt.Sprintf(". The manifest could not be written either (%v); --resume finds the packets made", t.manifestErr)
+		}
+		return errors.New(msg)
 	case interrupted:
-		return fmt.Errorf("interrupted with %d rows not done; run again with --resume to finish", undone)
+		return fmt.Errorf("interrupted with %s not done; run again with --resume to finish", count(undone, "row"))
 	case len(t.failures) == 0 && len(t.mailFailures) == 0:
 		return nil
 	case len(t.failures) == 0:
 		return &PartialError{Failed: len(t.mailFailures), Total: len(plan)}
+	case t.written+t.skipped == 0 && len(plan) == 1:
+		return errors.New("the only row failed; no packet was made")
 	case t.written+t.skipped == 0:
 		return fmt.Errorf("all %d rows failed; no packet was made", len(plan))
 	}
@@ -250,6 +277,15 @@ func (e *rowError) Unwrap() error { return e.err }
 
 // errNoRows is a list with a header and nothing else.
 var errNoRows = errors.New("the list has no rows")
+
+// count is n with the noun, plural unless n is 1: "1 row", "3 rows".
+// Every noun a batch counts takes an "s".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
 
 // listDir is the folder handout paths in a list are relative to.
 func listDir(list string) string { return filepath.Dir(list) }

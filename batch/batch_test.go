@@ -2,6 +2,7 @@ package batch
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,7 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"handout/internal/atomicfile"
 	"handout/internal/pdftest"
 	"handout/render"
 )
@@ -93,7 +96,7 @@ func TestReadPatientList(t *testing.T) {
 		{"quote.csv", "id,handouts\nP1,mid\"back\nP2,x\n", `quote.csv:2: bare " in non-quoted-field; the list cannot be read past this line`},
 		{"empty.csv", "", "the list is empty"},
 		{"header.csv", "id,handouts\n", "the list has no rows"},
-		{"latin1.csv", "id,name,handouts\nP1,D\xedaz,x\n", "not UTF-8"},
+		{"latin1.csv", "id,n\xe4me,handouts\nP1,D\xedaz,x\n", "latin1.csv:1: the header is not UTF-8 text"},
 	} {
 		_, err := readPatientList(write(c.name, c.src))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -140,6 +143,14 @@ func TestNameTemplate(t *testing.T) {
 		}
 		if got := nt.file(r); got != want {
 			t.Errorf("%q → %q, want %q", tmpl, got, want)
+		}
+	}
+	// A misspelt placeholder is named as unknown, with the known ones,
+	// even when it leaves the template without {id}.
+	for _, bad := range []string{"{patient}.pdf", "{id}-{patient}.pdf"} {
+		_, err := parseNameTemplate(bad)
+		if err == nil || !strings.Contains(err.Error(), "unknown placeholder {patient}; the placeholders are {id} {date} {name} {handout}") {
+			t.Errorf("parseNameTemplate(%q) = %v, want the unknown placeholder named", bad, err)
 		}
 	}
 	for _, bad := range []string{"{date}.pdf", "{id}-{patient}.pdf", "../{id}.pdf", "out/{id}.pdf", ".{id}.pdf", "{id} {date}.pdf", "{id}}.pdf"} {
@@ -227,4 +238,125 @@ func newTestEngine(t testing.TB) *render.Engine {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// TestMessagesCountInEnglish: one row is "1 row", not "1 rows", in every
+// message that counts.
+func TestMessagesCountInEnglish(t *testing.T) {
+	s := &batchSettings{batchOptions: batchOptions{list: "p.csv", sending: true, send: sendOptions{dryRun: true}}}
+	one := []*plannedRow{{patientRow: &patientRow{line: 2, id: "P1"}}}
+	var b strings.Builder
+	_ = s.report(&b, one, tally{written: 1, mailSent: 1}, time.Second, false)
+	for _, want := range []string{"handout: 1 row: 1 written,", "1 .eml file written, 0 not written"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
+	}
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{s.report(io.Discard, one, tally{}, time.Second, true), "interrupted with 1 row not done"},
+		{s.report(io.Discard, one, tally{failures: []*rowError{{line: 2, err: io.EOF}}}, time.Second, false), "the only row failed"},
+		{&PartialError{Failed: 1, Total: 1}, "1 of 1 row failed"},
+	} {
+		if c.err == nil || !strings.Contains(c.err.Error(), c.want) {
+			t.Errorf("err = %v, want %q", c.err, c.want)
+		}
+	}
+	rows, err := readCSV("p.csv", []byte("id,handouts\nP1\n"), "")
+	if err != nil || len(rows) != 1 || rows[0].err == nil || !strings.Contains(rows[0].err.Error(), "the row has 1 field, the header 2") {
+		t.Errorf("short row: %v, %v", rows, err)
+	}
+	dir := t.TempDir()
+	if err := saveManifest(filepath.Join(dir, "manifest-0-of-1.json"), manifest{Format: manifestFormat, Shard: "0/1", Rows: []manifestRow{{ID: "P1"}}}, atomicfile.Write); err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	if err := MergeManifests(dir, &b); err != nil || !strings.Contains(b.String(), "merged 1 shard manifest (1 row) into") {
+		t.Errorf("merge: %v: %s", err, b.String())
+	}
+}
+
+// TestListRowProblems: a bad byte or a bad JSON value is the problem of
+// its row, reported with its line and what to write instead; the other
+// rows are read.
+func TestListRowProblems(t *testing.T) {
+	dir := t.TempDir()
+	read := func(name, src, pwKey string) []*patientRow {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := readPatientListWith(path, pwKey)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return rows
+	}
+	check := func(rows []*patientRow, line int, want string) {
+		t.Helper()
+		for _, r := range rows {
+			if r.line == line {
+				if r.err == nil || !strings.Contains(r.err.Error(), want) {
+					t.Errorf("line %d: err = %v, want %q", line, r.err, want)
+				}
+				return
+			}
+		}
+		t.Errorf("no row at line %d", line)
+	}
+	ok := func(rows []*patientRow, line int, id string) {
+		t.Helper()
+		for _, r := range rows {
+			if r.line == line && (r.err != nil || r.id != id) {
+				t.Errorf("line %d: id %q, err %v; want %s read", line, r.id, r.err, id)
+			}
+		}
+	}
+
+	// CSV: a Latin-1 byte in row 2 and one in the second line of a quoted
+	// field; the rows around them are read. Ignored columns are not checked.
+	csvRows := read("bytes.csv", "id,name,visit_date,handouts,notes,x_raw\n"+
+		"P1,Ana,2026-11-25,mid-back-pain,,\xff\n"+
+		"P2,D\xedaz,2026-11-25,mid-back-pain,,\n"+
+		"P3,Bo,2026-11-25,mid-back-pain,\"first line\nsecond \xe9 line\",\n"+
+		"P4,Cy,2026-11-25,mid-back-pain,,\n", "")
+	ok(csvRows, 2, "P1")
+	check(csvRows, 3, `"name" is not UTF-8 text (byte 2 of the field, 0xED, on line 3); export the list as CSV UTF-8`)
+	if csvRows[1].id != "P2" {
+		t.Errorf("the row with a bad byte is not named by its id: %q", csvRows[1].id)
+	}
+	check(csvRows, 4, `"notes" is not UTF-8 text (byte 19 of the field, 0xE9, on line 5)`)
+	ok(csvRows, 6, "P4")
+	if strings.Contains(csvRows[1].err.Error(), "az") {
+		t.Errorf("the message quotes the name: %v", csvRows[1].err)
+	}
+
+	// JSON Lines: a bad byte, duplicate keys (at the top and in doses),
+	// and values of the wrong kind, each said in JSON's words.
+	jl := read("rows.jsonl", `{"id":"J1","visit_date":"2026-11-25","handouts":["mid-back-pain"]}`+"\n"+
+		`{"id":"J2","name":"D`+"\xed"+`az","visit_date":"2026-11-25","handouts":["mid-back-pain"]}`+"\n"+
+		`{"id":"P1","id":"P2","visit_date":"2026-11-25","handouts":["mid-back-pain"]}`+"\n"+
+		`{"id":"J4","visit_date":"2026-11-25","handouts":["mid-back-pain"],"doses":{"cat-and-cow":"reps 1","cat-and-cow":"reps 2"}}`+"\n"+
+		`["J5"]`+"\n"+
+		`{"id":"J6","visit_date":"2026-11-25","handouts":"mid-back-pain"}`+"\n"+
+		`{"id":"J7","visit_date":"2026-11-25","handouts":[7]}`+"\n"+
+		`{"id":"J8","visit_date":"2026-11-25","handouts":["mid-back-pain"],"doses":["reps 3"]}`+"\n"+
+		`{"id":"J9","visit_date":"2026-11-25","handouts":["mid-back-pain"],"pw":"a","pw":"b"}`+"\n", "pw")
+	ok(jl, 1, "J1")
+	check(jl, 2, "not UTF-8 text (byte 21 of the line is 0xED); save the list as UTF-8")
+	check(jl, 3, `key "id" appears twice; keep one`)
+	check(jl, 4, `key "doses.cat-and-cow" appears twice; keep one`)
+	check(jl, 5, `write one object per line, {"id": "…", "visit_date": "YYYY-MM-DD", "handouts": ["…"]}, not an array`)
+	check(jl, 6, `"handouts" should be an array of strings, e.g. ["mid-back-pain"], not a string`)
+	check(jl, 7, `"handouts" should hold strings in double quotes, e.g. ["mid-back-pain"], not a number`)
+	check(jl, 8, `"doses" should be an object of exercise ids and doses, e.g. {"cat-and-cow": "reps 8"}, not an array`)
+	check(jl, 9, `key "pw" appears twice; keep one`)
+	for _, r := range jl {
+		if r.err != nil && (strings.Contains(r.err.Error(), "batch.") || strings.Contains(r.err.Error(), "[]string") || strings.Contains(r.err.Error(), "a array")) {
+			t.Errorf("line %d: a Go type in %v", r.line, r.err)
+		}
+	}
 }

@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -53,9 +55,10 @@ func readPatientListWith(path, passwordColumn string) ([]*patientRow, error) {
 		return nil, err // *fs.PathError names the path
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	if !utf8.Valid(src) {
-		return nil, fmt.Errorf("%s: the list is not UTF-8 text; export it as CSV UTF-8", path)
-	}
+	// Text that is not UTF-8 is checked row by row (readCSV, readJSONLines):
+	// a stray byte cannot move a row boundary, since every byte of the
+	// separators, quotes and line ends is ASCII, so one bad character
+	// costs its row, not the list.
 	var rows []*patientRow
 	if strings.EqualFold(listExt(path), ".jsonl") || strings.EqualFold(listExt(path), ".ndjson") {
 		rows, err = readJSONLines(path, src, passwordColumn)
@@ -92,6 +95,11 @@ func readCSV(path string, src []byte, passwordColumn string) ([]*patientRow, err
 	if err != nil {
 		return nil, csvError(path, err)
 	}
+	for _, h := range header {
+		if !utf8.ValidString(h) {
+			return nil, fmt.Errorf("%s:1: the header is not UTF-8 text; export the list as CSV UTF-8", path)
+		}
+	}
 	cols, err := mapColumns(path, header, passwordColumn)
 	if err != nil {
 		return nil, err
@@ -115,10 +123,14 @@ func readCSV(path string, src []byte, passwordColumn string) ([]*patientRow, err
 		rows = append(rows, row)
 		if len(rec) != len(header) {
 			row.id = cols.field(rec, "id") // to name the row, if it is there
-			row.err = fmt.Errorf("the row has %d fields, the header %d; quote fields that contain %q", len(rec), len(header), string(r.Comma))
+			row.err = fmt.Errorf("the row has %s, the header %d; quote fields that contain %q", count(len(rec), "field"), len(header), string(r.Comma))
 			continue
 		}
 		row.id = cols.field(rec, "id")
+		if err := cols.checkUTF8(r, rec); err != nil {
+			row.err = err
+			continue
+		}
 		row.name = cols.field(rec, "name")
 		row.visitDate = cols.field(rec, "visit_date")
 		row.clinician = cols.field(rec, "clinician")
@@ -216,6 +228,37 @@ func mapColumns(path string, header []string, passwordColumn string) (columns, e
 	return cols, nil
 }
 
+// checkUTF8 reports the first field of rec the program reads (ignored
+// columns are not) that is not UTF-8, with the line and byte of the bad
+// character but not the text around it, which could be a name or a note.
+func (c columns) checkUTF8(r *csv.Reader, rec []string) error {
+	names := slices.SortedFunc(maps.Keys(c), func(a, b string) int { return c[a] - c[b] })
+	for _, name := range names {
+		i := c[name]
+		if i >= len(rec) || utf8.ValidString(rec[i]) {
+			continue
+		}
+		at := badUTF8(rec[i])
+		line, _ := r.FieldPos(i)
+		line += strings.Count(rec[i][:at], "\n") // a quoted field may span lines
+		return fmt.Errorf("%q is not UTF-8 text (byte %d of the field, 0x%02X, on line %d); export the list as CSV UTF-8, or retype that character",
+			name, at+1, rec[i][at], line)
+	}
+	return nil
+}
+
+// badUTF8 is the index of the first byte of s that is not UTF-8.
+func badUTF8(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
 func normalizeColumn(h string) string {
 	h = strings.ToLower(strings.TrimSpace(h))
 	return strings.NewReplacer(" ", "_", "-", "_").Replace(h)
@@ -279,6 +322,19 @@ func readJSONLines(path string, src []byte, passwordKey string) ([]*patientRow, 
 		}
 		row := &patientRow{line: i + 1}
 		rows = append(rows, row)
+		// Lines are split at "\n", which no bad byte can be; encoding/json
+		// would turn a bad byte into U+FFFD without a word.
+		if !utf8.ValidString(text) {
+			at := badUTF8(text)
+			row.err = fmt.Errorf("not UTF-8 text (byte %d of the line is 0x%02X); save the list as UTF-8, or retype that character", at+1, text[at])
+			continue
+		}
+		// encoding/json keeps the last of two equal keys, so
+		// {"id":"P1","id":"P2"} would make a packet for P2.
+		if err := duplicateKey(text); err != nil {
+			row.err = err
+			continue
+		}
 		var jr jsonRow
 		password, text, err := takeJSONKey(text, passwordKey)
 		if err != nil {
@@ -337,12 +393,85 @@ func takeJSONKey(text, key string) (string, string, error) {
 	return v, string(rest), err
 }
 
+// duplicateKey reports a key that appears twice in one object of a JSON
+// value, at any depth ("doses.cat-and-cow"), as the CSV reader refuses a
+// column given twice. Syntax errors are left to the decoding, which
+// reports them.
+func duplicateKey(text string) error {
+	err := walkJSON(json.NewDecoder(strings.NewReader(text)), "")
+	if _, dup := err.(duplicateKeyError); dup {
+		return err
+	}
+	return nil
+}
+
+type duplicateKeyError struct{ key string }
+
+func (e duplicateKeyError) Error() string {
+	return fmt.Sprintf("key %q appears twice; keep one", e.key)
+}
+
+// walkJSON reads one value from dec, checking each object's keys.
+func walkJSON(dec *json.Decoder, path string) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	switch tok {
+	case json.Delim('{'):
+		seen := map[string]bool{}
+		for dec.More() {
+			tok, err := dec.Token()
+			if err != nil {
+				return err
+			}
+			key, _ := tok.(string) // an object's keys are strings
+			name := key
+			if path != "" {
+				name = path + "." + key
+			}
+			if seen[key] {
+				return duplicateKeyError{name}
+			}
+			seen[key] = true
+			if err := walkJSON(dec, name); err != nil {
+				return err
+			}
+		}
+	case json.Delim('['):
+		for dec.More() {
+			if err := walkJSON(dec, path); err != nil {
+				return err
+			}
+		}
+	default:
+		return nil // a string, number, true, false or null
+	}
+	_, err = dec.Token() // the closing '}' or ']'
+	return err
+}
+
 // jsonMessage keeps the part of a decoding error that names the problem,
-// not the value: a value could be a patient's name.
+// not the value: a value could be a patient's name. What a value should
+// be is said in JSON's words, with an example, never in Go's
+// ("batch.jsonRow", "[]string").
 func jsonMessage(err error) string {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return fmt.Sprintf("%q should be a %s, not a %s", te.Field, te.Type, te.Value)
+		got := jsonKind(te.Value)
+		switch {
+		case te.Field == "":
+			return `write one object per line, {"id": "…", "visit_date": "YYYY-MM-DD", "handouts": ["…"]}, not ` + got
+		case te.Type.Kind() == reflect.Slice:
+			return fmt.Sprintf(`%q should be an array of strings, e.g. ["mid-back-pain"], not %s`, te.Field, got)
+		case te.Type.Kind() == reflect.Map:
+			return fmt.Sprintf(`%q should be an object of exercise ids and doses, e.g. {"cat-and-cow": "reps 8"}, not %s`, te.Field, got)
+		case te.Field == "handouts":
+			return fmt.Sprintf(`"handouts" should hold strings in double quotes, e.g. ["mid-back-pain"], not %s`, got)
+		case strings.HasPrefix(te.Field, "doses."):
+			return fmt.Sprintf(`%q should be a dose in double quotes, e.g. "reps 8", not %s`, te.Field, got)
+		}
+		return fmt.Sprintf("%q should be a string in double quotes, not %s", te.Field, got)
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
@@ -353,4 +482,19 @@ func jsonMessage(err error) string {
 		return strings.TrimPrefix(msg, "json: ")
 	}
 	return "cannot be read"
+}
+
+// jsonKind names the kind of JSON value encoding/json saw ("array",
+// "number 300", …) with its article, and without the value itself.
+func jsonKind(v string) string {
+	kind, _, _ := strings.Cut(v, " ")
+	switch kind {
+	case "array", "object":
+		return "an " + kind
+	case "number", "string":
+		return "a " + kind
+	case "bool":
+		return "true or false"
+	}
+	return "another kind of value"
 }

@@ -44,6 +44,10 @@ type manifestRow struct {
 	// encrypted one): encryption gives new bytes on every run, so this is
 	// what tells whether the packet changed.
 	Plain string `json:"plain_sha256,omitempty"`
+	// Password is the fingerprint of the password an encrypted packet
+	// opens with (passwordFingerprint), so that a new password in the
+	// list makes the packet again; never the password itself.
+	Password string `json:"password_fingerprint,omitempty"`
 	// Send and SentSHA256 are the send journal's latest status for the
 	// row (--send) and the SHA-256 of the attachment it concerns.
 	Send       mail.Status `json:"send,omitempty"`
@@ -77,6 +81,8 @@ type output struct {
 
 	journal    *os.File
 	journalErr error
+
+	writeFile func(path string, data []byte, perm fs.FileMode) error // atomicfile.Write outside tests
 }
 
 // openOutput creates the folder (0700) if needed, reads the earlier
@@ -86,7 +92,7 @@ func openOutput(dir string, sh shard, plan []*plannedRow) (*output, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
-	o := &output{dir: dir, shard: sh, prev: map[string]manifestRow{}, done: map[string]manifestRow{}}
+	o := &output{dir: dir, shard: sh, prev: map[string]manifestRow{}, done: map[string]manifestRow{}, writeFile: atomicfile.Write}
 	m, err := readManifest(filepath.Join(dir, manifestName(sh)))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
@@ -174,13 +180,42 @@ func (o *output) removeStaleTemps(plan []*plannedRow) error {
 }
 
 // record notes a finished row: in memory for the manifest, and on disk in
-// the journal. One write per line, so a kill leaves whole lines.
-func (o *output) record(r manifestRow) {
+// the journal. One write per line, so a kill leaves whole lines. The
+// error is also kept for writeManifest, which reports it.
+func (o *output) record(r manifestRow) error {
 	o.done[r.ID] = r
 	line, _ := json.Marshal(r) // strings and an int: cannot fail
-	if _, err := o.journal.Write(append(line, '\n')); err != nil && o.journalErr == nil {
-		o.journalErr = fmt.Errorf("manifest journal: %w", err)
+	_, err := o.journal.Write(append(line, '\n'))
+	if err != nil {
+		err = fmt.Errorf("manifest journal: %w", err)
+		if o.journalErr == nil {
+			o.journalErr = err
+		}
 	}
+	return err
+}
+
+// outputUnusable says what is wrong with the output folder as a whole,
+// and what to do about it, when err is the kind of write failure every
+// later packet would meet too (the disk is full, or read-only); "" for a
+// problem of one packet. Such an error stops the run rather than fail
+// each remaining row.
+func outputUnusable(err error) (problem, advice string) {
+	switch {
+	case err == nil:
+		return "", ""
+	case diskFull(err):
+		return "the disk is full", "free space on it (or give another --out-dir)"
+	case readOnly(err):
+		return "the output folder's disk is read-only", "check the disk (Linux makes one read-only after errors) or give another --out-dir"
+	}
+	return "", ""
+}
+
+// stopsRun reports whether err is one that outputUnusable describes.
+func stopsRun(err error) bool {
+	problem, _ := outputUnusable(err)
+	return problem != ""
 }
 
 func (o *output) closeJournal() {
@@ -196,7 +231,7 @@ func (o *output) writeManifest() error {
 	for _, r := range o.done {
 		m.Rows = append(m.Rows, r)
 	}
-	if err := saveManifest(filepath.Join(o.dir, manifestName(o.shard)), m); err != nil {
+	if err := saveManifest(filepath.Join(o.dir, manifestName(o.shard)), m, o.writeFile); err != nil {
 		return err
 	}
 	if o.journalErr != nil {
@@ -210,14 +245,15 @@ func (o *output) writeManifest() error {
 	return nil
 }
 
-// saveManifest sorts m's rows by id and writes it atomically.
-func saveManifest(path string, m manifest) error {
+// saveManifest sorts m's rows by id and writes it atomically with write
+// (atomicfile.Write outside tests).
+func saveManifest(path string, m manifest, write func(string, []byte, fs.FileMode) error) error {
 	slices.SortFunc(m.Rows, func(a, b manifestRow) int { return strings.Compare(a.ID, b.ID) })
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return fmt.Errorf("manifest: %w", err)
 	}
-	return atomicfile.Write(path, append(b, '\n'), 0o600)
+	return write(path, append(b, '\n'), 0o600)
 }
 
 // tally counts what became of the rows.
@@ -227,6 +263,10 @@ type tally struct {
 
 	mailSent, mailBefore int         // --send: messages sent now, and before
 	mailFailures         []*rowError // --send: rows whose packet was written but not sent
+
+	// stop is the write error that stopped the run (outputUnusable), and
+	// manifestErr the manifest's own, if it could not be written either.
+	stop, manifestErr error
 }
 
 // outcome is what a worker reports for one row.
@@ -253,6 +293,15 @@ func (s *batchSettings) produce(ctx context.Context, p *planner, out *output, pl
 	}
 	bar := newProgress(stderr, len(todo))
 	defer bar.finish()
+	// A full disk stops handing out rows, as Ctrl-C does.
+	ctx, stopRows := context.WithCancel(ctx)
+	defer stopRows()
+	halt := func(err error) {
+		if t.stop == nil {
+			t.stop = err
+			stopRows()
+		}
+	}
 
 	rows := make(chan *plannedRow)
 	results := make(chan outcome)
@@ -280,14 +329,23 @@ func (s *batchSettings) produce(ctx context.Context, p *planner, out *output, pl
 	}()
 	for res := range results {
 		switch {
+		case stopsRun(res.err):
+			// Not this row's problem: every row after it would fail the
+			// same way. The row is left undone, for --resume.
+			halt(res.err)
+			bar.add()
+			continue
 		case res.err != nil:
 			t.failures = append(t.failures, &rowError{list: s.list, line: res.row.line, id: res.row.id, err: res.err})
 		case res.skipped:
 			t.skipped++
-			out.record(res.entry)
 		default:
 			t.written++
-			out.record(res.entry)
+		}
+		if res.err == nil {
+			if err := out.record(res.entry); stopsRun(err) {
+				halt(err)
+			}
 		}
 		if res.err == nil && p.mail != nil {
 			s.submitMail(p, out, res.row, &t)
@@ -313,7 +371,10 @@ func (s *batchSettings) makePacket(p *planner, out *output, r *plannedRow) (res 
 	path := filepath.Join(out.dir, r.file)
 	prev, hasPrev := out.prev[r.id]
 	ours := hasPrev && prev.File == r.file // made by an earlier run for this row
-	if s.resume && ours && prev.Inputs == r.inputs {
+	// The password is not among the inputs (they are hashed without a
+	// key), so a packet is the same only if its password is too.
+	password := p.fingerprint(r)
+	if s.resume && ours && prev.Inputs == r.inputs && prev.Password == password {
 		if sum, err := fileSHA256(path); err == nil && sum == prev.PDF {
 			return outcome{row: r, entry: prev, skipped: true}
 		}
@@ -331,7 +392,7 @@ func (s *batchSettings) makePacket(p *planner, out *output, r *plannedRow) (res 
 		return outcome{row: r, err: err}
 	}
 	pdfBytes := doc.Final
-	entry := manifestRow{ID: r.id, File: r.file, Pages: doc.Pages, PDF: hashBytes(pdfBytes), Inputs: r.inputs}
+	entry := manifestRow{ID: r.id, File: r.file, Pages: doc.Pages, PDF: hashBytes(pdfBytes), Inputs: r.inputs, Password: password}
 	if finish != nil {
 		entry.Plain = hashBytes(doc.Plain)
 	}
@@ -342,9 +403,10 @@ func (s *batchSettings) makePacket(p *planner, out *output, r *plannedRow) (res 
 		return outcome{row: r, err: err}
 	case existing == entry.PDF:
 		return outcome{row: r, entry: entry, skipped: true}
-	case ours && existing == prev.PDF && entry.Plain != "" && entry.Plain == prev.Plain:
-		// The same packet, encrypted again: keep the file there (and
-		// what was sent of it) rather than new bytes that say the same.
+	case ours && existing == prev.PDF && entry.Plain != "" && entry.Plain == prev.Plain && entry.Password == prev.Password:
+		// The same packet, encrypted again with the same password: keep
+		// the file there (and what was sent of it) rather than new bytes
+		// that say the same.
 		return outcome{row: r, entry: prev, skipped: true}
 	case ours && existing == prev.PDF, s.force:
 		// This batch's own earlier packet for the row, made from other
@@ -353,7 +415,7 @@ func (s *batchSettings) makePacket(p *planner, out *output, r *plannedRow) (res 
 		return outcome{row: r, err: fmt.Errorf("%s exists with other content and was not made by this batch for this row; "+
 			"move it away, or run with --force to replace it", r.file)}
 	}
-	if err := atomicfile.Write(path, pdfBytes, 0o600); err != nil {
+	if err := out.writeFile(path, pdfBytes, 0o600); err != nil {
 		return outcome{row: r, err: err}
 	}
 	return outcome{row: r, entry: entry}
@@ -450,9 +512,9 @@ func MergeManifests(dir string, stderr io.Writer) error {
 		return fmt.Errorf("%s: no manifest for shard %s; run it first", dir, strings.Join(missing, ", "))
 	}
 	out := filepath.Join(dir, manifestName(shard{}))
-	if err := saveManifest(out, merged); err != nil {
+	if err := saveManifest(out, merged, atomicfile.Write); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(stderr, "handout: merged %d shard manifests (%d rows) into %s\n", n, len(merged.Rows), out)
+	_, err = fmt.Fprintf(stderr, "handout: merged %s (%s) into %s\n", count(n, "shard manifest"), count(len(merged.Rows), "row"), out)
 	return err
 }

@@ -83,8 +83,10 @@ type planner struct {
 
 	fitter    *render.SizeFitter // renders within --max-size
 	encrypter *render.Encrypter  // nil unless --password-column
-	mail      *sendRun           // nil unless --send
-	warnings  warnings           // photos too small to print sharp, once each
+	// passwordKey keys the password fingerprints (--password-column).
+	passwordKey []byte
+	mail        *sendRun // nil unless --send
+	warnings    warnings // photos too small to print sharp, once each
 }
 
 // warnings collects the render warnings of a run once each (every packet
@@ -552,17 +554,19 @@ var templatePlaceholders = []string{"{id}", "{date}", "{name}", "{handout}"}
 // apart ({id} or {name}) and may not leave the output folder.
 func parseNameTemplate(s string) (nameTemplate, error) {
 	var t nameTemplate
-	if !strings.Contains(s, "{id}") && !strings.Contains(s, "{name}") {
-		return t, fmt.Errorf("%q has no {id}; every patient needs a file of their own", s)
-	}
+	// Unknown placeholders first: "{patient}.pdf" is a misspelling to
+	// point out, not a template that forgot {id}.
 	last := 0
 	for _, m := range placeholderRE.FindAllStringIndex(s, -1) {
 		ph := s[m[0]:m[1]]
 		if !slices.Contains(templatePlaceholders, ph) {
-			return t, fmt.Errorf("%q: unknown placeholder %s; use %s", s, ph, strings.Join(templatePlaceholders, " "))
+			return t, fmt.Errorf("%q: unknown placeholder %s; the placeholders are %s", s, ph, strings.Join(templatePlaceholders, " "))
 		}
 		t.parts = append(t.parts, s[last:m[0]], ph)
 		last = m[1]
+	}
+	if !strings.Contains(s, "{id}") && !strings.Contains(s, "{name}") {
+		return t, fmt.Errorf("%q has no {id}; every patient needs a file of their own", s)
 	}
 	t.parts = append(t.parts, s[last:])
 	for i := 0; i < len(t.parts); i += 2 {

@@ -25,6 +25,15 @@ func (p *planner) finisher(r *plannedRow) (func([]byte) ([]byte, error), error) 
 	return func(pdf []byte) ([]byte, error) { return p.encrypter.Encrypt(pdf, pw, "") }, nil
 }
 
+// fingerprint is what the manifest records of row r's password: "" when
+// packets are not encrypted or the row has none (it fails in finisher).
+func (p *planner) fingerprint(r *plannedRow) string {
+	if p.encrypter == nil || r.password == "" {
+		return ""
+	}
+	return passwordFingerprint(p.passwordKey, r.id, r.password)
+}
+
 // submitMail queues row r's packet for sending. A row without an address
 // is a failure of its own: the packet is written, not sent.
 func (s *batchSettings) submitMail(p *planner, out *output, r *plannedRow, t *tally) {

@@ -1,0 +1,80 @@
+//go:build unix
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"handout/internal/pdftest"
+	"handout/mail/mailtest"
+)
+
+// TestBatchTerminate stops a sending batch with SIGTERM (what Kubernetes
+// sends a pod) and SIGHUP (a terminal closing) as Ctrl-C does: the packets
+// and messages in progress are finished, the journal is folded into the
+// manifest, and the exit code is 2 with the reminder to --resume; no
+// message is left "sending".
+func TestBatchTerminate(t *testing.T) {
+	bin := buildHandout(t)
+	ts := mailtest.StartServer(t)
+	t.Setenv("HANDOUT_SMTP_HOST", "127.0.0.1")
+	t.Setenv("HANDOUT_SMTP_PORT", fmt.Sprint(ts.Port))
+	t.Setenv("HANDOUT_SMTP_TLS", "none")
+	t.Setenv("HANDOUT_SMTP_FROM", "Drummond Chiropractic <frontdesk@clinic.example>")
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			rows := pdftest.Patients(size(40, 100))
+			list := pdftest.WriteList(t, dir, rows)
+			out := filepath.Join(dir, "out")
+			cmd, stderr := startBatch(t, bin, list, out, 3, "--send")
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			err := cmd.Wait()
+			if code := cmd.ProcessState.ExitCode(); code != exitFailed || !strings.Contains(stderr.String(), "run again with --resume") {
+				t.Fatalf("exit %d (%v), want %d; stderr:\n%s", code, err, exitFailed, stderr.String())
+			}
+			var ids []string
+			for _, name := range pdfNames(t, out) {
+				ids = append(ids, strings.TrimSuffix(strings.TrimPrefix(name, "2026-11-25-"), ".pdf"))
+			}
+			if len(ids) == len(rows) {
+				t.Skip("the run finished before the signal")
+			}
+			checkManifest(t, out, "manifest.json", ids)
+			for name := range readTree(t, out) {
+				if !strings.HasSuffix(name, ".pdf") && name != "manifest.json" && name != ".send-journal.jsonl" {
+					t.Errorf("%s is left in the folder", name)
+				}
+			}
+			journal, err := os.ReadFile(filepath.Join(out, ".send-journal.jsonl"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			last := map[string]string{}
+			sc := bufio.NewScanner(bytes.NewReader(journal))
+			for sc.Scan() {
+				var rec struct{ ID, Status string }
+				if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+					t.Fatalf("send journal line %q: %v", sc.Text(), err)
+				}
+				last[rec.ID] = rec.Status
+			}
+			for id, status := range last {
+				if status == "sending" {
+					t.Errorf("%s is left 'sending' in the send journal", id)
+				}
+			}
+			t.Logf("%d packets, %d messages before the signal stopped the run", len(ids), len(last))
+		})
+	}
+}
