@@ -316,6 +316,12 @@ func (s *batchSettings) produce(ctx context.Context, p *planner, out *output, pl
 	go func() {
 		defer close(rows)
 		for _, r := range todo {
+			// Done first: when a worker is free and the run was stopped at
+			// the same time, select would pick either at random and hand
+			// out another row after a full disk or Ctrl-C.
+			if ctx.Err() != nil {
+				return
+			}
 			select {
 			case rows <- r:
 			case <-ctx.Done():
