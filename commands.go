@@ -159,7 +159,7 @@ func renderEncryption(o renderOptions) (func([]byte) ([]byte, error), error) {
 // size, the photo step it fitted at if a budget moved it, and whether it is
 // encrypted (never with what).
 func renderSummary(doc render.Fitted, asked figures.Preset, encrypted bool) string {
-	s := fmt.Sprintf("%d pages, %d KB", doc.Pages, (len(doc.Final)+1023)/1024)
+	s := fmt.Sprintf("%s, %d KB", countNoun(doc.Pages, "page"), (len(doc.Final)+1023)/1024)
 	if doc.Preset != asked {
 		s += ", photos at " + doc.Preset.String() + " to fit --max-size"
 	}

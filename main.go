@@ -42,6 +42,15 @@ func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
 
+// countNoun writes a count with its noun in the singular or plural, "1
+// page", "7 pages", for the nouns the messages count (all take an s).
+func countNoun(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 // exitCode prints err on one line and maps it to the exit code.
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
