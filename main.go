@@ -103,6 +103,8 @@ func commands() []command {
 			flags: func() *pflag.FlagSet { return batchFlags(new(batch.Options), new(bool)) }, run: runBatch},
 		{name: "help", synopsis: "help [COMMAND]", summary: "this list, or a command's usage and flags", usage: helpUsage,
 			flags: helpFlags, run: runHelp},
+		{name: "version", synopsis: "version", summary: "the version, commit and Go version it was built with", usage: versionUsage,
+			flags: versionFlags, run: runVersion},
 	}
 }
 
@@ -140,7 +142,7 @@ func mainUsage() string {
 	for _, l := range lines {
 		fmt.Fprintf(&b, "  %-*s  %s\n", width, l[0], l[1])
 	}
-	b.WriteString("\nRun 'handout help COMMAND' (or 'handout COMMAND --help') for a command's flags.\n")
+	b.WriteString("\nRun 'handout help COMMAND' (or 'handout COMMAND --help') for a command's flags,\n'handout --version' for the version.\n")
 	return b.String()
 }
 
@@ -154,6 +156,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	case "-h", "--help":
 		_, err := io.WriteString(stdout, mainUsage())
 		return err
+	case "--version":
+		return runVersion(args[1:], stdout, stderr)
 	}
 	c, err := findCommand(args[0])
 	if err != nil {
