@@ -11,6 +11,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"handout/batch"
+	"handout/figures"
+	"handout/layout"
 )
 
 const batchUsage = `Usage: handout batch PATIENTS.csv [--clinic PROFILE.yaml] [--out-dir DIR] [--jobs N]
@@ -86,6 +88,11 @@ func batchFlags(o *batch.Options, merge *bool) *pflag.FlagSet {
 	fl.StringVar(&o.SMTP, "smtp", "", "SMTP settings YAML (default: the HANDOUT_SMTP_* environment only)")
 	fl.BoolVar(&o.DryRun, "dry-run", false, "with --send: write ID.eml files into --out-dir instead of sending")
 	fl.BoolVar(&o.Resend, "resend", false, "with --send: also send packets changed since they were sent, and sends of unknown outcome")
+	completeFiles(fl, "clinic", "yaml", "yml")
+	completeDirs(fl, "out-dir")
+	completeWords(fl, "paper", layout.Letter.Name, layout.A4.Name)
+	completeWords(fl, "preset", figures.PresetPrint.String(), figures.PresetEmail.String())
+	completeFiles(fl, "smtp", "yaml", "yml")
 	return fl
 }
 

@@ -62,7 +62,23 @@ func renderFlags(o *renderOptions) *pflag.FlagSet {
 	fl.BoolVar(&o.grayscale, "grayscale", false, "photos in gray, with contrast tuned for black-and-white laser printers")
 	fl.StringVar(&o.maxSize, "max-size", "", "largest file size, e.g. 2MB or 600KB: photos are stepped down until the PDF fits")
 	fl.StringVar(&o.passwordFile, "password-file", "", "encrypt with AES-256, the password being this file's first line (default: $"+passwordEnv+" if set)")
+	completeFiles(fl, "output")
+	completeFiles(fl, "clinic", "yaml", "yml")
+	completeWords(fl, "paper", layout.Letter.Name, layout.A4.Name)
+	completeWords(fl, "preset", figures.PresetPrint.String(), figures.PresetEmail.String())
+	completeDirs(fl, "cache-dir")
+	completeFiles(fl, "password-file")
 	return fl
+}
+
+// renderOperands is what render's handout can be, for completion: a
+// Markdown file or a built-in handout.
+func renderOperands() completion {
+	c := completion{files: true, exts: []string{"md"}}
+	for _, name := range content.BuiltinHandoutNames() {
+		c.words = append(c.words, "builtin:"+name)
+	}
+	return c
 }
 
 func runRender(args []string, stdout, stderr io.Writer) error {
@@ -254,6 +270,7 @@ func figureFlags(o *figureOptions) *pflag.FlagSet {
 	fl := pflag.NewFlagSet("figure", pflag.ContinueOnError)
 	fl.StringVarP(&o.out, "output", "o", "", "PNG file to write (required; - for standard output)")
 	fl.IntVar(&o.width, "width", 600, "width in pixels")
+	completeFiles(fl, "output", "png")
 	return fl
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"handout/batch"
+	"handout/figures"
 )
 
 // Exit codes, as README documents them.
@@ -85,33 +86,47 @@ type command struct {
 	// bound to values nobody reads: help and completion are made from it,
 	// so a flag added to a command is in both.
 	flags func() *pflag.FlagSet
-	run   func(args []string, stdout, stderr io.Writer) error
+	// operands is what the words after the flags can be, for completion.
+	operands completion
+	run      func(args []string, stdout, stderr io.Writer) error
 }
 
 // commands lists handout's commands in the order help shows them. It is a
 // function, not a table in a variable, because help and completion are
 // commands too and read it.
 func commands() []command {
-	return []command{
+	cmds := []command{
 		{name: "render", synopsis: "render FILE.md [flags]", summary: "render a handout (FILE may be builtin:NAME)", usage: renderUsage,
-			flags: func() *pflag.FlagSet { return renderFlags(new(renderOptions)) }, run: runRender},
+			flags: func() *pflag.FlagSet { return renderFlags(new(renderOptions)) }, operands: renderOperands(), run: runRender},
 		{name: "list", synopsis: "list", summary: "list the built-in handouts and figures", usage: listUsage,
 			flags: listFlags, run: runList},
 		{name: "figure", synopsis: "figure NAME -o OUT.png", summary: "draw a built-in figure as a PNG preview", usage: figureUsage,
-			flags: func() *pflag.FlagSet { return figureFlags(new(figureOptions)) }, run: runFigure},
+			flags: func() *pflag.FlagSet { return figureFlags(new(figureOptions)) }, operands: completion{words: figures.BuiltinNames()}, run: runFigure},
 		{name: "batch", synopsis: "batch PATIENTS.csv [flags]", summary: "one packet per patient of a list", usage: batchUsage,
-			flags: func() *pflag.FlagSet { return batchFlags(new(batch.Options), new(bool)) }, run: runBatch},
+			flags: func() *pflag.FlagSet { return batchFlags(new(batch.Options), new(bool)) }, operands: completion{files: true, exts: []string{"csv", "jsonl"}}, run: runBatch},
 		{name: "help", synopsis: "help [COMMAND]", summary: "this list, or a command's usage and flags", usage: helpUsage,
 			flags: helpFlags, run: runHelp},
 		{name: "version", synopsis: "version", summary: "the version, commit and Go version it was built with", usage: versionUsage,
 			flags: versionFlags, run: runVersion},
+		{name: "completion", synopsis: "completion bash|zsh|fish", summary: "a script that makes TAB complete handout's commands and flags", usage: completionUsage,
+			flags: completionFlags, operands: completion{words: completionShells}, run: runCompletion},
 	}
+	// help completes the commands' names, so it learns them once they are
+	// all listed.
+	for i := range cmds {
+		if cmds[i].name == "help" {
+			cmds[i].operands.words = commandNamesOf(cmds)
+		}
+	}
+	return cmds
 }
 
 // commandNames lists the commands' names, as help and its errors give them.
-func commandNames() []string {
+func commandNames() []string { return commandNamesOf(commands()) }
+
+func commandNamesOf(cmds []command) []string {
 	var names []string
-	for _, c := range commands() {
+	for _, c := range cmds {
 		names = append(names, c.name)
 	}
 	return names
