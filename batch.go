@@ -32,37 +32,6 @@ See README.md, "Batch packets", for the columns.
 Exit codes: 0 every row done, 3 some rows failed, 2 nothing could be done,
 1 usage error.`
 
-// runBatch is the batch command: it reads the flags into batch.Options
-// and runs package batch, which does the rest.
-func runBatch(args []string, stdout, stderr io.Writer) error {
-	var o batch.Options
-	var merge bool
-	fl := batchFlags(&o, &merge)
-	if help, err := parseFlags(fl, args, batchUsage, stdout); help || err != nil {
-		return err
-	}
-	if merge {
-		if fl.NArg() != 0 {
-			return usagef("--merge-manifests takes no patient list")
-		}
-		return batch.MergeManifests(o.OutDir, stderr)
-	}
-	if fl.NArg() != 1 {
-		return usagef("batch needs one patient list (CSV or .jsonl), got %d", fl.NArg())
-	}
-	o.List = fl.Arg(0)
-	b, err := batch.New(o)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
-	}
-	return b.Run(ctx, os.Getenv, stderr)
-}
-
 // batchFlags returns the batch command's flags, parsed into o and, for
 // --merge-manifests, merge.
 func batchFlags(o *batch.Options, merge *bool) *pflag.FlagSet {
@@ -94,6 +63,37 @@ func batchFlags(o *batch.Options, merge *bool) *pflag.FlagSet {
 	completeWords(fl, "preset", figures.PresetPrint.String(), figures.PresetEmail.String())
 	completeFiles(fl, "smtp", "yaml", "yml")
 	return fl
+}
+
+// runBatch is the batch command: it reads the flags into batch.Options
+// and runs package batch, which does the rest.
+func runBatch(args []string, stdout, stderr io.Writer) error {
+	var o batch.Options
+	var merge bool
+	fl := batchFlags(&o, &merge)
+	if help, err := parseFlags(fl, args, batchUsage, stdout); help || err != nil {
+		return err
+	}
+	if merge {
+		if fl.NArg() != 0 {
+			return usagef("--merge-manifests takes no patient list")
+		}
+		return batch.MergeManifests(o.OutDir, stderr)
+	}
+	if fl.NArg() != 1 {
+		return usagef("batch needs one patient list (CSV or .jsonl), got %d", fl.NArg())
+	}
+	o.List = fl.Arg(0)
+	b, err := batch.New(o)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
+	}
+	return b.Run(ctx, os.Getenv, stderr)
 }
 
 // batchMemoryLimit is the heap size at which the collector works harder.
