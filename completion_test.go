@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/pflag"
 )
@@ -223,19 +225,18 @@ func checkCompletions(t *testing.T, shell, line, out string, want []string) {
 }
 
 // zshDriver types a line and TAB into an interactive zsh with the script
-// loaded (in a pseudo-terminal, zsh/zpty) and prints what zsh shows until
-// the screen has been still for 0.3 seconds.
+// loaded (in a pseudo-terminal, zsh/zpty), then Ctrl-U and a command
+// printing DONE, and prints what zsh showed until DONE: zsh reads its
+// input in order, so the completion is on the screen by then.
 const zshDriver = `zmodload zsh/zpty
 zpty z 'zsh -f -i'
-zpty -w z "PS1=; autoload -Uz compinit; compinit -u -D; source ${(q)1}; LISTMAX=1000; print RE''ADY"
-# Wait for the output READY, not the echo of the command typed.
-zpty -r -m z out '*READY*'
-while zpty -r -t z chunk; do :; done
+zpty -w z "PS1='RE''ADY> '; autoload -Uz compinit; compinit -u -D; source ${(q)1}; LISTMAX=1000"
+# Wait for the prompt, not the echo of the command typed: then zsh's line
+# editor reads the keys (typed before, the terminal would echo them).
+zpty -r -m z out '*READY> *'
 zpty -n -w z "$2"$'\t'
-out=
-for i in {1..50}; do
-  if zpty -r -t z chunk; then out+=$chunk; quiet=0; else sleep 0.1; (( ++quiet >= 3 )) && [[ -n $out ]] && break; fi
-done
+zpty -w z $'\x15'"print DO''NE"
+zpty -r -m z out '*DONE*'
 print -r -- "$out"
 zpty -d z
 `
@@ -270,7 +271,9 @@ func TestZshCompletion(t *testing.T) {
 		// side by side they take the time of one.
 		t.Run(tc.line, func(t *testing.T) {
 			t.Parallel()
-			cmd := exec.Command("zsh", "-f", driver, script, tc.line)
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, "zsh", "-f", driver, script, tc.line)
 			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), "HOME="+tmp, "ZDOTDIR="+tmp)
 			out, err := cmd.CombinedOutput()
