@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"handout/batch"
+	"handout/figures"
+	"handout/layout"
 )
 
 const batchUsage = `Usage: handout batch PATIENTS.csv [--clinic PROFILE.yaml] [--out-dir DIR] [--jobs N]
@@ -32,15 +34,17 @@ Exit codes: 0 every row done, 3 some rows failed, 2 nothing could be done
 or the run stopped (a signal, a full disk: run again with --resume),
 1 usage error.`
 
-// runBatch is the batch command: it reads the flags into batch.Options
-// and runs package batch, which does the rest.
-func runBatch(args []string, stdout, stderr io.Writer) error {
-	var o batch.Options
-	var merge bool
+// batchFlags returns the batch command's flags, parsed into o and, for
+// --merge-manifests, merge.
+func batchFlags(o *batch.Options, merge *bool) *pflag.FlagSet {
 	fl := pflag.NewFlagSet("batch", pflag.ContinueOnError)
 	fl.StringVar(&o.Clinic, "clinic", "", "clinic profile YAML (default: the built-in sample clinic)")
 	fl.StringVar(&o.OutDir, "out-dir", ".", "folder for the packets and the manifest (created 0700 if missing)")
 	fl.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "packets made at the same time")
+	// Help says what the default is rather than this machine's count, so
+	// it reads the same everywhere (and its golden file does not change
+	// with the machine).
+	fl.Lookup("jobs").DefValue = "one per CPU"
 	fl.StringVar(&o.Name, "name", batch.DefaultNameTemplate, "file name template: {id} {date} {name} {handout}")
 	fl.BoolVar(&o.Resume, "resume", false, "skip rows whose packet is in the manifest with the same inputs and checksum")
 	fl.BoolVar(&o.Force, "force", false, "replace existing files that differ and were not made by this batch")
@@ -48,13 +52,27 @@ func runBatch(args []string, stdout, stderr io.Writer) error {
 	fl.StringVar(&o.Paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
 	fl.StringVar(&o.Preset, "preset", "print", "image preset: print or email")
 	fl.BoolVar(&o.Grayscale, "grayscale", false, "photos in gray, with contrast tuned for black-and-white laser printers")
-	fl.BoolVar(&merge, "merge-manifests", false, "merge the shard manifests in --out-dir into manifest.json, and make nothing")
+	fl.BoolVar(merge, "merge-manifests", false, "merge the shard manifests in --out-dir into manifest.json, and make nothing")
 	fl.StringVar(&o.MaxSize, "max-size", "", "largest packet, e.g. 2MB or 600KB: photos are stepped down until it fits")
 	fl.StringVar(&o.PasswordColumn, "password-column", "", "encrypt each packet (AES-256) with the password in this column")
 	fl.BoolVar(&o.Send, "send", false, "email each packet to the row's email address (see README, Email)")
 	fl.StringVar(&o.SMTP, "smtp", "", "SMTP settings YAML (default: the HANDOUT_SMTP_* environment only)")
 	fl.BoolVar(&o.DryRun, "dry-run", false, "with --send: write ID.eml files into --out-dir instead of sending")
 	fl.BoolVar(&o.Resend, "resend", false, "with --send: also send packets changed since they were sent, and sends of unknown outcome")
+	completeFiles(fl, "clinic", "yaml", "yml")
+	completeDirs(fl, "out-dir")
+	completeWords(fl, "paper", layout.Letter.Name, layout.A4.Name)
+	completeWords(fl, "preset", figures.PresetPrint.String(), figures.PresetEmail.String())
+	completeFiles(fl, "smtp", "yaml", "yml")
+	return fl
+}
+
+// runBatch is the batch command: it reads the flags into batch.Options
+// and runs package batch, which does the rest.
+func runBatch(args []string, stdout, stderr io.Writer) error {
+	var o batch.Options
+	var merge bool
+	fl := batchFlags(&o, &merge)
 	if help, err := parseFlags(fl, args, batchUsage, stdout); help || err != nil {
 		return err
 	}

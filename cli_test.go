@@ -221,3 +221,30 @@ func TestRenderWarnsOfSoftPhoto(t *testing.T) {
 		t.Errorf("stderr %q, want the warning", stderr)
 	}
 }
+
+// TestReportCountsInEnglish: a one-page handout is reported as "1 page",
+// not "1 pages".
+func TestReportCountsInEnglish(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "h.md"), []byte(goodFront+"One short paragraph.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, dir, "render", "h.md")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "wrote h.pdf (1 page, ") {
+		t.Errorf("report %q, want it to start %q", stdout, "wrote h.pdf (1 page, ")
+	}
+}
+
+func TestCountNoun(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{0, "0 pages"}, {1, "1 page"}, {2, "2 pages"}, {7, "7 pages"}} {
+		if got := countNoun(tc.n, "page"); got != tc.want {
+			t.Errorf("countNoun(%d, page) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}

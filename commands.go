@@ -49,8 +49,8 @@ down (email, email-small, email-smaller, email-gray) until the file fits.
 --password-file FILE (its first line) or $HANDOUT_PASSWORD encrypts the PDF
 with AES-256; the password is never printed.`
 
-func runRender(args []string, stdout, stderr io.Writer) error {
-	var o renderOptions
+// renderFlags returns the render command's flags, parsed into o.
+func renderFlags(o *renderOptions) *pflag.FlagSet {
 	fl := pflag.NewFlagSet("render", pflag.ContinueOnError)
 	fl.StringVarP(&o.out, "output", "o", "", "output file (default: the input's name with .pdf; - for standard output)")
 	fl.StringVar(&o.clinic, "clinic", "", "clinic profile YAML (default: the built-in sample clinic)")
@@ -62,6 +62,28 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 	fl.BoolVar(&o.grayscale, "grayscale", false, "photos in gray, with contrast tuned for black-and-white laser printers")
 	fl.StringVar(&o.maxSize, "max-size", "", "largest file size, e.g. 2MB or 600KB: photos are stepped down until the PDF fits")
 	fl.StringVar(&o.passwordFile, "password-file", "", "encrypt with AES-256, the password being this file's first line (default: $"+passwordEnv+" if set)")
+	completeFiles(fl, "output")
+	completeFiles(fl, "clinic", "yaml", "yml")
+	completeWords(fl, "paper", layout.Letter.Name, layout.A4.Name)
+	completeWords(fl, "preset", figures.PresetPrint.String(), figures.PresetEmail.String())
+	completeDirs(fl, "cache-dir")
+	completeFiles(fl, "password-file")
+	return fl
+}
+
+// renderOperands is what render's handout can be, for completion: a
+// Markdown file or a built-in handout.
+func renderOperands() completion {
+	c := completion{files: true, exts: []string{"md"}}
+	for _, name := range content.BuiltinHandoutNames() {
+		c.words = append(c.words, "builtin:"+name)
+	}
+	return c
+}
+
+func runRender(args []string, stdout, stderr io.Writer) error {
+	var o renderOptions
+	fl := renderFlags(&o)
 	o.getenv = os.Getenv
 	if help, err := parseFlags(fl, args, renderUsage, stdout); help || err != nil {
 		return err
@@ -159,7 +181,7 @@ func renderEncryption(o renderOptions) (func([]byte) ([]byte, error), error) {
 // size, the photo step it fitted at if a budget moved it, and whether it is
 // encrypted (never with what).
 func renderSummary(doc render.Fitted, asked figures.Preset, encrypted bool) string {
-	s := fmt.Sprintf("%d pages, %d KB", doc.Pages, (len(doc.Final)+1023)/1024)
+	s := fmt.Sprintf("%s, %d KB", countNoun(doc.Pages, "page"), (len(doc.Final)+1023)/1024)
 	if doc.Preset != asked {
 		s += ", photos at " + doc.Preset.String() + " to fit --max-size"
 	}
@@ -205,8 +227,11 @@ const listUsage = `Usage: handout list
 Lists the built-in handouts and the built-in figures a handout can use as
 ![caption](builtin:NAME).`
 
+// listFlags returns the list command's flags: none but --help.
+func listFlags() *pflag.FlagSet { return pflag.NewFlagSet("list", pflag.ContinueOnError) }
+
 func runList(args []string, stdout, _ io.Writer) error {
-	fl := pflag.NewFlagSet("list", pflag.ContinueOnError)
+	fl := listFlags()
 	if help, err := parseFlags(fl, args, listUsage, stdout); help || err != nil {
 		return err
 	}
@@ -234,34 +259,48 @@ const figureUsage = `Usage: handout figure NAME -o OUT.png [--width PIXELS]
 
 Draws a built-in figure as a PNG, to check a pose by eye.`
 
-func runFigure(args []string, stdout, stderr io.Writer) error {
+// figureOptions are the figure command's flags.
+type figureOptions struct {
+	out   string
+	width int
+}
+
+// figureFlags returns the figure command's flags, parsed into o.
+func figureFlags(o *figureOptions) *pflag.FlagSet {
 	fl := pflag.NewFlagSet("figure", pflag.ContinueOnError)
-	out := fl.StringP("output", "o", "", "PNG file to write (required; - for standard output)")
-	width := fl.Int("width", 600, "width in pixels")
+	fl.StringVarP(&o.out, "output", "o", "", "PNG file to write (required; - for standard output)")
+	fl.IntVar(&o.width, "width", 600, "width in pixels")
+	completeFiles(fl, "output", "png")
+	return fl
+}
+
+func runFigure(args []string, stdout, stderr io.Writer) error {
+	var o figureOptions
+	fl := figureFlags(&o)
 	if help, err := parseFlags(fl, args, figureUsage, stdout); help || err != nil {
 		return err
 	}
-	if fl.NArg() != 1 || *out == "" {
+	if fl.NArg() != 1 || o.out == "" {
 		return usagef("figure needs one NAME and -o OUT.png")
 	}
-	if *width < 16 || *width > 8000 {
-		return usagef("--width %d: use 16 to 8000 pixels", *width)
+	if o.width < 16 || o.width > 8000 {
+		return usagef("--width %d: use 16 to 8000 pixels", o.width)
 	}
 	d, err := figures.Builtin(fl.Arg(0))
 	if err != nil {
 		return err
 	}
 	var buf strings.Builder
-	if err := figures.WritePNG(&buf, d, *width); err != nil {
+	if err := figures.WritePNG(&buf, d, o.width); err != nil {
 		return err
 	}
-	if *out == "-" {
+	if o.out == "-" {
 		_, err := io.WriteString(stdout, buf.String())
 		return err
 	}
-	if err := atomicfile.Write(*out, []byte(buf.String()), 0o644); err != nil {
+	if err := atomicfile.Write(o.out, []byte(buf.String()), 0o644); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(stderr, "wrote %s\n", *out)
+	_, err = fmt.Fprintf(stderr, "wrote %s\n", o.out)
 	return err
 }
