@@ -94,15 +94,18 @@ func openOutput(dir string, sh shard, plan []*plannedRow) (*output, error) {
 	for _, r := range m.Rows {
 		o.prev[r.ID] = r
 	}
+	// One open for reading the interrupted run's lines and appending this
+	// run's, never through a link (atomicfile.OpenJournal).
+	if o.journal, err = atomicfile.OpenJournal(filepath.Join(dir, journalName(sh))); err != nil {
+		return nil, fmt.Errorf("manifest journal: %w", err)
+	}
 	if err := o.readJournal(); err != nil {
+		o.closeJournal()
 		return nil, err
 	}
 	if err := o.removeStaleTemps(plan); err != nil {
+		o.closeJournal()
 		return nil, err
-	}
-	o.journal, err = os.OpenFile(filepath.Join(dir, journalName(sh)), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
-	if err != nil {
-		return nil, fmt.Errorf("manifest journal: %w", err)
 	}
 	return o, nil
 }
@@ -123,15 +126,7 @@ func readManifest(path string) (manifest, error) {
 // does not parse (cut short by a power failure) is skipped: its row is
 // made again.
 func (o *output) readJournal() error {
-	f, err := os.Open(filepath.Join(o.dir, journalName(o.shard)))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("manifest journal: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(o.journal)
 	for sc.Scan() {
 		var r manifestRow
 		if json.Unmarshal(sc.Bytes(), &r) == nil && r.ID != "" {
