@@ -35,6 +35,7 @@ type renderOptions struct {
 	maxSize      string              // --max-size, "" for no budget
 	passwordFile string              // --password-file; else $HANDOUT_PASSWORD
 	getenv       func(string) string // os.Getenv; nil reads no environment
+	stdin        io.Reader           // where "-" is read from: os.Stdin
 }
 
 const renderUsage = `Usage: handout render FILE.md [-o OUT.pdf] [--clinic PROFILE.yaml] [--patient NAME] [--date YYYY-MM-DD] [--paper letter|a4] [--preset print|email] [--grayscale]
@@ -70,6 +71,10 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 		return usagef("render needs one handout file, got %d", fl.NArg())
 	}
 	o.source = fl.Arg(0)
+	o.stdin = os.Stdin
+	if o.source == "-" && o.out == "" {
+		return usagef("render - reads the handout from standard input and needs -o OUT.pdf (or -o - for standard output)")
+	}
 	if o.out == "" {
 		name := strings.TrimPrefix(o.source, "builtin:")
 		o.out = strings.TrimSuffix(name, filepath.Ext(name)) + ".pdf"
@@ -180,11 +185,11 @@ func loadJob(o renderOptions) (render.Job, func(), error) {
 		}
 		j.Handouts = []render.HandoutFile{{Handout: h}}
 	} else {
-		h, err := content.LoadFile(o.source)
+		h, dir, err := loadHandout(o)
 		if err != nil {
 			return j, noop, err
 		}
-		root, err := os.OpenRoot(filepath.Dir(o.source))
+		root, err := os.OpenRoot(dir)
 		if err != nil {
 			return j, noop, fmt.Errorf("%s: %w", o.source, err)
 		}
@@ -198,6 +203,28 @@ func loadJob(o renderOptions) (render.Job, func(), error) {
 	}
 	j.Clinic = c
 	return j, noop, nil
+}
+
+// stdinName names standard input in messages ("<stdin>:14: …").
+const stdinName = "<stdin>"
+
+// loadHandout reads and parses the handout o.source names, "-" for
+// standard input (capped like a file), and returns the folder its photos
+// are relative to: the file's, or the current folder for standard input.
+func loadHandout(o renderOptions) (*content.Handout, string, error) {
+	if o.source != "-" {
+		h, err := content.LoadFile(o.source)
+		return h, filepath.Dir(o.source), err
+	}
+	if o.stdin == nil {
+		return nil, "", usagef("render -: no standard input")
+	}
+	src, err := content.HandoutFile.ReadFrom(stdinName, o.stdin)
+	if err != nil {
+		return nil, "", err
+	}
+	h, err := content.Parse(stdinName, src)
+	return h, ".", err
 }
 
 const listUsage = `Usage: handout list

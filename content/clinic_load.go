@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"net/mail"
 	"net/url"
-	"os"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
+
+	"handout/internal/inputfile"
 )
 
 // The clinic profile's defaults, for keys the profile leaves out.
@@ -54,11 +55,15 @@ func ParseClinic(name string, src []byte) (*Clinic, error) {
 	return c, nil
 }
 
-// LoadClinicFile reads and parses a clinic profile; errors name path.
+// ClinicFile is the kind of input a clinic profile is: a page of YAML.
+var ClinicFile = inputfile.Kind{What: "clinic profile", Max: 1_000_000}
+
+// LoadClinicFile reads (as ClinicFile.Read) and parses a clinic profile;
+// errors name path.
 func LoadClinicFile(path string) (*Clinic, error) {
-	src, err := os.ReadFile(path)
+	src, err := ClinicFile.Read(path)
 	if err != nil {
-		return nil, err // *fs.PathError names the operation and the path
+		return nil, err // names path and says what is wrong
 	}
 	return ParseClinic(path, src)
 }

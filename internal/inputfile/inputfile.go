@@ -128,7 +128,7 @@ func (k Kind) readOpened(name string, f *os.File) ([]byte, error) {
 // check refuses what is not a regular file, or is larger than k.Max.
 func (k Kind) check(name string, fi fs.FileInfo) error {
 	if !fi.Mode().IsRegular() {
-		return &Error{Path: name, Err: ErrNotRegular, Msg: fmt.Sprintf("is %s, not a regular file; give the %s as a file", describe(fi.Mode()), k.What)}
+		return &Error{Path: name, Err: ErrNotRegular, Msg: fmt.Sprintf("is %s, not a regular file; save the %s as a file and name that", describe(fi.Mode()), k.What)}
 	}
 	if fi.Size() > k.Max {
 		return k.tooLarge(name, fi.Size())

@@ -78,7 +78,7 @@ func TestReadIn(t *testing.T) {
 		{"link", ErrOutside, "through a symbolic link"},
 		{"../secret", ErrOutside, "leaves the folder"},
 		{secret, ErrOutside, "absolute path"},
-		{"fifo", ErrNotRegular, "is a named pipe, not a regular file; give the test file as a file"},
+		{"fifo", ErrNotRegular, "is a named pipe, not a regular file; save the test file as a file and name that"},
 		{"zero", ErrOutside, "through a symbolic link"}, // /dev/zero is outside too
 		{"sub", ErrNotRegular, "is a folder"},
 		{"big", ErrTooLarge, "is 1.0 KB, more than the 1 KB a test file may have"},
