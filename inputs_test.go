@@ -263,3 +263,24 @@ func (e *endless) Read(p []byte) (int, error) {
 	e.n += int64(len(p))
 	return len(p), nil
 }
+
+// TestPictureFormatByContent: a photo or logo is recognised by its
+// content, not its name: a PNG saved as ".gif" renders; a real GIF is
+// refused by what it is.
+func TestPictureFormatByContent(t *testing.T) {
+	dir := t.TempDir()
+	writeTestPNG(t, filepath.Join(dir, "photo.gif"))
+	writeTestPNG(t, filepath.Join(dir, "logo.gif"))
+	writeFile(t, filepath.Join(dir, "real.gif"), "GIF89a\x01\x00\x01\x00\x00\x00\x00;")
+	writeFile(t, filepath.Join(dir, "c.yaml"), strings.Replace(testClinic, "logo.png", "logo.gif", 1))
+	writeFile(t, filepath.Join(dir, "h.md"), goodFront+"## A\n\n![A photo](photo.gif)\n")
+	writeFile(t, filepath.Join(dir, "g.md"), goodFront+"## A\n\n![A photo](real.gif)\n")
+	code, stderr := runPromptly(t, "render", filepath.Join(dir, "h.md"), "--clinic", filepath.Join(dir, "c.yaml"), "-o", filepath.Join(dir, "h.pdf"))
+	if code != exitOK {
+		t.Errorf("a PNG named .gif: exit %d:\n%s", code, stderr)
+	}
+	code, stderr = runPromptly(t, "render", filepath.Join(dir, "g.md"), "-o", filepath.Join(dir, "g.pdf"))
+	if code != exitFailed || !strings.Contains(stderr, "g.md:7") || !strings.Contains(stderr, "is a GIF image") {
+		t.Errorf("a real GIF: exit %d:\n%s", code, stderr)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/mail"
 	"net/url"
-	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -145,21 +144,21 @@ func checkWebAddress(addr, key string, doc *yamlDoc, p *problems) {
 }
 
 // checkLogo reports a logo path that could point outside the profile's
-// folder, or at something that is not a picture.
+// folder.
 func checkLogo(logo string, doc *yamlDoc, p *problems) {
 	if logo == "" {
 		return
 	}
 	line := doc.line("logo")
 	slashed := strings.ReplaceAll(logo, `\`, "/")
-	switch ext := strings.ToLower(path.Ext(slashed)); {
+	// Its format is recognised by its content when it is read, as a
+	// photo's is, not by its name.
+	switch {
 	case urlSchemeRE.MatchString(logo):
 		p.add(line, "logo %q is not a file; save the picture next to the profile and write its file name", logo)
 	case absPathRE.MatchString(logo):
 		p.add(line, "logo %q is an absolute path; write it relative to the profile's folder, e.g. logo.png", logo)
 	case slices.Contains(strings.Split(slashed, "/"), ".."):
 		p.add(line, `logo %q leaves the profile's folder (".."); put the picture in that folder or below it`, logo)
-	case ext != ".png" && ext != ".jpg" && ext != ".jpeg":
-		p.add(line, "logo %q is not a PNG or JPEG file; save it as .png or .jpg and use that file", logo)
 	}
 }
