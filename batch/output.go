@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"handout/internal/atomicfile"
+	"handout/internal/inputfile"
 	"handout/mail"
 )
 
@@ -110,9 +111,14 @@ func openOutput(dir string, sh shard, plan []*plannedRow) (*output, error) {
 	return o, nil
 }
 
+// manifestFile is the kind of input a manifest is: about 250 bytes a row,
+// for lists of up to listFile's size.
+var manifestFile = inputfile.Kind{What: "manifest", Max: 500_000_000,
+	Advice: "move it away to start afresh"}
+
 func readManifest(path string) (manifest, error) {
 	var m manifest
-	b, err := os.ReadFile(path)
+	b, err := manifestFile.Read(path)
 	if err != nil {
 		return m, err
 	}
