@@ -41,9 +41,9 @@ type renderOptions struct {
 const renderUsage = `Usage: handout render FILE.md [-o OUT.pdf] [--clinic PROFILE.yaml] [--patient NAME] [--date YYYY-MM-DD] [--paper letter|a4] [--preset print|email] [--grayscale]
        [--cache-dir DIR] [--max-size SIZE] [--password-file FILE]
 
-Renders a handout (a Markdown file, or builtin:NAME for a built-in one) with a
-clinic's branding. The output is FILE.pdf beside the input unless -o is given;
--o - writes to standard output.
+Renders a handout (a Markdown file, - for standard input, or builtin:NAME for
+a built-in one) with a clinic's branding. The output is FILE.pdf beside the
+input unless -o is given; -o - writes to standard output.
 
 --max-size (2MB, 600KB, 1.5MiB; KB/MB decimal, KiB/MiB binary) steps photos
 down (email, email-small, email-smaller, email-gray) until the file fits.

@@ -87,6 +87,11 @@ func openOutput(dir string, sh shard, plan []*plannedRow) (*output, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
+	// A new folder's own entry must survive a power cut too, or every
+	// packet synced inside it goes with it.
+	if err := atomicfile.SyncDir(filepath.Dir(filepath.Clean(dir))); err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
+	}
 	o := &output{dir: dir, shard: sh, prev: map[string]manifestRow{}, done: map[string]manifestRow{}}
 	m, err := readManifest(filepath.Join(dir, manifestName(sh)))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
