@@ -600,7 +600,7 @@ func TestBatchFileHandouts(t *testing.T) {
 	if code != exitPartial {
 		t.Fatalf("exit %d:\n%s", code, stderr)
 	}
-	for _, want := range []string{`(id P0003): handout "handouts/missing.md": open `, `(id P0004): ` + filepath.Join(dir, "handouts", "nophoto.md") + `:10: photo "gone.png"`, "4 rows: 2 written, 0 skipped, 2 failed"} {
+	for _, want := range []string{`(id P0003): handout handouts/missing.md: file not found in the folder`, `(id P0004): ` + filepath.Join(dir, "handouts", "nophoto.md") + `:10: figures: gone.png: file not found`, "4 rows: 2 written, 0 skipped, 2 failed"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}

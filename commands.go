@@ -35,14 +35,15 @@ type renderOptions struct {
 	maxSize      string              // --max-size, "" for no budget
 	passwordFile string              // --password-file; else $HANDOUT_PASSWORD
 	getenv       func(string) string // os.Getenv; nil reads no environment
+	stdin        io.Reader           // where "-" is read from: os.Stdin
 }
 
 const renderUsage = `Usage: handout render FILE.md [-o OUT.pdf] [--clinic PROFILE.yaml] [--patient NAME] [--date YYYY-MM-DD] [--paper letter|a4] [--preset print|email] [--grayscale]
        [--cache-dir DIR] [--max-size SIZE] [--password-file FILE]
 
-Renders a handout (a Markdown file, or builtin:NAME for a built-in one) with a
-clinic's branding. The output is FILE.pdf beside the input unless -o is given;
--o - writes to standard output.
+Renders a handout (a Markdown file, - for standard input, or builtin:NAME for
+a built-in one) with a clinic's branding. The output is FILE.pdf beside the
+input unless -o is given; -o - writes to standard output.
 
 --max-size (2MB, 600KB, 1.5MiB; KB/MB decimal, KiB/MiB binary) steps photos
 down (email, email-small, email-smaller, email-gray) until the file fits.
@@ -92,6 +93,10 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 		return usagef("render needs one handout file, got %d", fl.NArg())
 	}
 	o.source = fl.Arg(0)
+	o.stdin = os.Stdin
+	if o.source == "-" && o.out == "" {
+		return usagef("render - reads the handout from standard input and needs -o OUT.pdf (or -o - for standard output)")
+	}
 	if o.out == "" {
 		name := strings.TrimPrefix(o.source, "builtin:")
 		o.out = strings.TrimSuffix(name, filepath.Ext(name)) + ".pdf"
@@ -202,11 +207,11 @@ func loadJob(o renderOptions) (render.Job, func(), error) {
 		}
 		j.Handouts = []render.HandoutFile{{Handout: h}}
 	} else {
-		h, err := content.LoadFile(o.source)
+		h, dir, err := loadHandout(o)
 		if err != nil {
 			return j, noop, err
 		}
-		root, err := os.OpenRoot(filepath.Dir(o.source))
+		root, err := os.OpenRoot(dir)
 		if err != nil {
 			return j, noop, fmt.Errorf("%s: %w", o.source, err)
 		}
@@ -220,6 +225,28 @@ func loadJob(o renderOptions) (render.Job, func(), error) {
 	}
 	j.Clinic = c
 	return j, noop, nil
+}
+
+// stdinName names standard input in messages ("<stdin>:14: …").
+const stdinName = "<stdin>"
+
+// loadHandout reads and parses the handout o.source names, "-" for
+// standard input (capped like a file), and returns the folder its photos
+// are relative to: the file's, or the current folder for standard input.
+func loadHandout(o renderOptions) (*content.Handout, string, error) {
+	if o.source != "-" {
+		h, err := content.LoadFile(o.source)
+		return h, filepath.Dir(o.source), err
+	}
+	if o.stdin == nil {
+		return nil, "", usagef("render -: no standard input")
+	}
+	src, err := content.HandoutFile.ReadFrom(stdinName, o.stdin)
+	if err != nil {
+		return nil, "", err
+	}
+	h, err := content.Parse(stdinName, src)
+	return h, ".", err
 }
 
 const listUsage = `Usage: handout list

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bufio"
-	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
+	"handout/internal/inputfile"
 	"handout/render"
 )
 
@@ -15,20 +12,21 @@ import (
 // when --password-file is not given.
 const passwordEnv = "HANDOUT_PASSWORD"
 
+// passwordFile is the kind of input a password file is: a line, perhaps
+// with notes below it.
+var passwordFile = inputfile.Kind{What: "password", Max: 64_000,
+	Advice: "its first line is the password; keep it short"}
+
 // readPasswordFile returns the first line of path, without its line ending.
-// Only the first line is read, so a file with a trailing newline (as every
+// Only the first line is used, so a file with a trailing newline (as every
 // editor writes) or with notes below works.
 func readPasswordFile(path string) (string, error) {
-	f, err := os.Open(path)
+	src, err := passwordFile.Read(path)
 	if err != nil {
 		return "", fmt.Errorf("--password-file: %w", err)
 	}
-	defer f.Close()
-	line, err := bufio.NewReaderSize(io.LimitReader(f, 4096), 4096).ReadString('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
-		return "", fmt.Errorf("--password-file %s: %w", path, err)
-	}
-	pw := strings.TrimRight(line, "\r\n")
+	line, _, _ := strings.Cut(string(src), "\n")
+	pw := strings.TrimRight(line, "\r")
 	if err := render.CheckPassword(pw); err != nil {
 		return "", fmt.Errorf("--password-file %s: first line: %w", path, err)
 	}

@@ -360,3 +360,29 @@ func TestListRowProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestJournalIsNotFollowed: a link planted where the manifest journal
+// goes is refused, and what it points at is not written to.
+func TestJournalIsNotFollowed(t *testing.T) {
+	dir := t.TempDir()
+	list := pdftest.WriteList(t, dir, pdftest.Patients(1))
+	_, _, plan := testPlan(t, list, dir)
+	victim := filepath.Join(dir, "victim")
+	if err := os.WriteFile(victim, []byte("keep\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(victim, filepath.Join(dir, journalName(shard{}))); err != nil {
+		t.Fatal(err)
+	}
+	out, err := openOutput(dir, shard{}, plan)
+	if err == nil {
+		out.record(manifestRow{ID: "P0001", File: "x.pdf"})
+		out.closeJournal()
+	}
+	if err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("err = %v, want the link refused", err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "keep\n" {
+		t.Errorf("the link's target was written: %q", b)
+	}
+}

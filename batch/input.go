@@ -8,11 +8,12 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"handout/internal/inputfile"
 )
 
 // patientRow is one row of a patient list as read, before it is checked.
@@ -39,6 +40,12 @@ var listColumns = []string{"id", "name", "visit_date", "clinician", "handouts", 
 // otherwise drop a patient's prescription without a word.
 const ignoredColumnPrefix = "x_"
 
+// listFile is the kind of input a patient list is. It is read whole: a row
+// is about 200 bytes, so the limit is half a million rows, far more than a
+// clinic's day, and stops a wrong file (a device) from filling memory.
+var listFile = inputfile.Kind{What: "patient list", Max: 100_000_000,
+	Advice: "split it into several lists and run each"}
+
 // readPatientList reads a CSV or JSON Lines (.jsonl) patient list. Errors
 // about the file as a whole (unreadable, no header, unknown columns,
 // broken quoting) are returned; a problem in one row is kept in its err.
@@ -50,9 +57,9 @@ func readPatientList(path string) ([]*patientRow, error) {
 // key (JSON Lines) allowed, read as each row's packet password: the
 // --password-column of the run ("" for none).
 func readPatientListWith(path, passwordColumn string) ([]*patientRow, error) {
-	src, err := os.ReadFile(path)
+	src, err := listFile.Read(path)
 	if err != nil {
-		return nil, err // *fs.PathError names the path
+		return nil, err // names the path and says what is wrong
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	// Text that is not UTF-8 is checked row by row (readCSV, readJSONLines):

@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"handout/internal/atomicfile"
+	"handout/internal/inputfile"
 	"handout/mail"
 )
 
@@ -92,6 +93,11 @@ func openOutput(dir string, sh shard, plan []*plannedRow) (*output, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
+	// A new folder's own entry must survive a power cut too, or every
+	// packet synced inside it goes with it.
+	if err := atomicfile.SyncDir(filepath.Dir(filepath.Clean(dir))); err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
+	}
 	o := &output{dir: dir, shard: sh, prev: map[string]manifestRow{}, done: map[string]manifestRow{}, writeFile: atomicfile.Write}
 	m, err := readManifest(filepath.Join(dir, manifestName(sh)))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -100,22 +106,30 @@ func openOutput(dir string, sh shard, plan []*plannedRow) (*output, error) {
 	for _, r := range m.Rows {
 		o.prev[r.ID] = r
 	}
+	// One open for reading the interrupted run's lines and appending this
+	// run's, never through a link (atomicfile.OpenJournal).
+	if o.journal, err = atomicfile.OpenJournal(filepath.Join(dir, journalName(sh))); err != nil {
+		return nil, fmt.Errorf("manifest journal: %w", err)
+	}
 	if err := o.readJournal(); err != nil {
+		o.closeJournal()
 		return nil, err
 	}
 	if err := o.removeStaleTemps(plan); err != nil {
+		o.closeJournal()
 		return nil, err
-	}
-	o.journal, err = os.OpenFile(filepath.Join(dir, journalName(sh)), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
-	if err != nil {
-		return nil, fmt.Errorf("manifest journal: %w", err)
 	}
 	return o, nil
 }
 
+// manifestFile is the kind of input a manifest is: about 250 bytes a row,
+// for lists of up to listFile's size.
+var manifestFile = inputfile.Kind{What: "manifest", Max: 500_000_000,
+	Advice: "move it away to start afresh"}
+
 func readManifest(path string) (manifest, error) {
 	var m manifest
-	b, err := os.ReadFile(path)
+	b, err := manifestFile.Read(path)
 	if err != nil {
 		return m, err
 	}
@@ -129,15 +143,7 @@ func readManifest(path string) (manifest, error) {
 // does not parse (cut short by a power failure) is skipped: its row is
 // made again.
 func (o *output) readJournal() error {
-	f, err := os.Open(filepath.Join(o.dir, journalName(o.shard)))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("manifest journal: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(o.journal)
 	for sc.Scan() {
 		var r manifestRow
 		if json.Unmarshal(sc.Bytes(), &r) == nil && r.ID != "" {

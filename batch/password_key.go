@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"handout/internal/inputfile"
 )
 
 // passwordKeyName is the file in an output folder that holds the key of
@@ -87,6 +89,9 @@ func loadPasswordKey(dir string) ([]byte, error) {
 	return key, nil
 }
 
+// passwordKeyFile is the key file as an input: 64 hex digits and a line end.
+var passwordKeyFile = inputfile.Kind{What: "password key", Max: 1024}
+
 // readPasswordKey reads a key file written by loadPasswordKey.
 func readPasswordKey(path string) ([]byte, error) {
 	fi, err := os.Lstat(path)
@@ -101,7 +106,7 @@ func readPasswordKey(path string) ([]byte, error) {
 	if runtime.GOOS != "windows" && fi.Mode().Perm()&0o077 != 0 {
 		return nil, fmt.Errorf("%s can be read by others (mode %04o); make it private with chmod 600", path, fi.Mode().Perm())
 	}
-	b, err := os.ReadFile(path)
+	b, err := passwordKeyFile.Read(path)
 	if err != nil {
 		return nil, err
 	}

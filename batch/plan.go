@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -132,12 +131,6 @@ func newPlanner(s *batchSettings, eng *render.Engine, clinic render.Clinic) (*pl
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", clinic.Profile.Source, err)
 	}
-	var logo []byte
-	if profile.Logo != "" {
-		if logo, err = fs.ReadFile(clinic.Dir, profile.Logo); err != nil {
-			return nil, fmt.Errorf("%s: logo %q: %w", clinic.Profile.Source, profile.Logo, err)
-		}
-	}
 	base := hashJSON(struct {
 		Program, Paper, Preset string
 		MaxSize                string `json:",omitempty"` // omitted when unset: earlier manifests stay valid
@@ -145,7 +138,7 @@ func newPlanner(s *batchSettings, eng *render.Engine, clinic render.Clinic) (*pl
 		Grayscale              bool   `json:",omitempty"`
 		Profile                []byte
 		Logo                   string
-	}{programVersion(), s.paperName(), s.preset, s.maxSize, s.passwordColumn != "", s.grayscale, prof, hashBytes(logo)})
+	}{programVersion(), s.paperName(), s.preset, s.maxSize, s.passwordColumn != "", s.grayscale, prof, hashBytes(clinic.Logo)})
 	return &planner{s: s, eng: eng, clinic: clinic, preset: preset, base: base, handouts: map[string]*handoutEntry{}, roots: map[string]*os.Root{}}, nil
 }
 
@@ -409,41 +402,67 @@ func (p *planner) builtinHandout(name string) *handoutEntry {
 	return e
 }
 
-// fileHandout parses a handout file and hashes it with its photos, which
-// are read from the handout's folder only.
+// fileHandout parses a handout file and hashes it with its photos. The
+// handout is read from the list's folder or below it, and its photos from
+// the handout's folder, as content.HandoutFile and figures.ReadFile read:
+// a path in a list, like a photo's in a handout, cannot reach the rest of
+// the machine ("..", absolute paths and symbolic links pointing outside
+// are refused).
 func (p *planner) fileHandout(spec string) *handoutEntry {
 	e := &handoutEntry{key: spec}
-	path := filepath.FromSlash(spec)
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(listDir(p.s.list), path)
-	}
-	src, err := os.ReadFile(path)
+	listRoot, err := p.root(".")
 	if err != nil {
 		e.err = fmt.Errorf("handout %q: %w", spec, err)
 		return e
 	}
+	src, err := content.HandoutFile.ReadIn(listRoot, spec)
+	if err != nil {
+		e.err = fmt.Errorf("handout %w", err)
+		return e
+	}
+	path := filepath.Join(listDir(p.s.list), filepath.FromSlash(spec))
 	if e.handout, e.err = content.Parse(path, src); e.err != nil {
 		return e
 	}
-	dir := filepath.Dir(path)
-	if e.dir = p.roots[dir]; e.dir == nil {
-		if e.dir, e.err = os.OpenRoot(dir); e.err != nil {
-			return e
-		}
-		p.roots[dir] = e.dir
+	if e.dir, e.err = p.root(filepath.Dir(filepath.FromSlash(spec))); e.err != nil {
+		e.err = fmt.Errorf("handout %q: %w", spec, e.err)
+		return e
 	}
 	h := sha256.New()
 	h.Write(src)
 	for _, photo := range photoPanels(e.handout) {
-		data, err := e.dir.ReadFile(filepath.ToSlash(photo.Source))
+		data, err := figures.ReadFile(e.dir, photo.Source)
 		if err != nil {
-			e.err = fmt.Errorf("%s:%d: photo %q: %w", photo.Pos.File, photo.Pos.Line, photo.Source, err)
+			e.err = fmt.Errorf("%s:%d: %w", photo.Pos.File, photo.Pos.Line, err) // as render reports it: "figures: NAME: …"
 			return e
 		}
 		fmt.Fprintf(h, "\x00%s\x00%s", photo.Source, hashBytes(data))
 	}
 	e.sum = hex.EncodeToString(h.Sum(nil))
 	return e
+}
+
+// root opens dir, a folder relative to the list's, inside the list's
+// folder ("." is the list's own), once per run.
+func (p *planner) root(dir string) (*os.Root, error) {
+	if r := p.roots[dir]; r != nil {
+		return r, nil
+	}
+	var r *os.Root
+	var err error
+	if dir == "." {
+		r, err = os.OpenRoot(listDir(p.s.list))
+	} else {
+		var list *os.Root
+		if list, err = p.root("."); err == nil {
+			r, err = list.OpenRoot(dir) // the handout was read there: it is inside
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	p.roots[dir] = r
+	return r, nil
 }
 
 // photoPanels lists the panels of a handout that are photos, once each.

@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"net/mail"
 	"net/url"
-	"os"
-	"path"
 	"regexp"
 	"slices"
 	"strings"
+
+	"handout/internal/inputfile"
 )
 
 // The clinic profile's defaults, for keys the profile leaves out.
@@ -54,11 +54,15 @@ func ParseClinic(name string, src []byte) (*Clinic, error) {
 	return c, nil
 }
 
-// LoadClinicFile reads and parses a clinic profile; errors name path.
+// ClinicFile is the kind of input a clinic profile is: a page of YAML.
+var ClinicFile = inputfile.Kind{What: "clinic profile", Max: 1_000_000}
+
+// LoadClinicFile reads (as ClinicFile.Read) and parses a clinic profile;
+// errors name path.
 func LoadClinicFile(path string) (*Clinic, error) {
-	src, err := os.ReadFile(path)
+	src, err := ClinicFile.Read(path)
 	if err != nil {
-		return nil, err // *fs.PathError names the operation and the path
+		return nil, err // names path and says what is wrong
 	}
 	return ParseClinic(path, src)
 }
@@ -140,21 +144,21 @@ func checkWebAddress(addr, key string, doc *yamlDoc, p *problems) {
 }
 
 // checkLogo reports a logo path that could point outside the profile's
-// folder, or at something that is not a picture.
+// folder.
 func checkLogo(logo string, doc *yamlDoc, p *problems) {
 	if logo == "" {
 		return
 	}
 	line := doc.line("logo")
 	slashed := strings.ReplaceAll(logo, `\`, "/")
-	switch ext := strings.ToLower(path.Ext(slashed)); {
+	// Its format is recognised by its content when it is read, as a
+	// photo's is, not by its name.
+	switch {
 	case urlSchemeRE.MatchString(logo):
 		p.add(line, "logo %q is not a file; save the picture next to the profile and write its file name", logo)
 	case absPathRE.MatchString(logo):
 		p.add(line, "logo %q is an absolute path; write it relative to the profile's folder, e.g. logo.png", logo)
 	case slices.Contains(strings.Split(slashed, "/"), ".."):
 		p.add(line, `logo %q leaves the profile's folder (".."); put the picture in that folder or below it`, logo)
-	case ext != ".png" && ext != ".jpg" && ext != ".jpeg":
-		p.add(line, "logo %q is not a PNG or JPEG file; save it as .png or .jpg and use that file", logo)
 	}
 }

@@ -123,7 +123,6 @@ func TestParseClinicErrors(t *testing.T) {
 		{"logo parent", minimalClinic + "logo: ../shared/logo.png\n", 4, []string{`leaves the profile's folder ("..")`}},
 		{"logo parent inside", minimalClinic + "logo: a/../../logo.png\n", 4, []string{`leaves the profile's folder`}},
 		{"logo URL", minimalClinic + "logo: https://a.example/logo.png\n", 4, []string{"is not a file"}},
-		{"logo GIF", minimalClinic + "logo: logo.gif\n", 4, []string{`logo "logo.gif" is not a PNG or JPEG file`}},
 		{"hours without times", minimalClinic + "hours:\n  - days: Mon\n  - days: Tue\n    times: 9–5\n", 5, []string{`hours[1] needs both "days" and "times"`}},
 		{"hours not a list", minimalClinic + "hours: Mon–Fri 9–5\n", 4, []string{`"hours" must be a list`}},
 		{"hours entry a string", minimalClinic + "hours:\n  - Mon–Fri 9–5\n", 5, []string{`"hours[1]" must be "key: value" lines`}},

@@ -2,9 +2,10 @@ package content
 
 import (
 	"bytes"
-	"os"
 	"strconv"
 	"unicode/utf8"
+
+	"handout/internal/inputfile"
 )
 
 // Parse reads a handout in the authoring format described in
@@ -32,11 +33,18 @@ func Parse(name string, src []byte) (*Handout, error) {
 	return h, nil
 }
 
-// LoadFile reads and parses a handout file; errors name path.
+// HandoutFile is the kind of input a handout is. A long handout is tens of
+// kilobytes of Markdown; the limit only stops a wrong file (a photo, a
+// device) from being read whole.
+var HandoutFile = inputfile.Kind{What: "handout", Max: 2_000_000,
+	Advice: "a handout is Markdown text of a few pages; check that this is the right file, or split it"}
+
+// LoadFile reads (as HandoutFile.Read: a regular file of at most its Max
+// bytes) and parses a handout file; errors name path.
 func LoadFile(path string) (*Handout, error) {
-	src, err := os.ReadFile(path)
+	src, err := HandoutFile.Read(path)
 	if err != nil {
-		return nil, err // *fs.PathError names the operation and the path
+		return nil, err // names path and says what is wrong
 	}
 	return Parse(path, src)
 }

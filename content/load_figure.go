@@ -144,7 +144,7 @@ var (
 )
 
 // checkImageSource reports an image source that is neither a builtin
-// drawing nor a JPEG or PNG file relative to the handout.
+// drawing nor a file path relative to the handout.
 func (c *converter) checkImageSource(src string, line int) {
 	const example = "write ![caption](builtin:NAME) or ![caption](picture.jpg)"
 	if name, ok := strings.CutPrefix(src, "builtin:"); ok {
@@ -153,7 +153,10 @@ func (c *converter) checkImageSource(src string, line int) {
 		}
 		return
 	}
-	switch ext := strings.ToLower(path.Ext(src)); {
+	// A picture's format is not judged by its name: figures recognises it
+	// by its content when the file is read (a JPEG saved as ".gif" is a
+	// JPEG), and explains a HEIC, GIF or TIFF by what it is.
+	switch {
 	case src == "":
 		c.p.add(line, "image has no source; %s", example)
 	case urlSchemeRE.MatchString(src):
@@ -161,10 +164,5 @@ func (c *converter) checkImageSource(src string, line int) {
 			"save it next to the handout and write its file name", src)
 	case absPathRE.MatchString(src):
 		c.p.add(line, "image path %q is absolute; write it relative to the handout file, e.g. images/cat.jpg", src)
-	case ext == ".heic" || ext == ".heif":
-		c.p.add(line, "image %q is an iPhone HEIC photo, which this program cannot read; save it as JPEG "+
-			"(on a Mac: Preview, File > Export > JPEG; on Windows: Photos, Save as > .jpg) and use that file", src)
-	case ext != ".jpg" && ext != ".jpeg" && ext != ".png" && ext != ".webp":
-		c.p.add(line, "image %q is not a JPEG, PNG or WebP file; save it as .jpg or .png and use that file", src)
 	}
 }

@@ -341,12 +341,9 @@ func TestParseErrors(t *testing.T) {
 		{"image from the web", fm("![x](https://a.example/x.png)\n"), 4, []string{`image "https://a.example/x.png" is not a file`, "save it next to the handout"}},
 		{"absolute image path", fm("![x](/home/k/x.png)\n"), 4, []string{"is absolute", "relative to the handout file"}},
 		{"Windows image path", fm("![x](C:\\pics\\x.png)\n"), 4, []string{"is absolute"}},
-		{"GIF", fm("![x](x.gif)\n"), 4, []string{`image "x.gif" is not a JPEG, PNG or WebP file`}},
-		{"no extension", fm("![x](picture)\n"), 4, []string{"is not a JPEG, PNG or WebP file"}},
-		{"iPhone photo", fm("![x](IMG_0042.HEIC)\n"), 4, []string{"iPhone HEIC photo", "save it as JPEG", "File > Export > JPEG"}},
 		{"empty source", fm("![x]()\n"), 4, []string{"image has no source", "builtin:NAME"}},
 		{"builtin without a name", fm("![x](builtin:)\n"), 4, []string{`a builtin drawing's name follows "builtin:"`}},
-		{"bad panel line", fm("![a](a.png)\n![b](b.gif)\n"), 5, []string{`"b.gif"`}},
+		{"bad panel line", fm("![a](a.png)\n![b](/b.png)\n"), 5, []string{`"/b.png"`}},
 
 		// Figure references.
 		{"unknown figure id", fm("![](builtin:cat)\n\n![](photos/cow.jpg)\n\nSee {fig:horse}.\n"), 8, []string{"{fig:horse} names no figure", "use one of the figure ids: cat, cow"}},

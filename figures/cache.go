@@ -7,7 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"handout/internal/atomicfile"
-	"io"
+	"handout/internal/inputfile"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -150,12 +150,9 @@ func cachePath(dir, key string) string {
 // cacheRead loads a cached image. Anything missing, damaged or not matching
 // its recorded hash is a miss: the image is then prepared again.
 func cacheRead(dir, key string) (*Image, bool) {
-	f, err := os.Open(cachePath(dir, key))
-	if err != nil {
-		return nil, false
-	}
-	defer f.Close()
-	raw, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	// Read like any input: a named pipe or a link to a device planted in
+	// the folder is a miss, not a hang.
+	raw, err := cacheFile.Read(cachePath(dir, key))
 	if err != nil || !bytes.HasPrefix(raw, []byte(cacheMagic)) {
 		return nil, false
 	}
@@ -180,15 +177,20 @@ func cacheRead(dir, key string) (*Image, bool) {
 	return &Image{Key: string(fields[3]), Data: data, Format: format, PxW: w, PxH: h}, true
 }
 
+// cacheFile is the kind of input a cache entry is: a prepared image is
+// smaller than the file it was made from, plus its header line.
+var cacheFile = inputfile.Kind{What: "cached picture", Max: MaxFileBytes + 1000}
+
 // cacheWrite stores img under key atomically: a header line, then the
-// encoded image.
+// encoded image. The folders are made 0700 and the files 0600, like all
+// output: a clinic's photos are its own.
 func cacheWrite(dir, key string, img *Image) error {
 	path := cachePath(dir, key)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("figures: cache: %w", err)
 	}
 	header := fmt.Sprintf("%s%s %d %d %s\n", cacheMagic, img.Format, img.PxW, img.PxH, img.Key)
-	if err := atomicfile.Write(path, append([]byte(header), img.Data...), 0o644); err != nil {
+	if err := atomicfile.Write(path, append([]byte(header), img.Data...), 0o600); err != nil {
 		return fmt.Errorf("figures: cache: %w", err)
 	}
 	return nil

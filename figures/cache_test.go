@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"handout/internal/pdftest"
 )
 
 func TestPrepareDecodesOnceFor1000Packets(t *testing.T) {
@@ -98,5 +100,34 @@ func TestCacheKeyIgnoresFocusWithoutCrop(t *testing.T) {
 	d := cacheKey([]byte("y"), Options{PlacedWidthPt: 72})
 	if a != b || a == c || a == d {
 		t.Errorf("keys: %s %s %s %s", a[:8], b[:8], c[:8], d[:8])
+	}
+}
+
+// TestDiskCacheIsPrivate: the cache folder is made 0700 and its files
+// 0600, like every other output; and a named pipe planted where an entry
+// goes is a miss, not a hang.
+func TestDiskCacheIsPrivate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	src := photoJPEGBytes(t, photoTestPhoto(300, 200))
+	if _, err := NewPreparer(dir).Prepare("p.jpg", src, photoPrint3in); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.fig"))
+	if len(files) != 1 {
+		t.Fatalf("cache holds %v", files)
+	}
+	for path, want := range map[string]os.FileMode{dir: 0o700, filepath.Dir(files[0]): 0o700, files[0]: 0o600} {
+		if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != want {
+			t.Errorf("%s: mode %v, want %v (%v)", path, fi.Mode().Perm(), want, err)
+		}
+	}
+	os.Remove(files[0])
+	pdftest.Mkfifo(t, files[0])
+	p := NewPreparer(dir)
+	if err := pdftest.Promptly(t, func() error { _, err := p.Prepare("p.jpg", src, photoPrint3in); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if p.Decodes() != 1 {
+		t.Errorf("%d decodes, want 1 (the pipe is a miss)", p.Decodes())
 	}
 }

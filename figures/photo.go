@@ -98,9 +98,10 @@ type Options struct {
 // Limits on what Prepare accepts. They are checked before any full decode,
 // so a hostile header costs neither time nor memory.
 const (
-	// MaxFileBytes is the largest image file read. Phone photos are 2–12 MB;
-	// the largest sensible PNG screenshot is well under this.
-	MaxFileBytes = 40 << 20
+	// MaxFileBytes is the largest image file read, 40 MB (decimal, as
+	// messages say it). Phone photos are 2–12 MB; the largest sensible PNG
+	// screenshot is well under this.
+	MaxFileBytes = 40_000_000
 	// MaxPixels is the largest image decoded: 50 megapixels, which decodes
 	// into at most 400 MB (16-bit RGBA) and covers every phone camera.
 	MaxPixels = 50_000_000
@@ -246,7 +247,7 @@ func photoInspect(src []byte) (photoPlan, error) {
 		return pl, photoErr(ErrDamaged, nil, "file is empty")
 	}
 	if len(src) > MaxFileBytes {
-		return pl, photoErr(ErrTooLarge, nil, "file is %d MB, more than the %d MB limit; resize or re-save the photo before adding it", len(src)>>20, MaxFileBytes>>20)
+		return pl, photoErr(ErrTooLarge, nil, "file is %.1f MB, more than the %d MB limit; resize or re-save the photo before adding it", float64(len(src))/1e6, MaxFileBytes/1_000_000)
 	}
 	format, what := photoSniff(src)
 	if format == photoUnknown {

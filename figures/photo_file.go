@@ -2,86 +2,52 @@ package figures
 
 import (
 	"errors"
-	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
+
+	"handout/internal/inputfile"
 )
 
+// imageFile is the kind of input an image file is, for its size limit and
+// messages.
+var imageFile = inputfile.Kind{What: "picture", Max: MaxFileBytes, Advice: "resize or re-save the picture before adding it"}
+
 // PrepareFile reads the image rel (a path relative to root, the handout's
-// folder) and prepares it like Prepare. It reads at most MaxFileBytes, and
-// only through root, so a path cannot leave the handout's folder: "../x",
-// absolute paths and symbolic links pointing outside are refused with
-// ErrOutside.
+// folder) and prepares it like Prepare. It reads as ReadFile does, so a
+// path cannot leave the handout's folder.
 func (p *Preparer) PrepareFile(root *os.Root, rel string, opt Options) (*Image, error) {
+	src, err := ReadFile(root, rel)
+	if err != nil {
+		return nil, err
+	}
+	return p.Prepare(filepath.ToSlash(rel), src, opt)
+}
+
+// ReadFile reads the image file rel through root, the folder of the file
+// that names it (a handout for a photo, a clinic profile for its logo): at
+// most MaxFileBytes of a regular file inside the folder. "../x", absolute
+// paths and symbolic links pointing outside are refused with ErrOutside; a
+// named pipe or a device with ErrUnreadable, at once. Errors are *Error
+// named rel.
+func ReadFile(root *os.Root, rel string) ([]byte, error) {
 	name := filepath.ToSlash(rel)
-	src, err := photoReadFile(root, rel)
-	if err != nil {
-		return nil, cacheNamed(err, name)
+	src, err := imageFile.ReadIn(root, name)
+	if err == nil {
+		return src, nil
 	}
-	return p.Prepare(name, src, opt)
-}
-
-// photoReadFile reads rel through root, refusing anything that is not a
-// regular file inside it or is larger than MaxFileBytes.
-func photoReadFile(root *os.Root, rel string) ([]byte, error) {
+	kind := ErrUnreadable
 	switch {
-	case rel == "":
-		return nil, photoErr(ErrUnreadable, nil, "no image path given")
-	case filepath.IsAbs(rel) || strings.HasPrefix(rel, "/") || strings.HasPrefix(rel, `\`):
-		return nil, photoErr(ErrOutside, nil, "is an absolute path; give the photo's path relative to the handout's folder")
-	case !filepath.IsLocal(rel):
-		return nil, photoErr(ErrOutside, nil, "leaves the handout's folder; put the photo in the handout's folder (or a folder inside it) and refer to it from there")
+	case errors.Is(err, inputfile.ErrOutside):
+		kind = ErrOutside
+	case errors.Is(err, inputfile.ErrTooLarge):
+		kind = ErrTooLarge
 	}
-	// Stat first, so a folder, a device or a named pipe (which would block
-	// a read forever) is refused before it is opened.
-	fi, err := root.Stat(rel)
-	if err != nil {
-		return nil, photoOpenErr(err)
+	msg := err.Error()
+	var ie *inputfile.Error
+	if errors.As(err, &ie) {
+		msg = ie.Msg // the caller puts the image's name in front
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, photoErr(ErrUnreadable, nil, "is not a regular file")
-	}
-	if fi.Size() > MaxFileBytes {
-		return nil, photoErr(ErrTooLarge, nil, "file is %d MB, more than the %d MB limit; resize or re-save the photo before adding it", fi.Size()>>20, MaxFileBytes>>20)
-	}
-	f, err := root.Open(rel)
-	if err != nil {
-		return nil, photoOpenErr(err)
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
-	if err != nil {
-		return nil, photoErr(ErrUnreadable, err, "cannot be read (%v)", photoUnwrapPath(err))
-	}
-	if len(src) > MaxFileBytes {
-		return nil, photoErr(ErrTooLarge, nil, "file is more than the %d MB limit; resize or re-save the photo before adding it", MaxFileBytes>>20)
-	}
-	return src, nil
-}
-
-// photoOpenErr explains why a file could not be opened through the root.
-func photoOpenErr(err error) *Error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return photoErr(ErrUnreadable, err, "file not found")
-	case errors.Is(err, fs.ErrPermission):
-		return photoErr(ErrUnreadable, err, "permission denied")
-	case strings.Contains(err.Error(), "path escapes from parent"):
-		// os.Root does not export this error; its text is stable and is
-		// what a symbolic link pointing outside the folder produces.
-		return photoErr(ErrOutside, err, "leads outside the handout's folder (through a symbolic link); copy the photo into the handout's folder")
-	}
-	return photoErr(ErrUnreadable, err, "cannot be opened (%v)", photoUnwrapPath(err))
-}
-
-// photoUnwrapPath drops the *PathError wrapper, whose path (relative to the
-// root) would repeat the name the message already starts with.
-func photoUnwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
+	pe := photoErr(kind, err, "%s", msg)
+	pe.Name = name
+	return nil, pe
 }

@@ -3,12 +3,12 @@ package mail
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
+
+	"handout/internal/atomicfile"
 )
 
 // JournalName is the send journal in an output folder.
@@ -56,27 +56,25 @@ type Journal struct {
 func OpenJournal(dir string) (*Journal, error) {
 	path := filepath.Join(dir, JournalName)
 	j := &Journal{last: map[string]Record{}}
-	f, err := os.Open(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-	case err != nil:
+	// One open for reading and appending, never through a link: a
+	// planted link would make the run append to any file its user can
+	// write (atomicfile.OpenJournal).
+	f, err := atomicfile.OpenJournal(path)
+	if err != nil {
 		return nil, fmt.Errorf("send journal: %w", err)
-	default:
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			var r Record
-			if json.Unmarshal(sc.Bytes(), &r) == nil && r.ID != "" {
-				j.last[r.ID] = r
-			}
+	}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var r Record
+		if json.Unmarshal(sc.Bytes(), &r) == nil && r.ID != "" {
+			j.last[r.ID] = r
 		}
+	}
+	if err := sc.Err(); err != nil {
 		f.Close()
-		if err := sc.Err(); err != nil {
-			return nil, fmt.Errorf("send journal: %w", err)
-		}
-	}
-	if j.f, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600); err != nil {
 		return nil, fmt.Errorf("send journal: %w", err)
 	}
+	j.f = f
 	return j, nil
 }
 

@@ -8,13 +8,14 @@ import (
 	"io"
 	"net"
 	netmail "net/mail"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"handout/internal/inputfile"
 )
 
 // passwordEnv holds the SMTP password. It is read from the environment
@@ -102,6 +103,16 @@ func LoadDryRunSettings(path string, getenv func(string) string, clinicEmail str
 	return s, nil
 }
 
+// The kinds of input the SMTP settings and the CA file are. ca_file may
+// name any file, absolute or relative to the settings (a clinic's CA often
+// lives in /etc/ssl): like --smtp, it is the administrator's choice, and
+// what it is read for is trust, never printed.
+var (
+	settingsFile = inputfile.Kind{What: "SMTP settings file", Max: 1_000_000}
+	caFile       = inputfile.Kind{What: "CA certificate file", Max: 5_000_000,
+		Advice: "it should hold only your mail server's CA certificate(s), in PEM form"}
+)
+
 // readSettings reads path and the environment, unchecked; where names
 // them for messages.
 func readSettings(path string, getenv func(string) string) (s *Settings, where string, err error) {
@@ -109,7 +120,7 @@ func readSettings(path string, getenv func(string) string) (s *Settings, where s
 	where = "SMTP settings"
 	if path != "" {
 		where = path
-		src, err := os.ReadFile(path)
+		src, err := settingsFile.Read(path)
 		if err != nil {
 			return nil, "", fmt.Errorf("SMTP settings: %w", err)
 		}
@@ -221,8 +232,8 @@ func (s *Settings) check(dryRun bool) error {
 // loadRoots returns the system's trusted certificates plus the CA
 // certificates in the PEM file caFile. Its errors name the file and say
 // what to do: they are read before anything is sent.
-func loadRoots(caFile string) (*x509.CertPool, error) {
-	pem, err := os.ReadFile(caFile)
+func loadRoots(path string) (*x509.CertPool, error) {
+	pem, err := caFile.Read(path)
 	if err != nil {
 		return nil, fmt.Errorf("ca_file: %w; set ca_file (or $HANDOUT_SMTP_CA_FILE) to the PEM file of your mail server's certificate authority, or remove it to trust only the system's", err)
 	}
@@ -233,7 +244,7 @@ func loadRoots(caFile string) (*x509.CertPool, error) {
 		roots = x509.NewCertPool()
 	}
 	if !roots.AppendCertsFromPEM(pem) {
-		return nil, fmt.Errorf("ca_file %s: no PEM certificate in it; it must hold the CA certificate(s) as -----BEGIN CERTIFICATE----- blocks (ask whoever runs the mail server for the CA certificate in PEM form)", caFile)
+		return nil, fmt.Errorf("ca_file %s: no PEM certificate in it; it must hold the CA certificate(s) as -----BEGIN CERTIFICATE----- blocks (ask whoever runs the mail server for the CA certificate in PEM form)", path)
 	}
 	return roots, nil
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"handout/internal/pdftest"
 	"handout/mail/mailtest"
 )
 
@@ -135,6 +136,36 @@ func TestSMTPSettingsCAFile(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), w) {
 				t.Errorf("ca_file %s: err = %v, want %q", filepath.Base(c.env), err, w)
 			}
+		}
+	}
+}
+
+// TestSettingsFilesAreRegular: a named pipe or a device given as the
+// settings file or the CA file is refused at once, naming it.
+func TestSettingsFilesAreRegular(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	pdftest.Mkfifo(t, fifo)
+	file := filepath.Join(dir, "smtp.yaml")
+	if err := os.WriteFile(file, []byte("host: h\nfrom: a@b.example\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	for _, c := range []struct{ file, ca, want string }{
+		{fifo, "", fifo + ": is a named pipe, not a regular file"},
+		{"/dev/zero", "", "/dev/zero: is a device, not a regular file"},
+		{file, fifo, fifo + ": is a named pipe, not a regular file"},
+		{file, "/dev/zero", "/dev/zero: is a device, not a regular file"},
+	} {
+		err := pdftest.Promptly(t, func() error {
+			_, err := LoadSettings(c.file, env(map[string]string{"HANDOUT_SMTP_CA_FILE": c.ca}))
+			return err
+		})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("settings %s, ca_file %s: err = %v, want %q", c.file, c.ca, err, c.want)
 		}
 	}
 }

@@ -59,24 +59,42 @@ func NewEngine(cacheDir string) (*Engine, error) {
 		drawings: map[string]*figures.Drawing{}, photos: map[photoKey]*figures.Image{}}, nil
 }
 
-// Clinic is a clinic profile with the folder its logo path is
-// relative to.
+// Clinic is a clinic profile with its logo's file, as read.
 type Clinic struct {
 	Profile *content.Clinic
-	Dir     fs.FS
+	Logo    []byte // the file Profile.Logo names; nil when it names none
 }
 
-// LoadClinic reads a clinic profile, or the built-in sample when path is "".
+// LoadClinic reads a clinic profile, or the built-in sample when path is
+// "", and its logo. The logo is read like a handout's photo
+// (figures.ReadFile): from the profile's folder or below it, never through
+// a link pointing outside, a regular file of at most figures.MaxFileBytes.
 func LoadClinic(path string) (Clinic, error) {
 	if path == "" {
 		c, err := content.SampleClinic()
-		return Clinic{Profile: c, Dir: content.SampleClinicFS()}, err
+		if err != nil {
+			return Clinic{}, err
+		}
+		logo, err := fs.ReadFile(content.SampleClinicFS(), c.Logo)
+		return Clinic{Profile: c, Logo: logo}, err
 	}
 	c, err := content.LoadClinicFile(path)
 	if err != nil {
 		return Clinic{}, err
 	}
-	return Clinic{Profile: c, Dir: os.DirFS(filepath.Dir(path))}, nil
+	if c.Logo == "" {
+		return Clinic{Profile: c}, nil
+	}
+	dir, err := os.OpenRoot(filepath.Dir(path))
+	if err != nil {
+		return Clinic{}, fmt.Errorf("%s: %w", path, err)
+	}
+	defer dir.Close()
+	logo, err := figures.ReadFile(dir, c.Logo)
+	if err != nil {
+		return Clinic{}, fmt.Errorf("%s: logo: %w", path, err)
+	}
+	return Clinic{Profile: c, Logo: logo}, nil
 }
 
 // HandoutFile is one handout of a job and its folder: photo paths are
@@ -324,11 +342,7 @@ func (e *Engine) Logo(c Clinic, preset figures.Preset) (*figures.Image, error) {
 	if c.Profile.Logo == "" {
 		return nil, nil
 	}
-	src, err := fs.ReadFile(c.Dir, c.Profile.Logo)
-	if err != nil {
-		return nil, fmt.Errorf("%s: logo %q: %w; check the path (it is relative to the profile's folder)", c.Profile.Source, c.Profile.Logo, err)
-	}
-	img, err := e.prepared.Prepare(c.Profile.Logo, src, figures.Options{Preset: preset, PlacedHeightPt: layout.LogoHeight, KeepAlpha: true})
+	img, err := e.prepared.Prepare(c.Profile.Logo, c.Logo, figures.Options{Preset: preset, PlacedHeightPt: layout.LogoHeight, KeepAlpha: true})
 	if err != nil {
 		return nil, fmt.Errorf("%s: logo: %w", c.Profile.Source, err)
 	}

@@ -1,18 +1,29 @@
 // Package atomicfile writes files so that a reader, or the next run after
-// a crash, sees the old file or the new one and never half of either.
+// a crash or a power cut, sees the old file or the new one and never half
+// of either; and opens the append-only journals that record a run.
 package atomicfile
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
 
 // Write writes data to a temporary file beside path (named
 // ".BASE.RANDOM.tmp", so a later run can recognise and remove leftovers),
-// flushes it to disk and renames it over path with the given mode. The
-// rename replaces a symlink at path rather than writing through it.
+// flushes it to disk, renames it over path with the given mode and syncs
+// the folder, so that the rename itself survives a power cut.
+//
+// An existing path that is not a regular file (a device, a named pipe, a
+// folder, a symbolic link) is refused and left alone: renaming over it
+// would replace /dev/full with a file when run as root, or a link someone
+// made on purpose.
 func Write(path string, data []byte, perm os.FileMode) error {
+	if err := checkTarget(path); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
@@ -29,10 +40,49 @@ func Write(path string, data []byte, perm os.FileMode) error {
 		err = cerr
 	}
 	if err == nil {
+		// Checked again just before: the window between the check and
+		// the rename is as short as it can be made without renameat2.
+		if err = checkTarget(path); err != nil {
+			return err
+		}
 		err = os.Rename(tmp.Name(), path)
+	}
+	if err == nil {
+		err = SyncDir(filepath.Dir(path))
 	}
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+// checkTarget refuses an existing path that is not a regular file.
+func checkTarget(path string) error {
+	fi, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("writing %s: %w", path, err)
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("%s is %s, not a regular file; move it away or write to another name", path, describe(fi.Mode()))
+	}
+	return nil
+}
+
+// describe names a kind of file that is not a regular one.
+func describe(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }

@@ -3,7 +3,10 @@ package atomicfile
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"handout/internal/pdftest"
 )
 
 func TestWrite(t *testing.T) {
@@ -29,5 +32,39 @@ func TestWrite(t *testing.T) {
 	bad := filepath.Join(dir, "missing", "x.pdf")
 	if err := Write(bad, []byte("x"), 0o600); err == nil {
 		t.Fatal("no error for a missing folder")
+	}
+}
+
+// TestWriteRefusesSpecialTargets: a named pipe, a device or a link where
+// the file is to go is refused and left as it is (as root, -o /dev/full
+// once replaced the device with a file).
+func TestWriteRefusesSpecialTargets(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "out.pdf")
+	pdftest.Mkfifo(t, fifo)
+	link := filepath.Join(dir, "link.pdf")
+	if err := os.Symlink("/dev/null", link); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(dir, "folder.pdf")
+	if err := os.Mkdir(sub, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		fifo: fifo + " is a named pipe, not a regular file",
+		link: link + " is a symbolic link, not a regular file",
+		sub:  sub + " is a folder, not a regular file",
+	} {
+		before, _ := os.Lstat(path)
+		err := Write(path, []byte("x"), 0o600)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want %q", filepath.Base(path), err, want)
+		}
+		if after, err := os.Lstat(path); err != nil || after.Mode() != before.Mode() {
+			t.Errorf("%s: was %v, now %v (%v)", filepath.Base(path), before.Mode(), after.Mode(), err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
+		t.Errorf("left behind: %v", entries)
 	}
 }
