@@ -201,9 +201,13 @@ func (p *planner) fail(r *plannedRow, format string, args ...any) {
 // and its file name.
 func (p *planner) checkRow(r *patientRow) *plannedRow {
 	pr := &plannedRow{patientRow: r}
+	visitErr := content.Visit{Patient: r.name, Clinician: r.clinician, Notes: r.notes}.
+		Check(content.Visit{Patient: "name", Clinician: "clinician", Notes: "notes"})
 	switch {
 	case r.err != nil:
 		p.fail(pr, "%w", r.err)
+	case visitErr != nil:
+		p.fail(pr, "%w", visitErr)
 	case r.id == "":
 		p.fail(pr, "the id is missing; every row needs the patient's id")
 	case !idRE.MatchString(r.id):

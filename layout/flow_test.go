@@ -62,6 +62,45 @@ func TestBreakLinesFillsAndNeverOverflows(t *testing.T) {
 	}
 }
 
+// countingFonts is monoFonts that counts the characters it measures.
+type countingFonts struct {
+	monoFonts
+	runes *int
+}
+
+func (c countingFonts) Width(f fonts.Face, size float64, s string) float64 {
+	*c.runes += utf8.RuneCountInString(s)
+	return c.monoFonts.Width(f, size, s)
+}
+
+// TestBreakLinesLongWordIsLinear: a word far wider than the line (a pasted
+// URL, a title without spaces) is cut into lines measuring each character
+// a few times, not the whole rest of the word at every cut (which made a
+// 2 MB title take minutes), and the lines are as wide as before.
+func TestBreakLinesLongWordIsLinear(t *testing.T) {
+	n := 0
+	m := countingFonts{runes: &n}
+	st := textStyle{size: 10, leading: 14}
+	text := strings.Repeat("abcdefghij", 10_000) + " end"
+	words := splitWords(m, st, plain(text))
+	n = 0
+	lines := breakLines(m, words, 100)
+	if n > 10*len(text) {
+		t.Errorf("breaking %d characters measured %d", len(text), n)
+	}
+	if len(lines) != 5001 {
+		t.Fatalf("%d lines, want 5001", len(lines))
+	}
+	for i, ln := range lines[:5000] {
+		if ln.w != 100 || ln.words[0].runs[0].w != 100 {
+			t.Fatalf("line %d is %v pt wide (run %v), want 100", i, ln.w, ln.words[0].runs[0].w)
+		}
+	}
+	if w := lines[5000].w; w != 15 {
+		t.Errorf("last line is %v pt wide, want 15", w)
+	}
+}
+
 func TestPaginateKeepsGluedRunsTogether(t *testing.T) {
 	r := region{h: 100}
 	u := func(h float64, glue bool) unit { return unit{h: h, glue: glue} }
@@ -215,5 +254,44 @@ func TestPaginateShrinksPhotosToStay(t *testing.T) {
 	pages = paginate(units, r)
 	if len(pages) != 2 || pages[1][1].u.h != 30 {
 		t.Errorf("pages = %v, want the heading and the photo at full size on page 2", shape(pages))
+	}
+}
+
+// TestHeaderFitsLongTexts: a title and a patient's name at the longest
+// content allows are shortened in the page header to the space beside the
+// clinic's name, instead of running over it and off the page.
+func TestHeaderFitsLongTexts(t *testing.T) {
+	title := strings.Repeat("Stretches ", 12)[:content.MaxTitleChars]
+	h := &content.Handout{Source: "h.md", Meta: content.Meta{Title: title}, Sections: []content.Section{{
+		Blocks: []content.Block{&content.Paragraph{Text: plain("Text.")}},
+	}}}
+	c := &content.Clinic{Name: strings.Repeat("Clinic ", 15)[:content.MaxNameChars], Tagline: "Tag",
+		Colors: content.Colors{Primary: "#000000", Accent: "#000000"}}
+	m := monoFonts{}
+	doc, err := Layout(m, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter,
+		Patient: strings.Repeat("A", content.MaxNameChars), Date: "2026-11-25"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows [2][][2]float64 // the name's and the tagline's rows: each text's left and right
+	for _, it := range doc.Pages[0].Items {
+		tx, ok := it.(*Text)
+		if !ok || tx.Y > headerTop+headerH {
+			continue
+		}
+		l, r := tx.X, tx.X+m.Width(tx.Face, tx.Size, tx.S)
+		if l < pageMargin-0.001 || r > Letter.W-pageMargin+0.001 {
+			t.Errorf("%q runs off the page: %.1f to %.1f", tx.S, l, r)
+		}
+		row := 0
+		if tx.Y > headerTop+20 {
+			row = 1
+		}
+		for _, o := range rows[row] {
+			if l < o[1] && o[0] < r {
+				t.Errorf("%.20q (%.1f to %.1f) overlaps another text (%.1f to %.1f)", tx.S, l, r, o[0], o[1])
+			}
+		}
+		rows[row] = append(rows[row], [2]float64{l, r})
 	}
 }

@@ -245,23 +245,50 @@ func (b *builder) header(owner int) []Item {
 		items = append(items, &Image{X: x, Y: headerTop, W: w, H: headerH, Img: lg})
 		x += w + 10
 	}
-	items = append(items, &Text{X: x, Y: headerTop + 17, Face: fonts.Bold, Size: 13, Color: th.primary, S: c.Name})
-	if c.Tagline != "" {
-		items = append(items, &Text{X: x, Y: headerTop + 30, Face: fonts.Regular, Size: 8.5, Color: th.muted, S: c.Tagline})
+	// The clinic's name and tagline take at most half of what is left of
+	// the header, the handout's title and the patient's name the rest: a
+	// text too long for its share is shortened with "…" here (it is
+	// printed in full in the title block and on the cover).
+	const gap = 12.0
+	half := (right - x - gap) / 2
+	name := clipText(b.f, fonts.Bold, 13, c.Name, half)
+	items = append(items, &Text{X: x, Y: headerTop + 17, Face: fonts.Bold, Size: 13, Color: th.primary, S: name})
+	tagline := clipText(b.f, fonts.Regular, 8.5, c.Tagline, half)
+	if tagline != "" {
+		items = append(items, &Text{X: x, Y: headerTop + 30, Face: fonts.Regular, Size: 8.5, Color: th.muted, S: tagline})
 	}
 	title := packetTitle
 	if owner != noHandout {
 		title = b.in.Handouts[owner].Meta.Title
 	}
+	title = clipText(b.f, fonts.Bold, 10, title, right-x-gap-b.f.Width(fonts.Bold, 13, name))
 	tw := b.f.Width(fonts.Bold, 10, title)
 	items = append(items, &Text{X: right - tw, Y: headerTop + 17, Face: fonts.Bold, Size: 10, Color: th.text, S: title})
 	if who := b.patientLine(); who != "" {
+		who = clipText(b.f, fonts.Regular, 9, who, right-x-gap-b.f.Width(fonts.Regular, 8.5, tagline))
 		ww := b.f.Width(fonts.Regular, 9, who)
 		items = append(items, &Text{X: right - ww, Y: headerTop + 30, Face: fonts.Regular, Size: 9, Color: th.text, S: who})
 	}
 	y := headerTop + headerH + 6
 	items = append(items, &Rule{X1: left, Y1: y, X2: right, Y2: y, Width: 1.2, Color: th.primary})
 	return items
+}
+
+// clipText returns s, or as much of it as fits in width w followed by "…"
+// when s is wider.
+func clipText(m Measurer, face fonts.Face, size float64, s string, w float64) string {
+	if m.Width(face, size, s) <= w {
+		return s
+	}
+	limit := w - m.Width(face, size, "…")
+	used := 0.0
+	for i, ch := range s {
+		used += m.Width(face, size, string(ch))
+		if used > limit {
+			return strings.TrimRight(s[:i], " ") + "…"
+		}
+	}
+	return s
 }
 
 // patientLine is "For: NAME · DATE", or what of it is given.
