@@ -295,3 +295,22 @@ func TestHeaderFitsLongTexts(t *testing.T) {
 		rows[row] = append(rows[row], [2]float64{l, r})
 	}
 }
+
+// TestFooterMustFit: a profile whose fields are each within content's
+// limits but together wrap the footer past maxFooterLines is an error
+// naming the profile, not a footer that takes half of every page.
+func TestFooterMustFit(t *testing.T) {
+	h := &content.Handout{Source: "h.md", Meta: content.Meta{Title: "T"}, Sections: []content.Section{{
+		Blocks: []content.Block{&content.Paragraph{Text: plain("Text.")}},
+	}}}
+	long := strings.Repeat("word ", 30)[:content.MaxLineChars]
+	c := &content.Clinic{Source: "c.yaml", Name: "C", Address: []string{long, long, long}, Phone: "1",
+		Colors: content.Colors{Primary: "#000000", Accent: "#000000"}}
+	for range content.MaxHours {
+		c.Hours = append(c.Hours, content.Hours{Days: long, Times: long})
+	}
+	_, err := Layout(monoFonts{}, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter})
+	if err == nil || !strings.Contains(err.Error(), "c.yaml: the footer on every page") || !strings.Contains(err.Error(), "at most 6 fit") {
+		t.Fatalf("err = %v, want the footer's lines named", err)
+	}
+}

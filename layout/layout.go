@@ -84,7 +84,9 @@ func Layout(f Fonts, in Input) (*Document, error) {
 	b := &builder{f: f, th: th, in: in, paper: paper, owner: noHandout}
 
 	// The page frame: header and footer heights fix the column.
-	b.frame()
+	if err := b.frame(); err != nil {
+		return nil, err
+	}
 	// The flow: cover, then each handout (title block, sections,
 	// references), the booking panel, and the tick log.
 	if in.Cover != nil {
@@ -181,15 +183,27 @@ const (
 	footerGap    = 14.0 // column to the footer rule
 )
 
+// maxFooterLines is the most lines the clinic's footer may take: the
+// sample clinic's takes 3, and each line more is a line less of every
+// page's column.
+const maxFooterLines = 6
+
 // frame measures the footer, which can wrap, and sets the column between
-// header and footer.
-func (b *builder) frame() {
+// header and footer. A footer longer than maxFooterLines is an error:
+// content's limits bound each field, but not all of them at their longest
+// together (that footer took half of every page).
+func (b *builder) frame() error {
 	w := ColumnWidth(b.paper)
 	b.footerLines = breakLines(b.f, splitWords(b.f, b.th.footer, b.footerSpans()), w-60)
+	if n := len(b.footerLines); n > maxFooterLines {
+		return fmt.Errorf("%s: the footer on every page (name, address, phone; website, email; hours and hours_note) takes %d lines; at most %d fit: shorten the address, the hours or the hours_note",
+			b.in.Clinic.Source, n, maxFooterLines)
+	}
 	b.footerH = float64(len(b.footerLines)) * b.th.footer.leading
 	top := headerTop + headerH + headerGap
 	bottom := b.paper.H - footerBottom - b.footerH - footerGap
 	b.col = region{x: pageMargin, top: top, w: w, h: bottom - top}
+	return nil
 }
 
 // footerSpans is the clinic's contact lines: name, address and phone;
