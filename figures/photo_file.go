@@ -44,7 +44,7 @@ func photoReadFile(root *os.Root, rel string) ([]byte, error) {
 		return nil, photoErr(ErrUnreadable, nil, "is not a regular file")
 	}
 	if fi.Size() > MaxFileBytes {
-		return nil, photoErr(ErrTooLarge, nil, "file is %d MB, more than the %d MB limit; resize or re-save the photo before adding it", fi.Size()>>20, MaxFileBytes>>20)
+		return nil, photoTooLarge(fi.Size())
 	}
 	f, err := root.Open(rel)
 	if err != nil {
@@ -56,7 +56,7 @@ func photoReadFile(root *os.Root, rel string) ([]byte, error) {
 		return nil, photoErr(ErrUnreadable, err, "cannot be read (%v)", photoUnwrapPath(err))
 	}
 	if len(src) > MaxFileBytes {
-		return nil, photoErr(ErrTooLarge, nil, "file is more than the %d MB limit; resize or re-save the photo before adding it", MaxFileBytes>>20)
+		return nil, photoTooLarge(-1)
 	}
 	return src, nil
 }

@@ -485,6 +485,16 @@ func TestPrepareHugePNGHeader(t *testing.T) {
 		"figures: photos/cat.png: image is 60000×60000 pixels, more than the 50-megapixel limit; resize the photo before adding it")
 }
 
+// TestPrepareTooLargeSaysMB: the size limit and the message are in the
+// decimal megabytes a file manager shows (45,000,000 bytes is 45 MB, not
+// 42).
+func TestPrepareTooLargeSaysMB(t *testing.T) {
+	src := make([]byte, 45_000_000)
+	copy(src, "\xff\xd8\xff")
+	_, err := NewPreparer("").Prepare("photos/big.jpg", src, photoPrint3in)
+	photoWantErr(t, err, ErrTooLarge, "figures: photos/big.jpg: file is 45.0 MB, more than the 40 MB limit")
+}
+
 func TestPrepareHugeGIF(t *testing.T) {
 	src := []byte("GIF89a\xff\xff\xff\xff\x80\x00\x00\x00\x00\x00\xff\xff\xff,\x00\x00\x00\x00\xff\xff\xff\xff\x00\x02\x02D\x01\x00;")
 	photoCheapRefusal(t, "photos/anim.gif", src, ErrUnsupported, "is a GIF image", "JPEG", "PNG")
@@ -546,6 +556,10 @@ func TestPrepareFilePaths(t *testing.T) {
 	big, _ := os.Create(filepath.Join(dir, "photos", "huge.jpg"))
 	big.Truncate(MaxFileBytes + 1) // sparse: costs no disk
 	big.Close()
+	// 40.5 MB in the decimal megabytes the message (and --max-size) speak.
+	over, _ := os.Create(filepath.Join(dir, "photos", "over.jpg"))
+	over.Truncate(40_500_000)
+	over.Close()
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -566,6 +580,7 @@ func TestPrepareFilePaths(t *testing.T) {
 		{"photos/missing.jpg", ErrUnreadable, []string{"photos/missing.jpg: file not found"}},
 		{"photos/folder.jpg", ErrUnreadable, []string{"is not a regular file"}},
 		{"photos/huge.jpg", ErrTooLarge, []string{"more than the 40 MB limit"}},
+		{"photos/over.jpg", ErrTooLarge, []string{"file is 40.5 MB, more than the 40 MB limit"}},
 	} {
 		t.Run(c.rel, func(t *testing.T) {
 			img, err := p.PrepareFile(root, c.rel, Options{PlacedWidthPt: 72})

@@ -165,6 +165,20 @@ func TestCoverageErrorNamesFileAndLine(t *testing.T) {
 	}
 }
 
+// TestCoverageErrorNamesTitleLine: a character the fonts lack in the
+// front matter is reported on its key's own line, not on the "---" line.
+func TestCoverageErrorNamesTitleLine(t *testing.T) {
+	h, err := content.Parse("h.md", []byte("---\nauthor: A\ntitle: Smile 😀\n---\nText.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &content.Clinic{Name: "C", Colors: content.Colors{Primary: "#000000", Accent: "#000000"}}
+	_, err = Layout(monoFonts{}, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter})
+	if err == nil || !strings.HasPrefix(err.Error(), "h.md:3: ") {
+		t.Fatalf("err = %v, want it on h.md:3", err)
+	}
+}
+
 // TestShortParagraphKeepsWithFigure: a line next to a picture shares its
 // page. Filler pushes the picture to the next page; the one-line intro
 // before it goes along, and so does the one-line note after a picture

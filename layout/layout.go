@@ -391,8 +391,8 @@ func checkCoverage(f Fonts, in Input) error {
 // checkHandout runs check over every text of a handout.
 func checkHandout(h *content.Handout, check func(content.Pos, string) error, spans func(content.Pos, []content.Span) error) error {
 	m := h.Meta
-	for _, s := range []string{m.Title, m.Subtitle, m.Author, m.Audience} {
-		if err := check(content.Pos{File: h.Source, Line: 1}, s); err != nil {
+	for _, f := range []struct{ key, text string }{{"title", m.Title}, {"subtitle", m.Subtitle}, {"author", m.Author}, {"audience", m.Audience}} {
+		if err := check(content.Pos{File: h.Source, Line: m.Line(f.key)}, f.text); err != nil {
 			return err
 		}
 	}
