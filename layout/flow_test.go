@@ -328,3 +328,69 @@ func TestFooterMustFit(t *testing.T) {
 		t.Fatalf("err = %v, want the footer's lines named", err)
 	}
 }
+
+// bookingLayout lays out a one-line handout for a clinic with booking url.
+func bookingLayout(t *testing.T, url string) (*Document, error) {
+	t.Helper()
+	h := &content.Handout{Source: "h.md", Meta: content.Meta{Title: "T"}, Sections: []content.Section{{
+		Blocks: []content.Block{&content.Paragraph{Text: plain("Text.")}},
+	}}}
+	c := &content.Clinic{Source: "c.yaml", Name: "C", Phone: "1", Booking: url,
+		Colors: content.Colors{Primary: "#000000", Accent: "#000000"}}
+	return Layout(monoFonts{}, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter})
+}
+
+// TestQRQuietZone: the booking code has the four modules of light margin
+// the QR standard asks for between it and the panel's border (and the
+// text beside it), whatever its number of modules.
+func TestQRQuietZone(t *testing.T) {
+	for _, n := range []int{20, 42, 120, 300} {
+		doc, err := bookingLayout(t, "https://example.com/"+strings.Repeat("b", n-20))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var panel *Box
+		var modules []*Box
+		text := 1e9
+		for _, it := range doc.Pages[0].Items {
+			switch v := it.(type) {
+			case *Box:
+				if v.Stroke.A != 0 && v.LineWidth > 0 && v.Radius > 0 {
+					panel = v
+				} else if v.Fill == (rgb(0, 0, 0)) {
+					modules = append(modules, v)
+				}
+			case *Text:
+				if strings.HasPrefix(v.S, "Questions") {
+					text = v.X
+				}
+			}
+		}
+		if panel == nil || len(modules) == 0 {
+			t.Fatalf("%d characters: no booking panel or no code", n)
+		}
+		m := modules[0].H
+		left, top, right := modules[0].X, modules[0].Y, 0.0
+		for _, b := range modules {
+			left, top, right = min(left, b.X), min(top, b.Y), max(right, b.X+b.W)
+		}
+		inner := panel.LineWidth / 2
+		for what, gap := range map[string]float64{"left": left - panel.X - inner, "top": top - panel.Y - inner, "right, to the text": text - right} {
+			if gap < 4*m-0.001 {
+				t.Errorf("%d characters: quiet zone on the %s is %.2f modules, want 4", n, what, gap/m)
+			}
+		}
+	}
+}
+
+// TestQRTooLong: a booking address too long to encode, or to print as a
+// code a phone can read, is an error naming the profile's field, not a
+// panel that says "Scan the code" without one.
+func TestQRTooLong(t *testing.T) {
+	for _, n := range []int{600, 3000} {
+		_, err := bookingLayout(t, "https://example.com/"+strings.Repeat("b", n))
+		if err == nil || !strings.Contains(err.Error(), "c.yaml: booking_url") {
+			t.Errorf("%d characters: err = %v, want it to name booking_url", n, err)
+		}
+	}
+}

@@ -15,6 +15,8 @@ import (
 	"handout/content"
 	"handout/figures"
 	"handout/fonts"
+
+	"rsc.io/qr"
 )
 
 // Fonts is what layout needs from the font set: widths to measure with,
@@ -85,6 +87,12 @@ func Layout(f Fonts, in Input) (*Document, error) {
 
 	// The page frame: header and footer heights fix the column.
 	if err := b.frame(); err != nil {
+		return nil, err
+	}
+	// The booking code, made before the flow: an address too long for
+	// one is the profile's error, not a panel that says "Scan the code"
+	// beside no code.
+	if b.booking, err = bookingCode(c); err != nil {
 		return nil, err
 	}
 	// The flow: cover, then each handout (title block, sections,
@@ -173,6 +181,7 @@ type builder struct {
 
 	footerLines []line
 	footerH     float64
+	booking     *qr.Code // the booking_url's code; nil without one
 }
 
 const (
