@@ -289,13 +289,42 @@ func TestPrepareCMYKWithAdobe(t *testing.T) {
 }
 
 func TestPrepareCMYKWithoutAdobe(t *testing.T) {
-	// No APP14 marker: ink stored as is (fpdf shows these as negatives).
+	// No APP14 marker, ink stored inverted all the same: what a metadata
+	// stripper (exiftool -all=) leaves of a Photoshop file, and what
+	// ImageMagick, Pillow and MuPDF assume of every CMYK JPEG. Read as
+	// plain ink it came out as a negative, near black.
 	ink := photoInkTest(64)
 	var planes [4]func(x, y int) uint8
 	for i := range planes {
-		planes[i] = func(x, _ int) uint8 { return ink(x)[i] }
+		planes[i] = func(x, _ int) uint8 { return 255 - ink(x)[i] }
 	}
 	photoCheckInk(t, photoCMYKJPEG(t, 64, 32, -1, planes))
+}
+
+// TestPrepareCMYKFixtures reads CMYK JPEGs made by Pillow, libvips and
+// ImageMagick (testdata/cmyk/make.sh), with and without the Adobe marker,
+// and wants the colours ImageMagick and Pillow show for each.
+func TestPrepareCMYKFixtures(t *testing.T) {
+	want := []color.RGBA{{0, 255, 255, 255}, {255, 0, 255, 255}, {255, 255, 0, 255}, {127, 127, 127, 255}}
+	for _, name := range []string{"pillow.jpg", "vips.jpg", "pillow-no-adobe.jpg", "vips-no-adobe.jpg", "imagemagick-ycck.jpg"} {
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("testdata", "cmyk", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := NewPreparer("").Prepare(name, src, Options{PlacedWidthPt: 64 * 72 / 250})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := photoDecodeOut(t, img)
+			for i, w := range want {
+				x := (2*i + 1) * img.PxW / 8
+				if c := m.At(x, img.PxH/2); !photoNear(c, w, 12) {
+					t.Errorf("stripe %d is %v, want %v", i+1, c, w)
+				}
+			}
+		})
+	}
 }
 
 func TestPrepareYCCK(t *testing.T) {
