@@ -229,7 +229,7 @@ func TestPatientFlagChecked(t *testing.T) {
 	dir := t.TempDir()
 	for _, tt := range []struct{ patient, want string }{
 		{"Ana D\xedaz", "--patient is not valid UTF-8 text"},
-		{strings.Repeat("Ana ", 30), "--patient is 120 characters long; at most 100 fit"},
+		{strings.Repeat("Ana ", 30), "--patient is 120 characters long; at most 100 are allowed"},
 	} {
 		code, _, stderr := runCLI(t, dir, "render", "builtin:mid-back-pain", "--patient", tt.patient, "-o", "x.pdf")
 		if code != exitUsage || !strings.Contains(stderr, tt.want) || strings.Contains(stderr, "Ana") {

@@ -8,10 +8,12 @@ import (
 
 // The longest each one-line field may be, in characters (Unicode code
 // points), and how many entries a repeated field may have. They are what
-// fits the page with room to spare: a 120-character title is three lines
-// of the title block, a 100-character name fills the header's right half,
-// 2,000 characters of notes fill half the cover page, and the footer has
-// room for three address lines and one opening-hours line a day.
+// fits the page with room to spare: a 120-character title is three or four
+// lines of the title block, 2,000 characters of notes fill half the cover
+// page, and the footer has room for three address lines and one
+// opening-hours entry a day. (The page header shortens a title or a name
+// too long for its half with "…"; the title block and the cover print it
+// in full.)
 //
 // They are also what keeps a document's cost in bounds: the title and the
 // patient's name are repeated in the header of every page, so a longer
@@ -44,7 +46,7 @@ func checkLength(field, s string, limit int) string {
 	if n <= limit {
 		return ""
 	}
-	return fmt.Sprintf("%s is %d characters long; at most %d fit on the page, shorten it", field, n, limit)
+	return fmt.Sprintf("%s is %d characters long; at most %d are allowed, shorten it", field, n, limit)
 }
 
 // checkCount reports a repeated field with more than limit entries; ""

@@ -20,7 +20,7 @@ func TestFieldLimits(t *testing.T) {
 		want      string // "" for accepted
 	}{
 		{"title at the limit", handout("title: " + long(MaxTitleChars)), false, ""},
-		{"title too long", handout("subtitle: S\ntitle: " + long(MaxTitleChars+1)), false, "h.md:3: front matter: title is 121 characters long; at most 120 fit"},
+		{"title too long", handout("subtitle: S\ntitle: " + long(MaxTitleChars+1)), false, "h.md:3: front matter: title is 121 characters long; at most 120 are allowed"},
 		{"author too long", handout("title: T\nauthor: " + long(101)), false, "h.md:3: front matter: author is 101 characters long; at most 100"},
 		{"a keyword too long", handout("title: T\nkeywords: [a, " + long(151) + "]"), false, "keywords[2] is 151 characters long"},
 		{"too many keywords", handout("title: T\nkeywords: [" + strings.Repeat("k, ", 20) + "k]"), false, "h.md:3: front matter: keywords has 21 entries; at most 20"},
@@ -59,7 +59,7 @@ func TestVisitCheck(t *testing.T) {
 		want string
 	}{
 		{Visit{Patient: "Ana Díaz", Clinician: "Dr. K", Notes: strings.Repeat("n", MaxNoteChars)}, ""},
-		{Visit{Patient: strings.Repeat("A", 101)}, "name is 101 characters long; at most 100 fit"},
+		{Visit{Patient: strings.Repeat("A", 101)}, "name is 101 characters long; at most 100 are allowed"},
 		{Visit{Clinician: strings.Repeat("C", 101)}, "clinician is 101 characters long"},
 		{Visit{Notes: strings.Repeat("n", MaxNoteChars+1)}, "notes is 2001 characters long; at most 2000"},
 		{Visit{Patient: "Ana D\xedaz"}, "name is not valid UTF-8 text"},
