@@ -293,6 +293,9 @@ func TestHeaderFitsLongTexts(t *testing.T) {
 		if !ok || tx.Y > headerTop+headerH {
 			continue
 		}
+		if strings.HasPrefix(tx.S, "For: ") && !strings.HasSuffix(tx.S, "…  ·  2026-11-25") {
+			t.Errorf("patient line %q: want the name shortened and the date kept", tx.S)
+		}
 		l, r := tx.X, tx.X+m.Width(tx.Face, tx.Size, tx.S)
 		if l < pageMargin-0.001 || r > Letter.W-pageMargin+0.001 {
 			t.Errorf("%q runs off the page: %.1f to %.1f", tx.S, l, r)

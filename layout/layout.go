@@ -287,8 +287,7 @@ func (b *builder) header(owner int) []Item {
 	title = clipText(b.f, fonts.Bold, 10, title, right-x-gap-b.f.Width(fonts.Bold, 13, name))
 	tw := b.f.Width(fonts.Bold, 10, title)
 	items = append(items, &Text{X: right - tw, Y: headerTop + 17, Face: fonts.Bold, Size: 10, Color: th.text, S: title})
-	if who := b.patientLine(); who != "" {
-		who = clipText(b.f, fonts.Regular, 9, who, right-x-gap-b.f.Width(fonts.Regular, 8.5, tagline))
+	if who := b.patientLine(right - x - gap - b.f.Width(fonts.Regular, 8.5, tagline)); who != "" {
 		ww := b.f.Width(fonts.Regular, 9, who)
 		items = append(items, &Text{X: right - ww, Y: headerTop + 30, Face: fonts.Regular, Size: 9, Color: th.text, S: who})
 	}
@@ -314,16 +313,23 @@ func clipText(m Measurer, face fonts.Face, size float64, s string, w float64) st
 	return s
 }
 
-// patientLine is "For: NAME · DATE", or what of it is given.
-func (b *builder) patientLine() string {
-	var parts []string
-	if b.in.Patient != "" {
-		parts = append(parts, "For: "+b.in.Patient)
-	}
+// patientLine is "For: NAME · DATE", or what of it is given, in the
+// header's 9-point type; a name too long for width w is shortened, so the
+// date stays.
+func (b *builder) patientLine(w float64) string {
+	const sep = "  ·  "
+	date := ""
 	if b.in.Date != "" {
-		parts = append(parts, b.in.Date)
+		date = sep + b.in.Date
 	}
-	return strings.Join(parts, "  ·  ")
+	switch {
+	case b.in.Patient == "" && date == "":
+		return ""
+	case b.in.Patient == "":
+		return b.in.Date
+	}
+	w -= b.f.Width(fonts.Regular, 9, "For: "+date)
+	return "For: " + clipText(b.f, fonts.Regular, 9, b.in.Patient, w) + date
 }
 
 // footer draws the clinic's contact lines and "Page X of Y".
