@@ -12,11 +12,11 @@ import (
 	"fmt"
 	"strings"
 
+	"rsc.io/qr"
+
 	"handout/content"
 	"handout/figures"
 	"handout/fonts"
-
-	"rsc.io/qr"
 )
 
 // Fonts is what layout needs from the font set: widths to measure with,
