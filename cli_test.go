@@ -248,3 +248,19 @@ func TestCountNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestPatientFlagChecked: a --patient that is not UTF-8 (a terminal set to
+// another encoding) or too long for the header is a usage error that says
+// so and names the flag, without repeating the name.
+func TestPatientFlagChecked(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct{ patient, want string }{
+		{"Ana D\xedaz", "--patient is not valid UTF-8 text"},
+		{strings.Repeat("Ana ", 30), "--patient is 120 characters long; at most 100 are allowed"},
+	} {
+		code, _, stderr := runCLI(t, dir, "render", "builtin:mid-back-pain", "--patient", tt.patient, "-o", "x.pdf")
+		if code != exitUsage || !strings.Contains(stderr, tt.want) || strings.Contains(stderr, "Ana") {
+			t.Errorf("exit %d, stderr %q; want %d and %q, without the name", code, stderr, exitUsage, tt.want)
+		}
+	}
+}

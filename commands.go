@@ -106,6 +106,9 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 			return usagef("--date %q: write the date as YYYY-MM-DD", o.date)
 		}
 	}
+	if err := (content.Visit{Patient: o.patient}).Check(content.Visit{Patient: "--patient"}); err != nil {
+		return usagef("%v", err)
+	}
 	report := stdout
 	if o.out == "-" {
 		report = stderr // standard output carries the PDF

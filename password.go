@@ -25,6 +25,8 @@ func readPasswordFile(path string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("--password-file: %w", err)
 	}
+	// Only the line ending is dropped; spaces are the password's, and
+	// render.CheckPassword refuses them at either end.
 	line, _, _ := strings.Cut(string(src), "\n")
 	pw := strings.TrimRight(line, "\r")
 	if err := render.CheckPassword(pw); err != nil {

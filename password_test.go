@@ -49,6 +49,10 @@ func TestPasswordSources(t *testing.T) {
 		{"too long", write("f", strings.Repeat("x", 128)), noEnv, "", render.ErrPasswordTooLong},
 		{"control character", write("g", "tab\there"), noEnv, "", render.ErrPasswordInvalid},
 		{"ligature", write("h", "\ufb01sh"), noEnv, "", render.ErrPasswordForm},
+		{"trailing space", write("i", "secret four \n"), noEnv, "", render.ErrPasswordSpace},
+		{"leading space", write("j", " secret five\r\n"), noEnv, "", render.ErrPasswordSpace},
+		{"trailing no-break space", write("k", "secret six\u00a0"), noEnv, "", render.ErrPasswordSpace},
+		{"environment with a trailing space", "", func(string) string { return "secret seven " }, "", render.ErrPasswordSpace},
 		{"environment", "", env, "from env", nil},
 		{"none", "", noEnv, "", nil},
 	} {

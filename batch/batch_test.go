@@ -386,3 +386,26 @@ func TestJournalIsNotFollowed(t *testing.T) {
 		t.Errorf("the link's target was written: %q", b)
 	}
 }
+
+// TestPlanChecksVisitFields: a name, clinician or note too long for the
+// cover, or not UTF-8, fails its row before any packet is made, naming the
+// column but not the text.
+func TestPlanChecksVisitFields(t *testing.T) {
+	dir := t.TempDir()
+	rows := pdftest.Patients(3)
+	rows[0].Name = strings.Repeat("Ana ", 26)
+	rows[1].Notes = strings.Repeat("note ", 401)
+	list := pdftest.WriteList(t, dir, rows)
+	_, _, plan := testPlan(t, list, dir)
+	for i, want := range []string{"name is 103 characters long; at most 100", "notes is 2004 characters long; at most 2000", ""} {
+		err := plan[i].err
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("row %d: err = %v, want none", i+1, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("row %d: err = %v, want %q", i+1, err, want)
+		case err != nil && (strings.Contains(err.Error(), "Ana") || strings.Contains(err.Error(), "note note")):
+			t.Errorf("row %d: the message repeats the text: %v", i+1, err)
+		}
+	}
+}

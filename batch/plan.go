@@ -29,7 +29,7 @@ import (
 // and the module versions below. Bump it when a change to the layout or
 // the PDF writer changes the packets, so that a later run with --resume
 // makes them again instead of keeping the old ones.
-const packetFormat = "handout-packet/5"
+const packetFormat = "handout-packet/6"
 
 // outputModules are the dependencies whose version changes the PDF bytes.
 var outputModules = []string{"codeberg.org/go-pdf/fpdf", "rsc.io/qr", "github.com/disintegration/imaging", "golang.org/x/image"}
@@ -196,9 +196,13 @@ func (p *planner) fail(r *plannedRow, format string, args ...any) {
 // and its file name.
 func (p *planner) checkRow(r *patientRow) *plannedRow {
 	pr := &plannedRow{patientRow: r}
+	visitErr := content.Visit{Patient: r.name, Clinician: r.clinician, Notes: r.notes}.
+		Check(content.Visit{Patient: "name", Clinician: "clinician", Notes: "notes"})
 	switch {
 	case r.err != nil:
 		p.fail(pr, "%w", r.err)
+	case visitErr != nil:
+		p.fail(pr, "%w", visitErr)
 	case r.id == "":
 		p.fail(pr, "the id is missing; every row needs the patient's id")
 	case !idRE.MatchString(r.id):

@@ -114,6 +114,7 @@ func checkClinic(c *Clinic, doc *yamlDoc, p *problems) {
 			p.add(doc.line("email"), "email %q is not an e-mail address; write just the address, e.g. front@example.com", c.Email)
 		}
 	}
+	checkClinicLengths(c, doc, p)
 	checkLogo(c.Logo, doc, p)
 	c.Logo = slashed(c.Logo)
 	for i, h := range c.Hours {
@@ -121,6 +122,40 @@ func checkClinic(c *Clinic, doc *yamlDoc, p *problems) {
 			key := fmt.Sprintf("hours[%d]", i+1)
 			p.add(doc.line(key), `%s needs both "days" and "times", e.g. {days: Mon–Fri, times: 8:00 am–6:00 pm}`, key)
 		}
+	}
+}
+
+// checkClinicLengths reports a value too long for where it prints, and a
+// repeated field with more entries than the footer has room for (each
+// page's footer prints the address and the hours; more would take the
+// page's column).
+func checkClinicLengths(c *Clinic, doc *yamlDoc, p *problems) {
+	type field struct {
+		key, val string
+		limit    int
+	}
+	fields := []field{
+		{"name", c.Name, MaxNameChars}, {"tagline", c.Tagline, MaxLineChars}, {"phone", c.Phone, MaxLineChars},
+		{"email", c.Email, MaxLineChars}, {"website", c.Website, MaxURLChars}, {"booking_url", c.Booking, MaxURLChars},
+		{"logo", c.Logo, MaxURLChars}, {"hours_note", c.HoursNote, MaxLineChars}, {"footer", c.Footer, MaxFooterChars},
+	}
+	for i, line := range c.Address {
+		fields = append(fields, field{fmt.Sprintf("address[%d]", i+1), line, MaxLineChars})
+	}
+	for i, h := range c.Hours {
+		key := fmt.Sprintf("hours[%d]", i+1)
+		fields = append(fields, field{key + ".days", h.Days, MaxLineChars}, field{key + ".times", h.Times, MaxLineChars})
+	}
+	for _, f := range fields {
+		if msg := checkLength(f.key, f.val, f.limit); msg != "" {
+			p.add(doc.line(f.key), "%s", msg)
+		}
+	}
+	if msg := checkCount("address", len(c.Address), MaxAddressLines, "fit in the footer"); msg != "" {
+		p.add(doc.line("address"), "%s", msg)
+	}
+	if msg := checkCount("hours", len(c.Hours), MaxHours, "fit in the footer (one a day)"); msg != "" {
+		p.add(doc.line("hours"), "%s", msg)
 	}
 }
 

@@ -478,10 +478,12 @@ func (c *converter) dose(spans []Span, pos Pos) (d *Dose, ok bool) {
 // text may refer to further footnotes, which are numbered as they come.
 func (c *converter) references(lists []*extast.FootnoteList) {
 	defs := map[int]*extast.Footnote{}
+	defined := map[string]int{} // label → line of its first definition
 	for _, l := range lists {
 		for n := l.FirstChild(); n != nil; n = n.NextSibling() {
 			if fn, ok := n.(*extast.Footnote); ok {
 				defs[fn.Index] = fn
+				defined[footnoteLabel(fn)] = c.line(fn)
 			}
 		}
 	}
@@ -499,9 +501,23 @@ func (c *converter) references(lists []*extast.FootnoteList) {
 	}
 	// Footnotes only referred to from themselves, or from text that had
 	// problems, are not reported as unused: either is rare or reported.
+	// A second definition of a label is never used either (references
+	// go to the first): it is reported as what it is.
 	for _, fn := range c.unusedFns {
-		c.p.add(c.line(fn), "footnote [^%s] is not referred to; write [^%s] where it applies, or delete it", fn.Ref, fn.Ref)
+		line := c.line(fn)
+		if first, ok := defined[footnoteLabel(fn)]; ok {
+			c.p.add(line, "footnote [^%s] is defined twice (lines %d and %d); keep one", fn.Ref, first, line)
+			continue
+		}
+		defined[footnoteLabel(fn)] = line
+		c.p.add(line, "footnote [^%s] is not referred to; write [^%s] where it applies, or delete it", fn.Ref, fn.Ref)
 	}
+}
+
+// footnoteLabel is a footnote's label as goldmark matches it: without
+// regard to case or runs of spaces.
+func footnoteLabel(fn *extast.Footnote) string {
+	return strings.ToLower(strings.Join(strings.Fields(string(fn.Ref)), " "))
 }
 
 // footnoteParagraph returns the one paragraph a footnote's text must be.

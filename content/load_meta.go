@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -26,6 +27,31 @@ func parseMeta(fm *source, p *problems) Meta {
 	m.Audience = strings.TrimSpace(m.Audience)
 	for i, k := range m.Keywords {
 		m.Keywords[i] = strings.TrimSpace(k)
+	}
+	m.Lines = map[string]int{}
+	for _, f := range []struct {
+		key, val string
+		limit    int
+	}{
+		{"title", m.Title, MaxTitleChars}, {"subtitle", m.Subtitle, MaxSubtitleChars},
+		{"author", m.Author, MaxNameChars}, {"audience", m.Audience, MaxSubtitleChars},
+		{"language", m.Language, MaxLineChars}, {"reviewed", m.Reviewed, MaxLineChars},
+	} {
+		if line := doc.line(f.key); line > 0 {
+			m.Lines[f.key] = line
+		}
+		if msg := checkLength(f.key, f.val, f.limit); msg != "" {
+			p.add(doc.line(f.key), "%s%s", prefix, msg)
+		}
+	}
+	if msg := checkCount("keywords", len(m.Keywords), MaxKeywords, "are kept as keywords"); msg != "" {
+		p.add(doc.line("keywords"), "%s%s", prefix, msg)
+	}
+	for i, k := range m.Keywords {
+		key := fmt.Sprintf("keywords[%d]", i+1)
+		if msg := checkLength(key, k, MaxLineChars); msg != "" {
+			p.add(doc.line(key), "%s%s", prefix, msg)
+		}
 	}
 	if m.Title == "" {
 		line := doc.line("title")

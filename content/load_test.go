@@ -384,6 +384,7 @@ func TestParseErrors(t *testing.T) {
 		// Footnotes and links.
 		{"footnote without text", fm("Claim.[^nope]\n"), 4, []string{"footnote [^nope] has no text", `"[^nope]: …"`}},
 		{"footnote not referred to", fm("Text.\n\n[^lost]: Lost.\n"), 6, []string{"footnote [^lost] is not referred to", "write [^lost] where it applies, or delete it"}},
+		{"footnote defined twice", fm("A.[^a]\n\n[^a]: One.\n\n[^a]: Two.\n"), 8, []string{"footnote [^a] is defined twice (lines 6 and 8); keep one"}},
 		{"footnote with a list", fm("A.[^a]\n\n[^a]: Text.\n\n    - item\n"), 6, []string{"footnote [^a] must be one paragraph"}},
 		{"empty footnote", fm("A.[^a]\n\n[^a]:\n"), 6, []string{"footnote [^a] is empty"}},
 		{"relative link", fm("[more](more.html)\n"), 4, []string{`link target "more.html" is not a web address`, "https://"}},

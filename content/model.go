@@ -19,6 +19,19 @@ type Meta struct {
 	Reviewed string   `yaml:"reviewed"` // YYYY-MM-DD the content was last reviewed
 	Audience string   `yaml:"audience"` // optional: who it is for ("adults with mid-back pain")
 	Keywords []string `yaml:"keywords"`
+	// Lines holds the file line of each key that is there ("title",
+	// "subtitle", …), so that a later check of a value (a character the
+	// fonts lack) names the value's own line.
+	Lines map[string]int `yaml:"-"`
+}
+
+// Line reports the file line of the front matter's key, or 1 (the opening
+// "---") when the key is not there.
+func (m Meta) Line(key string) int {
+	if n := m.Lines[key]; n > 0 {
+		return n
+	}
+	return 1
 }
 
 // Handout is one patient handout: front matter, then sections in order, then

@@ -19,7 +19,7 @@ import (
 // cacheVersion names the preparation algorithm in every cache key: change it
 // when a change to the code changes output bytes, so stale on-disk entries
 // are never served.
-const cacheVersion = "photo-v1"
+const cacheVersion = "photo-v2" // v2: CMYK without the Adobe marker read as inverted ink
 
 // Preparer prepares images once per (source bytes hash, options) and reuses
 // them; safe for concurrent use (a batch of 1,000 packets shares one).

@@ -16,16 +16,6 @@ func cmykAddAdobe(src []byte) []byte {
 	return append(out, src[2:]...)
 }
 
-// cmykInvert undoes the "Adobe inversion" Go's decoder applies to every
-// CMYK JPEG: files without the Adobe marker store ink amounts directly, so
-// after cmykAddAdobe they come back inverted (fpdf shows them as negatives
-// for the same reason).
-func cmykInvert(m *image.CMYK) {
-	for i := range m.Pix {
-		m.Pix[i] = 255 - m.Pix[i]
-	}
-}
-
 // cmykToNRGBA converts CMYK to RGB with the naive formula image/color uses
 // (R = 255·(1−C)·(1−K)). Print-shop files carry an ICC profile we do not
 // apply, so deep blues and greens come out a little brighter than in

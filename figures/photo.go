@@ -98,9 +98,10 @@ type Options struct {
 // Limits on what Prepare accepts. They are checked before any full decode,
 // so a hostile header costs neither time nor memory.
 const (
-	// MaxFileBytes is the largest image file read, 40 MB (decimal, as
-	// messages say it). Phone photos are 2–12 MB; the largest sensible PNG
-	// screenshot is well under this.
+	// MaxFileBytes is the largest image file read. Phone photos are 2–12 MB;
+	// the largest sensible PNG screenshot is well under this. It is in
+	// decimal megabytes, as file managers and --max-size count them, so
+	// that "40 MB" in a message is what the user sees.
 	MaxFileBytes = 40_000_000
 	// MaxPixels is the largest image decoded: 50 megapixels, which decodes
 	// into at most 400 MB (16-bit RGBA) and covers every phone camera.
@@ -238,6 +239,18 @@ func (pl photoPlan) upright() (w, h int) {
 	return pl.w, pl.h
 }
 
+// photoTooLarge is the error for a file of size bytes, more than
+// MaxFileBytes; size -1 when it is not known (the file grew while read).
+// Sizes are in decimal megabytes, with a decimal so that a file just over
+// the limit does not read "40 MB, more than the 40 MB limit".
+func photoTooLarge(size int64) *Error {
+	const mb = 1_000_000
+	if size < 0 {
+		return photoErr(ErrTooLarge, nil, "file is more than the %d MB limit; resize or re-save the photo before adding it", MaxFileBytes/mb)
+	}
+	return photoErr(ErrTooLarge, nil, "file is %.1f MB, more than the %d MB limit; resize or re-save the photo before adding it", float64(size)/mb, MaxFileBytes/mb)
+}
+
 // photoInspect checks src cheaply: format, header, pixel cap, orientation.
 // It reads only headers, so a hostile file is refused before any large
 // allocation.
@@ -247,7 +260,7 @@ func photoInspect(src []byte) (photoPlan, error) {
 		return pl, photoErr(ErrDamaged, nil, "file is empty")
 	}
 	if len(src) > MaxFileBytes {
-		return pl, photoErr(ErrTooLarge, nil, "file is %.1f MB, more than the %d MB limit; resize or re-save the photo before adding it", float64(len(src))/1e6, MaxFileBytes/1_000_000)
+		return pl, photoTooLarge(int64(len(src)))
 	}
 	format, what := photoSniff(src)
 	if format == photoUnknown {

@@ -80,11 +80,12 @@ func photoDecode(src []byte, pl photoPlan, scale int) (image.Image, error) {
 		}
 	}
 	data := src
-	// Go's decoder refuses 4-component JPEGs without an Adobe marker; such
-	// files store plain (not inverted) CMYK, so we add the marker and undo
-	// the inversion the decoder then applies.
-	plainCMYK := pl.format == photoJPEG && pl.jpeg.components == 4 && !pl.jpeg.adobe
-	if plainCMYK {
+	// Go's decoder refuses 4-component JPEGs without an Adobe marker. We
+	// add one and read the ink as Adobe-inverted, as ImageMagick, Pillow
+	// and MuPDF do: such files are mostly Photoshop's with the marker
+	// stripped by a metadata cleaner, and read as plain ink they came out
+	// as near-black negatives.
+	if pl.format == photoJPEG && pl.jpeg.components == 4 && !pl.jpeg.adobe {
 		data = cmykAddAdobe(src)
 	}
 	var img image.Image
@@ -95,9 +96,6 @@ func photoDecode(src []byte, pl photoPlan, scale int) (image.Image, error) {
 	})
 	if err != nil {
 		return nil, photoDecodeErr(pl.format, err)
-	}
-	if c, ok := img.(*image.CMYK); ok && plainCMYK {
-		cmykInvert(c)
 	}
 	return img, nil
 }

@@ -289,13 +289,42 @@ func TestPrepareCMYKWithAdobe(t *testing.T) {
 }
 
 func TestPrepareCMYKWithoutAdobe(t *testing.T) {
-	// No APP14 marker: ink stored as is (fpdf shows these as negatives).
+	// No APP14 marker, ink stored inverted all the same: what a metadata
+	// stripper (exiftool -all=) leaves of a Photoshop file, and what
+	// ImageMagick, Pillow and MuPDF assume of every CMYK JPEG. Read as
+	// plain ink it came out as a negative, near black.
 	ink := photoInkTest(64)
 	var planes [4]func(x, y int) uint8
 	for i := range planes {
-		planes[i] = func(x, _ int) uint8 { return ink(x)[i] }
+		planes[i] = func(x, _ int) uint8 { return 255 - ink(x)[i] }
 	}
 	photoCheckInk(t, photoCMYKJPEG(t, 64, 32, -1, planes))
+}
+
+// TestPrepareCMYKFixtures reads CMYK JPEGs made by Pillow, libvips and
+// ImageMagick (testdata/cmyk/make.sh), with and without the Adobe marker,
+// and wants the colours ImageMagick and Pillow show for each.
+func TestPrepareCMYKFixtures(t *testing.T) {
+	want := []color.RGBA{{0, 255, 255, 255}, {255, 0, 255, 255}, {255, 255, 0, 255}, {127, 127, 127, 255}}
+	for _, name := range []string{"pillow.jpg", "vips.jpg", "pillow-no-adobe.jpg", "vips-no-adobe.jpg", "imagemagick-ycck.jpg"} {
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("testdata", "cmyk", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := NewPreparer("").Prepare(name, src, Options{PlacedWidthPt: 64 * 72 / 250})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := photoDecodeOut(t, img)
+			for i, w := range want {
+				x := (2*i + 1) * img.PxW / 8
+				if c := m.At(x, img.PxH/2); !photoNear(c, w, 12) {
+					t.Errorf("stripe %d is %v, want %v", i+1, c, w)
+				}
+			}
+		})
+	}
 }
 
 func TestPrepareYCCK(t *testing.T) {
@@ -485,6 +514,16 @@ func TestPrepareHugePNGHeader(t *testing.T) {
 		"figures: photos/cat.png: image is 60000×60000 pixels, more than the 50-megapixel limit; resize the photo before adding it")
 }
 
+// TestPrepareTooLargeSaysMB: the size limit and the message are in the
+// decimal megabytes a file manager shows (45,000,000 bytes is 45 MB, not
+// 42).
+func TestPrepareTooLargeSaysMB(t *testing.T) {
+	src := make([]byte, 45_000_000)
+	copy(src, "\xff\xd8\xff")
+	_, err := NewPreparer("").Prepare("photos/big.jpg", src, photoPrint3in)
+	photoWantErr(t, err, ErrTooLarge, "figures: photos/big.jpg: file is 45.0 MB, more than the 40 MB limit")
+}
+
 func TestPrepareHugeGIF(t *testing.T) {
 	src := []byte("GIF89a\xff\xff\xff\xff\x80\x00\x00\x00\x00\x00\xff\xff\xff,\x00\x00\x00\x00\xff\xff\xff\xff\x00\x02\x02D\x01\x00;")
 	photoCheapRefusal(t, "photos/anim.gif", src, ErrUnsupported, "is a GIF image", "JPEG", "PNG")
@@ -546,6 +585,10 @@ func TestPrepareFilePaths(t *testing.T) {
 	big, _ := os.Create(filepath.Join(dir, "photos", "huge.jpg"))
 	big.Truncate(MaxFileBytes + 1) // sparse: costs no disk
 	big.Close()
+	// 40.5 MB in the decimal megabytes the message (and --max-size) speak.
+	over, _ := os.Create(filepath.Join(dir, "photos", "over.jpg"))
+	over.Truncate(40_500_000)
+	over.Close()
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -566,6 +609,7 @@ func TestPrepareFilePaths(t *testing.T) {
 		{"photos/missing.jpg", ErrUnreadable, []string{"photos/missing.jpg: file not found"}},
 		{"photos/folder.jpg", ErrUnreadable, []string{"is a folder, not a regular file"}},
 		{"photos/huge.jpg", ErrTooLarge, []string{"is 40.0 MB, more than the 40 MB a picture may have"}},
+		{"photos/over.jpg", ErrTooLarge, []string{"is 40.5 MB, more than the 40 MB a picture may have"}},
 	} {
 		t.Run(c.rel, func(t *testing.T) {
 			img, err := p.PrepareFile(root, c.rel, Options{PlacedWidthPt: 72})

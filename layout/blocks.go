@@ -607,16 +607,16 @@ func (b *builder) references(h *content.Handout) {
 func (b *builder) closing() {
 	th, c := b.th, b.in.Clinic
 	if c.Booking != "" || c.Phone != "" {
-		const pad, qrSize = 10.0, 76.0
+		const pad = panelPad
 		var items []Item
 		x := pad
 		h := 2*pad + 40
-		if c.Booking != "" {
-			if code, err := qr.Encode(c.Booking, qr.M); err == nil {
-				items = append(items, qrItems(code, pad, pad, qrSize)...)
-				x += qrSize + 14
-				h = qrSize + 2*pad
-			}
+		if b.booking != nil {
+			// The code and its quiet zone fill the square inside the
+			// border, left of the text.
+			items = append(items, qrItems(b.booking, panelLine/2, panelLine/2, qrZone)...)
+			x += qrSize + 14
+			h = qrSize + 2*pad
 		}
 		w := b.col.w - x - pad
 		var spans []content.Span
@@ -634,7 +634,7 @@ func (b *builder) closing() {
 		}
 		items, y := stack(items, b.textUnits(spans, th.body, x, w, alignLeft), pad+4)
 		h = max(h, y+pad)
-		items = append([]Item{&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: 4, Stroke: th.primary, LineWidth: 1}}, items...)
+		items = append([]Item{&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: 4, Stroke: th.primary, LineWidth: panelLine}}, items...)
 		b.add([]unit{{h: h, items: items}}, spaceSection)
 		// The footer note is the panel's small print: never a page of
 		// its own.
@@ -646,10 +646,53 @@ func (b *builder) closing() {
 	}
 }
 
+// The booking panel: its border's width, the padding inside it, and the
+// side of the booking code's area.
+const (
+	panelLine = 1.0
+	panelPad  = 10.0
+	qrSize    = 76.0
+)
+
+// The booking code's geometry. The QR standard asks for a light margin
+// (quiet zone) of qrQuiet modules on every side: without it some phones do
+// not find the code. A module under qrMinModule points (0.35 mm) is too
+// small for a phone to read from paper.
+const (
+	qrQuiet     = 4
+	qrMinModule = 1.0
+)
+
+// bookingCode encodes the clinic's booking_url as a QR code, or returns
+// nil when there is none. An address too long to encode, or whose code
+// would print with modules too small to read, is an error naming the
+// profile and its field.
+func bookingCode(c *content.Clinic) (*qr.Code, error) {
+	if c.Booking == "" {
+		return nil, nil
+	}
+	const advice = "use a shorter address (the booking page itself, or a short link to it)"
+	code, err := qr.Encode(c.Booking, qr.M)
+	if err != nil {
+		return nil, fmt.Errorf("%s: booking_url is too long to print as a QR code (%d bytes); %s", c.Source, len(c.Booking), advice)
+	}
+	if m := qrZone / float64(code.Size+2*qrQuiet); m < qrMinModule {
+		return nil, fmt.Errorf("%s: booking_url needs a QR code of %d modules, too fine for a phone to read at the %.0f points it prints; %s", c.Source, code.Size, qrZone, advice)
+	}
+	return code, nil
+}
+
+// qrZone is the side of the square the booking code and its quiet zone
+// fill: the code's area and the padding around it, inside the border.
+const qrZone = qrSize + 2*panelPad - panelLine
+
 // qrItems draws a QR code as vector modules, merging each row's dark runs
 // into one box: sharp at any zoom, and a few hundred operators at most.
+// The code and its quiet zone of qrQuiet modules fill the square of side
+// size at (x, y).
 func qrItems(code *qr.Code, x, y, size float64) []Item {
-	m := size / float64(code.Size)
+	m := size / float64(code.Size+2*qrQuiet)
+	x, y = x+qrQuiet*m, y+qrQuiet*m
 	var items []Item
 	black := rgb(0, 0, 0)
 	for row := 0; row < code.Size; row++ {

@@ -62,6 +62,45 @@ func TestBreakLinesFillsAndNeverOverflows(t *testing.T) {
 	}
 }
 
+// countingFonts is monoFonts that counts the characters it measures.
+type countingFonts struct {
+	monoFonts
+	runes *int
+}
+
+func (c countingFonts) Width(f fonts.Face, size float64, s string) float64 {
+	*c.runes += utf8.RuneCountInString(s)
+	return c.monoFonts.Width(f, size, s)
+}
+
+// TestBreakLinesLongWordIsLinear: a word far wider than the line (a pasted
+// URL, a title without spaces) is cut into lines measuring each character
+// a few times, not the whole rest of the word at every cut (which made a
+// 2 MB title take minutes), and the lines are as wide as before.
+func TestBreakLinesLongWordIsLinear(t *testing.T) {
+	n := 0
+	m := countingFonts{runes: &n}
+	st := textStyle{size: 10, leading: 14}
+	text := strings.Repeat("abcdefghij", 10_000) + " end"
+	words := splitWords(m, st, plain(text))
+	n = 0
+	lines := breakLines(m, words, 100)
+	if n > 10*len(text) {
+		t.Errorf("breaking %d characters measured %d", len(text), n)
+	}
+	if len(lines) != 5001 {
+		t.Fatalf("%d lines, want 5001", len(lines))
+	}
+	for i, ln := range lines[:5000] {
+		if ln.w != 100 || ln.words[0].runs[0].w != 100 {
+			t.Fatalf("line %d is %v pt wide (run %v), want 100", i, ln.w, ln.words[0].runs[0].w)
+		}
+	}
+	if w := lines[5000].w; w != 15 {
+		t.Errorf("last line is %v pt wide, want 15", w)
+	}
+}
+
 func TestPaginateKeepsGluedRunsTogether(t *testing.T) {
 	r := region{h: 100}
 	u := func(h float64, glue bool) unit { return unit{h: h, glue: glue} }
@@ -123,6 +162,20 @@ func TestCoverageErrorNamesFileAndLine(t *testing.T) {
 	_, err := Layout(monoFonts{}, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter})
 	if err == nil || !strings.Contains(err.Error(), "h.md:7:") || !strings.Contains(err.Error(), "U+1F600") {
 		t.Fatalf("err = %v, want h.md:7 and U+1F600", err)
+	}
+}
+
+// TestCoverageErrorNamesTitleLine: a character the fonts lack in the
+// front matter is reported on its key's own line, not on the "---" line.
+func TestCoverageErrorNamesTitleLine(t *testing.T) {
+	h, err := content.Parse("h.md", []byte("---\nauthor: A\ntitle: Smile 😀\n---\nText.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &content.Clinic{Name: "C", Colors: content.Colors{Primary: "#000000", Accent: "#000000"}}
+	_, err = Layout(monoFonts{}, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter})
+	if err == nil || !strings.HasPrefix(err.Error(), "h.md:3: ") {
+		t.Fatalf("err = %v, want it on h.md:3", err)
 	}
 }
 
@@ -215,5 +268,132 @@ func TestPaginateShrinksPhotosToStay(t *testing.T) {
 	pages = paginate(units, r)
 	if len(pages) != 2 || pages[1][1].u.h != 30 {
 		t.Errorf("pages = %v, want the heading and the photo at full size on page 2", shape(pages))
+	}
+}
+
+// TestHeaderFitsLongTexts: a title and a patient's name at the longest
+// content allows are shortened in the page header to the space beside the
+// clinic's name, instead of running over it and off the page.
+func TestHeaderFitsLongTexts(t *testing.T) {
+	title := strings.Repeat("Stretches ", 12)[:content.MaxTitleChars]
+	h := &content.Handout{Source: "h.md", Meta: content.Meta{Title: title}, Sections: []content.Section{{
+		Blocks: []content.Block{&content.Paragraph{Text: plain("Text.")}},
+	}}}
+	c := &content.Clinic{Name: strings.Repeat("Clinic ", 15)[:content.MaxNameChars], Tagline: "Tag",
+		Colors: content.Colors{Primary: "#000000", Accent: "#000000"}}
+	m := monoFonts{}
+	doc, err := Layout(m, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter,
+		Patient: strings.Repeat("A", content.MaxNameChars), Date: "2026-11-25"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows [2][][2]float64 // the name's and the tagline's rows: each text's left and right
+	for _, it := range doc.Pages[0].Items {
+		tx, ok := it.(*Text)
+		if !ok || tx.Y > headerTop+headerH {
+			continue
+		}
+		if strings.HasPrefix(tx.S, "For: ") && !strings.HasSuffix(tx.S, "…  ·  2026-11-25") {
+			t.Errorf("patient line %q: want the name shortened and the date kept", tx.S)
+		}
+		l, r := tx.X, tx.X+m.Width(tx.Face, tx.Size, tx.S)
+		if l < pageMargin-0.001 || r > Letter.W-pageMargin+0.001 {
+			t.Errorf("%q runs off the page: %.1f to %.1f", tx.S, l, r)
+		}
+		row := 0
+		if tx.Y > headerTop+20 {
+			row = 1
+		}
+		for _, o := range rows[row] {
+			if l < o[1] && o[0] < r {
+				t.Errorf("%.20q (%.1f to %.1f) overlaps another text (%.1f to %.1f)", tx.S, l, r, o[0], o[1])
+			}
+		}
+		rows[row] = append(rows[row], [2]float64{l, r})
+	}
+}
+
+// TestFooterMustFit: a profile whose fields are each within content's
+// limits but together wrap the footer past maxFooterLines is an error
+// naming the profile, not a footer that takes half of every page.
+func TestFooterMustFit(t *testing.T) {
+	h := &content.Handout{Source: "h.md", Meta: content.Meta{Title: "T"}, Sections: []content.Section{{
+		Blocks: []content.Block{&content.Paragraph{Text: plain("Text.")}},
+	}}}
+	long := strings.Repeat("word ", 30)[:content.MaxLineChars]
+	c := &content.Clinic{Source: "c.yaml", Name: "C", Address: []string{long, long, long}, Phone: "1",
+		Colors: content.Colors{Primary: "#000000", Accent: "#000000"}}
+	for range content.MaxHours {
+		c.Hours = append(c.Hours, content.Hours{Days: long, Times: long})
+	}
+	_, err := Layout(monoFonts{}, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter})
+	if err == nil || !strings.Contains(err.Error(), "c.yaml: the footer on every page") || !strings.Contains(err.Error(), "at most 6 fit") {
+		t.Fatalf("err = %v, want the footer's lines named", err)
+	}
+}
+
+// bookingLayout lays out a one-line handout for a clinic with booking url.
+func bookingLayout(t *testing.T, url string) (*Document, error) {
+	t.Helper()
+	h := &content.Handout{Source: "h.md", Meta: content.Meta{Title: "T"}, Sections: []content.Section{{
+		Blocks: []content.Block{&content.Paragraph{Text: plain("Text.")}},
+	}}}
+	c := &content.Clinic{Source: "c.yaml", Name: "C", Phone: "1", Booking: url,
+		Colors: content.Colors{Primary: "#000000", Accent: "#000000"}}
+	return Layout(monoFonts{}, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter})
+}
+
+// TestQRQuietZone: the booking code has the four modules of light margin
+// the QR standard asks for between it and the panel's border (and the
+// text beside it), whatever its number of modules.
+func TestQRQuietZone(t *testing.T) {
+	for _, n := range []int{20, 42, 120, 300} {
+		doc, err := bookingLayout(t, "https://example.com/"+strings.Repeat("b", n-20))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var panel *Box
+		var modules []*Box
+		text := 1e9
+		for _, it := range doc.Pages[0].Items {
+			switch v := it.(type) {
+			case *Box:
+				if v.Stroke.A != 0 && v.LineWidth > 0 && v.Radius > 0 {
+					panel = v
+				} else if v.Fill == (rgb(0, 0, 0)) {
+					modules = append(modules, v)
+				}
+			case *Text:
+				if strings.HasPrefix(v.S, "Questions") {
+					text = v.X
+				}
+			}
+		}
+		if panel == nil || len(modules) == 0 {
+			t.Fatalf("%d characters: no booking panel or no code", n)
+		}
+		m := modules[0].H
+		left, top, right := modules[0].X, modules[0].Y, 0.0
+		for _, b := range modules {
+			left, top, right = min(left, b.X), min(top, b.Y), max(right, b.X+b.W)
+		}
+		inner := panel.LineWidth / 2
+		for what, gap := range map[string]float64{"left": left - panel.X - inner, "top": top - panel.Y - inner, "right, to the text": text - right} {
+			if gap < 4*m-0.001 {
+				t.Errorf("%d characters: quiet zone on the %s is %.2f modules, want 4", n, what, gap/m)
+			}
+		}
+	}
+}
+
+// TestQRTooLong: a booking address too long to encode, or to print as a
+// code a phone can read, is an error naming the profile's field, not a
+// panel that says "Scan the code" without one.
+func TestQRTooLong(t *testing.T) {
+	for _, n := range []int{600, 3000} {
+		_, err := bookingLayout(t, "https://example.com/"+strings.Repeat("b", n))
+		if err == nil || !strings.Contains(err.Error(), "c.yaml: booking_url") {
+			t.Errorf("%d characters: err = %v, want it to name booking_url", n, err)
+		}
 	}
 }

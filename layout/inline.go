@@ -209,7 +209,7 @@ func cutWord(m Measurer, wd word, width float64) (head, tail word) {
 				head.runs = append(head.runs, run{style: r.style, text: r.text[:cut.off], w: m.Width(r.style.face, r.style.size, r.text[:cut.off])})
 			}
 			if cut.off < len(r.text) {
-				tail.runs = append(tail.runs, run{style: r.style, text: r.text[cut.off:], w: m.Width(r.style.face, r.style.size, r.text[cut.off:])})
+				tail.runs = append(tail.runs, run{style: r.style, text: r.text[cut.off:], w: restWidth(m, r.style, r.text[cut.off:], width)})
 			}
 		default:
 			tail.runs = append(tail.runs, r)
@@ -223,6 +223,27 @@ func cutWord(m Measurer, wd word, width float64) (head, tail word) {
 	}
 	tail.spaceAfter, tail.space, tail.breakAfter = wd.spaceAfter, wd.space, wd.breakAfter
 	return head, tail
+}
+
+// restWidth is the width of s, the rest of a run cut by cutWord, measured
+// in full only when it could fit on a line of width. A longer rest will be
+// cut again, and all breakLines needs to know until then is that it is too
+// wide: it gets the width of its first characters that are. Measuring the
+// whole rest at every cut made cutting a word of n characters take time
+// in proportion to n² (a 2 MB title: minutes).
+func restWidth(m Measurer, st runStyle, s string, width float64) float64 {
+	// The per-character sum may differ from the whole's width in the last
+	// bits; a point of margin keeps every rest that might fit exact.
+	sum := 0.0
+	for i := 0; i < len(s); {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		sum += m.Width(st.face, st.size, s[i:i+n])
+		if sum > width+1 {
+			return sum
+		}
+		i += n
+	}
+	return m.Width(st.face, st.size, s)
 }
 
 // lineItems draws one line with its top-left corner at (x, top). Runs of

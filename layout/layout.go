@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"strings"
 
+	"rsc.io/qr"
+
 	"handout/content"
 	"handout/figures"
 	"handout/fonts"
@@ -84,7 +86,15 @@ func Layout(f Fonts, in Input) (*Document, error) {
 	b := &builder{f: f, th: th, in: in, paper: paper, owner: noHandout}
 
 	// The page frame: header and footer heights fix the column.
-	b.frame()
+	if err := b.frame(); err != nil {
+		return nil, err
+	}
+	// The booking code, made before the flow: an address too long for
+	// one is the profile's error, not a panel that says "Scan the code"
+	// beside no code.
+	if b.booking, err = bookingCode(c); err != nil {
+		return nil, err
+	}
 	// The flow: cover, then each handout (title block, sections,
 	// references), the booking panel, and the tick log.
 	if in.Cover != nil {
@@ -171,6 +181,7 @@ type builder struct {
 
 	footerLines []line
 	footerH     float64
+	booking     *qr.Code // the booking_url's code; nil without one
 }
 
 const (
@@ -181,15 +192,27 @@ const (
 	footerGap    = 14.0 // column to the footer rule
 )
 
+// maxFooterLines is the most lines the clinic's footer may take: the
+// sample clinic's takes 3, and each line more is a line less of every
+// page's column.
+const maxFooterLines = 6
+
 // frame measures the footer, which can wrap, and sets the column between
-// header and footer.
-func (b *builder) frame() {
+// header and footer. A footer longer than maxFooterLines is an error:
+// content's limits bound each field, but not all of them at their longest
+// together (that footer took half of every page).
+func (b *builder) frame() error {
 	w := ColumnWidth(b.paper)
 	b.footerLines = breakLines(b.f, splitWords(b.f, b.th.footer, b.footerSpans()), w-60)
+	if n := len(b.footerLines); n > maxFooterLines {
+		return fmt.Errorf("%s: the footer on every page (name, address, phone; website, email; hours and hours_note) takes %d lines; at most %d fit: shorten the address, the hours or the hours_note",
+			b.in.Clinic.Source, n, maxFooterLines)
+	}
 	b.footerH = float64(len(b.footerLines)) * b.th.footer.leading
 	top := headerTop + headerH + headerGap
 	bottom := b.paper.H - footerBottom - b.footerH - footerGap
 	b.col = region{x: pageMargin, top: top, w: w, h: bottom - top}
+	return nil
 }
 
 // footerSpans is the clinic's contact lines: name, address and phone;
@@ -245,17 +268,26 @@ func (b *builder) header(owner int) []Item {
 		items = append(items, &Image{X: x, Y: headerTop, W: w, H: headerH, Img: lg})
 		x += w + 10
 	}
-	items = append(items, &Text{X: x, Y: headerTop + 17, Face: fonts.Bold, Size: 13, Color: th.primary, S: c.Name})
-	if c.Tagline != "" {
-		items = append(items, &Text{X: x, Y: headerTop + 30, Face: fonts.Regular, Size: 8.5, Color: th.muted, S: c.Tagline})
+	// The clinic's name and tagline take at most half of what is left of
+	// the header, the handout's title and the patient's name the rest: a
+	// text too long for its share is shortened with "…" here (it is
+	// printed in full in the title block and on the cover).
+	const gap = 12.0
+	half := (right - x - gap) / 2
+	name := clipText(b.f, fonts.Bold, 13, c.Name, half)
+	items = append(items, &Text{X: x, Y: headerTop + 17, Face: fonts.Bold, Size: 13, Color: th.primary, S: name})
+	tagline := clipText(b.f, fonts.Regular, 8.5, c.Tagline, half)
+	if tagline != "" {
+		items = append(items, &Text{X: x, Y: headerTop + 30, Face: fonts.Regular, Size: 8.5, Color: th.muted, S: tagline})
 	}
 	title := packetTitle
 	if owner != noHandout {
 		title = b.in.Handouts[owner].Meta.Title
 	}
+	title = clipText(b.f, fonts.Bold, 10, title, right-x-gap-b.f.Width(fonts.Bold, 13, name))
 	tw := b.f.Width(fonts.Bold, 10, title)
 	items = append(items, &Text{X: right - tw, Y: headerTop + 17, Face: fonts.Bold, Size: 10, Color: th.text, S: title})
-	if who := b.patientLine(); who != "" {
+	if who := b.patientLine(right - x - gap - b.f.Width(fonts.Regular, 8.5, tagline)); who != "" {
 		ww := b.f.Width(fonts.Regular, 9, who)
 		items = append(items, &Text{X: right - ww, Y: headerTop + 30, Face: fonts.Regular, Size: 9, Color: th.text, S: who})
 	}
@@ -264,16 +296,40 @@ func (b *builder) header(owner int) []Item {
 	return items
 }
 
-// patientLine is "For: NAME · DATE", or what of it is given.
-func (b *builder) patientLine() string {
-	var parts []string
-	if b.in.Patient != "" {
-		parts = append(parts, "For: "+b.in.Patient)
+// clipText returns s, or as much of it as fits in width w followed by "…"
+// when s is wider.
+func clipText(m Measurer, face fonts.Face, size float64, s string, w float64) string {
+	if m.Width(face, size, s) <= w {
+		return s
 	}
+	limit := w - m.Width(face, size, "…")
+	used := 0.0
+	for i, ch := range s {
+		used += m.Width(face, size, string(ch))
+		if used > limit {
+			return strings.TrimRight(s[:i], " ") + "…"
+		}
+	}
+	return s
+}
+
+// patientLine is "For: NAME · DATE", or what of it is given, in the
+// header's 9-point type; a name too long for width w is shortened, so the
+// date stays.
+func (b *builder) patientLine(w float64) string {
+	const sep = "  ·  "
+	date := ""
 	if b.in.Date != "" {
-		parts = append(parts, b.in.Date)
+		date = sep + b.in.Date
 	}
-	return strings.Join(parts, "  ·  ")
+	switch {
+	case b.in.Patient == "" && date == "":
+		return ""
+	case b.in.Patient == "":
+		return b.in.Date
+	}
+	w -= b.f.Width(fonts.Regular, 9, "For: "+date)
+	return "For: " + clipText(b.f, fonts.Regular, 9, b.in.Patient, w) + date
 }
 
 // footer draws the clinic's contact lines and "Page X of Y".
@@ -350,8 +406,8 @@ func checkCoverage(f Fonts, in Input) error {
 // checkHandout runs check over every text of a handout.
 func checkHandout(h *content.Handout, check func(content.Pos, string) error, spans func(content.Pos, []content.Span) error) error {
 	m := h.Meta
-	for _, s := range []string{m.Title, m.Subtitle, m.Author, m.Audience} {
-		if err := check(content.Pos{File: h.Source, Line: 1}, s); err != nil {
+	for _, f := range []struct{ key, text string }{{"title", m.Title}, {"subtitle", m.Subtitle}, {"author", m.Author}, {"audience", m.Audience}} {
+		if err := check(content.Pos{File: h.Source, Line: m.Line(f.key)}, f.text); err != nil {
 			return err
 		}
 	}

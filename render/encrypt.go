@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
@@ -26,6 +27,12 @@ var (
 	ErrPasswordTooLong = errors.New("password is longer than 127 bytes (the limit of AES-256 PDF encryption)")
 	ErrPasswordInvalid = errors.New("password is not valid UTF-8 or contains control characters")
 	ErrPasswordForm    = errors.New("password contains compatibility characters (ligatures, full-width or superscript forms) that PDF readers normalise; type it with ordinary letters and digits")
+	// ErrPasswordSpace is a password that starts or ends with a space. A
+	// patient types the password they are given and cannot see a space at
+	// its end, so a PDF encrypted with it would not open for them; it is
+	// refused rather than trimmed, because trimming would make a PDF whose
+	// password differs from what the file, variable or list says.
+	ErrPasswordSpace = errors.New("the password starts or ends with a space, which a patient would not know to type; remove the space")
 )
 
 // Encrypter encrypts finished PDFs with AES-256 (pdfcpu's standard security
@@ -149,6 +156,8 @@ func CheckPassword(pw string) error {
 	switch {
 	case pw == "":
 		return ErrPasswordEmpty
+	case strings.TrimFunc(pw, unicode.IsSpace) != pw:
+		return ErrPasswordSpace
 	case len(pw) > maxPasswordBytes:
 		return ErrPasswordTooLong
 	case !utf8.ValidString(pw) || strings.ContainsFunc(pw, func(r rune) bool { return r < 0x20 || r == 0x7f }):
