@@ -7,6 +7,12 @@ type photoJPEGInfo struct {
 	orientation int  // EXIF orientation 1..8 (1 when absent or invalid)
 	components  int  // colour components in the frame: 1 gray, 3 YCbCr, 4 CMYK/YCCK
 	adobe       bool // an Adobe APP14 marker is present
+	sof         byte // the frame's marker: 0xc0 baseline, 0xc1 extended, 0xc2 progressive, …
+	precision   int  // bits per sample in the frame
+	// lumaQSum is the sum of the 64 entries of quantisation table 0, the
+	// one encoders use for luma (0 when it was not seen or is 16-bit):
+	// what jpegQuality estimates the encoder's quality from.
+	lumaQSum int
 }
 
 // exifScanJPEG walks the marker segments of a JPEG up to the start of the
@@ -42,16 +48,44 @@ func exifScanJPEG(data []byte) photoJPEGInfo {
 			info.orientation = exifOrientation(seg[6:])
 		case marker == 0xee && len(seg) >= 5 && string(seg[:5]) == "Adobe":
 			info.adobe = true
+		case marker == 0xdb:
+			info.lumaQSum = max(info.lumaQSum, dqtLumaSum(seg))
 		case marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc:
 			// Frame header: precision, height, width, components, then
 			// 3 bytes per component (id, sampling factors, table).
 			if len(seg) >= 6 {
+				info.sof = marker
+				info.precision = int(seg[0])
 				info.components = int(seg[5])
 			}
 		}
 		i += 2 + n
 	}
 	return info
+}
+
+// dqtLumaSum returns the sum of table 0's entries in a DQT segment (which
+// may hold several tables), or 0 if it has no 8-bit table 0.
+func dqtLumaSum(seg []byte) int {
+	for len(seg) >= 1 {
+		pq, tq := seg[0]>>4, seg[0]&0x0f
+		size := 64
+		if pq == 1 {
+			size = 128
+		}
+		if len(seg) < 1+size {
+			return 0
+		}
+		if tq == 0 && pq == 0 {
+			sum := 0
+			for _, q := range seg[1 : 1+size] {
+				sum += int(q)
+			}
+			return sum
+		}
+		seg = seg[1+size:]
+	}
+	return 0
 }
 
 // exifScanPNG returns the EXIF orientation from a PNG's eXIf chunk (1 when

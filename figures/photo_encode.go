@@ -14,8 +14,10 @@ import (
 // the bytes fpdf will embed. Photos from JPEG sources become baseline JPEG;
 // images from PNG and WebP sources (screenshots, line art, logos, pictures
 // saved from the web) are encoded both ways and the smaller wins; anything
-// with transparency left in it is PNG.
-func photoEncode(img image.Image, src photoFormat, quality int) (*Image, error) {
+// with transparency left in it is PNG. asIs, when not nil, is the source
+// PNG itself, unchanged by processing (photoAsIsPNG): it is the PNG
+// candidate instead of a new encoding.
+func photoEncode(img image.Image, src photoFormat, quality int, asIs []byte) (*Image, error) {
 	transparent := false
 	if n, ok := img.(*image.NRGBA); ok {
 		transparent = !n.Opaque()
@@ -27,7 +29,9 @@ func photoEncode(img image.Image, src photoFormat, quality int) (*Image, error) 
 			return nil, err
 		}
 	}
-	if transparent || src == photoPNG || src == photoWebP {
+	if asIs != nil {
+		pngData = asIs
+	} else if transparent || src == photoPNG || src == photoWebP {
 		if pngData, err = photoEncodePNG(img); err != nil {
 			return nil, err
 		}

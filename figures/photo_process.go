@@ -28,6 +28,9 @@ func photoPrepare(src []byte, opt Options, decoded func()) (*Image, error) {
 	// crop and output size.
 	ow, oh := pl.upright()
 	t := photoGeometry(ow, oh, opt, ppi)
+	if data, ok := photoAsIsJPEG(src, pl, opt, t, quality); ok {
+		return photoImage(data, "jpg", image.Rect(0, 0, ow, oh)), nil
+	}
 	decoded()
 	img, err := photoDecode(src, pl, photoDecodeScale(pl, t))
 	if err != nil {
@@ -43,7 +46,8 @@ func photoPrepare(src []byte, opt Options, decoded func()) (*Image, error) {
 		// it is still one image's failure, not the batch's.
 		return nil, photoErr(ErrDamaged, err, "image could not be processed (%v)", err)
 	}
-	return photoEncode(out, pl.format, quality)
+	asIs, _ := photoAsIsPNG(src, pl, opt, t)
+	return photoEncode(out, pl.format, quality, asIs)
 }
 
 // photoDecodeScale is how much smaller than stored a JPEG can be decoded
