@@ -181,8 +181,13 @@ func formatSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// folder names root's folder in messages.
+// folder names root's folder in messages: "the folder photos", or "the
+// current folder" for "." (a handout or list in the folder the program
+// was started in), which "the folder ." would not say to anyone.
 func folder(root *os.Root) string {
+	if filepath.Clean(root.Name()) == "." {
+		return "the current folder"
+	}
 	return "the folder " + root.Name()
 }
 
