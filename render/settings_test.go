@@ -1,9 +1,11 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -56,5 +58,68 @@ func TestPasswordSources(t *testing.T) {
 		if err != nil && strings.Contains(err.Error(), "secret") {
 			t.Errorf("%s: error %q quotes the file's content", c.name, err)
 		}
+	}
+}
+
+// TestEncodingCoversEverySetting: each exported field of Checked changes
+// its Encoding (so batch's inputs hash follows a new setting without being
+// told), the only unexported fields are the password and its column, and
+// no password is encoded.
+func TestEncodingCoversEverySetting(t *testing.T) {
+	zero, err := Settings{}.Check()
+	if err != nil {
+		t.Fatal(err)
+	}
+	typ := reflect.TypeFor[Checked]()
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		if !f.IsExported() {
+			if f.Name != "password" && f.Name != "column" {
+				t.Errorf("Checked.%s is not encoded: export it, so batch's inputs hash covers it (only secrets stay unexported)", f.Name)
+			}
+			continue
+		}
+		c := zero
+		setNonZero(t, reflect.ValueOf(&c).Elem().Field(i))
+		if bytes.Equal(c.Encoding(), zero.Encoding()) {
+			t.Errorf("Checked.%s does not change Encoding", f.Name)
+		}
+	}
+	const pw = "secret-Ölfass-42"
+	c, err := Settings{Password: PasswordSource{Getenv: func(string) string { return pw }}}.Check()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Encrypted || bytes.Contains(c.Encoding(), []byte(pw)) {
+		t.Errorf("with a password: encrypted %v, encoding %s", c.Encrypted, c.Encoding())
+	}
+	col, err := Settings{Password: PasswordSource{Column: "pw"}}.Check()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(col.Encoding(), c.Encoding()) {
+		t.Errorf("a password column and a password encode apart (%s, %s): the encoding records whether, not how", col.Encoding(), c.Encoding())
+	}
+}
+
+// setNonZero gives v a value other than its zero value, field by field
+// for a struct.
+func setNonZero(t *testing.T, v reflect.Value) {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.String:
+		v.SetString("x")
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(1)
+	case reflect.Float32, reflect.Float64:
+		v.SetFloat(1)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			setNonZero(t, v.Field(i))
+		}
+	default:
+		t.Fatalf("a setting of kind %s: teach setNonZero to set one", v.Kind())
 	}
 }
