@@ -97,7 +97,9 @@ func LoadClinic(path string) (Clinic, error) {
 	return Clinic{Profile: c, Logo: logo}, nil
 }
 
-// Job is one document to render: a handout, or a patient's packet.
+// Job is one document to render: a handout, or a patient's packet. Front
+// doors make one with Checked.Job, from handouts a Resolver read and
+// settings Check accepted, and add the visit.
 type Job struct {
 	Handouts  []HandoutFile // one for `render`; a patient's chosen handouts for a packet
 	Clinic    Clinic

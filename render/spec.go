@@ -164,7 +164,7 @@ func (r *Resolver) Resolve(spec string) (HandoutFile, error) {
 	case SpecStdin:
 		hf, err = r.standardInput()
 	case SpecFile:
-		hf, err = r.file(s)
+		hf, err = r.file(s, spec)
 	}
 	hf.Spec = s
 	r.done[s.String()] = resolved{hf, err}
@@ -226,36 +226,41 @@ func (r *Resolver) standardInput() (HandoutFile, error) {
 	return HandoutFile{Handout: h, Dir: dir, src: src}, nil
 }
 
-// file reads a handout file: as given (the command line), or inside the
-// resolver's folder, which its messages then start from ("lists/back.md").
-func (r *Resolver) file(s Spec) (HandoutFile, error) {
-	path := filepath.FromSlash(s.Name)
-	var src []byte
-	var err error
+// file reads a handout file: as written on the command line, which its
+// messages then name it by, or inside the resolver's folder, from which
+// its messages then start ("lists/back.md").
+func (r *Resolver) file(s Spec, written string) (HandoutFile, error) {
 	if r.within == "" {
-		src, err = content.HandoutFile.Read(path)
-	} else {
-		var within *os.Root
-		if within, err = r.root("."); err != nil {
-			return HandoutFile{}, fmt.Errorf("handout %q: %w", s.Name, err)
+		src, err := content.HandoutFile.Read(written)
+		if err != nil {
+			return HandoutFile{}, err // names the file and says what is wrong
 		}
-		if src, err = content.HandoutFile.ReadIn(within, s.Name); err != nil {
-			return HandoutFile{}, fmt.Errorf("handout %w", err)
-		}
-		path = filepath.Join(r.within, path)
+		return r.parseFile(written, src, filepath.Dir(written))
 	}
+	within, err := r.root(".")
 	if err != nil {
-		return HandoutFile{}, err
+		return HandoutFile{}, fmt.Errorf("handout %q: %w", s.Name, err)
 	}
+	src, err := content.HandoutFile.ReadIn(within, s.Name)
+	if err != nil {
+		return HandoutFile{}, fmt.Errorf("handout %w", err)
+	}
+	path := filepath.FromSlash(s.Name)
+	return r.parseFile(filepath.Join(r.within, path), src, filepath.Dir(path))
+}
+
+// parseFile parses a handout file's src, named path in messages, whose
+// photos are in dir (as root takes it).
+func (r *Resolver) parseFile(path string, src []byte, dir string) (HandoutFile, error) {
 	h, err := content.Parse(path, src)
 	if err != nil {
 		return HandoutFile{}, err
 	}
-	dir, err := r.root(filepath.Dir(filepath.FromSlash(s.Name)))
+	root, err := r.root(dir)
 	if err != nil {
-		return HandoutFile{}, fmt.Errorf("handout %q: %w", s.Name, err)
+		return HandoutFile{}, fmt.Errorf("%s: %w", path, err)
 	}
-	return HandoutFile{Handout: h, Dir: dir, src: src}, nil
+	return HandoutFile{Handout: h, Dir: root, src: src}, nil
 }
 
 // root opens dir once per resolver: inside the resolver's folder ("." is
