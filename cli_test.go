@@ -330,3 +330,17 @@ func TestBareNameMeansBuiltin(t *testing.T) {
 		t.Errorf("a list row naming shoulder: exit %d:\n%s", code, stderr)
 	}
 }
+
+// TestSettingsMistakesAgree: a wrong setting is the same usage error from
+// render and from batch, since both ask render.Settings.Check.
+func TestSettingsMistakesAgree(t *testing.T) {
+	dir := t.TempDir()
+	list := pdftest.WriteList(t, dir, pdftest.Patients(1))
+	for _, flag := range [][]string{{"--preset", "web"}, {"--paper", "a5"}, {"--max-size", "2 parsecs"}} {
+		rcode, rerr := runPromptly(t, append([]string{"render", "mid-back-pain", "-o", filepath.Join(dir, "x.pdf")}, flag...)...)
+		bcode, berr := batchCLI(t, append([]string{list, "--out-dir", filepath.Join(dir, "out")}, flag...)...)
+		if rcode != exitUsage || bcode != exitUsage || rerr != berr || !strings.Contains(rerr, flag[0]+": ") {
+			t.Errorf("%s: render exit %d, batch exit %d:\n%s%s", flag, rcode, bcode, rerr, berr)
+		}
+	}
+}
