@@ -12,8 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"handout/batch"
-	"handout/figures"
-	"handout/layout"
+	"handout/render"
 )
 
 const batchUsage = `Usage: handout batch PATIENTS.csv [--clinic PROFILE.yaml] [--out-dir DIR] [--jobs N]
@@ -49,20 +48,20 @@ func batchFlags(o *batch.Options, merge *bool) *pflag.FlagSet {
 	fl.BoolVar(&o.Resume, "resume", false, "skip rows whose packet is in the manifest with the same inputs and checksum")
 	fl.BoolVar(&o.Force, "force", false, "replace existing files that differ and were not made by this batch")
 	fl.StringVar(&o.Shard, "shard", "", "I/N: only the rows whose id hashes to shard I of N (0 ≤ I < N)")
-	fl.StringVar(&o.Paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
-	fl.StringVar(&o.Preset, "preset", "print", "image preset: print or email")
-	fl.BoolVar(&o.Grayscale, "grayscale", false, "photos in gray, with contrast tuned for black-and-white laser printers")
+	fl.StringVar(&o.Render.Paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
+	fl.StringVar(&o.Render.Preset, "preset", "print", "image preset: print or email")
+	fl.BoolVar(&o.Render.Grayscale, "grayscale", false, "photos in gray, with contrast tuned for black-and-white laser printers")
 	fl.BoolVar(merge, "merge-manifests", false, "merge the shard manifests in --out-dir into manifest.json, and make nothing")
-	fl.StringVar(&o.MaxSize, "max-size", "", "largest packet, e.g. 2MB or 600KB: photos are stepped down until it fits")
-	fl.StringVar(&o.PasswordColumn, "password-column", "", "encrypt each packet (AES-256) with the password in this column")
+	fl.StringVar(&o.Render.MaxSize, "max-size", "", "largest packet, e.g. 2MB or 600KB: photos are stepped down until it fits")
+	fl.StringVar(&o.Render.Password.Column, "password-column", "", "encrypt each packet (AES-256) with the password in this column")
 	fl.BoolVar(&o.Send, "send", false, "email each packet to the row's email address (see README, Email)")
 	fl.StringVar(&o.SMTP, "smtp", "", "SMTP settings YAML (default: the HANDOUT_SMTP_* environment only)")
 	fl.BoolVar(&o.DryRun, "dry-run", false, "with --send: write ID.eml files into --out-dir instead of sending")
 	fl.BoolVar(&o.Resend, "resend", false, "with --send: also send packets changed since they were sent, and sends of unknown outcome")
 	completeFiles(fl, "clinic", "yaml", "yml")
 	completeDirs(fl, "out-dir")
-	completeWords(fl, "paper", layout.Letter.Name, layout.A4.Name)
-	completeWords(fl, "preset", figures.PresetPrint.String(), figures.PresetEmail.String())
+	completeWords(fl, "paper", render.PaperNames()...)
+	completeWords(fl, "preset", render.PresetNames()...)
 	completeFiles(fl, "smtp", "yaml", "yml")
 	return fl
 }

@@ -26,11 +26,7 @@ func BenchmarkRender(b *testing.B) {
 	// As main runs it: the collector at GOGC=400 (see main).
 	defer debug.SetGCPercent(debug.SetGCPercent(benchGCPercent()))
 	e := newTestEngine(b)
-	j, closeDir, err := loadJob(renderOptions{source: "builtin:mid-back-pain"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer closeDir()
+	j := loadJob(b, "builtin:mid-back-pain")
 	// One render before timing: the drawings are made on first use, once
 	// per process, and would otherwise weigh on short runs.
 	if _, _, err := e.Render(j); err != nil {

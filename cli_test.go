@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -261,6 +262,85 @@ func TestPatientFlagChecked(t *testing.T) {
 		code, _, stderr := runCLI(t, dir, "render", "builtin:mid-back-pain", "--patient", tt.patient, "-o", "x.pdf")
 		if code != exitUsage || !strings.Contains(stderr, tt.want) || strings.Contains(stderr, "Ana") {
 			t.Errorf("exit %d, stderr %q; want %d and %q, without the name", code, stderr, exitUsage, tt.want)
+		}
+	}
+}
+
+// TestBareNameMeansBuiltin: `handout render mid-back-pain` and a batch row
+// naming mid-back-pain both mean the built-in handout, as builtin:NAME
+// does; a bare name that is no built-in handout but a file gets the advice
+// to write ./NAME, on the command line and in a list alike.
+func TestBareNameMeansBuiltin(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, spec := range []string{"mid-back-pain", "builtin:mid-back-pain"} {
+		if code, stderr := runPromptly(t, "render", spec, "-o", spec+".pdf"); code != exitOK {
+			t.Fatalf("render %s: exit %d:\n%s", spec, code, stderr)
+		}
+	}
+	bare, _ := os.ReadFile("mid-back-pain.pdf")
+	prefixed, _ := os.ReadFile("builtin:mid-back-pain.pdf")
+	if !bytes.Equal(bare, prefixed) {
+		t.Error("render mid-back-pain and render builtin:mid-back-pain differ")
+	}
+	// Without -o, the PDF is named after the built-in handout.
+	if err := os.Remove("mid-back-pain.pdf"); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := runPromptly(t, "render", "mid-back-pain"); code != exitOK {
+		t.Fatalf("render mid-back-pain: exit %d:\n%s", code, stderr)
+	}
+	if _, err := os.Stat("mid-back-pain.pdf"); err != nil {
+		t.Errorf("render mid-back-pain without -o: %v", err)
+	}
+
+	// One batch per spelling, the rows otherwise alike: the same inputs,
+	// the same packet.
+	var rows []map[string]manifestEntry
+	for i, spec := range []string{"mid-back-pain", "builtin:mid-back-pain"} {
+		sub := filepath.Join(dir, strconv.Itoa(i))
+		if err := os.Mkdir(sub, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		p := pdftest.Patients(1)
+		p[0].Handouts = spec
+		list := pdftest.WriteList(t, sub, p)
+		if code, stderr := batchCLI(t, list, "--out-dir", filepath.Join(sub, "out")); code != exitOK {
+			t.Fatalf("batch with %s: exit %d:\n%s", spec, code, stderr)
+		}
+		rows = append(rows, checkManifest(t, filepath.Join(sub, "out"), "manifest.json", []string{p[0].ID}))
+	}
+	if a, b := rows[0]["P0001"], rows[1]["P0001"]; a.Inputs != b.Inputs || a.PDF != b.PDF {
+		t.Errorf("a row of mid-back-pain and one of builtin:mid-back-pain differ: %+v, %+v", a, b)
+	}
+
+	writeFile(t, filepath.Join(dir, "shoulder"), goodFront+"## Rest\n\nRest.\n")
+	code, stderr := runPromptly(t, "render", "shoulder", "-o", "s.pdf")
+	if code != exitFailed || !strings.Contains(stderr, "write ./shoulder") {
+		t.Errorf("render shoulder (a file, no built-in): exit %d:\n%s", code, stderr)
+	}
+	if code, stderr := runPromptly(t, "render", "./shoulder", "-o", "s.pdf"); code != exitOK {
+		t.Errorf("render ./shoulder: exit %d:\n%s", code, stderr)
+	}
+	p := pdftest.Patients(1)
+	p[0].Handouts = "shoulder"
+	list := pdftest.WriteList(t, dir, p)
+	code, stderr = batchCLI(t, list, "--out-dir", filepath.Join(dir, "out"))
+	if code != exitFailed || !strings.Contains(stderr, "write ./shoulder") {
+		t.Errorf("a list row naming shoulder: exit %d:\n%s", code, stderr)
+	}
+}
+
+// TestSettingsMistakesAgree: a wrong setting is the same usage error from
+// render and from batch, since both ask render.Settings.Check.
+func TestSettingsMistakesAgree(t *testing.T) {
+	dir := t.TempDir()
+	list := pdftest.WriteList(t, dir, pdftest.Patients(1))
+	for _, flag := range [][]string{{"--preset", "web"}, {"--paper", "a5"}, {"--max-size", "2 parsecs"}} {
+		rcode, rerr := runPromptly(t, append([]string{"render", "mid-back-pain", "-o", filepath.Join(dir, "x.pdf")}, flag...)...)
+		bcode, berr := batchCLI(t, append([]string{list, "--out-dir", filepath.Join(dir, "out")}, flag...)...)
+		if rcode != exitUsage || bcode != exitUsage || rerr != berr || !strings.Contains(rerr, flag[0]+": ") {
+			t.Errorf("%s: render exit %d, batch exit %d:\n%s%s", flag, rcode, bcode, rerr, berr)
 		}
 	}
 }

@@ -10,10 +10,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"handout/content"
-	"handout/figures"
 	"handout/internal/atomicfile"
-	"handout/layout"
 	"handout/render"
 )
 
@@ -24,26 +21,27 @@ const defaultHandout = "mid-back-pain"
 // current folder.
 func runDefault(stdout io.Writer) error {
 	// The built-in handout has no photos, so nothing to warn about.
-	return renderTo(stdout, stdout, io.Discard, renderOptions{source: "builtin:" + defaultHandout, out: defaultHandout + ".pdf", preset: "print"})
+	return renderTo(stdout, stdout, io.Discard, renderOptions{source: defaultHandout, out: defaultHandout + ".pdf"})
 }
 
 // renderOptions are the render command's flags.
 type renderOptions struct {
-	source, out, clinic, patient, date, paper, preset, cacheDir string
-	grayscale                                                   bool // --grayscale
-
-	maxSize      string              // --max-size, "" for no budget
-	passwordFile string              // --password-file; else $HANDOUT_PASSWORD
-	getenv       func(string) string // os.Getenv; nil reads no environment
-	stdin        io.Reader           // where "-" is read from: os.Stdin
+	source, out, clinic, patient, date, cacheDir string
+	// settings are --preset, --paper, --grayscale, --max-size and the
+	// password (--password-file or $HANDOUT_PASSWORD), which render
+	// checks as it checks a batch's.
+	settings render.Settings
+	stdin    io.Reader // where "-" is read from: os.Stdin
 }
 
 const renderUsage = `Usage: handout render FILE.md [-o OUT.pdf] [--clinic PROFILE.yaml] [--patient NAME] [--date YYYY-MM-DD] [--paper letter|a4] [--preset print|email] [--grayscale]
        [--cache-dir DIR] [--max-size SIZE] [--password-file FILE]
 
-Renders a handout (a Markdown file, - for standard input, or builtin:NAME for
-a built-in one) with a clinic's branding. The output is FILE.pdf beside the
-input unless -o is given; -o - writes to standard output.
+Renders a handout (a Markdown file, - for standard input, or a built-in one:
+NAME or builtin:NAME) with a clinic's branding. A name without a folder and
+without an extension is a built-in handout's; write ./NAME for a file. The
+output is FILE.pdf beside the input unless -o is given; -o - writes to
+standard output.
 
 --max-size (2MB, 600KB, 1.5MiB; KB/MB decimal, KiB/MiB binary) steps photos
 down (email, email-small, email-smaller, email-gray) until the file fits.
@@ -57,16 +55,16 @@ func renderFlags(o *renderOptions) *pflag.FlagSet {
 	fl.StringVar(&o.clinic, "clinic", "", "clinic profile YAML (default: the built-in sample clinic)")
 	fl.StringVar(&o.patient, "patient", "", "patient name, printed in the header of every page")
 	fl.StringVar(&o.date, "date", "", "visit date (YYYY-MM-DD), printed beside the patient's name")
-	fl.StringVar(&o.paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
-	fl.StringVar(&o.preset, "preset", "print", "image preset: print or email")
+	fl.StringVar(&o.settings.Paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
+	fl.StringVar(&o.settings.Preset, "preset", "print", "image preset: print or email")
 	fl.StringVar(&o.cacheDir, "cache-dir", "", "keep prepared photos in this folder between runs")
-	fl.BoolVar(&o.grayscale, "grayscale", false, "photos in gray, with contrast tuned for black-and-white laser printers")
-	fl.StringVar(&o.maxSize, "max-size", "", "largest file size, e.g. 2MB or 600KB: photos are stepped down until the PDF fits")
-	fl.StringVar(&o.passwordFile, "password-file", "", "encrypt with AES-256, the password being this file's first line (default: $"+passwordEnv+" if set)")
+	fl.BoolVar(&o.settings.Grayscale, "grayscale", false, "photos in gray, with contrast tuned for black-and-white laser printers")
+	fl.StringVar(&o.settings.MaxSize, "max-size", "", "largest file size, e.g. 2MB or 600KB: photos are stepped down until the PDF fits")
+	fl.StringVar(&o.settings.Password.File, "password-file", "", "encrypt with AES-256, the password being this file's first line (default: $"+render.PasswordEnv+" if set)")
 	completeFiles(fl, "output")
 	completeFiles(fl, "clinic", "yaml", "yml")
-	completeWords(fl, "paper", layout.Letter.Name, layout.A4.Name)
-	completeWords(fl, "preset", figures.PresetPrint.String(), figures.PresetEmail.String())
+	completeWords(fl, "paper", render.PaperNames()...)
+	completeWords(fl, "preset", render.PresetNames()...)
 	completeDirs(fl, "cache-dir")
 	completeFiles(fl, "password-file")
 	return fl
@@ -76,7 +74,7 @@ func renderFlags(o *renderOptions) *pflag.FlagSet {
 // Markdown file or a built-in handout.
 func renderOperands() completion {
 	c := completion{files: true, exts: []string{"md"}}
-	for _, name := range content.BuiltinHandoutNames() {
+	for _, name := range render.BuiltinHandoutNames() {
 		c.words = append(c.words, "builtin:"+name)
 	}
 	return c
@@ -85,7 +83,7 @@ func renderOperands() completion {
 func runRender(args []string, stdout, stderr io.Writer) error {
 	var o renderOptions
 	fl := renderFlags(&o)
-	o.getenv = os.Getenv
+	o.settings.Password.Getenv = os.Getenv
 	if help, err := parseFlags(fl, args, renderUsage, stdout); help || err != nil {
 		return err
 	}
@@ -98,15 +96,14 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 		return usagef("render - reads the handout from standard input and needs -o OUT.pdf (or -o - for standard output)")
 	}
 	if o.out == "" {
-		name := strings.TrimPrefix(o.source, "builtin:")
-		o.out = strings.TrimSuffix(name, filepath.Ext(name)) + ".pdf"
+		o.out = defaultOutput(o.source)
 	}
 	if o.date != "" {
 		if _, err := time.Parse("2006-01-02", o.date); err != nil {
 			return usagef("--date %q: write the date as YYYY-MM-DD", o.date)
 		}
 	}
-	if err := (content.Visit{Patient: o.patient}).Check(content.Visit{Patient: "--patient"}); err != nil {
+	if err := (render.Visit{Patient: o.patient}).Check(render.Visit{Patient: "--patient"}); err != nil {
 		return usagef("%v", err)
 	}
 	report := stdout
@@ -116,43 +113,52 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 	return renderTo(stdout, report, stderr, o)
 }
 
+// defaultOutput is the PDF's name when -o is not given: a file's name
+// with .pdf beside it, a built-in handout's NAME.pdf in the current
+// folder. A spec that does not parse is named as written; Resolve
+// reports it.
+func defaultOutput(source string) string {
+	spec, err := render.ParseSpec(source)
+	if err != nil || spec.Kind == render.SpecBuiltin {
+		return spec.Name + ".pdf"
+	}
+	return strings.TrimSuffix(source, filepath.Ext(source)) + ".pdf"
+}
+
 // renderTo renders one handout, to the file o.out or, for "-", to stdout,
 // and reports where it went; warnings (a photo too small to print sharp)
 // go to warnings.
 func renderTo(stdout, report, warnings io.Writer, o renderOptions) error {
-	preset, err := figures.ParsePreset(o.preset)
+	set, err := o.settings.Check()
 	if err != nil {
-		return usagef("--preset: %v", err)
+		return usagef("%v", err)
 	}
-	var paper layout.Paper
-	if o.paper != "" {
-		if paper, err = layout.PaperByName(o.paper); err != nil {
-			return usagef("--paper: %v", err)
-		}
-	}
-	var budget int64
-	if o.maxSize != "" {
-		if budget, err = render.ParseSize(o.maxSize); err != nil {
-			return usagef("--max-size: %v", err)
-		}
-	}
-	finish, err := renderEncryption(o)
+	specs := render.NewResolver(o.stdin)
+	defer specs.Close()
+	hf, err := specs.Resolve(o.source)
 	if err != nil {
 		return err
 	}
-	j, closeDir, err := loadJob(o)
+	clinic, err := render.LoadClinic(o.clinic)
 	if err != nil {
 		return err
 	}
-	defer closeDir()
-	j.Paper = paper
-	j.Preset, j.Grayscale = preset, o.grayscale
+	j := set.Job(clinic, hf)
+	j.Patient, j.Date = o.patient, o.date
 	j.Warn = func(msg string) { fmt.Fprintf(warnings, "handout: warning: %s\n", msg) }
+	var enc *render.Encrypter
+	if set.Encrypted {
+		enc = render.NewEncrypter()
+	}
+	finish, err := set.Finisher(enc, "")
+	if err != nil {
+		return err
+	}
 	eng, err := render.NewEngine(o.cacheDir)
 	if err != nil {
 		return err
 	}
-	doc, err := render.NewSizeFitter(eng, budget).Render(j, finish)
+	doc, err := render.NewSizeFitter(eng, set.Budget).Render(j, finish)
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.out, err)
 	}
@@ -163,93 +169,22 @@ func renderTo(stdout, report, warnings io.Writer, o renderOptions) error {
 	if err := atomicfile.Write(o.out, doc.Final, 0o600); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(report, "wrote %s (%s)\n", o.out, renderSummary(doc, preset, finish != nil))
+	_, err = fmt.Fprintf(report, "wrote %s (%s)\n", o.out, renderSummary(doc, set))
 	return err
-}
-
-// renderEncryption returns what encrypts render's output, or nil when no
-// password is given.
-func renderEncryption(o renderOptions) (func([]byte) ([]byte, error), error) {
-	getenv := o.getenv
-	if getenv == nil {
-		getenv = func(string) string { return "" }
-	}
-	pw, err := renderPassword(o.passwordFile, getenv)
-	if err != nil {
-		return nil, usagef("%v", err)
-	}
-	if pw == "" {
-		return nil, nil
-	}
-	enc := render.NewEncrypter()
-	return func(pdf []byte) ([]byte, error) { return enc.Encrypt(pdf, pw, "") }, nil
 }
 
 // renderSummary describes a written document for the report line: pages,
 // size, the photo step it fitted at if a budget moved it, and whether it is
 // encrypted (never with what).
-func renderSummary(doc render.Fitted, asked figures.Preset, encrypted bool) string {
+func renderSummary(doc render.Fitted, set render.Checked) string {
 	s := fmt.Sprintf("%s, %d KB", countNoun(doc.Pages, "page"), (len(doc.Final)+1023)/1024)
-	if doc.Preset != asked {
+	if doc.Preset != set.Preset {
 		s += ", photos at " + doc.Preset.String() + " to fit --max-size"
 	}
-	if encrypted {
+	if set.Encrypted {
 		s += ", AES-256 encrypted"
 	}
 	return s
-}
-
-// loadJob reads the handout and the clinic profile.
-func loadJob(o renderOptions) (render.Job, func(), error) {
-	j := render.Job{Patient: o.patient, Date: o.date}
-	noop := func() {}
-	if name, ok := strings.CutPrefix(o.source, "builtin:"); ok {
-		h, err := content.BuiltinHandout(name)
-		if err != nil {
-			return j, noop, err
-		}
-		j.Handouts = []render.HandoutFile{{Handout: h}}
-	} else {
-		h, dir, err := loadHandout(o)
-		if err != nil {
-			return j, noop, err
-		}
-		root, err := os.OpenRoot(dir)
-		if err != nil {
-			return j, noop, fmt.Errorf("%s: %w", o.source, err)
-		}
-		j.Handouts = []render.HandoutFile{{Handout: h, Dir: root}}
-		noop = func() { root.Close() }
-	}
-	c, err := render.LoadClinic(o.clinic)
-	if err != nil {
-		noop()
-		return j, func() {}, err
-	}
-	j.Clinic = c
-	return j, noop, nil
-}
-
-// stdinName names standard input in messages ("<stdin>:14: …").
-const stdinName = "<stdin>"
-
-// loadHandout reads and parses the handout o.source names, "-" for
-// standard input (capped like a file), and returns the folder its photos
-// are relative to: the file's, or the current folder for standard input.
-func loadHandout(o renderOptions) (*content.Handout, string, error) {
-	if o.source != "-" {
-		h, err := content.LoadFile(o.source)
-		return h, filepath.Dir(o.source), err
-	}
-	if o.stdin == nil {
-		return nil, "", usagef("render -: no standard input")
-	}
-	src, err := content.HandoutFile.ReadFrom(stdinName, o.stdin)
-	if err != nil {
-		return nil, "", err
-	}
-	h, err := content.Parse(stdinName, src)
-	return h, ".", err
 }
 
 const listUsage = `Usage: handout list
@@ -269,19 +204,19 @@ func runList(args []string, stdout, _ io.Writer) error {
 		return usagef("list takes no arguments")
 	}
 	var b strings.Builder
+	handouts, err := render.BuiltinHandouts()
+	if err != nil {
+		return err
+	}
 	b.WriteString("Built-in handouts (handout render builtin:NAME):\n")
-	for _, n := range content.BuiltinHandoutNames() {
-		h, err := content.BuiltinHandout(n)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&b, "  %-26s %s\n", n, h.Meta.Title)
+	for _, h := range handouts {
+		fmt.Fprintf(&b, "  %-26s %s\n", h.Name, h.About)
 	}
 	b.WriteString("\nBuilt-in figures (![caption](builtin:NAME)):\n")
-	for _, n := range figures.BuiltinNames() {
-		fmt.Fprintf(&b, "  %-26s %s\n", n, figures.BuiltinDescription(n))
+	for _, f := range render.BuiltinFigures() {
+		fmt.Fprintf(&b, "  %-26s %s\n", f.Name, f.About)
 	}
-	_, err := io.WriteString(stdout, b.String())
+	_, err = io.WriteString(stdout, b.String())
 	return err
 }
 
@@ -316,12 +251,8 @@ func runFigure(args []string, stdout, stderr io.Writer) error {
 	if o.width < 16 || o.width > 8000 {
 		return usagef("--width %d: use 16 to 8000 pixels", o.width)
 	}
-	d, err := figures.Builtin(fl.Arg(0))
-	if err != nil {
-		return err
-	}
 	var buf strings.Builder
-	if err := figures.WritePNG(&buf, d, o.width); err != nil {
+	if err := render.WriteFigurePNG(&buf, fl.Arg(0), o.width); err != nil {
 		return err
 	}
 	if o.out == "-" {
@@ -331,6 +262,6 @@ func runFigure(args []string, stdout, stderr io.Writer) error {
 	if err := atomicfile.Write(o.out, []byte(buf.String()), 0o644); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(stderr, "wrote %s\n", o.out)
+	_, err := fmt.Fprintf(stderr, "wrote %s\n", o.out)
 	return err
 }

@@ -223,7 +223,7 @@ func TestRenderFromStandardInput(t *testing.T) {
 	writeTestPNG(t, filepath.Join(dir, "photos", "cat.png"))
 	t.Chdir(dir)
 	var stdout, stderr bytes.Buffer
-	o := renderOptions{source: "-", out: "out.pdf", preset: "print",
+	o := renderOptions{source: "-", out: "out.pdf",
 		stdin: strings.NewReader(goodFront + "## Cat\n\n![Cat](photos/cat.png)\n")}
 	if err := renderTo(&stdout, &stdout, &stderr, o); err != nil {
 		t.Fatal(err)

@@ -14,7 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"handout/batch"
-	"handout/figures"
+	"handout/render"
 )
 
 // Exit codes, as README documents them.
@@ -101,7 +101,7 @@ func commands() []command {
 		{name: "list", synopsis: "list", summary: "list the built-in handouts and figures", usage: listUsage,
 			flags: listFlags, run: runList},
 		{name: "figure", synopsis: "figure NAME -o OUT.png", summary: "draw a built-in figure as a PNG preview", usage: figureUsage,
-			flags: func() *pflag.FlagSet { return figureFlags(new(figureOptions)) }, operands: completion{words: figures.BuiltinNames()}, run: runFigure},
+			flags: func() *pflag.FlagSet { return figureFlags(new(figureOptions)) }, operands: completion{words: render.BuiltinFigureNames()}, run: runFigure},
 		{name: "batch", synopsis: "batch PATIENTS.csv [flags]", summary: "one packet per patient of a list", usage: batchUsage,
 			flags: func() *pflag.FlagSet { return batchFlags(new(batch.Options), new(bool)) }, operands: completion{files: true, exts: []string{"csv", "jsonl"}}, run: runBatch},
 		{name: "help", synopsis: "help [COMMAND]", summary: "this list, or a command's usage and flags", usage: helpUsage,

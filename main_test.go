@@ -56,29 +56,43 @@ func newTestEngine(t testing.TB) *render.Engine {
 	return e
 }
 
-func testJob(t testing.TB, gc goldenCase) render.Job {
+// loadJob is the job `handout render SOURCE` makes: the handout as render
+// resolves it, the sample clinic, the default settings.
+func loadJob(t testing.TB, source string) render.Job {
 	t.Helper()
-	o := renderOptions{source: filepath.Join("testdata", gc.name+".md"), patient: gc.patient, date: gc.date}
-	if gc.source != "" {
-		o.source = gc.source
-	}
-	j, closeDir, err := loadJob(o)
+	return loadJobWith(t, source, render.Settings{})
+}
+
+// loadJobWith is loadJob with settings.
+func loadJobWith(t testing.TB, source string, s render.Settings) render.Job {
+	t.Helper()
+	set, err := s.Check()
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(closeDir)
-	j.Grayscale = gc.grayscale
-	if gc.paper != "" {
-		if j.Paper, err = layout.PaperByName(gc.paper); err != nil {
-			t.Fatal(err)
-		}
+	specs := render.NewResolver(nil)
+	t.Cleanup(specs.Close)
+	hf, err := specs.Resolve(source)
+	if err != nil {
+		t.Fatal(err)
 	}
+	clinic, err := render.LoadClinic("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set.Job(clinic, hf)
+}
+
+func testJob(t testing.TB, gc goldenCase) render.Job {
+	t.Helper()
+	source := filepath.Join("testdata", gc.name+".md")
+	if gc.source != "" {
+		source = gc.source
+	}
+	j := loadJobWith(t, source, render.Settings{Paper: gc.paper, Grayscale: gc.grayscale})
+	j.Patient, j.Date = gc.patient, gc.date
 	for _, src := range gc.packet {
-		more, closeMore, err := loadJob(renderOptions{source: src})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(closeMore)
+		more := loadJob(t, src)
 		j.Handouts = append(j.Handouts, more.Handouts...)
 	}
 	if gc.packet != nil {
@@ -211,11 +225,7 @@ func pdfText(t *testing.T, pdfBytes []byte) []string {
 // and 13, every caution, and the clinic's footer on every page.
 func TestBuiltinHandoutText(t *testing.T) {
 	e := newTestEngine(t)
-	j, closeDir, err := loadJob(renderOptions{source: "builtin:mid-back-pain"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer closeDir()
+	j := loadJob(t, "builtin:mid-back-pain")
 	pdfBytes, pages, err := e.Render(j)
 	if err != nil {
 		t.Fatal(err)

@@ -118,13 +118,9 @@ func TestPhotoHandout(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				j, closeDir, err := loadJob(renderOptions{source: src})
-				if err != nil {
-					t.Fatal(err)
-				}
+				j := loadJob(t, src)
 				j.Preset = tc.preset
 				out, _, err := e.Render(j)
-				closeDir()
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -149,11 +145,7 @@ func TestPhotoHandout(t *testing.T) {
 func placedPhotos(t *testing.T, src string, preset figures.Preset, grayscale bool) []image.Image {
 	t.Helper()
 	e := newTestEngine(t)
-	j, closeDir, err := loadJob(renderOptions{source: src})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer closeDir()
+	j := loadJob(t, src)
 	j.Preset, j.Grayscale = preset, grayscale
 	doc, err := e.Layout(j)
 	if err != nil {

@@ -17,37 +17,42 @@ import (
 	"strings"
 	"time"
 
-	"handout/figures"
 	"handout/internal/atomicfile"
-	"handout/layout"
 	"handout/render"
 )
 
 // DefaultNameTemplate names packets without the patient's name.
 const DefaultNameTemplate = "{date}-{id}.pdf"
 
-// Options are a batch run's settings as the command line gives them;
-// New checks them.
+// Options are a batch run's settings as the command line gives them, in
+// one struct from the flags to the run; New checks them.
 type Options struct {
-	List           string // the patient list: CSV, or JSON Lines when it ends in .jsonl
-	Clinic         string // clinic profile YAML; "" for the built-in sample clinic
-	OutDir         string // folder for the packets and the manifest
-	Name           string // file name template; "" for DefaultNameTemplate
-	Shard          string // "I/N", or "" for every row
-	Paper          string // "letter", "a4", or "" for the clinic profile's
-	Preset         string // photo preset: "print" or "email"
-	Jobs           int    // packets made at the same time
-	Resume, Force  bool   // skip rows already done; replace files not made by this batch
-	Grayscale      bool   // photos in gray for black-and-white laser printers
-	MaxSize        string // largest packet, e.g. "2MB"; "" for no limit
-	PasswordColumn string // encrypt each packet with the password in this column
+	List          string // the patient list: CSV, or JSON Lines when it ends in .jsonl
+	Clinic        string // clinic profile YAML; "" for the built-in sample clinic
+	OutDir        string // folder for the packets and the manifest
+	Name          string // file name template; "" for DefaultNameTemplate
+	Shard         string // "I/N", or "" for every row
+	Jobs          int    // packets made at the same time
+	Resume, Force bool   // skip rows already done; replace files not made by this batch
+	// Render is how packets are made, checked by render as the render
+	// command's are: --preset, --paper, --grayscale, --max-size, and
+	// --password-column as Render.Password.Column.
+	Render         render.Settings
 	Send           bool   // email each packet to the row's address
-	SMTP           string // SMTP settings YAML; "" for the environment only
+	SMTP           string // with Send: SMTP settings YAML; "" for the environment only
 	DryRun, Resend bool   // with Send: write .eml files; send changed packets again
 }
 
 // Batch is a checked batch run; Run makes the packets.
-type Batch struct{ s *batchSettings }
+type Batch struct {
+	Options
+	settings render.Checked // Options.Render, checked
+	tmpl     nameTemplate
+	shard    shard
+	// writeFile puts a packet or the manifest in place: atomicfile.Write,
+	// or in tests a writer that fails as a full disk does.
+	writeFile func(path string, data []byte, perm fs.FileMode) error
+}
 
 // New checks o. Its errors are mistakes in the options, each naming the
 // option as the command line spells it.
@@ -55,24 +60,24 @@ func New(o Options) (*Batch, error) {
 	if o.Name == "" {
 		o.Name = DefaultNameTemplate
 	}
-	s, err := newBatchSettings(batchOptions{
-		list: o.List, clinic: o.Clinic, outDir: o.OutDir, name: o.Name, shard: o.Shard,
-		paper: o.Paper, preset: o.Preset, jobs: o.Jobs, resume: o.Resume, force: o.Force,
-		grayscale: o.Grayscale, maxSize: o.MaxSize, passwordColumn: o.PasswordColumn,
-		sending: o.Send, send: sendOptions{settingsFile: o.SMTP, dryRun: o.DryRun, resend: o.Resend},
-	})
-	if err != nil {
+	s := &Batch{Options: o, writeFile: atomicfile.Write}
+	var err error
+	if s.tmpl, err = parseNameTemplate(o.Name); err != nil {
+		return nil, fmt.Errorf("--name: %v", err)
+	}
+	if s.shard, err = parseShard(o.Shard); err != nil {
+		return nil, fmt.Errorf("--shard: %v", err)
+	}
+	if o.Jobs < 1 || o.Jobs > 256 {
+		return nil, fmt.Errorf("--jobs %d: use 1 to 256", o.Jobs)
+	}
+	if s.settings, err = o.Render.Check(); err != nil {
 		return nil, err
 	}
-	return &Batch{s}, nil
-}
-
-// Run makes the packets, writes the manifest and reports on stderr: the
-// failed rows by line and id, then a summary line. getenv supplies the
-// SMTP settings from the environment. A *PartialError means some rows
-// failed and the others were made.
-func (b *Batch) Run(ctx context.Context, getenv func(string) string, stderr io.Writer) error {
-	return b.s.run(ctx, getenv, stderr)
+	if !o.Send && (o.DryRun || o.Resend || o.SMTP != "") {
+		return nil, fmt.Errorf("--smtp, --dry-run and --resend go with --send")
+	}
+	return s, nil
 }
 
 // PartialError reports a batch in which some rows failed.
@@ -82,68 +87,17 @@ func (e *PartialError) Error() string {
 	return fmt.Sprintf("%d of %s failed; the others were written", e.Failed, count(e.Total, "row"))
 }
 
-// batchOptions are the options inside the package.
-type batchOptions struct {
-	list, clinic, outDir, name, shard, paper, preset string
-	jobs                                             int
-	resume, force, grayscale                         bool
-
-	maxSize, passwordColumn string      // size budget, per-row passwords
-	send                    sendOptions // --send, --smtp, --dry-run, --resend
-	sending                 bool        // --send
-}
-
-// batchSettings are the checked options of one batch run.
-type batchSettings struct {
-	batchOptions
-	tmpl   nameTemplate
-	shard  shard
-	paper  layout.Paper
-	budget int64 // --max-size in bytes; 0 for none
-	// writeFile puts a packet or the manifest in place: atomicfile.Write,
-	// or in tests a writer that fails as a full disk does.
-	writeFile func(path string, data []byte, perm fs.FileMode) error
-}
-
-// newBatchSettings checks the flags; every mistake is a usage error.
-func newBatchSettings(o batchOptions) (*batchSettings, error) {
-	s := &batchSettings{batchOptions: o, writeFile: atomicfile.Write}
-	var err error
-	if s.tmpl, err = parseNameTemplate(o.name); err != nil {
-		return nil, fmt.Errorf("--name: %v", err)
-	}
-	if s.shard, err = parseShard(o.shard); err != nil {
-		return nil, fmt.Errorf("--shard: %v", err)
-	}
-	if o.jobs < 1 || o.jobs > 256 {
-		return nil, fmt.Errorf("--jobs %d: use 1 to 256", o.jobs)
-	}
-	if _, err := figures.ParsePreset(o.preset); err != nil {
-		return nil, fmt.Errorf("--preset: %v", err)
-	}
-	if o.paper != "" {
-		if s.paper, err = layout.PaperByName(o.paper); err != nil {
-			return nil, fmt.Errorf("--paper: %v", err)
-		}
-	}
-	if o.maxSize != "" {
-		if s.budget, err = render.ParseSize(o.maxSize); err != nil {
-			return nil, fmt.Errorf("--max-size: %v", err)
-		}
-	}
-	if !o.sending && (o.send.dryRun || o.send.resend || o.send.settingsFile != "") {
-		return nil, fmt.Errorf("--smtp, --dry-run and --resend go with --send")
-	}
-	return s, nil
-}
-
-// run makes the packets: read and check the list, then make the rows of
-// this shard in parallel, then write the manifest and report.
-func (s *batchSettings) run(ctx context.Context, getenv func(string) string, stderr io.Writer) error {
+// Run makes the packets, writes the manifest and reports on stderr: the
+// failed rows by line and id, then a summary line. getenv supplies the
+// SMTP settings from the environment. A *PartialError means some rows
+// failed and the others were made.
+//
+// The stages, each a call: read the list, set up the engine and the
+// clinic, check every row, make the packets of this shard in parallel,
+// write the manifest and report.
+func (s *Batch) Run(ctx context.Context, getenv func(string) string, stderr io.Writer) error {
 	start := time.Now()
-	// The stages, each a call: read the list, set up the engine and the
-	// clinic, check every row, make the packets, write the manifest.
-	rows, err := readPatientListWith(s.list, s.passwordColumn)
+	rows, err := readPatientListWith(s.List, s.settings.PasswordColumn())
 	if err != nil {
 		return err
 	}
@@ -151,7 +105,7 @@ func (s *batchSettings) run(ctx context.Context, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
-	clinic, err := render.LoadClinic(s.clinic)
+	clinic, err := render.LoadClinic(s.Clinic)
 	if err != nil {
 		return err
 	}
@@ -162,21 +116,21 @@ func (s *batchSettings) run(ctx context.Context, getenv func(string) string, std
 	defer p.close()
 	plan := p.plan(rows)
 
-	out, err := openOutput(s.outDir, s.shard, plan)
+	out, err := openOutput(s.OutDir, s.shard, plan)
 	if err != nil {
 		return err
 	}
 	defer out.closeJournal()
 	out.writeFile = s.writeFile
-	p.fitter = render.NewSizeFitter(eng, s.budget)
-	if s.passwordColumn != "" {
+	p.fitter = render.NewSizeFitter(eng, s.settings.Budget)
+	if s.settings.Encrypted {
 		p.encrypter = render.NewEncrypter()
-		if p.passwordKey, err = loadPasswordKey(s.outDir); err != nil {
+		if p.passwordKey, err = loadPasswordKey(s.OutDir); err != nil {
 			return err
 		}
 	}
-	if s.sending {
-		if p.mail, err = startSending(ctx, s.outDir, s.send, len(plan), clinic.Profile.Email, getenv); err != nil {
+	if s.Send {
+		if p.mail, err = startSending(ctx, s.Options, len(plan), clinic.Profile.Email, getenv); err != nil {
 			return err
 		}
 	}
@@ -209,7 +163,7 @@ func (s *batchSettings) run(ctx context.Context, getenv func(string) string, std
 
 // report prints the failures, one per line in list order, and the summary
 // line, and returns the error that sets the exit code.
-func (s *batchSettings) report(stderr io.Writer, plan []*plannedRow, t tally, took time.Duration, interrupted bool) error {
+func (s *Batch) report(stderr io.Writer, plan []*plannedRow, t tally, took time.Duration, interrupted bool) error {
 	all := append(slices.Clone(t.failures), t.mailFailures...)
 	slices.SortStableFunc(all, func(a, b *rowError) int { return a.line - b.line })
 	var b strings.Builder
@@ -223,9 +177,9 @@ func (s *batchSettings) report(stderr io.Writer, plan []*plannedRow, t tally, to
 	fmt.Fprintf(&b, "handout: %s: %d written, %d skipped, %d failed in %s%s\n",
 		count(len(plan), "row"), t.written, t.skipped, len(t.failures), took.Round(time.Millisecond*100), rate)
 	switch {
-	case s.sending && s.send.dryRun:
+	case s.Send && s.DryRun:
 		fmt.Fprintf(&b, "handout: mail (dry run): %s written, %d not written\n", count(t.mailSent, ".eml file"), len(t.mailFailures))
-	case s.sending:
+	case s.Send:
 		fmt.Fprintf(&b, "handout: mail: %d sent, %d sent before, %d not sent\n", t.mailSent, t.mailBefore, len(t.mailFailures))
 	}
 	if _, err := io.WriteString(stderr, b.String()); err != nil {

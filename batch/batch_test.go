@@ -19,9 +19,9 @@ import (
 
 // testPlan checks a list as a batch into outDir would, with the sample
 // clinic and the default settings.
-func testPlan(t *testing.T, list, outDir string) (*batchSettings, *planner, []*plannedRow) {
+func testPlan(t *testing.T, list, outDir string) (*Batch, *planner, []*plannedRow) {
 	t.Helper()
-	s, err := newBatchSettings(batchOptions{list: list, outDir: outDir, name: DefaultNameTemplate, jobs: 1, preset: "print"})
+	s, err := New(Options{List: list, OutDir: outDir, Jobs: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +243,7 @@ func newTestEngine(t testing.TB) *render.Engine {
 // TestMessagesCountInEnglish: one row is "1 row", not "1 rows", in every
 // message that counts.
 func TestMessagesCountInEnglish(t *testing.T) {
-	s := &batchSettings{batchOptions: batchOptions{list: "p.csv", sending: true, send: sendOptions{dryRun: true}}}
+	s := &Batch{Options: Options{List: "p.csv", Send: true, DryRun: true}}
 	one := []*plannedRow{{patientRow: &patientRow{line: 2, id: "P1"}}}
 	var b strings.Builder
 	_ = s.report(&b, one, tally{written: 1, mailSent: 1}, time.Second, false)

@@ -30,7 +30,7 @@ func TestBatchStopsWhenDiskFull(t *testing.T) {
 			dir := t.TempDir()
 			list := pdftest.WriteList(t, dir, pdftest.Patients(30))
 			out := filepath.Join(dir, "out")
-			s, err := newBatchSettings(batchOptions{list: list, outDir: out, name: DefaultNameTemplate, jobs: 2, preset: "print"})
+			s, err := New(Options{List: list, OutDir: out, Jobs: 2})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -46,7 +46,7 @@ func TestBatchStopsWhenDiskFull(t *testing.T) {
 				return atomicfile.Write(path, data, perm)
 			}
 			var stderr strings.Builder
-			err = s.run(context.Background(), os.Getenv, &stderr)
+			err = s.Run(context.Background(), os.Getenv, &stderr)
 			var pe *PartialError
 			if err == nil || errors.As(err, &pe) {
 				t.Fatalf("err = %v, want the run stopped\n%s", err, stderr.String())
@@ -75,12 +75,12 @@ func TestBatchStopsWhenDiskFull(t *testing.T) {
 			}
 
 			// Space again: --resume makes the rest.
-			s2, err := newBatchSettings(batchOptions{list: list, outDir: out, name: DefaultNameTemplate, jobs: 2, preset: "print", resume: true})
+			s2, err := New(Options{List: list, OutDir: out, Jobs: 2, Resume: true})
 			if err != nil {
 				t.Fatal(err)
 			}
 			stderr.Reset()
-			if err := s2.run(context.Background(), os.Getenv, &stderr); err != nil {
+			if err := s2.Run(context.Background(), os.Getenv, &stderr); err != nil {
 				t.Fatalf("--resume: %v\n%s", err, stderr.String())
 			}
 			if !strings.Contains(stderr.String(), "30 rows: 27 written, 3 skipped, 0 failed") {

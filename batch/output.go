@@ -284,10 +284,10 @@ type outcome struct {
 }
 
 // produce makes the packets of the rows that passed the checks, with
-// s.jobs workers. Only the collector (this goroutine) touches the output's
+// s.Jobs workers. Only the collector (this goroutine) touches the output's
 // records and the progress bar; workers keep no PDF after writing it, so
 // memory does not grow with the list.
-func (s *batchSettings) produce(ctx context.Context, p *planner, out *output, plan []*plannedRow, stderr io.Writer) tally {
+func (s *Batch) produce(ctx context.Context, p *planner, out *output, plan []*plannedRow, stderr io.Writer) tally {
 	var t tally
 	var todo []*plannedRow
 	for _, r := range plan {
@@ -312,7 +312,7 @@ func (s *batchSettings) produce(ctx context.Context, p *planner, out *output, pl
 	rows := make(chan *plannedRow)
 	results := make(chan outcome)
 	var wg sync.WaitGroup
-	for range min(s.jobs, len(todo)) {
+	for range min(s.Jobs, len(todo)) {
 		wg.Go(func() {
 			for r := range rows {
 				results <- s.makePacket(p, out, r)
@@ -348,7 +348,7 @@ func (s *batchSettings) produce(ctx context.Context, p *planner, out *output, pl
 			bar.add()
 			continue
 		case res.err != nil:
-			t.failures = append(t.failures, &rowError{list: s.list, line: res.row.line, id: res.row.id, err: res.err})
+			t.failures = append(t.failures, &rowError{list: s.List, line: res.row.line, id: res.row.id, err: res.err})
 		case res.skipped:
 			t.skipped++
 		default:
@@ -370,7 +370,7 @@ func (s *batchSettings) produce(ctx context.Context, p *planner, out *output, pl
 // makePacket makes one row's packet and puts it in place, unless the file
 // there already has the right bytes. A panic, in this program or a
 // library, fails the row and not the run.
-func (s *batchSettings) makePacket(p *planner, out *output, r *plannedRow) (res outcome) {
+func (s *Batch) makePacket(p *planner, out *output, r *plannedRow) (res outcome) {
 	res.row = r
 	defer func() {
 		if v := recover(); v != nil {
@@ -386,7 +386,7 @@ func (s *batchSettings) makePacket(p *planner, out *output, r *plannedRow) (res 
 	// The password is not among the inputs (they are hashed without a
 	// key), so a packet is the same only if its password is too.
 	password := p.fingerprint(r)
-	if s.resume && ours && prev.Inputs == r.inputs && prev.Password == password {
+	if s.Resume && ours && prev.Inputs == r.inputs && prev.Password == password {
 		if sum, err := fileSHA256(path); err == nil && sum == prev.PDF {
 			return outcome{row: r, entry: prev, skipped: true}
 		}
@@ -420,7 +420,7 @@ func (s *batchSettings) makePacket(p *planner, out *output, r *plannedRow) (res 
 		// the file there (and what was sent of it) rather than new bytes
 		// that say the same.
 		return outcome{row: r, entry: prev, skipped: true}
-	case ours && existing == prev.PDF, s.force:
+	case ours && existing == prev.PDF, s.Force:
 		// This batch's own earlier packet for the row, made from other
 		// inputs: replace it. Anything else needs --force.
 	default:

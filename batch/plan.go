@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"maps"
-	"os"
-	"path/filepath"
 	"regexp"
 	"runtime"
 	"runtime/debug"
@@ -19,16 +17,16 @@ import (
 	"time"
 	"unicode"
 
-	"handout/content"
-	"handout/figures"
-	"handout/layout"
 	"handout/render"
 )
 
 // packetFormat names what a packet's bytes depend on besides its inputs
 // and the module versions below. Bump it when a change to the layout or
 // the PDF writer changes the packets, so that a later run with --resume
-// makes them again instead of keeping the old ones.
+// makes them again instead of keeping the old ones. The packet golden
+// (testdata/packet.*) holds it to that: testdata/packet.format records
+// the packetFormat that goes with the golden's bytes, and
+// TestPacketFormatFollowsPacketGolden fails when they move without it.
 const packetFormat = "handout-packet/6"
 
 // outputModules are the dependencies whose version changes the PDF bytes.
@@ -57,28 +55,27 @@ type plannedRow struct {
 	err     *rowError       // the row is skipped
 }
 
-// handoutEntry is one handout as a batch uses it: parsed once, then shared
-// read-only by every packet that includes it.
+// handoutEntry is one handout as a batch uses it: resolved once, then
+// shared read-only by every packet that includes it.
 type handoutEntry struct {
-	key     string // "builtin:NAME", or the path as written in the list
-	handout *content.Handout
-	dir     *os.Root        // the handout's folder; nil for built-ins
-	ids     map[string]bool // its exercises' section IDs
-	sum     string          // SHA-256 of its source and photos
-	err     error
+	key string // the spec's canonical form: "builtin:NAME", or the cleaned path
+	hf  render.HandoutFile
+	ids map[string]bool // its exercises' section IDs
+	sum string          // SHA-256 of its source and photos
+	err error
 }
 
 // planner checks the rows of a list and resolves their handouts.
 type planner struct {
-	s      *batchSettings
+	s      *Batch
 	eng    *render.Engine
 	clinic render.Clinic
-	preset figures.Preset // photos' resolution and quality (--preset)
-	base   string         // SHA-256 of what every packet depends on
-	// handouts is keyed by "builtin:NAME" or the cleaned path, so that
-	// "mid-back-pain" and "builtin:mid-back-pain" are parsed once.
+	base   string // SHA-256 of what every packet depends on
+	// specs reads the list's handouts, inside the list's folder.
+	specs *render.Resolver
+	// handouts is keyed by the spec's canonical form, so that
+	// "mid-back-pain" and "builtin:mid-back-pain" are one entry.
 	handouts map[string]*handoutEntry
-	roots    map[string]*os.Root // handout folders, by path
 
 	fitter    *render.SizeFitter // renders within --max-size
 	encrypter *render.Encrypter  // nil unless --password-column
@@ -115,14 +112,10 @@ func (w *warnings) sorted() []string {
 
 // newPlanner prepares the parts every packet shares: the clinic (its
 // profile and logo are hashed into every row's inputs) and the settings.
-func newPlanner(s *batchSettings, eng *render.Engine, clinic render.Clinic) (*planner, error) {
+func newPlanner(s *Batch, eng *render.Engine, clinic render.Clinic) (*planner, error) {
 	// The logo is prepared now so that a bad logo stops the run before
 	// any row, rather than failing each.
-	preset, err := figures.ParsePreset(s.preset) // checked in newBatchSettings
-	if err != nil {
-		return nil, err
-	}
-	if _, err := eng.Logo(clinic, preset); err != nil {
+	if _, err := eng.Logo(clinic, s.settings.Preset); err != nil {
 		return nil, err
 	}
 	profile := *clinic.Profile
@@ -131,31 +124,20 @@ func newPlanner(s *batchSettings, eng *render.Engine, clinic render.Clinic) (*pl
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", clinic.Profile.Source, err)
 	}
+	// The settings go in whole, as render encodes them: a setting added
+	// to render.Checked is in every packet's inputs without a change here.
 	base := hashJSON(struct {
-		Program, Paper, Preset string
-		MaxSize                string `json:",omitempty"` // omitted when unset: earlier manifests stay valid
-		Encrypted              bool   `json:",omitempty"` // whether, never with what
-		Grayscale              bool   `json:",omitempty"`
-		Profile                []byte
-		Logo                   string
-	}{programVersion(), s.paperName(), s.preset, s.maxSize, s.passwordColumn != "", s.grayscale, prof, hashBytes(clinic.Logo)})
-	return &planner{s: s, eng: eng, clinic: clinic, preset: preset, base: base, handouts: map[string]*handoutEntry{}, roots: map[string]*os.Root{}}, nil
-}
-
-// paperName is the paper the packets use, as it goes into their inputs.
-func (s *batchSettings) paperName() string {
-	if s.paper.W == 0 {
-		return "clinic"
-	}
-	return fmt.Sprintf("%.2fx%.2f", s.paper.W, s.paper.H)
+		Program  string
+		Settings json.RawMessage
+		Profile  []byte
+		Logo     string
+	}{programVersion(), s.settings.Encoding(), prof, hashBytes(clinic.Logo)})
+	return &planner{s: s, eng: eng, clinic: clinic, base: base,
+		specs: render.NewResolverWithin(listDir(s.List)), handouts: map[string]*handoutEntry{}}, nil
 }
 
 // close closes the handout folders.
-func (p *planner) close() {
-	for _, r := range p.roots {
-		r.Close()
-	}
-}
+func (p *planner) close() { p.specs.Close() }
 
 // idRE is what a patient id may be: it goes into file names and messages.
 var idRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
@@ -189,15 +171,15 @@ func (p *planner) fail(r *plannedRow, format string, args ...any) {
 	if !idRE.MatchString(id) {
 		id = ""
 	}
-	r.err = &rowError{list: p.s.list, line: r.line, id: id, err: fmt.Errorf(format, args...)}
+	r.err = &rowError{list: p.s.List, line: r.line, id: id, err: fmt.Errorf(format, args...)}
 }
 
 // checkRow checks what a row says on its own: id, date, handouts given,
 // and its file name.
 func (p *planner) checkRow(r *patientRow) *plannedRow {
 	pr := &plannedRow{patientRow: r}
-	visitErr := content.Visit{Patient: r.name, Clinician: r.clinician, Notes: r.notes}.
-		Check(content.Visit{Patient: "name", Clinician: "clinician", Notes: "notes"})
+	visitErr := render.Visit{Patient: r.name, Clinician: r.clinician, Notes: r.notes}.
+		Check(render.Visit{Patient: "name", Clinician: "clinician", Notes: "notes"})
 	switch {
 	case r.err != nil:
 		p.fail(pr, "%w", r.err)
@@ -313,13 +295,13 @@ func (p *planner) checkDoses(r *plannedRow) error {
 		if !found {
 			var known []string
 			for _, e := range r.entries {
-				known = append(known, content.SectionIDs(e.handout)...)
+				known = append(known, e.hf.Exercises()...)
 			}
 			return fmt.Errorf("doses: no exercise %q in the row's handouts; the exercises are: %s", id, strings.Join(known, ", "))
 		}
 	}
 	for _, e := range r.entries {
-		if _, err := content.WithDoses(e.handout, dosesFor(e, r.doses)); err != nil {
+		if _, err := e.hf.WithDoses(dosesFor(e, r.doses)); err != nil {
 			return err
 		}
 	}
@@ -350,27 +332,25 @@ func mapsKeys(m map[string]string) func(func(string) bool) {
 	}
 }
 
-// handout returns the handout a row names, parsing it on first use.
-// spec is a built-in name (optionally "builtin:NAME") or a path to a .md
-// file, relative to the list's folder.
+// handout returns the handout a row names, resolving it on first use.
+// spec means what it means on the command line (render.ParseSpec); a path
+// is relative to the list's folder and cannot leave it.
 func (p *planner) handout(spec string) *handoutEntry {
-	name, builtin := builtinSpec(spec)
-	key := "builtin:" + name
-	if !builtin {
-		key = filepath.ToSlash(filepath.Clean(spec))
+	key := spec
+	if s, err := render.ParseSpec(spec); err == nil {
+		key = s.String()
 	}
 	if e, ok := p.handouts[key]; ok {
 		return e
 	}
-	var e *handoutEntry
-	if builtin {
-		e = p.builtinHandout(name)
-	} else {
-		e = p.fileHandout(key)
+	e := &handoutEntry{key: key}
+	e.hf, e.err = p.specs.Resolve(spec)
+	if e.err == nil {
+		e.sum, e.err = e.hf.Sum()
 	}
 	if e.err == nil {
 		e.ids = map[string]bool{}
-		for _, id := range content.SectionIDs(e.handout) {
+		for _, id := range e.hf.Exercises() {
 			e.ids[id] = true
 		}
 	}
@@ -378,133 +358,22 @@ func (p *planner) handout(spec string) *handoutEntry {
 	return e
 }
 
-// builtinSpec reports whether a handout as written names a built-in one:
-// "builtin:NAME", or a name without a folder or ".md".
-func builtinSpec(spec string) (string, bool) {
-	if name, ok := strings.CutPrefix(spec, "builtin:"); ok {
-		return name, true
-	}
-	if strings.ContainsAny(spec, `/\`) || strings.HasSuffix(strings.ToLower(spec), ".md") {
-		return "", false
-	}
-	return spec, true
-}
-
-func (p *planner) builtinHandout(name string) *handoutEntry {
-	e := &handoutEntry{key: "builtin:" + name}
-	if !slices.Contains(content.BuiltinHandoutNames(), name) {
-		e.err = fmt.Errorf("unknown handout %q; built-in handouts: %s", name, strings.Join(content.BuiltinHandoutNames(), ", "))
-		return e
-	}
-	src, err := content.BuiltinHandoutSource(name)
-	if err != nil {
-		e.err = err
-		return e
-	}
-	e.handout, e.err = content.BuiltinHandout(name)
-	e.sum = hashBytes(src)
-	return e
-}
-
-// fileHandout parses a handout file and hashes it with its photos. The
-// handout is read from the list's folder or below it, and its photos from
-// the handout's folder, as content.HandoutFile and figures.ReadFile read:
-// a path in a list, like a photo's in a handout, cannot reach the rest of
-// the machine ("..", absolute paths and symbolic links pointing outside
-// are refused).
-func (p *planner) fileHandout(spec string) *handoutEntry {
-	e := &handoutEntry{key: spec}
-	listRoot, err := p.root(".")
-	if err != nil {
-		e.err = fmt.Errorf("handout %q: %w", spec, err)
-		return e
-	}
-	src, err := content.HandoutFile.ReadIn(listRoot, spec)
-	if err != nil {
-		e.err = fmt.Errorf("handout %w", err)
-		return e
-	}
-	path := filepath.Join(listDir(p.s.list), filepath.FromSlash(spec))
-	if e.handout, e.err = content.Parse(path, src); e.err != nil {
-		return e
-	}
-	if e.dir, e.err = p.root(filepath.Dir(filepath.FromSlash(spec))); e.err != nil {
-		e.err = fmt.Errorf("handout %q: %w", spec, e.err)
-		return e
-	}
-	h := sha256.New()
-	h.Write(src)
-	for _, photo := range photoPanels(e.handout) {
-		data, err := figures.ReadFile(e.dir, photo.Source)
-		if err != nil {
-			e.err = fmt.Errorf("%s:%d: %w", photo.Pos.File, photo.Pos.Line, err) // as render reports it: "figures: NAME: …"
-			return e
-		}
-		fmt.Fprintf(h, "\x00%s\x00%s", photo.Source, hashBytes(data))
-	}
-	e.sum = hex.EncodeToString(h.Sum(nil))
-	return e
-}
-
-// root opens dir, a folder relative to the list's, inside the list's
-// folder ("." is the list's own), once per run.
-func (p *planner) root(dir string) (*os.Root, error) {
-	if r := p.roots[dir]; r != nil {
-		return r, nil
-	}
-	var r *os.Root
-	var err error
-	if dir == "." {
-		r, err = os.OpenRoot(listDir(p.s.list))
-	} else {
-		var list *os.Root
-		if list, err = p.root("."); err == nil {
-			r, err = list.OpenRoot(dir) // the handout was read there: it is inside
-		}
-	}
-	if err != nil {
-		return nil, err
-	}
-	p.roots[dir] = r
-	return r, nil
-}
-
-// photoPanels lists the panels of a handout that are photos, once each.
-func photoPanels(h *content.Handout) []content.Panel {
-	var out []content.Panel
-	seen := map[string]bool{}
-	for _, s := range h.Sections {
-		for _, b := range s.Blocks {
-			fig, ok := b.(*content.Figure)
-			if !ok {
-				continue
-			}
-			for _, pn := range fig.Panels {
-				if _, builtin := pn.Builtin(); !builtin && !seen[pn.Source] {
-					seen[pn.Source] = true
-					out = append(out, pn)
-				}
-			}
-		}
-	}
-	return out
-}
-
 // job is the render job of a planned row: its handouts with the row's
 // doses, a cover page and a tick log.
 func (p *planner) job(r *plannedRow) (render.Job, error) {
-	j := render.Job{
-		Clinic: p.clinic, Patient: r.name, Date: r.visitDate, Paper: p.s.paper, Preset: p.preset, Grayscale: p.s.grayscale,
-		Cover: &layout.Cover{Clinician: r.clinician, Notes: r.notes}, TickLog: true,
-		Warn: p.warnings.add,
-	}
+	var handouts []render.HandoutFile
 	for _, e := range r.entries {
-		h, err := content.WithDoses(e.handout, dosesFor(e, r.doses))
+		hf, err := e.hf.WithDoses(dosesFor(e, r.doses))
 		if err != nil {
 			return render.Job{}, err // checked in plan: cannot happen
 		}
-		j.Handouts = append(j.Handouts, render.HandoutFile{Handout: h, Dir: e.dir})
+		handouts = append(handouts, hf)
 	}
+	j := p.s.settings.Job(p.clinic, handouts...)
+	j.Patient, j.Date = r.name, r.visitDate
+	j.Cover = &render.Cover{Clinician: r.clinician, Notes: r.notes}
+	j.TickLog = true
+	j.Warn = p.warnings.add
 	return j, nil
 }
 
@@ -652,13 +521,13 @@ func lastRune(s string) (rune, int) {
 }
 
 // handoutLabel is a handout's name for {handout}: the built-in name, or
-// the file name without ".md".
+// the file name without its extension.
 func handoutLabel(spec string) string {
-	if name, ok := builtinSpec(spec); ok {
-		return name
+	s, err := render.ParseSpec(spec)
+	if err != nil {
+		return ""
 	}
-	base := filepath.Base(filepath.FromSlash(spec))
-	return strings.TrimSuffix(base, filepath.Ext(base))
+	return s.Label()
 }
 
 // safeName keeps letters, digits, "-", "_", "." and "+", turns each run of

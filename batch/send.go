@@ -6,23 +6,12 @@ import (
 	"path/filepath"
 
 	"handout/mail"
-	"handout/render"
 )
 
 // finisher returns what turns row r's PDF into the bytes written: AES-256
 // encryption with the row's password under --password-column, else nil.
 func (p *planner) finisher(r *plannedRow) (func([]byte) ([]byte, error), error) {
-	if p.encrypter == nil {
-		return nil, nil
-	}
-	if r.password == "" {
-		return nil, fmt.Errorf("no password in column %q; the packet is not written unencrypted", p.s.passwordColumn)
-	}
-	if err := render.CheckPassword(r.password); err != nil {
-		return nil, fmt.Errorf("column %q: %w", p.s.passwordColumn, err)
-	}
-	pw := r.password
-	return func(pdf []byte) ([]byte, error) { return p.encrypter.Encrypt(pdf, pw, "") }, nil
+	return p.s.settings.Finisher(p.encrypter, r.password)
 }
 
 // fingerprint is what the manifest records of row r's password: "" when
@@ -36,20 +25,20 @@ func (p *planner) fingerprint(r *plannedRow) string {
 
 // submitMail queues row r's packet for sending. A row without an address
 // is a failure of its own: the packet is written, not sent.
-func (s *batchSettings) submitMail(p *planner, out *output, r *plannedRow, t *tally) {
+func (s *Batch) submitMail(p *planner, out *output, r *plannedRow, t *tally) {
 	if r.email == "" {
-		t.mailFailures = append(t.mailFailures, &rowError{list: s.list, line: r.line, id: r.id, err: errors.New("not sent: no email address in the list")})
+		t.mailFailures = append(t.mailFailures, &rowError{list: s.List, line: r.line, id: r.id, err: errors.New("not sent: no email address in the list")})
 		return
 	}
 	p.mail.submit(mail.Item{
 		ID: r.id, To: r.email, File: filepath.Join(out.dir, r.file),
-		Data: emailDataFor(p.clinic.Profile, r.name, r.visitDate, p.encrypter != nil),
+		Data: emailDataFor(p.clinic, r.name, r.visitDate, p.encrypter != nil),
 	})
 }
 
 // finishSending waits for the messages, reports the rows whose message
 // failed, and puts each row's send status into the manifest.
-func (s *batchSettings) finishSending(p *planner, out *output, plan []*plannedRow, t *tally) error {
+func (s *Batch) finishSending(p *planner, out *output, plan []*plannedRow, t *tally) error {
 	results, recs, err := p.mail.finish()
 	rows := make(map[string]*plannedRow, len(plan))
 	for _, r := range plan {
@@ -59,7 +48,7 @@ func (s *batchSettings) finishSending(p *planner, out *output, plan []*plannedRo
 		switch {
 		case res.Err != nil:
 			r := rows[res.ID]
-			t.mailFailures = append(t.mailFailures, &rowError{list: s.list, line: r.line, id: r.id, err: mailFailure(res)})
+			t.mailFailures = append(t.mailFailures, &rowError{list: s.List, line: r.line, id: r.id, err: mailFailure(res)})
 		case res.Status == mail.StatusSent:
 			t.mailSent++
 		default:

@@ -4,17 +4,9 @@ import (
 	"context"
 	"fmt"
 
-	"handout/content"
 	"handout/mail"
+	"handout/render"
 )
-
-// sendOptions are the sending flags of a batch: --send (or --dry-run),
-// --smtp FILE, --resend.
-type sendOptions struct {
-	settingsFile string // YAML settings; "" reads the environment only
-	dryRun       bool   // write ID.eml files into the output folder instead of sending
-	resend       bool   // send packets that changed since they were sent, and unknown outcomes
-}
 
 // sendRun is the sending side of a batch: packets are handed to it as
 // they are written, and a bounded pool of connections sends them while
@@ -27,30 +19,32 @@ type sendRun struct {
 	err     error
 }
 
-// startSending reads the settings, opens the send journal in outDir (not
-// for a dry run) and starts the senders. queue is how many items can wait
+// startSending reads the SMTP settings (o.SMTP and the environment), opens
+// the send journal in o.OutDir (not for a dry run: o.DryRun writes .eml
+// files there) and starts the senders, which send changed packets again
+// with o.Resend. queue is how many items can wait
 // without blocking submit (the number of rows, so making packets never
 // waits for the mail server). clinicEmail is the sender of a dry run that
 // names none. getenv is os.Getenv outside tests.
-func startSending(ctx context.Context, outDir string, o sendOptions, queue int, clinicEmail string, getenv func(string) string) (*sendRun, error) {
+func startSending(ctx context.Context, o Options, queue int, clinicEmail string, getenv func(string) string) (*sendRun, error) {
 	var s *mail.Settings
 	var err error
-	if o.dryRun {
-		s, err = mail.LoadDryRunSettings(o.settingsFile, getenv, clinicEmail)
+	if o.DryRun {
+		s, err = mail.LoadDryRunSettings(o.SMTP, getenv, clinicEmail)
 	} else {
-		s, err = mail.LoadSettings(o.settingsFile, getenv)
+		s, err = mail.LoadSettings(o.SMTP, getenv)
 	}
 	if err != nil {
 		return nil, err
 	}
 	r := &sendRun{in: make(chan mail.Item, max(queue, 1)), done: make(chan struct{})}
 	dryDir := ""
-	if o.dryRun {
-		dryDir = outDir
-	} else if r.journal, err = mail.OpenJournal(outDir); err != nil {
+	if o.DryRun {
+		dryDir = o.OutDir
+	} else if r.journal, err = mail.OpenJournal(o.OutDir); err != nil {
 		return nil, err
 	}
-	snd, err := mail.NewSender(s, r.journal, dryDir, o.resend)
+	snd, err := mail.NewSender(s, r.journal, dryDir, o.Resend)
 	if err != nil {
 		r.journal.Close()
 		return nil, err
@@ -85,7 +79,8 @@ func (r *sendRun) finish() ([]mail.Result, map[string]mail.Record, error) {
 // emailDataFor is what a patient's message may say: the clinic's name and
 // contacts, the patient's name and visit date, and whether the packet needs
 // a password.
-func emailDataFor(c *content.Clinic, name, date string, protected bool) mail.Data {
+func emailDataFor(clinic render.Clinic, name, date string, protected bool) mail.Data {
+	c := clinic.Profile
 	return mail.Data{Name: name, Date: date, Clinic: c.Name, Phone: c.Phone, Email: c.Email, Website: c.Website, Protected: protected}
 }
 

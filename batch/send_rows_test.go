@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"handout/content"
 	"handout/mail"
 	"handout/mail/mailtest"
+	"handout/render"
 )
 
 // TestStartSending drives the batch-facing API: packets are submitted as
@@ -20,14 +20,14 @@ func TestStartSending(t *testing.T) {
 	env := map[string]string{"HANDOUT_SMTP_HOST": "127.0.0.1", "HANDOUT_SMTP_PORT": fmt.Sprint(ts.Port),
 		"HANDOUT_SMTP_TLS": "none", "HANDOUT_SMTP_FROM": "frontdesk@clinic.example"}
 	getenv := func(k string) string { return env[k] }
-	clinic, err := content.SampleClinic()
+	clinic, err := render.LoadClinic("")
 	if err != nil {
 		t.Fatal(err)
 	}
 	items := mailtest.WritePackets(t, 8, 1_000)
 	out := t.TempDir()
 	for run := range 2 {
-		r, err := startSending(context.Background(), out, sendOptions{}, len(items), "", getenv)
+		r, err := startSending(context.Background(), Options{OutDir: out}, len(items), "", getenv)
 		if err != nil {
 			t.Fatal(err)
 		}

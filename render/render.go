@@ -97,15 +97,9 @@ func LoadClinic(path string) (Clinic, error) {
 	return Clinic{Profile: c, Logo: logo}, nil
 }
 
-// HandoutFile is one handout of a job and its folder: photo paths are
-// opened inside it and cannot leave it. Dir is nil for built-in handouts,
-// which use drawings only.
-type HandoutFile struct {
-	Handout *content.Handout
-	Dir     *os.Root
-}
-
-// Job is one document to render: a handout, or a patient's packet.
+// Job is one document to render: a handout, or a patient's packet. Front
+// doors make one with Checked.Job, from handouts a Resolver read and
+// settings Check accepted, and add the visit.
 type Job struct {
 	Handouts  []HandoutFile // one for `render`; a patient's chosen handouts for a packet
 	Clinic    Clinic
@@ -116,6 +110,7 @@ type Job struct {
 	TickLog   bool           // a weekly tick log of the exercises at the end
 	Preset    figures.Preset // resolution and quality of photos (zero: print)
 	Grayscale bool           // photos in gray, tuned for black-and-white laser printers
+	Style     string         // the layout style's name; "" for the default
 	// Warn, when set, is told of a photo too small to print sharp where
 	// the layout puts it (print preset only), once per photo and document:
 	// the handout's file:line, the photo and what to do. The messages name

@@ -10,7 +10,6 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 
-	"handout/content"
 	"handout/figures"
 	"handout/internal/pdftest"
 )
@@ -25,30 +24,25 @@ func newTestEngine(t testing.TB) *Engine {
 }
 
 // testJob is a job of one handout, builtin:NAME or a file, with the
-// sample clinic.
+// sample clinic and the default settings: what `handout render SOURCE`
+// makes.
 func testJob(t testing.TB, source string) Job {
 	t.Helper()
 	clinic, err := LoadClinic("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if name, ok := strings.CutPrefix(source, "builtin:"); ok {
-		h, err := content.BuiltinHandout(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return Job{Handouts: []HandoutFile{{Handout: h}}, Clinic: clinic}
-	}
-	h, err := content.LoadFile(source)
+	specs := NewResolver(nil)
+	t.Cleanup(specs.Close)
+	hf, err := specs.Resolve(source)
 	if err != nil {
 		t.Fatal(err)
 	}
-	root, err := os.OpenRoot(filepath.Dir(source))
+	set, err := Settings{}.Check()
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { root.Close() })
-	return Job{Handouts: []HandoutFile{{Handout: h, Dir: root}}, Clinic: clinic}
+	return set.Job(clinic, hf)
 }
 
 // validatePDF runs pdfcpu's validation on the bytes, relaxed as package

@@ -1,0 +1,375 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"handout/content"
+	"handout/figures"
+)
+
+// A handout spec is how a front door names a handout: on the command line
+// (handout render SPEC) or in a patient list's handouts column. ParseSpec
+// gives it one meaning everywhere:
+//
+//   - "builtin:NAME" is the built-in handout NAME;
+//   - a bare name, without a folder separator and without an extension
+//     ("mid-back-pain"), is a built-in handout too;
+//   - "-" is standard input, where the front door has one (render -);
+//   - anything else ("back.md", "./back", "handouts/back.md") is a file.
+//
+// A bare name that is no built-in handout but is a file is refused with a
+// message suggesting ./NAME, rather than read: a typo of a built-in name
+// must not silently pick up a file of that name, nor a file go unread for
+// want of ".md".
+//
+// Later kinds (a programme file, protocol:NAME, exercises from the
+// library; issue 12) are new SpecKinds and a case in Resolve each.
+
+// SpecKind says what a spec names.
+type SpecKind int
+
+const (
+	SpecBuiltin SpecKind = iota + 1 // a built-in handout
+	SpecFile                        // a handout file
+	SpecStdin                       // standard input ("-")
+)
+
+// Spec is a parsed handout spec. Its String is the canonical form batch
+// records in its manifest and compares rows by: "builtin:NAME", the
+// cleaned path with forward slashes, or "-".
+type Spec struct {
+	Kind SpecKind
+	Name string // the built-in's name, or the path as cleaned
+}
+
+// builtinPrefix marks a built-in handout in a spec.
+const builtinPrefix = "builtin:"
+
+// ParseSpec classifies a spec as written, by its text alone: what a bare
+// name means never depends on the files around it (see Resolve for the
+// one check that looks).
+func ParseSpec(s string) (Spec, error) {
+	switch {
+	case s == "":
+		return Spec{}, errors.New("no handout given")
+	case s == "-":
+		return Spec{Kind: SpecStdin, Name: "-"}, nil
+	}
+	if name, ok := strings.CutPrefix(s, builtinPrefix); ok {
+		return Spec{Kind: SpecBuiltin, Name: name}, nil
+	}
+	if isBareName(s) {
+		return Spec{Kind: SpecBuiltin, Name: s}, nil
+	}
+	return Spec{Kind: SpecFile, Name: filepath.ToSlash(filepath.Clean(s))}, nil
+}
+
+// isBareName reports whether s is a name without a folder separator and
+// without an extension: a built-in handout's name.
+func isBareName(s string) bool {
+	return !strings.ContainsAny(s, `/\`) && filepath.Ext(s) == ""
+}
+
+func (s Spec) String() string {
+	if s.Kind == SpecBuiltin {
+		return builtinPrefix + s.Name
+	}
+	return s.Name
+}
+
+// Label is the spec's short name, for file names (batch's {handout}): the
+// built-in's name, or the file's name without its extension.
+func (s Spec) Label() string {
+	if s.Kind == SpecBuiltin {
+		return s.Name
+	}
+	// Either separator ends a folder: a list written on Windows may use
+	// "\" wherever it is read.
+	base := s.Name[strings.LastIndexAny(s.Name, `/\`)+1:]
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// Resolver reads the handouts that specs name, each once, for the jobs
+// of one run. Close it to close the handout folders it opened. It is not
+// safe for concurrent use: front doors resolve before they render.
+type Resolver struct {
+	// within is the folder that relative paths start from and cannot
+	// leave (a patient list's); "" for paths chosen on the command line,
+	// which may be anywhere.
+	within string
+	stdin  io.Reader // what "-" reads; nil: "-" is refused
+	roots  map[string]*os.Root
+	done   map[string]resolved // by Spec.String()
+}
+
+type resolved struct {
+	hf  HandoutFile
+	err error
+}
+
+// NewResolver returns a resolver for handouts the user names (the command
+// line): file paths may be anywhere, and "-" reads stdin (nil: refused).
+func NewResolver(stdin io.Reader) *Resolver {
+	return &Resolver{stdin: stdin, roots: map[string]*os.Root{}, done: map[string]resolved{}}
+}
+
+// NewResolverWithin returns a resolver for handouts named inside a file in
+// dir (a patient list): file paths are relative to dir and cannot leave
+// it ("..", absolute paths and symbolic links pointing outside are
+// refused), as a photo's path in a handout cannot leave the handout's
+// folder. "-" is refused.
+func NewResolverWithin(dir string) *Resolver {
+	r := NewResolver(nil)
+	r.within = dir
+	return r
+}
+
+// Close closes the handout folders.
+func (r *Resolver) Close() {
+	for _, root := range r.roots {
+		root.Close()
+	}
+	r.roots = map[string]*os.Root{}
+}
+
+// stdinName names standard input in messages ("<stdin>:14: …").
+const stdinName = "<stdin>"
+
+// Resolve parses the spec and reads and parses the handout it names, once
+// per resolver: a second Resolve of the same handout (by Spec.String, so
+// "mid-back-pain" and "builtin:mid-back-pain" alike) returns the first
+// result, error included. Photos are later read from the handout's
+// folder: the file's, the current folder for standard input, none for a
+// built-in handout.
+func (r *Resolver) Resolve(spec string) (HandoutFile, error) {
+	s, err := ParseSpec(spec)
+	if err != nil {
+		return HandoutFile{}, err
+	}
+	if d, ok := r.done[s.String()]; ok {
+		return d.hf, d.err
+	}
+	var hf HandoutFile
+	switch s.Kind {
+	case SpecBuiltin:
+		hf, err = r.builtin(s)
+	case SpecStdin:
+		hf, err = r.standardInput()
+	case SpecFile:
+		hf, err = r.file(s, spec)
+	}
+	hf.Spec = s
+	r.done[s.String()] = resolved{hf, err}
+	return hf, err
+}
+
+// builtin parses a built-in handout. An unknown bare name that is a file
+// gets the advice to write ./NAME.
+func (r *Resolver) builtin(s Spec) (HandoutFile, error) {
+	names := content.BuiltinHandoutNames()
+	if !slices.Contains(names, s.Name) {
+		msg := fmt.Sprintf("unknown handout %q; built-in handouts: %s", s.Name, strings.Join(names, ", "))
+		if r.isFile(s.Name) {
+			msg += fmt.Sprintf("; to use the file %s, write ./%s", s.Name, s.Name)
+		}
+		return HandoutFile{}, errors.New(msg)
+	}
+	src, err := content.BuiltinHandoutSource(s.Name)
+	if err != nil {
+		return HandoutFile{}, err
+	}
+	h, err := content.BuiltinHandout(s.Name)
+	return HandoutFile{Handout: h, src: src}, err
+}
+
+// isFile reports whether name is a regular file where a path would be
+// looked for.
+func (r *Resolver) isFile(name string) bool {
+	if r.within == "" {
+		fi, err := os.Stat(name)
+		return err == nil && fi.Mode().IsRegular()
+	}
+	root, err := r.root(".")
+	if err != nil {
+		return false
+	}
+	fi, err := root.Stat(name)
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// standardInput reads the handout from stdin, capped like a file, with
+// photos relative to the current folder.
+func (r *Resolver) standardInput() (HandoutFile, error) {
+	if r.stdin == nil {
+		return HandoutFile{}, errors.New("-: standard input cannot be a handout here; name a file or a built-in handout")
+	}
+	src, err := content.HandoutFile.ReadFrom(stdinName, r.stdin)
+	if err != nil {
+		return HandoutFile{}, err
+	}
+	h, err := content.Parse(stdinName, src)
+	if err != nil {
+		return HandoutFile{}, err
+	}
+	dir, err := r.openRoot(".")
+	if err != nil {
+		return HandoutFile{}, fmt.Errorf("%s: %w", stdinName, err)
+	}
+	return HandoutFile{Handout: h, Dir: dir, src: src}, nil
+}
+
+// file reads a handout file: as written on the command line, which its
+// messages then name it by, or inside the resolver's folder, from which
+// its messages then start ("lists/back.md").
+func (r *Resolver) file(s Spec, written string) (HandoutFile, error) {
+	if r.within == "" {
+		src, err := content.HandoutFile.Read(written)
+		if err != nil {
+			return HandoutFile{}, err // names the file and says what is wrong
+		}
+		return r.parseFile(written, src, filepath.Dir(written))
+	}
+	within, err := r.root(".")
+	if err != nil {
+		return HandoutFile{}, fmt.Errorf("handout %q: %w", s.Name, err)
+	}
+	src, err := content.HandoutFile.ReadIn(within, s.Name)
+	if err != nil {
+		return HandoutFile{}, fmt.Errorf("handout %w", err)
+	}
+	path := filepath.FromSlash(s.Name)
+	return r.parseFile(filepath.Join(r.within, path), src, filepath.Dir(path))
+}
+
+// parseFile parses a handout file's src, named path in messages, whose
+// photos are in dir (as root takes it).
+func (r *Resolver) parseFile(path string, src []byte, dir string) (HandoutFile, error) {
+	h, err := content.Parse(path, src)
+	if err != nil {
+		return HandoutFile{}, err
+	}
+	root, err := r.root(dir)
+	if err != nil {
+		return HandoutFile{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return HandoutFile{Handout: h, Dir: root, src: src}, nil
+}
+
+// root opens dir once per resolver: inside the resolver's folder ("." is
+// that folder itself), or as given.
+func (r *Resolver) root(dir string) (*os.Root, error) {
+	if root := r.roots[dir]; root != nil {
+		return root, nil
+	}
+	if r.within == "" {
+		return r.openRoot(dir)
+	}
+	var root *os.Root
+	var err error
+	if dir == "." {
+		root, err = os.OpenRoot(r.within)
+	} else {
+		var within *os.Root
+		if within, err = r.root("."); err == nil {
+			root, err = within.OpenRoot(dir) // the handout was read there: it is inside
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	r.roots[dir] = root
+	return root, nil
+}
+
+// openRoot opens a folder named as given, once per resolver.
+func (r *Resolver) openRoot(dir string) (*os.Root, error) {
+	key := "\x00" + dir // apart from root's keys, which are inside within
+	if root := r.roots[key]; root != nil {
+		return root, nil
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	r.roots[key] = root
+	return root, nil
+}
+
+// HandoutFile is one handout of a job and its folder: photo paths are
+// opened inside it and cannot leave it. Dir is nil for built-in handouts,
+// which use drawings only. Resolve makes one; its Spec says what named it.
+type HandoutFile struct {
+	Handout *content.Handout
+	Dir     *os.Root
+	Spec    Spec
+	src     []byte // the handout's Markdown as read, for Sum
+}
+
+// Exercises lists the handout's exercises by their section IDs, the names
+// a dose override uses.
+func (hf HandoutFile) Exercises() []string { return content.SectionIDs(hf.Handout) }
+
+// WithDoses returns the handout with the doses of the exercises named by
+// their section IDs replaced (IDs the handout does not have are ignored);
+// a dose that does not parse is an error.
+func (hf HandoutFile) WithDoses(doses map[string]string) (HandoutFile, error) {
+	h, err := content.WithDoses(hf.Handout, doses)
+	if err != nil {
+		return HandoutFile{}, err
+	}
+	hf.Handout = h
+	return hf, nil
+}
+
+// Sum is the SHA-256 (hex) of what the handout is made from: its Markdown
+// and, for each photo once, its path and its bytes (read as a render reads
+// them). Batch records it among a packet's inputs.
+func (hf HandoutFile) Sum() (string, error) {
+	if hf.Dir == nil {
+		return hashBytes(hf.src), nil
+	}
+	h := sha256.New()
+	h.Write(hf.src)
+	for _, photo := range photoPanels(hf.Handout) {
+		data, err := figures.ReadFile(hf.Dir, photo.Source)
+		if err != nil {
+			return "", fmt.Errorf("%s:%d: %w", photo.Pos.File, photo.Pos.Line, err) // as a render reports it
+		}
+		fmt.Fprintf(h, "\x00%s\x00%s", photo.Source, hashBytes(data))
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// photoPanels lists the panels of a handout that are photos, once each.
+func photoPanels(h *content.Handout) []content.Panel {
+	var out []content.Panel
+	seen := map[string]bool{}
+	for _, s := range h.Sections {
+		for _, b := range s.Blocks {
+			fig, ok := b.(*content.Figure)
+			if !ok {
+				continue
+			}
+			for _, pn := range fig.Panels {
+				if _, builtin := pn.Builtin(); !builtin && !seen[pn.Source] {
+					seen[pn.Source] = true
+					out = append(out, pn)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func hashBytes(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
