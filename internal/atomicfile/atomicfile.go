@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"handout/internal/inputfile"
 )
 
 // Write writes data to a temporary file beside path (named
@@ -65,24 +67,7 @@ func checkTarget(path string) error {
 	case err != nil:
 		return fmt.Errorf("writing %s: %w", path, err)
 	case !fi.Mode().IsRegular():
-		return fmt.Errorf("%s is %s, not a regular file; move it away or write to another name", path, describe(fi.Mode()))
+		return fmt.Errorf("%s is %s, not a regular file; move it away or write to another name", path, inputfile.Describe(fi.Mode()))
 	}
 	return nil
-}
-
-// describe names a kind of file that is not a regular one.
-func describe(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
 }

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"handout/internal/inputfile"
 )
 
 // OpenJournal opens the journal at path for reading from its start and
@@ -18,7 +20,7 @@ func OpenJournal(path string) (*os.File, error) {
 	// Lstat first for a clear message; the no-follow open is what holds
 	// if the path is swapped in between.
 	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is %s, not a regular file; move it away", path, describe(fi.Mode()))
+		return nil, fmt.Errorf("%s is %s, not a regular file; move it away", path, inputfile.Describe(fi.Mode()))
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND|journalFlags, 0o600)
 	if err != nil {
@@ -29,7 +31,7 @@ func OpenJournal(path string) (*os.File, error) {
 	}
 	fi, err := f.Stat()
 	if err == nil && !fi.Mode().IsRegular() {
-		err = fmt.Errorf("%s is %s, not a regular file; move it away", path, describe(fi.Mode()))
+		err = fmt.Errorf("%s is %s, not a regular file; move it away", path, inputfile.Describe(fi.Mode()))
 	}
 	if err == nil {
 		err = SyncDir(filepath.Dir(path))

@@ -128,7 +128,7 @@ func (k Kind) readOpened(name string, f *os.File) ([]byte, error) {
 // check refuses what is not a regular file, or is larger than k.Max.
 func (k Kind) check(name string, fi fs.FileInfo) error {
 	if !fi.Mode().IsRegular() {
-		return &Error{Path: name, Err: ErrNotRegular, Msg: fmt.Sprintf("is %s, not a regular file; save the %s as a file and name that", describe(fi.Mode()), k.What)}
+		return &Error{Path: name, Err: ErrNotRegular, Msg: fmt.Sprintf("is %s, not a regular file; save the %s as a file and name that", Describe(fi.Mode()), k.What)}
 	}
 	if fi.Size() > k.Max {
 		return k.tooLarge(name, fi.Size())
@@ -149,9 +149,13 @@ func (k Kind) tooLarge(name string, size int64) error {
 	return &Error{Path: name, Err: ErrTooLarge, Msg: fmt.Sprintf("%s the %s a %s may have; %s", is, formatSize(k.Max), k.What, advice)}
 }
 
-// describe names a kind of file that is not a regular one.
-func describe(m fs.FileMode) string {
+// Describe names a kind of file that is not a regular one, for messages:
+// "a folder", "a named pipe", … (atomicfile says the same of output
+// targets).
+func Describe(m fs.FileMode) string {
 	switch {
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
 	case m.IsDir():
 		return "a folder"
 	case m&fs.ModeNamedPipe != 0:
