@@ -287,21 +287,22 @@ func TestHeaderFitsLongTexts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	hd, margin := article().Header, article().Page.Margin
 	var rows [2][][2]float64 // the name's and the tagline's rows: each text's left and right
 	for _, it := range doc.Pages[0].Items {
 		tx, ok := it.(*Text)
-		if !ok || tx.Y > headerTop+headerH {
+		if !ok || tx.Y > hd.Top+hd.Height {
 			continue
 		}
 		if strings.HasPrefix(tx.S, "For: ") && !strings.HasSuffix(tx.S, "…  ·  2026-11-25") {
 			t.Errorf("patient line %q: want the name shortened and the date kept", tx.S)
 		}
 		l, r := tx.X, tx.X+m.Width(tx.Face, tx.Size, tx.S)
-		if l < pageMargin-0.001 || r > Letter.W-pageMargin+0.001 {
+		if l < margin-0.001 || r > Letter.W-margin+0.001 {
 			t.Errorf("%q runs off the page: %.1f to %.1f", tx.S, l, r)
 		}
 		row := 0
-		if tx.Y > headerTop+20 {
+		if tx.Y > hd.Top+20 {
 			row = 1
 		}
 		for _, o := range rows[row] {

@@ -264,7 +264,11 @@ func (e *Engine) preparePhotos(tasks []*photoTask) {
 // same relative path for different photos, so those are refused rather than
 // mixed up.
 func (e *Engine) handoutPictures(hf HandoutFile, photo figures.Options, paper layout.Paper, pics map[string]layout.Picture, from map[string]*os.Root) ([]*photoTask, error) {
-	column := layout.ColumnWidth(paper)
+	style, err := layout.StyleByName("")
+	if err != nil {
+		return nil, err
+	}
+	column := paper.W - 2*style.Page.Margin
 	var photos []*photoTask
 	for _, s := range hf.Handout.Sections {
 		for _, blk := range s.Blocks {
@@ -293,7 +297,7 @@ func (e *Engine) handoutPictures(hf HandoutFile, photo figures.Options, paper la
 					return nil, fmt.Errorf("%s: photo %q: a built-in handout can only use built-in figures", where, p.Source)
 				}
 				opt := photo
-				opt.PlacedWidthPt, opt.PlacedHeightPt = column/float64(len(fig.Panels)), layout.FigureMaxHeight
+				opt.PlacedWidthPt, opt.PlacedHeightPt = column/float64(len(fig.Panels)), style.Figure.MaxHeight
 				photos = append(photos, &photoTask{where: where, source: p.Source, dir: hf.Dir, opt: opt})
 			}
 		}
@@ -342,7 +346,11 @@ func (e *Engine) Logo(c Clinic, preset figures.Preset) (*figures.Image, error) {
 	if c.Profile.Logo == "" {
 		return nil, nil
 	}
-	img, err := e.prepared.Prepare(c.Profile.Logo, c.Logo, figures.Options{Preset: preset, PlacedHeightPt: layout.LogoHeight, KeepAlpha: true})
+	style, err := layout.StyleByName("")
+	if err != nil {
+		return nil, err
+	}
+	img, err := e.prepared.Prepare(c.Profile.Logo, c.Logo, figures.Options{Preset: preset, PlacedHeightPt: style.Header.Height, KeepAlpha: true})
 	if err != nil {
 		return nil, fmt.Errorf("%s: logo: %w", c.Profile.Source, err)
 	}
