@@ -122,7 +122,7 @@ func newPlanner(s *batchSettings, eng *render.Engine, clinic render.Clinic) (*pl
 	if err != nil {
 		return nil, err
 	}
-	if _, err := eng.Logo(clinic, preset); err != nil {
+	if err := eng.CheckLogo(clinic, preset, ""); err != nil {
 		return nil, err
 	}
 	profile := *clinic.Profile

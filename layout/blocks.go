@@ -274,9 +274,10 @@ type figureBox struct {
 
 func (b *builder) measureFigure(fig *content.Figure) (figureBox, error) {
 	f := figureBox{fig: fig, drawings: true}
-	for _, p := range fig.Panels {
-		pic, ok := b.in.Pictures[p.Source]
-		if !ok || (pic.Drawing == nil && pic.Image == nil) {
+	for i := range fig.Panels {
+		p := &fig.Panels[i]
+		pic, ok := b.in.Pictures[p]
+		if !ok || (pic.Drawing == nil) == (pic.Photo == nil) {
 			return f, fmt.Errorf("%s:%d: figure %q was not prepared", p.Pos.File, p.Pos.Line, p.Source)
 		}
 		f.pics = append(f.pics, pic)
@@ -422,13 +423,13 @@ func aspect(p Picture) float64 {
 	if p.Drawing != nil {
 		return p.Drawing.W / p.Drawing.H
 	}
-	return float64(p.Image.PxW) / float64(p.Image.PxH)
+	return float64(p.Photo.PxW) / float64(p.Photo.PxH)
 }
 
 // pictureItems draws a picture into the box (x, y, w, h).
 func pictureItems(p Picture, x, y, w, h float64) []Item {
-	if p.Image != nil {
-		return []Item{&Image{X: x, Y: y, W: w, H: h, Img: p.Image}}
+	if p.Photo != nil {
+		return []Item{&Image{X: x, Y: y, W: w, H: h, Photo: p.Photo}}
 	}
 	k := w / p.Drawing.W
 	items := make([]Item, 0, len(p.Drawing.Shapes))

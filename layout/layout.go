@@ -26,11 +26,23 @@ type Fonts interface {
 	Missing(text string) (r rune, ok bool)
 }
 
-// Picture is a prepared panel: a built-in vector drawing or a photo.
+// Picture is a panel's picture: a built-in vector drawing or a photo.
 // Exactly one of the two is set.
 type Picture struct {
 	Drawing *figures.Drawing
-	Image   *figures.Image
+	Photo   *Photo
+}
+
+// Photo is a raster picture as layout places it: by its upright size in
+// pixels, of which only the aspect ratio counts. Layout owns placement:
+// it draws a photo as an Image item that refers to it (Image.Photo), and
+// the caller prepares the pixels for the boxes the photo is drawn in
+// (Document.PhotoBoxes), then fills in Image.Img. So a photo is prepared
+// for the size it is printed at (a single photo at the style's
+// SinglePhoto part of the column, a row shrunk to stay on its page),
+// and no other package repeats layout's arithmetic to guess it.
+type Photo struct {
+	PxW, PxH int
 }
 
 // Input is everything one document's layout depends on: one handout, or
@@ -41,10 +53,11 @@ type Input struct {
 	Cover    *Cover // nil: no cover page
 	TickLog  bool   // a weekly tick log of the exercises at the end
 	Clinic   *content.Clinic
-	Logo     *figures.Image // nil when the clinic has no logo
-	// Pictures holds the prepared picture of every panel, keyed by
-	// content.Panel.Source.
-	Pictures map[string]Picture
+	Logo     *Photo // nil when the clinic has no logo
+	// Pictures holds the picture of every panel of the handouts, keyed by
+	// the panel itself (a pointer into its figure's Panels): two handouts
+	// of a packet may name different photos by the same relative path.
+	Pictures map[*content.Panel]Picture
 	Patient  string // printed in the header of every page when set
 	Date     string // visit date, printed beside the patient's name
 	Paper    Paper
@@ -260,8 +273,8 @@ func (b *builder) header(owner int) []Item {
 	var items []Item
 	x := left
 	if lg := b.in.Logo; lg != nil && lg.PxH > 0 {
-		w := hd.Height * float64(lg.PxW) / float64(lg.PxH)
-		items = append(items, &Image{X: x, Y: hd.Top, W: w, H: hd.Height, Img: lg})
+		w, h := th.LogoBox(lg.PxW, lg.PxH)
+		items = append(items, &Image{X: x, Y: hd.Top, W: w, H: h, Photo: lg})
 		x += w + hd.LogoGap
 	}
 	// The clinic's name and tagline take at most half of what is left of

@@ -216,6 +216,13 @@ type TickLogStyle struct {
 	BoxRadius         float64
 }
 
+// LogoBox is the box the header draws a logo of pxW×pxH pixels in, on
+// every page: the header's height, and the logo's aspect ratio. Whoever
+// prepares the logo before a layout (to check it) asks here.
+func (s Style) LogoBox(pxW, pxH int) (w, h float64) {
+	return s.Header.Height * float64(pxW) / float64(pxH), s.Header.Height
+}
+
 // styles are the looks there are; the first is the default. They are
 // made by functions, not kept in variables, so no caller can change a
 // style another one gets.
