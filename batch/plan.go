@@ -29,7 +29,7 @@ import (
 // and the module versions below. Bump it when a change to the layout or
 // the PDF writer changes the packets, so that a later run with --resume
 // makes them again instead of keeping the old ones.
-const packetFormat = "handout-packet/6"
+const packetFormat = "handout-packet/7"
 
 // outputModules are the dependencies whose version changes the PDF bytes.
 var outputModules = []string{"codeberg.org/go-pdf/fpdf", "rsc.io/qr", "github.com/disintegration/imaging", "golang.org/x/image"}

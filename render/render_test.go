@@ -170,29 +170,53 @@ func TestPacketPhotosWithTheSamePath(t *testing.T) {
 }
 
 // TestPhotoPreparedForItsBox: a wide photo alone in its figure is drawn
-// narrower than the column (the style's SinglePhoto part of it), and is
-// prepared for the width it is drawn at, at about 250 pixels per inch.
+// narrower than the column (the style's SinglePhoto part of it), and
+// drawn smaller still to stay on its page with the text before it
+// (PhotoShrink); either way it is prepared for the width it is drawn at,
+// at about 250 pixels per inch.
 func TestPhotoPreparedForItsBox(t *testing.T) {
 	dir := t.TempDir()
 	pdftest.WritePhoto(t, dir, "wide.jpg", 3000, 1500, 1)
-	path := filepath.Join(dir, "h.md")
-	if err := os.WriteFile(path, []byte("---\ntitle: Wide\n---\n\n## One\n\n![Wide](wide.jpg)\n"), 0o600); err != nil {
-		t.Fatal(err)
+	e := newTestEngine(t)
+	// drawn lays out the photo after filler one-line paragraphs and
+	// returns it, checking its pixels.
+	drawn := func(filler int) *layout.Image {
+		t.Helper()
+		path := filepath.Join(dir, "h.md")
+		md := "---\ntitle: Wide\n---\n\n## One\n\n" + strings.Repeat("A line of text.\n\n", filler) + "![Wide](wide.jpg)\n"
+		if err := os.WriteFile(path, []byte(md), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := e.Layout(testJob(t, path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ims := photosOf(doc)
+		if len(ims) != 1 {
+			t.Fatalf("%d photos on the pages, want 1", len(ims))
+		}
+		im := ims[0]
+		want := im.W / 72 * 250
+		if got := float64(im.Img.PxW); got < want-2 || got > want+2 {
+			t.Errorf("after %d lines: photo drawn %.0f pt wide is %d pixels across (%.0f per inch); want about %.0f (250 per inch)",
+				filler, im.W, im.Img.PxW, got/(im.W/72), want)
+		}
+		return im
 	}
-	doc, err := newTestEngine(t).Layout(testJob(t, path))
+	style, err := layout.StyleByName("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ims := photosOf(doc)
-	if len(ims) != 1 {
-		t.Fatalf("%d photos on the pages, want 1", len(ims))
+	full := drawn(0).W
+	if column := layout.Letter.W - 2*style.Page.Margin; full > style.Figure.SinglePhoto*column+0.01 {
+		t.Errorf("a single wide photo is drawn %.0f pt wide, more than %g of the %.0f pt column", full, style.Figure.SinglePhoto, column)
 	}
-	im := ims[0]
-	want := im.W / 72 * 250
-	if got := float64(im.Img.PxW); got < want-2 || got > want+2 {
-		t.Errorf("photo drawn %.0f pt wide is %d pixels across (%.0f per inch); want about %.0f (250 per inch)",
-			im.W, im.Img.PxW, got/(im.W/72), want)
+	for filler := 10; filler < 60; filler++ {
+		if drawn(filler).W < 0.9*full {
+			return // shrunk to stay on the page, and prepared for that
+		}
 	}
+	t.Errorf("the photo was never drawn smaller to stay on its page")
 }
 
 // photosOf is the images on doc's pages but the logo (the sample
