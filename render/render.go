@@ -299,18 +299,14 @@ type photoTask struct {
 }
 
 // photoSize reads a photo file's upright size once per run (see
-// Engine.sizes). Each document gets a Photo of its own: layout tells the
+// Engine.sizes), from its headers. Each document gets a Photo of its own: layout tells the
 // photos of a document apart by it.
 func (e *Engine) photoSize(f photoFile) (*layout.Photo, error) {
 	e.mu.Lock()
 	size, ok := e.sizes[f]
 	e.mu.Unlock()
 	if !ok {
-		src, err := figures.ReadFile(f.dir, f.path)
-		if err != nil {
-			return nil, err
-		}
-		w, h, err := figures.PhotoSize(f.path, src)
+		w, h, err := figures.PhotoFileSize(f.dir, f.path)
 		if err != nil {
 			return nil, err
 		}
