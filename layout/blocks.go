@@ -485,9 +485,9 @@ func (b *builder) look(k content.CalloutKind) calloutLook {
 	th := b.th
 	switch k {
 	case content.Caution:
-		return calloutLook{"CAUTION", th.Colors.Caution, "triangle", "!", th.Rules.Strong}
+		return calloutLook{"CAUTION", th.Palette.Caution, "triangle", "!", th.Rules.Strong}
 	case content.Warning:
-		return calloutLook{"WARNING", th.Colors.Warning, "diamond", "!", th.Rules.Strong}
+		return calloutLook{"WARNING", th.Palette.Warning, "diamond", "!", th.Rules.Strong}
 	case content.Tip:
 		return calloutLook{"TIP", th.accent, "circle", "+", th.Rules.Frame}
 	default:
@@ -501,7 +501,7 @@ func (b *builder) look(k content.CalloutKind) calloutLook {
 func (b *builder) callout(c *content.Callout) error {
 	lk, th, cs := b.look(c.Kind), b.th, b.th.Callout
 	pad, bar := cs.Pad, cs.Bar
-	f := &frame{fill: mix(lk.color, th.paper, th.Colors.CalloutTint), stroke: lk.color, lineWidth: lk.border, radius: cs.Radius,
+	f := &frame{fill: mix(lk.color, th.paper, th.Palette.CalloutTint), stroke: lk.color, lineWidth: lk.border, radius: cs.Radius,
 		bar: lk.color, barWidth: bar, x: 0, w: b.col.w}
 	x := bar + pad + cs.IconW
 	w := b.col.w - x - pad

@@ -6,6 +6,11 @@
 // The stages, each a function below: check the text against the fonts,
 // build the page frame (header and footer), turn blocks into units
 // (lines, figures, boxes), break the units into pages, then draw each page.
+//
+// Every size comes from the Input's Style (style.go). Layout owns
+// placement: photos come in as their pixel size only (Photo), and the
+// display list says the box each is drawn in, for the caller to prepare
+// the pixels for (Document.PhotoBoxes).
 package layout
 
 import (

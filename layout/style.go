@@ -16,6 +16,14 @@ import (
 // The clinic's two brand colours (content.Colors) fill the roles
 // InkPrimary and InkAccent; each text role names the ink it is printed
 // in, and the tints are mixed from the primary colour.
+//
+// Its fields are exported and plain data, so a Style can be printed,
+// compared and hashed whole (a batch's inputs hash can take the resolved
+// value, not its name, and so notices a style whose sizes changed). What
+// stays constants in the builders are rules, not looks: when a short
+// paragraph keeps with its figure, how much two figures may shrink to
+// share a row, the QR code's quiet zone and least module, the most lines
+// a footer may take, and an icon's shape as parts of its size.
 type Style struct {
 	Name string // what StyleByName finds it by
 
@@ -26,7 +34,7 @@ type Style struct {
 	Space   Spacing
 	Figure  FigureStyle
 	Rules   RuleWeights
-	Colors  Colors
+	Palette Palette
 	Callout CalloutStyle
 	Dose    DoseStyle
 	Booking BookingStyle
@@ -66,7 +74,7 @@ type FooterStyle struct {
 type Ink uint8
 
 // The inks. InkPrimary and InkAccent are the clinic's brand colours; the
-// others are the style's (Colors).
+// others are the style's (Palette).
 const (
 	InkText Ink = iota
 	InkMuted
@@ -155,8 +163,9 @@ type RuleWeights struct {
 	Panel     float64 // the booking panel
 }
 
-// Colors are the style's own colours, and how tints are mixed.
-type Colors struct {
+// Palette is the style's own colours (the clinic's are content.Colors),
+// and how tints are mixed.
+type Palette struct {
 	Text, Muted, Rule, Paper color.RGBA
 	Caution, Warning         color.RGBA // a callout's colour when it is not the clinic's
 	PrimaryTint              float64    // a dose strip's fill: the primary colour mixed this far toward paper
@@ -268,7 +277,7 @@ func article() Style {
 			DrawingScale: 1.1, PanelLabelMin: 120, LabelGap: 4, CaptionGap: 6, CaptionMinWidth: 320},
 		Rules: RuleWeights{Header: 1.2, Footer: 0.5, Link: 0.5, LinkDrop: 1.2, TableHead: 0.8, TableRow: 0.4, WriteIn: 0.5,
 			Frame: 0.8, Strong: 1.4, Panel: 1},
-		Colors: Colors{
+		Palette: Palette{
 			Text: rgb(0x22, 0x22, 0x22), Muted: rgb(0x55, 0x55, 0x55), Rule: rgb(0xBB, 0xBB, 0xBB), Paper: rgb(0xFF, 0xFF, 0xFF),
 			Caution: rgb(0xB0, 0x3A, 0x1E), Warning: rgb(0x8A, 0x4B, 0x00),
 			PrimaryTint: 0.9, CalloutTint: 0.93,

@@ -46,7 +46,7 @@ func newTheme(st Style, primary, accent string) (theme, error) {
 	if err != nil {
 		return theme{}, fmt.Errorf("clinic colors.accent: %w", err)
 	}
-	c := st.Colors
+	c := st.Palette
 	return theme{
 		Style:   st,
 		primary: p, accent: a,
