@@ -157,7 +157,7 @@ func (e *Engine) Render(j Job) ([]byte, int, error) {
 // clinic's logo for the boxes the layout draws them in.
 //
 // Layout owns placement: it places a photo by its aspect ratio alone,
-// which the photo's headers give (figures.PhotoSize), and says in the
+// which the photo's headers give (figures.PhotoFileSize), and says in the
 // display list where each is drawn. Only then is each photo prepared,
 // once, for the largest box it is drawn in (a photo drawn smaller than
 // the column, or shrunk to stay on its page, gets fewer pixels), and the
