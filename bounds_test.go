@@ -21,6 +21,10 @@ func TestNothingOutsideTheMargins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	style, err := layout.StyleByName("")
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases := goldenCases
 	for _, gc := range cases {
 		t.Run(gc.name, func(t *testing.T) {
@@ -30,10 +34,10 @@ func TestNothingOutsideTheMargins(t *testing.T) {
 				t.Fatal(err)
 			}
 			for pi, p := range doc.Pages {
-				left, right := (p.W-layout.ColumnWidth(layout.Paper{W: p.W}))/2, p.W-(p.W-layout.ColumnWidth(layout.Paper{W: p.W}))/2
+				left, right := style.Page.Margin, p.W-style.Page.Margin
 				for _, it := range p.Items {
-					if tx, ok := it.(*layout.Text); ok && tx.Size < 8 {
-						t.Errorf("page %d: %q is set at %.1f pt, under the 8 pt minimum", pi+1, tx.S, tx.Size)
+					if tx, ok := it.(*layout.Text); ok && tx.Size < style.Type.MinSize {
+						t.Errorf("page %d: %q is set at %.1f pt, under the %g pt minimum", pi+1, tx.S, tx.Size, style.Type.MinSize)
 					}
 					x0, y0, x1, y1 := itemBox(fs, it)
 					const eps = 0.01

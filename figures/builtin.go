@@ -70,8 +70,10 @@ func builtinLookup(name string) *poseSpec {
 	return nil
 }
 
-// The house style, in drawing units (cm). At 1.3 pt per cm the outline is
-// 0.9 pt, the weight that reads at two inches wide.
+// The house style, in drawing units (cm). How many points a centimetre
+// takes on the page is the layout style's (layout.FigureStyle's
+// DrawingScale), so these weights print in proportion to it: the outline
+// is builtinLine times that scale.
 const (
 	builtinLine   = 0.7
 	builtinArrowW = 1.0

@@ -6,8 +6,10 @@ package figures
 
 import "image/color"
 
-// Point is a position in a drawing's own space: points (1/72 inch), x to the
-// right, y down.
+// Point is a position in a drawing's own units, x to the right, y down:
+// centimetres in the built-in drawings (Builtin), which the layout scales
+// to points by its style's drawing scale; points where the layout draws a
+// shape of its own at scale 1.
 type Point struct{ X, Y float64 }
 
 // Op is a path operator.
@@ -36,8 +38,8 @@ type Shape struct {
 	LineWidth float64
 }
 
-// Drawing is a vector picture W×H points in size, drawn shape by shape in
-// order (later shapes on top).
+// Drawing is a vector picture W×H of its own units in size (see Point),
+// drawn shape by shape in order (later shapes on top).
 type Drawing struct {
 	W, H   float64
 	Shapes []Shape

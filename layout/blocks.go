@@ -13,29 +13,14 @@ import (
 	"handout/fonts"
 )
 
-// Vertical spacing of the flow, in points.
+// The flow's rules, which no style changes.
 const (
-	spaceSection   = 20.0
-	spaceSubhead   = 12.0
-	spaceParagraph = 7.0
-	spaceItem      = 4.0
-	spaceFigure    = 12.0
-	spaceBox       = 10.0
-
-	figureGap    = 14.0  // between panels
-	figureRowGap = 18.0  // between figures side by side
-	figureMaxH   = 210.0 // tallest a figure's pictures may be
-	// photoShrink is how much smaller a row of photos may be drawn to stay
-	// on a page with its text (paginate): still large enough to see the
-	// position clearly, and less paper than a page left a third empty.
-	// Drawings are never shrunk: one scale keeps every body the same size.
-	photoShrink   = 0.75
-	panelLabelMin = 120.0 // narrowest slot a panel label wraps in
-	listIndent    = 22.0
-
 	// shortParagraphLines is the longest paragraph that keeps with a
 	// figure right before or after it.
 	shortParagraphLines = 2
+	// pairShrink is how much two figures may be shrunk to share a row
+	// (2%): the same scale keeps the bodies the same size.
+	pairShrink = 1.02
 )
 
 // add appends units to the flow with space before the first; a pending
@@ -87,11 +72,9 @@ func glueAll(us []unit) []unit {
 // titleBlock is the handout's title, subtitle and who wrote it.
 func (b *builder) titleBlock(h *content.Handout) {
 	th, m := b.th, h.Meta
-	us := b.textUnits(plain(m.Title), th.h1, 0, b.col.w, alignLeft)
+	us := b.textUnits(plain(m.Title), th.textStyle(th.Type.H1), 0, b.col.w, alignLeft)
 	if m.Subtitle != "" {
-		sub := th.h3
-		sub.bold, sub.italic, sub.color, sub.size, sub.leading = false, true, th.muted, 13, 18
-		us = append(us, b.textUnits(plain(m.Subtitle), sub, 0, b.col.w, alignLeft)...)
+		us = append(us, b.textUnits(plain(m.Subtitle), th.textStyle(th.Type.Subtitle), 0, b.col.w, alignLeft)...)
 	}
 	var by []string
 	if m.Author != "" {
@@ -101,9 +84,9 @@ func (b *builder) titleBlock(h *content.Handout) {
 		by = append(by, "Reviewed "+m.Reviewed)
 	}
 	if len(by) > 0 {
-		line := b.textUnits(plain(strings.Join(by, "  ·  ")), th.caption, 0, b.col.w, alignLeft)
+		line := b.textUnits(plain(strings.Join(by, "  ·  ")), th.textStyle(th.Type.Caption), 0, b.col.w, alignLeft)
 		if len(line) > 0 {
-			line[0].before = 4
+			line[0].before = th.Space.Byline
 		}
 		us = append(us, line...)
 	}
@@ -113,7 +96,7 @@ func (b *builder) titleBlock(h *content.Handout) {
 // section lays out one "##" section.
 func (b *builder) section(s *content.Section) error {
 	if len(s.Title) > 0 {
-		b.add(glueAll(b.textUnits(s.Title, b.th.h2, 0, b.col.w, alignLeft)), spaceSection)
+		b.add(glueAll(b.textUnits(s.Title, b.th.textStyle(b.th.Type.H2), 0, b.col.w, alignLeft)), b.th.Space.Section)
 		b.keepNext = true
 	}
 	return b.blocks(s.Blocks, 0, b.col.w, nil)
@@ -122,25 +105,26 @@ func (b *builder) section(s *content.Section) error {
 // blocks lays out a sequence of blocks in a column of width w at x. Inside
 // a callout, box is its frame and text is one step smaller.
 func (b *builder) blocks(bl []content.Block, x, w float64, box *frame) error {
-	body := b.th.body
+	th, sp := b.th, b.th.Space
+	body := th.textStyle(th.Type.Body)
 	if box != nil {
-		body.size, body.leading = 10.5, 14.5
+		body = th.textStyle(th.Type.Boxed)
 	}
 	afterFigure := false
 	for i := 0; i < len(bl); i++ {
 		blk := bl[i]
 		var us []unit
-		before := spaceParagraph
+		before := sp.Paragraph
 		prevFigure := afterFigure
 		if afterFigure {
-			before = spaceFigure
+			before = sp.Figure
 		}
 		_, afterFigure = blk.(*content.Figure)
 		keepWithFigure := false
 		switch v := blk.(type) {
 		case *content.Heading:
-			us = glueAll(b.textUnits(v.Text, b.th.h3, x, w, alignLeft))
-			before = spaceSubhead
+			us = glueAll(b.textUnits(v.Text, th.textStyle(th.Type.H3), x, w, alignLeft))
+			before = sp.Subhead
 		case *content.Paragraph:
 			us = b.textUnits(v.Text, body, x, w, alignLeft)
 			// A line or two next to a picture is about the picture ("Rest
@@ -174,14 +158,14 @@ func (b *builder) blocks(bl []content.Block, x, w float64, box *frame) error {
 			}
 			for k := range rows {
 				if k > 0 {
-					rows[k].before = spaceFigure
+					rows[k].before = sp.Figure
 				}
 			}
-			us, before = rows, spaceFigure
+			us, before = rows, sp.Figure
 		case *content.Dose:
 			// A dose strip belongs to the exercise above it: it never
 			// opens a page on its own.
-			us, before = []unit{b.dose(v)}, spaceBox
+			us, before = []unit{b.dose(v)}, sp.Box
 			us[0].glue = true
 		case *content.Callout:
 			if box != nil {
@@ -216,8 +200,9 @@ func (b *builder) blocks(bl []content.Block, x, w float64, box *frame) error {
 // the page may break between items.
 func (b *builder) list(l *content.List, st textStyle, x, w float64) []unit {
 	var out []unit
+	sp := b.th.Space
 	for i, item := range l.Items {
-		us := glueAll(b.textUnits(item, st, x+listIndent, w-listIndent, alignLeft))
+		us := glueAll(b.textUnits(item, st, x+sp.ListIndent, w-sp.ListIndent, alignLeft))
 		if len(us) == 0 {
 			continue
 		}
@@ -226,10 +211,9 @@ func (b *builder) list(l *content.List, st textStyle, x, w float64) []unit {
 			label = itoa(l.Start+i) + "."
 		}
 		lw := b.f.Width(face, st.size, label)
-		baseline := st.leading/2 + st.size*0.36
-		us[0].items = append(us[0].items, &Text{X: x + listIndent - 6 - lw, Y: baseline, Face: face, Size: st.size, Color: b.th.primary, S: label})
+		us[0].items = append(us[0].items, &Text{X: x + sp.ListIndent - sp.ListLabelGap - lw, Y: st.baseline(), Face: face, Size: st.size, Color: b.th.primary, S: label})
 		if i > 0 {
-			us[0].before = spaceItem
+			us[0].before = sp.Item
 		}
 		out = append(out, us...)
 	}
@@ -251,15 +235,15 @@ func (b *builder) figureRows(figs []*content.Figure) ([]unit, error) {
 	var units []unit
 	for i := 0; i < len(fs); {
 		// Pair two figures when both fit in half the column with at most
-		// a small shrink (at most 2%): the same scale keeps the bodies the same size.
-		half := (b.col.w - figureRowGap) / 2
+		// a small shrink (pairShrink).
+		half := (b.col.w - b.th.Figure.RowGap) / 2
 		row, slotW := fs[i:i+1], b.col.w
-		if i+1 < len(fs) && fs[i].natW <= half*1.02 && fs[i+1].natW <= half*1.02 {
+		if i+1 < len(fs) && fs[i].natW <= half*pairShrink && fs[i+1].natW <= half*pairShrink {
 			row, slotW = fs[i:i+2], half
 		}
 		u := b.drawFigures(row, slotW, 1)
 		if photosOnly(row) {
-			smaller := b.drawFigures(row, slotW, photoShrink)
+			smaller := b.drawFigures(row, slotW, b.th.Figure.PhotoShrink)
 			u.smaller = &smaller
 		}
 		units = append(units, u)
@@ -290,20 +274,22 @@ type figureBox struct {
 
 func (b *builder) measureFigure(fig *content.Figure) (figureBox, error) {
 	f := figureBox{fig: fig, drawings: true}
-	for _, p := range fig.Panels {
-		pic, ok := b.in.Pictures[p.Source]
-		if !ok || (pic.Drawing == nil && pic.Image == nil) {
+	for i := range fig.Panels {
+		p := &fig.Panels[i]
+		pic, ok := b.in.Pictures[p]
+		if !ok || (pic.Drawing == nil) == (pic.Photo == nil) {
 			return f, fmt.Errorf("%s:%d: figure %q was not prepared", p.Pos.File, p.Pos.Line, p.Source)
 		}
 		f.pics = append(f.pics, pic)
 		f.drawings = f.drawings && pic.Drawing != nil
 	}
-	f.natW = figureGap * float64(len(f.pics)-1)
+	fg := b.th.Figure
+	f.natW = fg.Gap * float64(len(f.pics)-1)
 	for _, p := range f.pics {
 		if p.Drawing != nil {
-			f.natW += p.Drawing.W * DrawingScale
+			f.natW += p.Drawing.W * fg.DrawingScale
 		} else {
-			f.natW += figureMaxH * aspect(p)
+			f.natW += fg.MaxHeight * aspect(p)
 		}
 	}
 	return f, nil
@@ -312,17 +298,17 @@ func (b *builder) measureFigure(fig *content.Figure) (figureBox, error) {
 // panelSizes scales a figure's panels to fit width w and the height limit.
 // Drawings keep one scale (the same body size in every panel); photos
 // share one height.
-func panelSizes(f figureBox, w float64) (ws, hs []float64) {
+func panelSizes(fg FigureStyle, f figureBox, w float64) (ws, hs []float64) {
 	n := len(f.pics)
-	gaps := figureGap * float64(n-1)
+	gaps := fg.Gap * float64(n-1)
 	ws, hs = make([]float64, n), make([]float64, n)
 	if f.drawings {
-		k, sumW, maxH := DrawingScale, 0.0, 0.0
+		k, sumW, maxH := fg.DrawingScale, 0.0, 0.0
 		for _, p := range f.pics {
 			sumW += p.Drawing.W
 			maxH = max(maxH, p.Drawing.H)
 		}
-		k = min(k, (w-gaps)/sumW, figureMaxH/maxH)
+		k = min(k, (w-gaps)/sumW, fg.MaxHeight/maxH)
 		for i, p := range f.pics {
 			ws[i], hs[i] = p.Drawing.W*k, p.Drawing.H*k
 		}
@@ -332,9 +318,9 @@ func panelSizes(f figureBox, w float64) (ws, hs []float64) {
 	for _, p := range f.pics {
 		sumAspect += aspect(p)
 	}
-	h := min(figureMaxH, (w-gaps)/sumAspect)
+	h := min(fg.MaxHeight, (w-gaps)/sumAspect)
 	if n == 1 {
-		h = min(h, 0.75*w/sumAspect)
+		h = min(h, fg.SinglePhoto*w/sumAspect)
 	}
 	for i, p := range f.pics {
 		ws[i], hs[i] = h*aspect(p), h
@@ -344,13 +330,13 @@ func panelSizes(f figureBox, w float64) (ws, hs []float64) {
 
 // drawFigures draws figures side by side, each in a slot of width slotW,
 // their pictures standing on one line and their captions below; photos at
-// scale times their size (1, or photoShrink).
+// scale times their size (1, or the style's PhotoShrink).
 func (b *builder) drawFigures(fs []figureBox, slotW, scale float64) unit {
 	type sized struct{ ws, hs []float64 }
 	sizes := make([]sized, len(fs))
 	picH := 0.0
 	for i, f := range fs {
-		ws, hs := panelSizes(f, slotW)
+		ws, hs := panelSizes(b.th.Figure, f, slotW)
 		if !f.drawings {
 			for j := range ws {
 				ws[j], hs[j] = ws[j]*scale, hs[j]*scale
@@ -374,14 +360,15 @@ func (b *builder) drawFigures(fs []figureBox, slotW, scale float64) unit {
 			}
 		}
 	}
-	rowW := slotW*float64(len(fs)) + figureRowGap*float64(len(fs)-1)
+	gap := b.th.Figure.RowGap
+	rowW := slotW*float64(len(fs)) + gap*float64(len(fs)-1)
 	x0 := (b.col.w - rowW) / 2
 	var items []Item
 	h := 0.0
 	for i, f := range fs {
 		its, fh := b.figureItems(f, sizes[i].ws, sizes[i].hs, picH, slotW)
 		for _, it := range its {
-			items = append(items, moved(it, x0+float64(i)*(slotW+figureRowGap), 0))
+			items = append(items, moved(it, x0+float64(i)*(slotW+gap), 0))
 		}
 		h = max(h, fh)
 	}
@@ -392,20 +379,20 @@ func (b *builder) drawFigures(fs []figureBox, slotW, scale float64) unit {
 // and bottom-aligned on a line picH below the top, each panel's label, then
 // the numbered caption. It returns the items and the height used.
 func (b *builder) figureItems(f figureBox, ws, hs []float64, picH, slotW float64) ([]Item, float64) {
-	n := len(f.pics)
+	n, th, fg := len(f.pics), b.th, b.th.Figure
 	// Panel slots give each label room even when the picture is narrow
 	// (a standing figure).
 	slots := make([]float64, n)
-	rowW := figureGap * float64(n-1)
+	rowW := fg.Gap * float64(n-1)
 	for i := range ws {
 		slots[i] = ws[i]
 		if n > 1 {
-			slots[i] = max(ws[i], panelLabelMin)
+			slots[i] = max(ws[i], fg.PanelLabelMin)
 		}
 		rowW += slots[i]
 	}
 	if rowW > slotW {
-		rowW = figureGap * float64(n-1)
+		rowW = fg.Gap * float64(n-1)
 		for i := range ws {
 			slots[i] = ws[i]
 			rowW += ws[i]
@@ -418,19 +405,17 @@ func (b *builder) figureItems(f figureBox, ws, hs []float64, picH, slotW float64
 		items = append(items, pictureItems(p, x+(slots[i]-ws[i])/2, picH-hs[i], ws[i], hs[i])...)
 		if n > 1 {
 			pn := f.fig.Panels[i]
-			label := b.textUnits([]content.Span{{Text: "(" + pn.Label + ")", Style: content.Bold}, {Text: " " + pn.Caption}}, b.th.caption, x, slots[i], alignCenter)
+			label := b.textUnits([]content.Span{{Text: "(" + pn.Label + ")", Style: content.Bold}, {Text: " " + pn.Caption}}, th.textStyle(th.Type.Caption), x, slots[i], alignCenter)
 			var y float64
-			items, y = stack(items, label, picH+4)
+			items, y = stack(items, label, picH+fg.LabelGap)
 			labelH = max(labelH, y-picH)
 		}
-		x += slots[i] + figureGap
+		x += slots[i] + fg.Gap
 	}
-	y := picH + labelH + 6
+	y := picH + labelH + fg.CaptionGap
 	caption := append([]content.Span{{Text: "Figure " + itoa(f.fig.Number) + ".", Style: content.Bold}, {Text: " "}}, f.fig.Caption...)
-	capStyle := b.th.caption
-	capStyle.color = b.th.text
-	capW := min(slotW, max(rowW, 320))
-	return stack(items, b.textUnits(caption, capStyle, (slotW-capW)/2, capW, alignCenter), y)
+	capW := min(slotW, max(rowW, fg.CaptionMinWidth))
+	return stack(items, b.textUnits(caption, th.textStyle(th.Type.FigureCaption), (slotW-capW)/2, capW, alignCenter), y)
 }
 
 // aspect is a picture's width over its height.
@@ -438,13 +423,13 @@ func aspect(p Picture) float64 {
 	if p.Drawing != nil {
 		return p.Drawing.W / p.Drawing.H
 	}
-	return float64(p.Image.PxW) / float64(p.Image.PxH)
+	return float64(p.Photo.PxW) / float64(p.Photo.PxH)
 }
 
 // pictureItems draws a picture into the box (x, y, w, h).
 func pictureItems(p Picture, x, y, w, h float64) []Item {
-	if p.Image != nil {
-		return []Item{&Image{X: x, Y: y, W: w, H: h, Img: p.Image}}
+	if p.Photo != nil {
+		return []Item{&Image{X: x, Y: y, W: w, H: h, Photo: p.Photo}}
 	}
 	k := w / p.Drawing.W
 	items := make([]Item, 0, len(p.Drawing.Shapes))
@@ -474,14 +459,13 @@ func (b *builder) dose(d *content.Dose) unit {
 	addPart("Rest", d.Rest)
 	addPart("How often", howOften(d.PerDay))
 	addPart("Side", d.Side)
-	const pad, labelW = 8.0, 46.0
-	st := th.body
-	st.size, st.leading = 10.5, 14.5
+	pad, labelW := th.Dose.Pad, th.Dose.LabelW
+	st, label := th.textStyle(th.Type.Boxed), th.Type.DoseLabel
 	lines := b.textUnits(spans, st, pad+labelW, b.col.w-2*pad-labelW, alignLeft)
 	h := float64(len(lines))*st.leading + 2*pad
 	items := []Item{
-		&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: 4, Fill: th.primaryTint, Stroke: th.primary, LineWidth: 0.8},
-		&Text{X: pad, Y: pad + st.leading/2 + st.size*0.36, Face: fonts.Bold, Size: 9, Color: th.primary, S: "DOSE"},
+		&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: th.Dose.Radius, Fill: th.primaryTint, Stroke: th.primary, LineWidth: th.Rules.Frame},
+		&Text{X: pad, Y: pad + st.baseline(), Face: faceOf(label), Size: label.Size, Color: th.ink(label.Ink), S: "DOSE"},
 	}
 	items, _ = stack(items, lines, pad)
 	return unit{h: h, items: items}
@@ -498,15 +482,16 @@ type calloutLook struct {
 }
 
 func (b *builder) look(k content.CalloutKind) calloutLook {
+	th := b.th
 	switch k {
 	case content.Caution:
-		return calloutLook{"CAUTION", rgb(0xB0, 0x3A, 0x1E), "triangle", "!", 1.4}
+		return calloutLook{"CAUTION", th.Palette.Caution, "triangle", "!", th.Rules.Strong}
 	case content.Warning:
-		return calloutLook{"WARNING", rgb(0x8A, 0x4B, 0x00), "diamond", "!", 1.4}
+		return calloutLook{"WARNING", th.Palette.Warning, "diamond", "!", th.Rules.Strong}
 	case content.Tip:
-		return calloutLook{"TIP", b.th.accent, "circle", "+", 0.8}
+		return calloutLook{"TIP", th.accent, "circle", "+", th.Rules.Frame}
 	default:
-		return calloutLook{"NOTE", b.th.primary, "circle", "i", 0.8}
+		return calloutLook{"NOTE", th.primary, "circle", "i", th.Rules.Frame}
 	}
 }
 
@@ -514,18 +499,19 @@ func (b *builder) look(k content.CalloutKind) calloutLook {
 // whole box is taller than a page; then it splits and each part gets its
 // own frame.
 func (b *builder) callout(c *content.Callout) error {
-	lk := b.look(c.Kind)
-	const pad, bar, iconW = 9.0, 4.0, 22.0
-	f := &frame{fill: mix(lk.color, b.th.white, 0.93), stroke: lk.color, lineWidth: lk.border, radius: 3,
+	lk, th, cs := b.look(c.Kind), b.th, b.th.Callout
+	pad, bar := cs.Pad, cs.Bar
+	f := &frame{fill: mix(lk.color, th.paper, th.Palette.CalloutTint), stroke: lk.color, lineWidth: lk.border, radius: cs.Radius,
 		bar: lk.color, barWidth: bar, x: 0, w: b.col.w}
-	x := bar + pad + iconW
+	x := bar + pad + cs.IconW
 	w := b.col.w - x - pad
-	label := unit{h: 16, box: f, items: []Item{
-		&Text{X: x, Y: 11.5, Face: fonts.Bold, Size: 9.5, Color: lk.color, S: lk.label},
+	ls := th.Type.Label
+	label := unit{h: cs.LabelH, box: f, items: []Item{
+		&Text{X: x, Y: cs.LabelBaseline, Face: faceOf(ls), Size: ls.Size, Color: lk.color, S: lk.label},
 	}}
-	label.items = append(label.items, iconItems(lk, bar+pad, 1, 15)...)
+	label.items = append(label.items, iconItems(lk, bar+pad, cs.IconTop, cs.IconSize, th.paper)...)
 	start := len(b.units)
-	b.add([]unit{label}, spaceBox)
+	b.add([]unit{label}, th.Space.Box)
 	if err := b.blocks(c.Blocks, x, w, f); err != nil {
 		return err
 	}
@@ -539,7 +525,7 @@ func (b *builder) callout(c *content.Callout) error {
 	f.first, f.last = start, len(b.units)-1
 	for i := start + 1; i < len(b.units); i++ {
 		if b.units[i].before > 0 && i > start+1 {
-			b.units[i].before = 4
+			b.units[i].before = cs.InnerSpace
 		} else {
 			b.units[i].before = 0
 		}
@@ -547,9 +533,10 @@ func (b *builder) callout(c *content.Callout) error {
 	return nil
 }
 
-// iconItems draws a callout's icon, a shape with a white mark, in a
-// size×size square at (x, y).
-func iconItems(lk calloutLook, x, y, size float64) []Item {
+// iconItems draws a callout's icon, a shape with a mark in the paper's
+// colour, in a size×size square at (x, y). The shapes' coordinates are
+// parts of size.
+func iconItems(lk calloutLook, x, y, size float64, paper color.RGBA) []Item {
 	var path []figures.Segment
 	p := func(px, py float64) figures.Point { return figures.Point{X: px * size, Y: py * size} }
 	switch lk.icon {
@@ -577,7 +564,7 @@ func iconItems(lk calloutLook, x, y, size float64) []Item {
 	}
 	return []Item{
 		&Path{X: x, Y: y, Scale: 1, Shape: figures.Shape{Path: path, Fill: lk.color}},
-		&Text{X: x + size/2 - size*0.14, Y: markY, Face: fonts.Bold, Size: size * 0.62, Color: rgb(0xFF, 0xFF, 0xFF), S: lk.mark},
+		&Text{X: x + size/2 - size*0.14, Y: markY, Face: fonts.Bold, Size: size * 0.62, Color: paper, S: lk.mark},
 	}
 }
 
@@ -587,36 +574,37 @@ func (b *builder) references(h *content.Handout) {
 	if len(refs) == 0 {
 		return
 	}
-	b.add(glueAll(b.textUnits(plain("References"), b.th.h3, 0, b.col.w, alignLeft)), spaceSection)
+	th, sp := b.th, b.th.Space
+	b.add(glueAll(b.textUnits(plain("References"), th.textStyle(th.Type.H3), 0, b.col.w, alignLeft)), sp.Section)
 	b.keepNext = true
-	st := b.th.small
+	st, face := th.textStyle(th.Type.Small), faceOf(th.Type.Small)
 	for _, r := range refs {
-		us := glueAll(b.textUnits(r.Text, st, listIndent, b.col.w-listIndent, alignLeft))
+		us := glueAll(b.textUnits(r.Text, st, sp.ListIndent, b.col.w-sp.ListIndent, alignLeft))
 		if len(us) == 0 {
 			continue
 		}
 		label := itoa(r.Number) + "."
-		lw := b.f.Width(fonts.Regular, st.size, label)
-		us[0].items = append(us[0].items, &Text{X: listIndent - 6 - lw, Y: st.leading/2 + st.size*0.36, Face: fonts.Regular, Size: st.size, Color: st.color, S: label})
-		b.add(us, spaceItem)
+		lw := b.f.Width(face, st.size, label)
+		us[0].items = append(us[0].items, &Text{X: sp.ListIndent - sp.ListLabelGap - lw, Y: st.baseline(), Face: face, Size: st.size, Color: st.color, S: label})
+		b.add(us, sp.Item)
 	}
 }
 
 // closing is the booking panel (QR code, link, phone) and the clinic's
 // footer note.
 func (b *builder) closing() {
-	th, c := b.th, b.in.Clinic
+	th, c, bs := b.th, b.in.Clinic, b.th.Booking
 	if c.Booking != "" || c.Phone != "" {
-		const pad = panelPad
+		pad, line := bs.Pad, th.Rules.Panel
 		var items []Item
 		x := pad
-		h := 2*pad + 40
+		h := 2*pad + bs.MinText
 		if b.booking != nil {
 			// The code and its quiet zone fill the square inside the
 			// border, left of the text.
-			items = append(items, qrItems(b.booking, panelLine/2, panelLine/2, qrZone)...)
-			x += qrSize + 14
-			h = qrSize + 2*pad
+			items = append(items, qrItems(b.booking, line/2, line/2, qrZone(th.Style))...)
+			x += bs.QRSize + bs.TextGap
+			h = bs.QRSize + 2*pad
 		}
 		w := b.col.w - x - pad
 		var spans []content.Span
@@ -632,27 +620,18 @@ func (b *builder) closing() {
 		if c.Phone != "" {
 			spans = append(spans, content.Span{Text: c.Phone + ".", Style: content.Bold})
 		}
-		items, y := stack(items, b.textUnits(spans, th.body, x, w, alignLeft), pad+4)
+		items, y := stack(items, b.textUnits(spans, th.textStyle(th.Type.Body), x, w, alignLeft), pad+bs.TextTop)
 		h = max(h, y+pad)
-		items = append([]Item{&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: 4, Stroke: th.primary, LineWidth: panelLine}}, items...)
-		b.add([]unit{{h: h, items: items}}, spaceSection)
+		items = append([]Item{&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: bs.Radius, Stroke: th.primary, LineWidth: line}}, items...)
+		b.add([]unit{{h: h, items: items}}, th.Space.Section)
 		// The footer note is the panel's small print: never a page of
 		// its own.
 		b.keepNext = true
 	}
 	if c.Footer != "" {
-		st := th.caption
-		b.add(b.textUnits(plain(c.Footer), st, 0, b.col.w, alignLeft), spaceParagraph)
+		b.add(b.textUnits(plain(c.Footer), th.textStyle(th.Type.Caption), 0, b.col.w, alignLeft), th.Space.Paragraph)
 	}
 }
-
-// The booking panel: its border's width, the padding inside it, and the
-// side of the booking code's area.
-const (
-	panelLine = 1.0
-	panelPad  = 10.0
-	qrSize    = 76.0
-)
 
 // The booking code's geometry. The QR standard asks for a light margin
 // (quiet zone) of qrQuiet modules on every side: without it some phones do
@@ -667,7 +646,7 @@ const (
 // nil when there is none. An address too long to encode, or whose code
 // would print with modules too small to read, is an error naming the
 // profile and its field.
-func bookingCode(c *content.Clinic) (*qr.Code, error) {
+func bookingCode(c *content.Clinic, st Style) (*qr.Code, error) {
 	if c.Booking == "" {
 		return nil, nil
 	}
@@ -676,15 +655,16 @@ func bookingCode(c *content.Clinic) (*qr.Code, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: booking_url is too long to print as a QR code (%d bytes); %s", c.Source, len(c.Booking), advice)
 	}
-	if m := qrZone / float64(code.Size+2*qrQuiet); m < qrMinModule {
-		return nil, fmt.Errorf("%s: booking_url needs a QR code of %d modules, too fine for a phone to read at the %.0f points it prints; %s", c.Source, code.Size, qrZone, advice)
+	zone := qrZone(st)
+	if m := zone / float64(code.Size+2*qrQuiet); m < qrMinModule {
+		return nil, fmt.Errorf("%s: booking_url needs a QR code of %d modules, too fine for a phone to read at the %.0f points it prints; %s", c.Source, code.Size, zone, advice)
 	}
 	return code, nil
 }
 
 // qrZone is the side of the square the booking code and its quiet zone
 // fill: the code's area and the padding around it, inside the border.
-const qrZone = qrSize + 2*panelPad - panelLine
+func qrZone(st Style) float64 { return st.Booking.QRSize + 2*st.Booking.Pad - st.Rules.Panel }
 
 // qrItems draws a QR code as vector modules, merging each row's dark runs
 // into one box: sharp at any zoom, and a few hundred operators at most.

@@ -44,9 +44,12 @@ type Text struct {
 	S     string
 }
 
-// Image is a prepared raster picture drawn into a box.
+// Image is a photo drawn into a box. Layout sets Photo; Img, the
+// prepared pixels the PDF embeds, is filled in by whoever prepares the
+// photos for their boxes (see Photo, Document.PhotoBoxes).
 type Image struct {
 	X, Y, W, H float64
+	Photo      *Photo
 	Img        *figures.Image
 }
 
@@ -119,6 +122,36 @@ func moved(it Item, dx, dy float64) Item {
 	panic(fmt.Sprintf("layout: unknown item %T", it))
 }
 
+// PhotoBox is the largest box a photo is drawn in, in points: what its
+// pixels are prepared for.
+type PhotoBox struct {
+	Photo *Photo
+	W, H  float64
+}
+
+// PhotoBoxes lists each photo drawn on the pages with the largest box it
+// is drawn in, in the order the pages first draw them.
+func (d *Document) PhotoBoxes() []PhotoBox {
+	var boxes []PhotoBox
+	at := map[*Photo]int{}
+	for _, p := range d.Pages {
+		for _, it := range p.Items {
+			im, ok := it.(*Image)
+			if !ok || im.Photo == nil {
+				continue
+			}
+			i, seen := at[im.Photo]
+			if !seen {
+				at[im.Photo] = len(boxes)
+				boxes = append(boxes, PhotoBox{Photo: im.Photo, W: im.W, H: im.H})
+				continue
+			}
+			boxes[i].W, boxes[i].H = max(boxes[i].W, im.W), max(boxes[i].H, im.H)
+		}
+	}
+	return boxes
+}
+
 // Dump writes the document as text, one line per item with numbers at
 // fixed precision, so that layout changes show up as readable diffs in the
 // golden files.
@@ -143,6 +176,10 @@ func dumpItem(b *strings.Builder, it Item) {
 	case *Text:
 		fmt.Fprintf(b, "text %.2f,%.2f %s %.2f %s %q", v.X, v.Y, v.Face, v.Size, hex(v.Color), v.S)
 	case *Image:
+		if v.Img == nil {
+			fmt.Fprintf(b, "image %.2f,%.2f %.2fx%.2f unprepared", v.X, v.Y, v.W, v.H)
+			break
+		}
 		fmt.Fprintf(b, "image %.2f,%.2f %.2fx%.2f %s %dx%d %.12s", v.X, v.Y, v.W, v.H, v.Img.Format, v.Img.PxW, v.Img.PxH, v.Img.Key)
 	case *Rule:
 		fmt.Fprintf(b, "rule %.2f,%.2f-%.2f,%.2f w=%.2f %s dash=%.2f", v.X1, v.Y1, v.X2, v.Y2, v.Width, hex(v.Color), v.Dash)

@@ -160,8 +160,9 @@ func stack(items []Item, lines []unit, y float64) ([]Item, float64) {
 }
 
 // pageItems turns a page of placed units into items, with frames drawn
-// first (under the text) for each run of units that share one.
-func pageItems(page []placed, r region) []Item {
+// first (under the text) for each run of units that share one; a frame
+// whose other part is on another page gets splitPad of room at that edge.
+func pageItems(page []placed, r region, splitPad float64) []Item {
 	var items []Item
 	for i := 0; i < len(page); {
 		f := page[i].u.box
@@ -173,7 +174,6 @@ func pageItems(page []placed, r region) []Item {
 		for j+1 < len(page) && page[j+1].u.box == f {
 			j++
 		}
-		const splitPad = 4.0
 		top := page[i].y
 		if page[i].idx != f.first {
 			top -= splitPad

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"handout/content"
-	"handout/figures"
 	"handout/fonts"
 )
 
@@ -206,12 +205,9 @@ func TestShortParagraphKeepsWithFigure(t *testing.T) {
 	textPage := func(d *Document, prefix string) int {
 		return pageOf(d, func(it Item) bool { tx, ok := it.(*Text); return ok && strings.HasPrefix(tx.S, prefix) })
 	}
-	imagePage := func(d *Document, key string) int {
-		return pageOf(d, func(it Item) bool { im, ok := it.(*Image); return ok && im.Img.Key == key })
-	}
-	pics := map[string]Picture{
-		"a.jpg": {Image: &figures.Image{Key: "a", Format: "jpg", PxW: 750, PxH: 500}},
-		"b.jpg": {Image: &figures.Image{Key: "b", Format: "jpg", PxW: 750, PxH: 500}},
+	photos := map[string]*Photo{"a.jpg": {PxW: 750, PxH: 500}, "b.jpg": {PxW: 750, PxH: 500}}
+	imagePage := func(d *Document, src string) int {
+		return pageOf(d, func(it Item) bool { im, ok := it.(*Image); return ok && im.Photo == photos[src] })
 	}
 	c := &content.Clinic{Name: "C", Colors: content.Colors{Primary: "#000000", Accent: "#000000"}}
 	// Filler: big paragraphs, then one-line ones for the fine steps.
@@ -226,6 +222,12 @@ func TestShortParagraphKeepsWithFigure(t *testing.T) {
 		}
 		h := &content.Handout{Source: "h.md", Meta: content.Meta{Title: "T"},
 			Sections: []content.Section{{Blocks: append(bl, blocks...)}}}
+		pics := map[*content.Panel]Picture{}
+		for _, blk := range blocks {
+			if fig, ok := blk.(*content.Figure); ok {
+				pics[&fig.Panels[0]] = Picture{Photo: photos[fig.Panels[0].Source]}
+			}
+		}
 		d, err := Layout(monoFonts{}, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter, Pictures: pics})
 		if err != nil {
 			t.Fatal(err)
@@ -235,18 +237,18 @@ func TestShortParagraphKeepsWithFigure(t *testing.T) {
 	// The most filler under which the picture alone still fits on page 1,
 	// leaving less room than a line of text needs.
 	big, small := 0, 0
-	for imagePage(layoutWith(big+1, 0, photo(1, "a.jpg")), "a") == 1 {
+	for imagePage(layoutWith(big+1, 0, photo(1, "a.jpg")), "a.jpg") == 1 {
 		big++
 	}
-	for imagePage(layoutWith(big, small+1, photo(1, "a.jpg")), "a") == 1 {
+	for imagePage(layoutWith(big, small+1, photo(1, "a.jpg")), "a.jpg") == 1 {
 		small++
 	}
 	d := layoutWith(big, small+1, para(1, "Rest your chin on the mat."), photo(2, "a.jpg"))
-	if ip, tp := imagePage(d, "a"), textPage(d, "Rest your chin"); ip != 2 || tp != 2 {
+	if ip, tp := imagePage(d, "a.jpg"), textPage(d, "Rest your chin"); ip != 2 || tp != 2 {
 		t.Errorf("intro on page %d, picture on page %d; want both on page 2", tp, ip)
 	}
 	d = layoutWith(big, small, photo(1, "b.jpg"), para(2, "Hold for five breaths."))
-	if ip, tp := imagePage(d, "b"), textPage(d, "Hold for five"); ip != 2 || tp != 2 {
+	if ip, tp := imagePage(d, "b.jpg"), textPage(d, "Hold for five"); ip != 2 || tp != 2 {
 		t.Errorf("picture on page %d, the note after it on page %d; want both on page 2", ip, tp)
 	}
 }
@@ -287,21 +289,22 @@ func TestHeaderFitsLongTexts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	hd, margin := article().Header, article().Page.Margin
 	var rows [2][][2]float64 // the name's and the tagline's rows: each text's left and right
 	for _, it := range doc.Pages[0].Items {
 		tx, ok := it.(*Text)
-		if !ok || tx.Y > headerTop+headerH {
+		if !ok || tx.Y > hd.Top+hd.Height {
 			continue
 		}
 		if strings.HasPrefix(tx.S, "For: ") && !strings.HasSuffix(tx.S, "…  ·  2026-11-25") {
 			t.Errorf("patient line %q: want the name shortened and the date kept", tx.S)
 		}
 		l, r := tx.X, tx.X+m.Width(tx.Face, tx.Size, tx.S)
-		if l < pageMargin-0.001 || r > Letter.W-pageMargin+0.001 {
+		if l < margin-0.001 || r > Letter.W-margin+0.001 {
 			t.Errorf("%q runs off the page: %.1f to %.1f", tx.S, l, r)
 		}
 		row := 0
-		if tx.Y > headerTop+20 {
+		if tx.Y > hd.Top+20 {
 			row = 1
 		}
 		for _, o := range rows[row] {

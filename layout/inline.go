@@ -24,7 +24,23 @@ type textStyle struct {
 	leading      float64 // line height in points
 	color        color.RGBA
 	linkColor    color.RGBA
+	linkRule     float64 // the weight of a link's underline
+	linkDrop     float64 // the underline, below the baseline
+	minSize      float64 // the smallest a footnote marker is printed
 }
+
+// Proportions of the fonts, as parts of the text's size: where the
+// baseline sits below the middle of a line, how small and how high a
+// footnote marker is.
+const (
+	baselineDrop = 0.36
+	markerScale  = 0.68
+	markerRise   = 0.36
+)
+
+// baseline is the baseline of a line of st, below the line's top: its
+// text centred in the leading.
+func (st textStyle) baseline() float64 { return st.leading/2 + st.size*baselineDrop }
 
 // runStyle is the look of one run of text on a line.
 type runStyle struct {
@@ -77,9 +93,9 @@ func styleOf(base textStyle, sp content.Span) runStyle {
 	if sp.FootnoteRef > 0 {
 		// A footnote marker is printed small and raised, like a superscript.
 		st.face = fonts.FaceFor(bold, false)
-		// Never under 8 pt, the smallest size a handout prints.
-		st.size = max(8, base.size*0.68)
-		st.rise = base.size * 0.36
+		// Never under the smallest size the style prints.
+		st.size = max(base.minSize, base.size*markerScale)
+		st.rise = base.size * markerRise
 	}
 	return st
 }
@@ -254,7 +270,7 @@ func lineItems(ln line, x, top float64, base textStyle, width float64, al align)
 	if al == alignCenter {
 		x += (width - ln.w) / 2
 	}
-	baseline := top + base.leading/2 + base.size*0.36
+	baseline := top + base.baseline()
 	var items []Item
 	var pending *Text
 	var pendingStyle runStyle
@@ -263,7 +279,7 @@ func lineItems(ln line, x, top float64, base textStyle, width float64, al align)
 	flushLink := func(end float64) {
 		if linkURL != "" {
 			items = append(items,
-				&Rule{X1: linkStart, Y1: baseline + 1.2, X2: end, Y2: baseline + 1.2, Width: 0.5, Color: base.linkColor},
+				&Rule{X1: linkStart, Y1: baseline + base.linkDrop, X2: end, Y2: baseline + base.linkDrop, Width: base.linkRule, Color: base.linkColor},
 				&Link{X: linkStart, Y: top, W: end - linkStart, H: base.leading, URL: linkURL})
 			linkURL = ""
 		}

@@ -6,6 +6,11 @@
 // The stages, each a function below: check the text against the fonts,
 // build the page frame (header and footer), turn blocks into units
 // (lines, figures, boxes), break the units into pages, then draw each page.
+//
+// Every size comes from the Input's Style (style.go). Layout owns
+// placement: photos come in as their pixel size only (Photo), and the
+// display list says the box each is drawn in, for the caller to prepare
+// the pixels for (Document.PhotoBoxes).
 package layout
 
 import (
@@ -26,11 +31,23 @@ type Fonts interface {
 	Missing(text string) (r rune, ok bool)
 }
 
-// Picture is a prepared panel: a built-in vector drawing or a photo.
+// Picture is a panel's picture: a built-in vector drawing or a photo.
 // Exactly one of the two is set.
 type Picture struct {
 	Drawing *figures.Drawing
-	Image   *figures.Image
+	Photo   *Photo
+}
+
+// Photo is a raster picture as layout places it: by its upright size in
+// pixels, of which only the aspect ratio counts. Layout owns placement:
+// it draws a photo as an Image item that refers to it (Image.Photo), and
+// the caller prepares the pixels for the boxes the photo is drawn in
+// (Document.PhotoBoxes), then fills in Image.Img. So a photo is prepared
+// for the size it is printed at (a single photo at the style's
+// SinglePhoto part of the column, a row shrunk to stay on its page),
+// and no other package repeats layout's arithmetic to guess it.
+type Photo struct {
+	PxW, PxH int
 }
 
 // Input is everything one document's layout depends on: one handout, or
@@ -41,19 +58,17 @@ type Input struct {
 	Cover    *Cover // nil: no cover page
 	TickLog  bool   // a weekly tick log of the exercises at the end
 	Clinic   *content.Clinic
-	Logo     *figures.Image // nil when the clinic has no logo
-	// Pictures holds the prepared picture of every panel, keyed by
-	// content.Panel.Source.
-	Pictures map[string]Picture
+	Logo     *Photo // nil when the clinic has no logo
+	// Pictures holds the picture of every panel of the handouts, keyed by
+	// the panel itself (a pointer into its figure's Panels): two handouts
+	// of a packet may name different photos by the same relative path.
+	Pictures map[*content.Panel]Picture
 	Patient  string // printed in the header of every page when set
 	Date     string // visit date, printed beside the patient's name
 	Paper    Paper
+	// Style is the look (StyleByName); the zero Style is the default.
+	Style Style
 }
-
-// DrawingScale is how many points one centimetre of a built-in drawing
-// takes on the page. One scale for every drawing keeps the body the same
-// size in every figure of a handout.
-const DrawingScale = 1.1
 
 // Cover is what a packet's cover page says besides the patient's name and
 // visit date (Input.Patient, Input.Date).
@@ -73,7 +88,11 @@ func Layout(f Fonts, in Input) (*Document, error) {
 	if err := checkCoverage(f, in); err != nil {
 		return nil, err
 	}
-	th, err := newTheme(c.Colors.Primary, c.Colors.Accent)
+	style := in.Style
+	if style.Name == "" {
+		style = styles()[0]
+	}
+	th, err := newTheme(style, c.Colors.Primary, c.Colors.Accent)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", c.Source, err)
 	}
@@ -92,7 +111,7 @@ func Layout(f Fonts, in Input) (*Document, error) {
 	// The booking code, made before the flow: an address too long for
 	// one is the profile's error, not a panel that says "Scan the code"
 	// beside no code.
-	if b.booking, err = bookingCode(c); err != nil {
+	if b.booking, err = bookingCode(c, style); err != nil {
 		return nil, err
 	}
 	// The flow: cover, then each handout (title block, sections,
@@ -131,7 +150,7 @@ func Layout(f Fonts, in Input) (*Document, error) {
 			owner = pg[0].u.owner
 		}
 		items := b.header(owner)
-		items = append(items, pageItems(pg, b.col)...)
+		items = append(items, pageItems(pg, b.col, b.th.Space.SplitPad)...)
 		items = append(items, b.footer(i+1, len(pages))...)
 		doc.Pages = append(doc.Pages, Page{W: paper.W, H: paper.H, Items: items})
 	}
@@ -184,14 +203,6 @@ type builder struct {
 	booking     *qr.Code // the booking_url's code; nil without one
 }
 
-const (
-	headerTop    = 28.0 // page edge to the top of the header
-	headerH      = 38.0 // logo height and header text block
-	headerGap    = 18.0 // header rule to the column
-	footerBottom = 24.0 // page edge to the last footer line
-	footerGap    = 14.0 // column to the footer rule
-)
-
 // maxFooterLines is the most lines the clinic's footer may take: the
 // sample clinic's takes 3, and each line more is a line less of every
 // page's column.
@@ -202,16 +213,19 @@ const maxFooterLines = 6
 // content's limits bound each field, but not all of them at their longest
 // together (that footer took half of every page).
 func (b *builder) frame() error {
-	w := ColumnWidth(b.paper)
-	b.footerLines = breakLines(b.f, splitWords(b.f, b.th.footer, b.footerSpans()), w-60)
+	hd, ft := b.th.Header, b.th.Footer
+	margin := b.th.Page.Margin
+	w := b.paper.W - 2*margin
+	footer := b.th.textStyle(b.th.Type.Footer)
+	b.footerLines = breakLines(b.f, splitWords(b.f, footer, b.footerSpans()), w-ft.PageLabelW)
 	if n := len(b.footerLines); n > maxFooterLines {
 		return fmt.Errorf("%s: the footer on every page (name, address, phone; website, email; hours and hours_note) takes %d lines; at most %d fit: shorten the address, the hours or the hours_note",
 			b.in.Clinic.Source, n, maxFooterLines)
 	}
-	b.footerH = float64(len(b.footerLines)) * b.th.footer.leading
-	top := headerTop + headerH + headerGap
-	bottom := b.paper.H - footerBottom - b.footerH - footerGap
-	b.col = region{x: pageMargin, top: top, w: w, h: bottom - top}
+	b.footerH = float64(len(b.footerLines)) * footer.leading
+	top := hd.Top + hd.Height + hd.Gap
+	bottom := b.paper.H - ft.Bottom - b.footerH - ft.Gap
+	b.col = region{x: margin, top: top, w: w, h: bottom - top}
 	return nil
 }
 
@@ -259,42 +273,48 @@ func (b *builder) footerSpans() []content.Span {
 // header draws the logo, clinic name and tagline on the left, and the
 // title of the page's handout with the patient's name and date on the right.
 func (b *builder) header(owner int) []Item {
-	th, c := b.th, b.in.Clinic
-	left, right := pageMargin, b.paper.W-pageMargin
+	th, c, hd := b.th, b.in.Clinic, b.th.Header
+	left, right := th.Page.Margin, b.paper.W-th.Page.Margin
 	var items []Item
 	x := left
 	if lg := b.in.Logo; lg != nil && lg.PxH > 0 {
-		w := headerH * float64(lg.PxW) / float64(lg.PxH)
-		items = append(items, &Image{X: x, Y: headerTop, W: w, H: headerH, Img: lg})
-		x += w + 10
+		w, h := th.LogoBox(lg.PxW, lg.PxH)
+		items = append(items, &Image{X: x, Y: hd.Top, W: w, H: h, Photo: lg})
+		x += w + hd.LogoGap
 	}
 	// The clinic's name and tagline take at most half of what is left of
 	// the header, the handout's title and the patient's name the rest: a
 	// text too long for its share is shortened with "…" here (it is
 	// printed in full in the title block and on the cover).
-	const gap = 12.0
-	half := (right - x - gap) / 2
-	name := clipText(b.f, fonts.Bold, 13, c.Name, half)
-	items = append(items, &Text{X: x, Y: headerTop + 17, Face: fonts.Bold, Size: 13, Color: th.primary, S: name})
-	tagline := clipText(b.f, fonts.Regular, 8.5, c.Tagline, half)
+	nameY, tagY := hd.Top+hd.NameBaseline, hd.Top+hd.TaglineBaseline
+	half := (right - x - hd.HalfGap) / 2
+	nameSt, tagSt, titleSt := th.Type.ClinicName, th.Type.Tagline, th.Type.HeaderTitle
+	nameFace, tagFace, titleFace := faceOf(nameSt), faceOf(tagSt), faceOf(titleSt)
+	name := clipText(b.f, nameFace, nameSt.Size, c.Name, half)
+	items = append(items, &Text{X: x, Y: nameY, Face: nameFace, Size: nameSt.Size, Color: th.ink(nameSt.Ink), S: name})
+	tagline := clipText(b.f, tagFace, tagSt.Size, c.Tagline, half)
 	if tagline != "" {
-		items = append(items, &Text{X: x, Y: headerTop + 30, Face: fonts.Regular, Size: 8.5, Color: th.muted, S: tagline})
+		items = append(items, &Text{X: x, Y: tagY, Face: tagFace, Size: tagSt.Size, Color: th.ink(tagSt.Ink), S: tagline})
 	}
 	title := packetTitle
 	if owner != noHandout {
 		title = b.in.Handouts[owner].Meta.Title
 	}
-	title = clipText(b.f, fonts.Bold, 10, title, right-x-gap-b.f.Width(fonts.Bold, 13, name))
-	tw := b.f.Width(fonts.Bold, 10, title)
-	items = append(items, &Text{X: right - tw, Y: headerTop + 17, Face: fonts.Bold, Size: 10, Color: th.text, S: title})
-	if who := b.patientLine(right - x - gap - b.f.Width(fonts.Regular, 8.5, tagline)); who != "" {
-		ww := b.f.Width(fonts.Regular, 9, who)
-		items = append(items, &Text{X: right - ww, Y: headerTop + 30, Face: fonts.Regular, Size: 9, Color: th.text, S: who})
+	title = clipText(b.f, titleFace, titleSt.Size, title, right-x-hd.HalfGap-b.f.Width(nameFace, nameSt.Size, name))
+	tw := b.f.Width(titleFace, titleSt.Size, title)
+	items = append(items, &Text{X: right - tw, Y: nameY, Face: titleFace, Size: titleSt.Size, Color: th.ink(titleSt.Ink), S: title})
+	if who := b.patientLine(right - x - hd.HalfGap - b.f.Width(tagFace, tagSt.Size, tagline)); who != "" {
+		st := th.Type.HeaderPatient
+		ww := b.f.Width(faceOf(st), st.Size, who)
+		items = append(items, &Text{X: right - ww, Y: tagY, Face: faceOf(st), Size: st.Size, Color: th.ink(st.Ink), S: who})
 	}
-	y := headerTop + headerH + 6
-	items = append(items, &Rule{X1: left, Y1: y, X2: right, Y2: y, Width: 1.2, Color: th.primary})
+	y := hd.Top + hd.Height + hd.RuleOffset
+	items = append(items, &Rule{X1: left, Y1: y, X2: right, Y2: y, Width: th.Rules.Header, Color: th.primary})
 	return items
 }
+
+// faceOf is the font face a text role is printed in.
+func faceOf(ts TypeStyle) fonts.Face { return fonts.FaceFor(ts.Bold, ts.Italic) }
 
 // clipText returns s, or as much of it as fits in width w followed by "…"
 // when s is wider.
@@ -314,8 +334,8 @@ func clipText(m Measurer, face fonts.Face, size float64, s string, w float64) st
 }
 
 // patientLine is "For: NAME · DATE", or what of it is given, in the
-// header's 9-point type; a name too long for width w is shortened, so the
-// date stays.
+// header's type; a name too long for width w is shortened, so the date
+// stays.
 func (b *builder) patientLine(w float64) string {
 	const sep = "  ·  "
 	date := ""
@@ -328,23 +348,26 @@ func (b *builder) patientLine(w float64) string {
 	case b.in.Patient == "":
 		return b.in.Date
 	}
-	w -= b.f.Width(fonts.Regular, 9, "For: "+date)
-	return "For: " + clipText(b.f, fonts.Regular, 9, b.in.Patient, w) + date
+	st := b.th.Type.HeaderPatient
+	w -= b.f.Width(faceOf(st), st.Size, "For: "+date)
+	return "For: " + clipText(b.f, faceOf(st), st.Size, b.in.Patient, w) + date
 }
 
 // footer draws the clinic's contact lines and "Page X of Y".
 func (b *builder) footer(page, pages int) []Item {
 	th := b.th
-	left, right := pageMargin, b.paper.W-pageMargin
-	top := b.paper.H - footerBottom - b.footerH
-	items := []Item{&Rule{X1: left, Y1: top - 5, X2: right, Y2: top - 5, Width: 0.5, Color: th.rule}}
+	st := th.textStyle(th.Type.Footer)
+	left, right := th.Page.Margin, b.paper.W-th.Page.Margin
+	top := b.paper.H - th.Footer.Bottom - b.footerH
+	ruleY := top - th.Footer.RuleOffset
+	items := []Item{&Rule{X1: left, Y1: ruleY, X2: right, Y2: ruleY, Width: th.Rules.Footer, Color: th.rule}}
 	for i, ln := range b.footerLines {
-		items = append(items, lineItems(ln, left, top+float64(i)*th.footer.leading, th.footer, 0, alignLeft)...)
+		items = append(items, lineItems(ln, left, top+float64(i)*st.leading, st, 0, alignLeft)...)
 	}
 	label := "Page " + itoa(page) + " of " + itoa(pages)
-	w := b.f.Width(fonts.Regular, th.footer.size, label)
-	baseline := top + th.footer.leading/2 + th.footer.size*0.36
-	items = append(items, &Text{X: right - w, Y: baseline, Face: fonts.Regular, Size: th.footer.size, Color: th.muted, S: label})
+	face := faceOf(th.Type.Footer)
+	w := b.f.Width(face, st.size, label)
+	items = append(items, &Text{X: right - w, Y: top + st.baseline(), Face: face, Size: st.size, Color: st.color, S: label})
 	return items
 }
 
@@ -459,17 +482,3 @@ func checkHandout(h *content.Handout, check func(content.Pos, string) error, spa
 	}
 	return nil
 }
-
-// LogoHeight is the height the clinic's logo is printed at, in points.
-const LogoHeight = headerH
-
-// FigureMaxHeight is the tallest a figure's pictures are printed, in points.
-const FigureMaxHeight = figureMaxH
-
-// ColumnWidth is the width of the text column on paper, in points: the
-// widest a figure can be placed.
-func ColumnWidth(p Paper) float64 { return p.W - 2*pageMargin }
-
-// pageMargin is the left and right margin, in points (three quarters of an
-// inch: room for a hole punch and a thumb).
-const pageMargin = 54.0

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"handout/content"
-	"handout/fonts"
 )
 
 // pageRef is a page number on the cover that is known only after the
@@ -94,11 +93,10 @@ func (b *builder) groupRow(exs []exercise, i int, w float64) (unit, bool) {
 	if len(b.in.Handouts) < 2 || i > 0 && exs[i-1].handout == ex.handout {
 		return unit{}, false
 	}
-	st := b.th.small
-	st.bold, st.italic, st.color = true, false, b.th.primary
+	st, cs := b.th.textStyle(b.th.Type.GroupTitle), b.th.Cover
 	lines := b.textUnits(plain(b.in.Handouts[ex.handout].Meta.Title), st, 0, w, alignLeft)
-	u := unit{h: float64(len(lines))*st.leading + 6, glue: true}
-	u.items, _ = stack(nil, lines, 5)
+	u := unit{h: float64(len(lines))*st.leading + cs.GroupH, glue: true}
+	u.items, _ = stack(nil, lines, cs.GroupPad)
 	return u, true
 }
 
@@ -106,9 +104,10 @@ func (b *builder) groupRow(exs []exercise, i int, w float64) (unit, bool) {
 // with the page each exercise starts on, the clinician's notes and room
 // for the patient's questions.
 func (b *builder) cover() {
-	th, cv := b.th, b.in.Cover
+	th, cv, cs, sp := b.th, b.in.Cover, b.th.Cover, b.th.Space
+	h1, h2, body := th.textStyle(th.Type.H1), th.textStyle(th.Type.H2), th.textStyle(th.Type.Body)
 	b.owner = noHandout
-	us := b.textUnits(plain(packetTitle), th.h1, 0, b.col.w, alignLeft)
+	us := b.textUnits(plain(packetTitle), h1, 0, b.col.w, alignLeft)
 	var who []content.Span
 	if b.in.Patient != "" {
 		who = append(who, content.Span{Text: "Prepared for "}, content.Span{Text: b.in.Patient, Style: content.Bold})
@@ -127,24 +126,28 @@ func (b *builder) cover() {
 		who = append(who, content.Span{Text: strings.Join(details, "  ·  ")})
 	}
 	if len(who) > 0 {
-		lines := b.textUnits(who, th.body, 0, b.col.w, alignLeft)
-		lines[0].before = 6
+		lines := b.textUnits(who, body, 0, b.col.w, alignLeft)
+		lines[0].before = cs.PatientGap
 		us = append(us, lines...)
 	}
 	b.add(glueAll(us), 0)
 
 	// The programme table: exercise, dose, page.
-	b.add(glueAll(b.textUnits(plain("Your programme"), th.h2, 0, b.col.w, alignLeft)), spaceSection)
+	b.add(glueAll(b.textUnits(plain("Your programme"), h2, 0, b.col.w, alignLeft)), sp.Section)
 	b.keepNext = true
-	const pageW, gap = 36.0, 12.0
-	nameW := b.col.w * 0.42
-	doseW := b.col.w - nameW - pageW - 2*gap
-	st := th.body
-	head := unit{h: 16, items: []Item{
-		&Text{X: 0, Y: 11, Face: fonts.Bold, Size: 9, Color: th.muted, S: "EXERCISE"},
-		&Text{X: nameW + gap, Y: 11, Face: fonts.Bold, Size: 9, Color: th.muted, S: "DOSE"},
-		&Text{X: b.col.w - b.f.Width(fonts.Bold, 9, "PAGE"), Y: 11, Face: fonts.Bold, Size: 9, Color: th.muted, S: "PAGE"},
-		&Rule{X1: 0, Y1: 15.5, X2: b.col.w, Y2: 15.5, Width: 0.8, Color: th.primary},
+	gap := cs.ColGap
+	nameW := b.col.w * cs.NameShare
+	doseW := b.col.w - nameW - cs.PageW - 2*gap
+	st := body
+	hs := th.Type.TableHead
+	headText := func(x float64, s string) *Text {
+		return &Text{X: x, Y: cs.HeadBaseline, Face: faceOf(hs), Size: hs.Size, Color: th.ink(hs.Ink), S: s}
+	}
+	head := unit{h: cs.HeadH, items: []Item{
+		headText(0, "EXERCISE"),
+		headText(nameW+gap, "DOSE"),
+		headText(b.col.w-b.f.Width(faceOf(hs), hs.Size, "PAGE"), "PAGE"),
+		&Rule{X1: 0, Y1: cs.HeadRule, X2: b.col.w, Y2: cs.HeadRule, Width: th.Rules.TableHead, Color: th.primary},
 	}}
 	rows := []unit{head}
 	exs := b.exercises()
@@ -154,28 +157,28 @@ func (b *builder) cover() {
 		}
 		name := b.textUnits(ex.title, st, 0, nameW, alignLeft)
 		dose := b.textUnits(plain(ex.dose), st, nameW+gap, doseW, alignLeft)
-		h := max(float64(len(name)), float64(len(dose)))*st.leading + 6
+		h := max(float64(len(name)), float64(len(dose)))*st.leading + 2*cs.RowPad
 		u := unit{h: h, glue: true}
-		u.items, _ = stack(u.items, name, 3)
-		u.items, _ = stack(u.items, dose, 3)
-		num := &Text{X: b.col.w, Y: 3 + st.leading/2 + st.size*0.36, Face: fonts.Regular, Size: st.size, Color: th.text}
-		u.items = append(u.items, num, &Rule{X1: 0, Y1: h, X2: b.col.w, Y2: h, Width: 0.4, Color: th.rule})
+		u.items, _ = stack(u.items, name, cs.RowPad)
+		u.items, _ = stack(u.items, dose, cs.RowPad)
+		num := &Text{X: b.col.w, Y: cs.RowPad + st.baseline(), Face: faceOf(th.Type.Body), Size: st.size, Color: st.color}
+		u.items = append(u.items, num, &Rule{X1: 0, Y1: h, X2: b.col.w, Y2: h, Width: th.Rules.TableRow, Color: th.rule})
 		b.pageRefs = append(b.pageRefs, pageRef{text: num, anchor: ex.anchor, right: b.col.w})
 		rows = append(rows, u)
 	}
-	b.add(rows, spaceParagraph)
+	b.add(rows, sp.Paragraph)
 
 	if cv.Notes != "" {
-		b.add(glueAll(b.textUnits(plain("Notes from your clinician"), th.h2, 0, b.col.w, alignLeft)), spaceSection)
+		b.add(glueAll(b.textUnits(plain("Notes from your clinician"), h2, 0, b.col.w, alignLeft)), sp.Section)
 		b.keepNext = true
-		b.add(b.textUnits(plain(cv.Notes), th.body, 0, b.col.w, alignLeft), spaceParagraph)
+		b.add(b.textUnits(plain(cv.Notes), body, 0, b.col.w, alignLeft), sp.Paragraph)
 	}
 	// Ruled lines for the patient's questions, as on a paper form.
-	b.add(glueAll(b.textUnits(plain("Questions for your next visit"), th.h2, 0, b.col.w, alignLeft)), spaceSection)
+	b.add(glueAll(b.textUnits(plain("Questions for your next visit"), h2, 0, b.col.w, alignLeft)), sp.Section)
 	b.keepNext = true
 	var lines []unit
-	for i := 0; i < 5; i++ {
-		lines = append(lines, unit{h: 26, items: []Item{&Rule{X1: 0, Y1: 25, X2: b.col.w, Y2: 25, Width: 0.5, Color: th.rule}}})
+	for range cs.Questions {
+		lines = append(lines, unit{h: cs.QuestionH, items: []Item{&Rule{X1: 0, Y1: cs.QuestionRule, X2: b.col.w, Y2: cs.QuestionRule, Width: th.Rules.WriteIn, Color: th.rule}}})
 	}
 	b.add(glueAll(lines), 0)
 }
@@ -183,38 +186,38 @@ func (b *builder) cover() {
 // tickLog lays out two weeks of a tick table: a row per exercise, a box
 // per day, for the patient to mark what they did.
 func (b *builder) tickLog() {
-	th := b.th
+	th, tl := b.th, b.th.TickLog
 	exs := b.exercises()
-	b.add(glueAll(b.textUnits(plain("Your exercise log"), th.h2, 0, b.col.w, alignLeft)), 0)
+	b.add(glueAll(b.textUnits(plain("Your exercise log"), th.textStyle(th.Type.H2), 0, b.col.w, alignLeft)), 0)
 	b.keepNext = true
-	b.add(b.textUnits(plain("Tick a box each day you do the exercise. Bring this page to your next visit."), th.body, 0, b.col.w, alignLeft), spaceParagraph)
+	b.add(b.textUnits(plain("Tick a box each day you do the exercise. Bring this page to your next visit."), th.textStyle(th.Type.Body), 0, b.col.w, alignLeft), th.Space.Paragraph)
 	days := []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
-	const dayW, box, rowPad = 40.0, 14.0, 6.0
+	dayW, box, rowPad := tl.DayW, tl.Box, tl.RowPad
 	nameW := b.col.w - dayW*float64(len(days))
-	st := th.body
-	st.size, st.leading = 10, 13.5
+	st := th.textStyle(th.Type.TickLogRow)
+	ws, hs := th.Type.TickLogWeek, th.Type.TableHead
 	for week := 1; week <= 2; week++ {
-		head := unit{h: 20, items: []Item{&Text{X: 0, Y: 14, Face: fonts.Bold, Size: 10, Color: th.primary, S: "Week " + itoa(week)}}}
+		head := unit{h: tl.HeadH, items: []Item{&Text{X: 0, Y: tl.HeadBaseline, Face: faceOf(ws), Size: ws.Size, Color: th.ink(ws.Ink), S: "Week " + itoa(week)}}}
 		for i, d := range days {
-			w := b.f.Width(fonts.Bold, 9, d)
-			head.items = append(head.items, &Text{X: nameW + float64(i)*dayW + (dayW-w)/2, Y: 14, Face: fonts.Bold, Size: 9, Color: th.muted, S: d})
+			w := b.f.Width(faceOf(hs), hs.Size, d)
+			head.items = append(head.items, &Text{X: nameW + float64(i)*dayW + (dayW-w)/2, Y: tl.HeadBaseline, Face: faceOf(hs), Size: hs.Size, Color: th.ink(hs.Ink), S: d})
 		}
-		head.items = append(head.items, &Rule{X1: 0, Y1: 19.5, X2: b.col.w, Y2: 19.5, Width: 0.8, Color: th.primary})
+		head.items = append(head.items, &Rule{X1: 0, Y1: tl.HeadRule, X2: b.col.w, Y2: tl.HeadRule, Width: th.Rules.TableHead, Color: th.primary})
 		rows := []unit{head}
 		for i, ex := range exs {
 			if g, ok := b.groupRow(exs, i, nameW); ok {
 				rows = append(rows, g)
 			}
-			name := b.textUnits(ex.title, st, 0, nameW-8, alignLeft)
+			name := b.textUnits(ex.title, st, 0, nameW-tl.NameGap, alignLeft)
 			h := max(float64(len(name))*st.leading, box) + 2*rowPad
 			u := unit{h: h, glue: true}
 			u.items, _ = stack(u.items, name, rowPad)
 			for i := range days {
-				u.items = append(u.items, &Box{X: nameW + float64(i)*dayW + (dayW-box)/2, Y: (h - box) / 2, W: box, H: box, Radius: 2, Stroke: th.muted, LineWidth: 0.8})
+				u.items = append(u.items, &Box{X: nameW + float64(i)*dayW + (dayW-box)/2, Y: (h - box) / 2, W: box, H: box, Radius: tl.BoxRadius, Stroke: th.muted, LineWidth: th.Rules.Frame})
 			}
-			u.items = append(u.items, &Rule{X1: 0, Y1: h, X2: b.col.w, Y2: h, Width: 0.4, Color: th.rule})
+			u.items = append(u.items, &Rule{X1: 0, Y1: h, X2: b.col.w, Y2: h, Width: th.Rules.TableRow, Color: th.rule})
 			rows = append(rows, u)
 		}
-		b.add(rows, spaceSection)
+		b.add(rows, th.Space.Section)
 	}
 }

@@ -29,18 +29,15 @@ func PaperByName(name string) (Paper, error) {
 	return Paper{}, fmt.Errorf("paper %q is not supported; use letter or a4", name)
 }
 
-// theme is the type scale and colours of a handout, derived from the
-// clinic's brand colours. Body text is 11 pt and nothing is under 8 pt, so
-// the sheet reads at arm's length and survives a photocopier.
+// theme is a style with the clinic's brand colours filled in: the
+// colour of each ink, and the text roles resolved to them.
 type theme struct {
-	primary, accent, text, muted, rule, white color.RGBA
+	Style
+	primary, accent, text, muted, rule, paper color.RGBA
 	primaryTint                               color.RGBA
-
-	body, caption, small, footer textStyle
-	h1, h2, h3                   textStyle
 }
 
-func newTheme(primary, accent string) (theme, error) {
+func newTheme(st Style, primary, accent string) (theme, error) {
 	p, err := parseHex(primary)
 	if err != nil {
 		return theme{}, fmt.Errorf("clinic colors.primary: %w", err)
@@ -49,22 +46,34 @@ func newTheme(primary, accent string) (theme, error) {
 	if err != nil {
 		return theme{}, fmt.Errorf("clinic colors.accent: %w", err)
 	}
-	t := theme{
+	c := st.Palette
+	return theme{
+		Style:   st,
 		primary: p, accent: a,
-		text:        rgb(0x22, 0x22, 0x22),
-		muted:       rgb(0x55, 0x55, 0x55),
-		rule:        rgb(0xBB, 0xBB, 0xBB),
-		white:       rgb(0xFF, 0xFF, 0xFF),
-		primaryTint: mix(p, rgb(0xFF, 0xFF, 0xFF), 0.9),
+		text: c.Text, muted: c.Muted, rule: c.Rule, paper: c.Paper,
+		primaryTint: mix(p, c.Paper, c.PrimaryTint),
+	}, nil
+}
+
+// ink is the colour of an ink role.
+func (t theme) ink(i Ink) color.RGBA {
+	switch i {
+	case InkMuted:
+		return t.muted
+	case InkPrimary:
+		return t.primary
+	case InkAccent:
+		return t.accent
 	}
-	t.body = textStyle{size: 11, leading: 15.5, color: t.text, linkColor: a}
-	t.caption = textStyle{size: 9.5, leading: 12.5, color: t.muted, linkColor: a}
-	t.small = textStyle{size: 9.5, leading: 12.5, color: t.text, linkColor: a}
-	t.footer = textStyle{size: 8, leading: 10.5, color: t.muted, linkColor: a}
-	t.h1 = textStyle{bold: true, size: 24, leading: 29, color: t.text, linkColor: a}
-	t.h2 = textStyle{bold: true, size: 15, leading: 19, color: p, linkColor: a}
-	t.h3 = textStyle{bold: true, size: 12, leading: 16, color: t.text, linkColor: a}
-	return t, nil
+	return t.text
+}
+
+// textStyle is a text role as the line breaker uses it: links in the
+// accent colour, footnote markers no smaller than the style's smallest
+// size.
+func (t theme) textStyle(ts TypeStyle) textStyle {
+	return textStyle{bold: ts.Bold, italic: ts.Italic, size: ts.Size, leading: ts.Leading,
+		color: t.ink(ts.Ink), linkColor: t.accent, linkRule: t.Rules.Link, linkDrop: t.Rules.LinkDrop, minSize: t.Type.MinSize}
 }
 
 func rgb(r, g, b uint8) color.RGBA { return color.RGBA{R: r, G: g, B: b, A: 0xFF} }

@@ -32,20 +32,28 @@ type Engine struct {
 
 	mu       sync.Mutex
 	drawings map[string]*figures.Drawing
-	// photos remembers each photo prepared in this run by folder, path and
-	// options. The preparer's own cache is keyed by the photo's bytes, so
-	// without this every document of a batch would read and hash each
-	// photo again (about 27 ms for a 4 MB phone picture). A batch records
-	// the photos' bytes in its manifest once, at planning, so one run sees
-	// one version of each file either way.
+	// sizes and photos remember each photo file of this run, by folder
+	// and path: its upright size (what layout places it by), and the
+	// image prepared from it for each placement. The preparer's own cache
+	// is keyed by the photo's bytes, so without these every document of a
+	// batch would read (and hash) each photo again (about 27 ms for a
+	// 4 MB phone picture). A batch records the photos' bytes in its
+	// manifest once, at planning, so one run sees one version of each
+	// file either way.
+	sizes  map[photoFile]*layout.Photo
 	photos map[photoKey]*figures.Image
+}
+
+// photoFile names a photo file: a path in a handout's folder.
+type photoFile struct {
+	dir  *os.Root
+	path string
 }
 
 // photoKey names a photo prepared for one placement.
 type photoKey struct {
-	dir  *os.Root
-	path string
-	opt  figures.Options
+	photoFile
+	opt figures.Options
 }
 
 // NewEngine loads the fonts and returns an engine whose preparer keeps
@@ -56,7 +64,7 @@ func NewEngine(cacheDir string) (*Engine, error) {
 		return nil, fmt.Errorf("loading fonts: %w", err)
 	}
 	return &Engine{fonts: fs, writer: pdf.New(fs), prepared: figures.NewPreparer(cacheDir),
-		drawings: map[string]*figures.Drawing{}, photos: map[photoKey]*figures.Image{}}, nil
+		drawings: map[string]*figures.Drawing{}, sizes: map[photoFile]*layout.Photo{}, photos: map[photoKey]*figures.Image{}}, nil
 }
 
 // Clinic is a clinic profile with its logo's file, as read.
@@ -110,7 +118,7 @@ type Job struct {
 	TickLog   bool           // a weekly tick log of the exercises at the end
 	Preset    figures.Preset // resolution and quality of photos (zero: print)
 	Grayscale bool           // photos in gray, tuned for black-and-white laser printers
-	Style     string         // the layout style's name; "" for the default
+	Style     string         // the layout's look, by name (layout.StyleByName); "": the default
 	// Warn, when set, is told of a photo too small to print sharp where
 	// the layout puts it (print preset only), once per photo and document:
 	// the handout's file:line, the photo and what to do. The messages name
@@ -139,8 +147,15 @@ func (e *Engine) Render(j Job) ([]byte, int, error) {
 	return buf.Bytes(), len(doc.Pages), nil
 }
 
-// Layout prepares the handouts' pictures and the clinic's logo and lays
-// the handouts out.
+// Layout lays the handouts out, then prepares their photos and the
+// clinic's logo for the boxes the layout draws them in.
+//
+// Layout owns placement: it places a photo by its aspect ratio alone,
+// which the photo's headers give (figures.PhotoFileSize), and says in the
+// display list where each is drawn. Only then is each photo prepared,
+// once, for the largest box it is drawn in (a photo drawn smaller than
+// the column, or shrunk to stay on its page, gets fewer pixels), and the
+// images filled in. Nothing here repeats layout's arithmetic.
 func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	paper := j.Paper
 	if paper.W == 0 {
@@ -150,45 +165,65 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 		}
 		paper = p
 	}
-	pics, placed, err := e.pictures(j, paper)
+	style, err := layout.StyleByName(j.Style)
 	if err != nil {
 		return nil, err
 	}
-	logo, err := e.Logo(j.Clinic, j.Preset)
+	pics, photos, err := e.pictures(j)
+	if err != nil {
+		return nil, err
+	}
+	logo, err := logoTask(j.Clinic)
 	if err != nil {
 		return nil, err
 	}
 	in := layout.Input{
-		Clinic: j.Clinic.Profile, Logo: logo, Pictures: pics,
+		Clinic: j.Clinic.Profile, Pictures: pics, Style: style,
 		Patient: j.Patient, Date: j.Date, Paper: paper, Cover: j.Cover, TickLog: j.TickLog,
+	}
+	if logo != nil {
+		in.Logo = logo.photo
+		photos = append(photos, logo)
 	}
 	for _, hf := range j.Handouts {
 		in.Handouts = append(in.Handouts, hf.Handout)
 	}
 	doc, err := layout.Layout(e.fonts, in)
-	if err == nil && j.Warn != nil && j.Preset == figures.PresetPrint {
-		warnSoftPhotos(doc, placed, j.Warn)
+	if err != nil {
+		return nil, err
 	}
-	return doc, err
+	if err := e.preparePhotos(doc, photos, j); err != nil {
+		return nil, err
+	}
+	if j.Warn != nil && j.Preset == figures.PresetPrint {
+		warnSoftPhotos(doc, photos, j.Warn)
+	}
+	return doc, nil
 }
 
-// warnSoftPhotos tells warn of each photo drawn at less than sharpPPI.
-// placed names each photo by its prepared image's key.
-func warnSoftPhotos(doc *layout.Document, placed map[string]*photoTask, warn func(string)) {
-	warned := map[string]bool{}
+// warnSoftPhotos tells warn of each photo drawn at less than sharpPPI
+// (not the logo), once.
+func warnSoftPhotos(doc *layout.Document, photos []*photoTask, warn func(string)) {
+	of := map[*layout.Photo]*photoTask{}
+	for _, t := range photos {
+		if t.logo == nil {
+			of[t.photo] = t
+		}
+	}
+	warned := map[*photoTask]bool{}
 	for _, p := range doc.Pages {
 		for _, it := range p.Items {
 			im, ok := it.(*layout.Image)
 			if !ok || im.W <= 0 {
 				continue
 			}
-			t, ok := placed[im.Img.Key]
-			if !ok || warned[im.Img.Key] {
+			t, ok := of[im.Photo]
+			if !ok || warned[t] {
 				continue
 			}
 			inches := im.W / 72
 			if ppi := float64(im.Img.PxW) / inches; ppi < sharpPPI {
-				warned[im.Img.Key] = true
+				warned[t] = true
 				warn(fmt.Sprintf("%s: photo %q prints at %.0f pixels per inch (%d pixels across %.1f inches) and will look soft; use one at least %.0f pixels wide",
 					t.where, t.source, ppi, im.Img.PxW, inches, math.Ceil(inches*suggestedPPI)))
 			}
@@ -196,118 +231,172 @@ func warnSoftPhotos(doc *layout.Document, placed map[string]*photoTask, warn fun
 	}
 }
 
-// pictures prepares every panel of every figure: built-in drawings by name,
-// photos from the handout's folder, sized for the widest they can be placed.
-// Photos are prepared side by side (a 12-megapixel photo takes about 80 ms,
-// and a handout at the front desk may have a dozen); an error is reported
-// for the first failing photo in the order the handouts give them, so the
-// same input always gives the same message.
-func (e *Engine) pictures(j Job, paper layout.Paper) (pics map[string]layout.Picture, byKey map[string]*photoTask, err error) {
-	pics = map[string]layout.Picture{}
+// pictures gives every panel of every figure its picture: a built-in
+// drawing by name, or a photo from the handout's folder by its upright
+// size, read from its headers. It returns the photos to prepare once
+// they are placed, each file once, in the order the handouts give them;
+// the first photo that cannot be read is the error.
+func (e *Engine) pictures(j Job) (map[*content.Panel]layout.Picture, []*photoTask, error) {
+	pics := map[*content.Panel]layout.Picture{}
 	var photos []*photoTask
-	from := map[string]*os.Root{}
+	seen := map[photoFile]*photoTask{}
 	for _, hf := range j.Handouts {
-		opt := figures.Options{Preset: j.Preset, Grayscale: j.Grayscale}
-		more, err := e.handoutPictures(hf, opt, paper, pics, from)
-		if err != nil {
-			return nil, nil, err
+		for _, s := range hf.Handout.Sections {
+			for _, blk := range s.Blocks {
+				fig, ok := blk.(*content.Figure)
+				if !ok {
+					continue
+				}
+				for i := range fig.Panels {
+					p := &fig.Panels[i]
+					where := fmt.Sprintf("%s:%d", p.Pos.File, p.Pos.Line)
+					if name, ok := p.Builtin(); ok {
+						d, err := e.drawing(name)
+						if err != nil {
+							return nil, nil, fmt.Errorf("%s: %w", where, err)
+						}
+						pics[p] = layout.Picture{Drawing: d}
+						continue
+					}
+					if hf.Dir == nil {
+						return nil, nil, fmt.Errorf("%s: photo %q: a built-in handout can only use built-in figures", where, p.Source)
+					}
+					file := photoFile{hf.Dir, filepath.ToSlash(p.Source)}
+					t := seen[file]
+					if t == nil {
+						size, err := e.photoSize(file)
+						if err != nil {
+							return nil, nil, fmt.Errorf("%s: %w", where, err)
+						}
+						t = &photoTask{where: where, source: p.Source, file: file, photo: size}
+						seen[file] = t
+						photos = append(photos, t)
+					}
+					pics[p] = layout.Picture{Photo: t.photo}
+				}
+			}
 		}
-		photos = append(photos, more...)
 	}
-	e.preparePhotos(photos)
-	byKey = map[string]*photoTask{}
-	for _, t := range photos {
-		if t.err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", t.where, t.err)
-		}
-		pics[t.source] = layout.Picture{Image: t.img}
-		if byKey[t.img.Key] == nil {
-			byKey[t.img.Key] = t
-		}
-	}
-	return pics, byKey, nil
+	return pics, photos, nil
 }
 
-// photoTask is one photo of a handout to prepare, and its outcome.
+// photoTask is one photo of a document to prepare, and its outcome.
 type photoTask struct {
-	where  string // the handout's file:line
-	source string // the path as written, the key of the pictures map
-	dir    *os.Root
+	where  string // the handout's file:line; for the logo, the profile
+	source string // the path as written
+	file   photoFile
+	logo   []byte        // the logo's bytes; nil for a photo
+	photo  *layout.Photo // what layout places; this document's own
 	opt    figures.Options
 	img    *figures.Image
 	err    error
 }
 
-// preparePhotos prepares tasks concurrently, at most one per CPU: each
-// holds a whole photo file in memory while it is read.
-func (e *Engine) preparePhotos(tasks []*photoTask) {
+// photoSize reads a photo file's upright size once per run (see
+// Engine.sizes), from its headers. Each document gets a Photo of its own: layout tells the
+// photos of a document apart by it.
+func (e *Engine) photoSize(f photoFile) (*layout.Photo, error) {
+	e.mu.Lock()
+	size, ok := e.sizes[f]
+	e.mu.Unlock()
+	if !ok {
+		w, h, err := figures.PhotoFileSize(f.dir, f.path)
+		if err != nil {
+			return nil, err
+		}
+		size = &layout.Photo{PxW: w, PxH: h}
+		e.mu.Lock()
+		e.sizes[f] = size
+		e.mu.Unlock()
+	}
+	own := *size
+	return &own, nil
+}
+
+// logoTask is the clinic's logo to prepare once placed, or nil when the
+// profile names none.
+func logoTask(c Clinic) (*photoTask, error) {
+	if c.Profile.Logo == "" {
+		return nil, nil
+	}
+	where := c.Profile.Source + ": logo"
+	w, h, err := figures.PhotoSize(c.Profile.Logo, c.Logo)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", where, err)
+	}
+	return &photoTask{where: where, source: c.Profile.Logo, logo: c.Logo, photo: &layout.Photo{PxW: w, PxH: h}}, nil
+}
+
+// logoOptions prepares a logo for a box of w×h points: with its
+// transparency, in colour even for the gray preset.
+func logoOptions(preset figures.Preset, w, h float64) figures.Options {
+	return figures.Options{Preset: preset, PlacedWidthPt: w, PlacedHeightPt: h, KeepAlpha: true}
+}
+
+// preparePhotos prepares each photo for the largest box doc draws it in
+// and fills in the images. Photos are prepared side by side, at most one
+// per CPU (a 12-megapixel photo takes about 80 ms, and a handout at the
+// front desk may have a dozen; each holds a whole photo file in memory
+// while it is read); the error reported is the first failing photo's in
+// the order of tasks, so the same input always gives the same message.
+func (e *Engine) preparePhotos(doc *layout.Document, tasks []*photoTask, j Job) error {
+	of := map[*layout.Photo]*photoTask{}
+	for _, t := range tasks {
+		of[t.photo] = t
+	}
+	var drawn []*photoTask
+	for _, b := range doc.PhotoBoxes() {
+		t := of[b.Photo]
+		if t == nil {
+			return fmt.Errorf("render: layout drew a photo it was not given")
+		}
+		t.opt = figures.Options{Preset: j.Preset, Grayscale: j.Grayscale, PlacedWidthPt: b.W, PlacedHeightPt: b.H}
+		if t.logo != nil {
+			t.opt = logoOptions(j.Preset, b.W, b.H)
+		}
+		drawn = append(drawn, t)
+	}
 	slots := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 	var wg sync.WaitGroup
-	for _, t := range tasks {
+	for _, t := range drawn {
 		wg.Go(func() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			t.img, t.err = e.photo(t.dir, filepath.ToSlash(t.source), t.opt)
+			if t.logo != nil {
+				t.img, t.err = e.prepared.Prepare(t.source, t.logo, t.opt)
+			} else {
+				t.img, t.err = e.photo(t.file, t.opt)
+			}
 		})
 	}
 	wg.Wait()
-}
-
-// handoutPictures puts one handout's drawings into pics and returns its
-// photos to prepare. Photos are keyed by their path, which is relative to
-// the handout: two handouts of a packet in different folders could use the
-// same relative path for different photos, so those are refused rather than
-// mixed up.
-func (e *Engine) handoutPictures(hf HandoutFile, photo figures.Options, paper layout.Paper, pics map[string]layout.Picture, from map[string]*os.Root) ([]*photoTask, error) {
-	column := layout.ColumnWidth(paper)
-	var photos []*photoTask
-	for _, s := range hf.Handout.Sections {
-		for _, blk := range s.Blocks {
-			fig, ok := blk.(*content.Figure)
-			if !ok {
-				continue
-			}
-			for _, p := range fig.Panels {
-				where := fmt.Sprintf("%s:%d", p.Pos.File, p.Pos.Line)
-				if dir, done := from[p.Source]; done {
-					if _, builtin := p.Builtin(); !builtin && dir != hf.Dir {
-						return nil, fmt.Errorf("%s: photo %q has the same path as a photo of another handout in this packet; rename one of them", where, p.Source)
-					}
-					continue
-				}
-				from[p.Source] = hf.Dir
-				if name, ok := p.Builtin(); ok {
-					d, err := e.drawing(name)
-					if err != nil {
-						return nil, fmt.Errorf("%s: %w", where, err)
-					}
-					pics[p.Source] = layout.Picture{Drawing: d}
-					continue
-				}
-				if hf.Dir == nil {
-					return nil, fmt.Errorf("%s: photo %q: a built-in handout can only use built-in figures", where, p.Source)
-				}
-				opt := photo
-				opt.PlacedWidthPt, opt.PlacedHeightPt = column/float64(len(fig.Panels)), layout.FigureMaxHeight
-				photos = append(photos, &photoTask{where: where, source: p.Source, dir: hf.Dir, opt: opt})
+	for _, t := range tasks {
+		if t.err != nil {
+			return fmt.Errorf("%s: %w", t.where, t.err)
+		}
+	}
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			if im, ok := it.(*layout.Image); ok && im.Photo != nil {
+				im.Img = of[im.Photo].img
 			}
 		}
 	}
-	return photos, nil
+	return nil
 }
 
 // photo prepares a photo once per run and placement (see Engine.photos).
 // Failures are not remembered: the preparer reports each in its caller's
 // words.
-func (e *Engine) photo(dir *os.Root, path string, opt figures.Options) (*figures.Image, error) {
-	k := photoKey{dir, path, opt}
+func (e *Engine) photo(f photoFile, opt figures.Options) (*figures.Image, error) {
+	k := photoKey{f, opt}
 	e.mu.Lock()
 	img, ok := e.photos[k]
 	e.mu.Unlock()
 	if ok {
 		return img, nil
 	}
-	img, err := e.prepared.PrepareFile(dir, path, opt)
+	img, err := e.prepared.PrepareFile(f.dir, f.path, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -332,14 +421,22 @@ func (e *Engine) drawing(name string) (*figures.Drawing, error) {
 	return &d, nil
 }
 
-// Logo prepares the clinic's logo (once: the preparer caches by content).
-func (e *Engine) Logo(c Clinic, preset figures.Preset) (*figures.Image, error) {
-	if c.Profile.Logo == "" {
-		return nil, nil
-	}
-	img, err := e.prepared.Prepare(c.Profile.Logo, c.Logo, figures.Options{Preset: preset, PlacedHeightPt: layout.LogoHeight, KeepAlpha: true})
+// CheckLogo prepares the clinic's logo as the header of style (a name
+// for layout.StyleByName) draws it, so that a bad logo stops a batch
+// before its first row rather than failing each; the rows then find it
+// prepared.
+func (e *Engine) CheckLogo(c Clinic, preset figures.Preset, style string) error {
+	st, err := layout.StyleByName(style)
 	if err != nil {
-		return nil, fmt.Errorf("%s: logo: %w", c.Profile.Source, err)
+		return err
 	}
-	return img, nil
+	t, err := logoTask(c)
+	if err != nil || t == nil {
+		return err
+	}
+	w, h := st.LogoBox(t.photo.PxW, t.photo.PxH)
+	if _, err := e.prepared.Prepare(t.source, t.logo, logoOptions(preset, w, h)); err != nil {
+		return fmt.Errorf("%s: %w", t.where, err)
+	}
+	return nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"handout/figures"
 	"handout/internal/pdftest"
+	"handout/layout"
 )
 
 func newTestEngine(t testing.TB) *Engine {
@@ -122,4 +123,106 @@ func TestSoftPhotoWarning(t *testing.T) {
 			t.Errorf("print preset: warnings %q, want one for small.jpg at h.md:7", warnings)
 		}
 	}
+}
+
+// TestPacketPhotosWithTheSamePath: two handouts of a packet, in folders
+// of their own, may each have a photos/a.jpg; each handout shows its own.
+func TestPacketPhotosWithTheSamePath(t *testing.T) {
+	root := t.TempDir()
+	var j Job
+	for i, name := range []string{"one", "two"} {
+		dir := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Join(dir, "photos"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		// Different sizes as well as different pictures, so that the
+		// pages tell them apart.
+		pdftest.WritePhoto(t, filepath.Join(dir, "photos"), "a.jpg", 1200+400*i, 900, uint64(i))
+		path := filepath.Join(dir, name+".md")
+		md := "---\ntitle: Handout " + name + "\n---\n\n## One\n\n![A photo](photos/a.jpg)\n"
+		if err := os.WriteFile(path, []byte(md), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		hj := testJob(t, path)
+		if i == 0 {
+			j = hj
+		} else {
+			j.Handouts = append(j.Handouts, hj.Handouts...)
+		}
+	}
+	doc, err := newTestEngine(t).Layout(j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sizes []string
+	for _, im := range photosOf(doc) {
+		sizes = append(sizes, fmt.Sprintf("%.0f×%.0f", im.W, im.H))
+	}
+	if len(sizes) != 2 || sizes[0] == sizes[1] {
+		t.Errorf("photos drawn %q; want two, each handout's own", sizes)
+	}
+}
+
+// TestPhotoPreparedForItsBox: a wide photo alone in its figure is drawn
+// narrower than the column (the style's SinglePhoto part of it), and
+// drawn smaller still to stay on its page with the text before it
+// (PhotoShrink); either way it is prepared for the width it is drawn at,
+// at about 250 pixels per inch.
+func TestPhotoPreparedForItsBox(t *testing.T) {
+	dir := t.TempDir()
+	pdftest.WritePhoto(t, dir, "wide.jpg", 3000, 1500, 1)
+	e := newTestEngine(t)
+	// drawn lays out the photo after filler one-line paragraphs and
+	// returns it, checking its pixels.
+	drawn := func(filler int) *layout.Image {
+		t.Helper()
+		path := filepath.Join(dir, "h.md")
+		md := "---\ntitle: Wide\n---\n\n## One\n\n" + strings.Repeat("A line of text.\n\n", filler) + "![Wide](wide.jpg)\n"
+		if err := os.WriteFile(path, []byte(md), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := e.Layout(testJob(t, path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ims := photosOf(doc)
+		if len(ims) != 1 {
+			t.Fatalf("%d photos on the pages, want 1", len(ims))
+		}
+		im := ims[0]
+		want := im.W / 72 * 250
+		if got := float64(im.Img.PxW); got < want-2 || got > want+2 {
+			t.Errorf("after %d lines: photo drawn %.0f pt wide is %d pixels across (%.0f per inch); want about %.0f (250 per inch)",
+				filler, im.W, im.Img.PxW, got/(im.W/72), want)
+		}
+		return im
+	}
+	style, err := layout.StyleByName("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := drawn(0).W
+	if column := layout.Letter.W - 2*style.Page.Margin; full > style.Figure.SinglePhoto*column+0.01 {
+		t.Errorf("a single wide photo is drawn %.0f pt wide, more than %g of the %.0f pt column", full, style.Figure.SinglePhoto, column)
+	}
+	for filler := 10; filler < 60; filler++ {
+		if drawn(filler).W < 0.9*full {
+			return // shrunk to stay on the page, and prepared for that
+		}
+	}
+	t.Errorf("the photo was never drawn smaller to stay on its page")
+}
+
+// photosOf is the images on doc's pages but the logo (the sample
+// clinic's is square; no test photo is).
+func photosOf(doc *layout.Document) []*layout.Image {
+	var out []*layout.Image
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			if im, ok := it.(*layout.Image); ok && im.Img.PxW != im.Img.PxH {
+				out = append(out, im)
+			}
+		}
+	}
+	return out
 }

@@ -20,8 +20,9 @@ type Settings struct {
 	Paper     string // --paper: "letter" or "a4"; "" for the clinic profile's
 	Grayscale bool   // --grayscale: photos for black-and-white laser printers
 	MaxSize   string // --max-size: "2MB", "600KB", "1.5MiB"; "" for no budget
-	// Style names the layout style; "" is the only one there is until
-	// the layout-styles issue adds more (layout owns their names).
+	// Style names the layout style (layout.StyleByName); "" for the
+	// default. There is no --style flag yet: article is the only style
+	// until the layout-styles issue adds more.
 	Style    string
 	Password PasswordSource
 }
@@ -51,9 +52,11 @@ type Checked struct {
 	Preset    figures.Preset // the photos' resolution and quality
 	Paper     layout.Paper   // zero: the clinic profile's
 	Grayscale bool
-	Budget    int64  // the largest document in bytes; 0 for no budget
-	Style     string // the layout style's name; "" for the default
-	Encrypted bool   // documents are encrypted (AES-256)
+	Budget    int64 // the largest document in bytes; 0 for no budget
+	// Style is the layout style, resolved: all its sizes are part of the
+	// encoding, so a batch remakes packets whose style's numbers moved.
+	Style     layout.Style
+	Encrypted bool // documents are encrypted (AES-256)
 
 	password string // the one password of every document; "" for none or per row
 	column   string // the list column with each row's password; "" for none
@@ -78,8 +81,8 @@ func (s Settings) Check() (Checked, error) {
 			return Checked{}, fmt.Errorf("--max-size: %w", err)
 		}
 	}
-	if s.Style != "" {
-		return Checked{}, fmt.Errorf("style %q: there is one layout style, the default", s.Style)
+	if c.Style, err = layout.StyleByName(s.Style); err != nil {
+		return Checked{}, fmt.Errorf("--style: %w", err)
 	}
 	c.Grayscale = s.Grayscale
 	if c.password, err = s.Password.read(); err != nil {
@@ -174,7 +177,7 @@ func (c Checked) Finisher(enc *Encrypter, rowPassword string) (func([]byte) ([]b
 // packet, the cover and tick log.
 func (c Checked) Job(clinic Clinic, handouts ...HandoutFile) Job {
 	return Job{Handouts: handouts, Clinic: clinic,
-		Paper: c.Paper, Preset: c.Preset, Grayscale: c.Grayscale, Style: c.Style}
+		Paper: c.Paper, Preset: c.Preset, Grayscale: c.Grayscale, Style: c.Style.Name}
 }
 
 // PaperNames are the values --paper takes, for completion.

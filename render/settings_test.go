@@ -113,6 +113,8 @@ func setNonZero(t *testing.T, v reflect.Value) {
 		v.SetString("x")
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		v.SetInt(1)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(1)
 	case reflect.Float32, reflect.Float64:
 		v.SetFloat(1)
 	case reflect.Struct:

@@ -72,6 +72,39 @@ func (k Kind) Read(path string) ([]byte, error) {
 // must be a regular file of at most k.Max bytes. Messages name the file
 // as name.
 func (k Kind) ReadIn(root *os.Root, name string) ([]byte, error) {
+	f, err := k.openIn(root, name)
+	if err != nil {
+		return nil, err
+	}
+	return k.readOpened(name, f)
+}
+
+// ReadHeadIn is ReadIn that reads at most the first n bytes, for a
+// caller that needs a file's headers only: it checks the file as ReadIn
+// does (the whole of it is at most k.Max bytes) and reports whether head
+// is the whole file.
+func (k Kind) ReadHeadIn(root *os.Root, name string, n int) (head []byte, whole bool, err error) {
+	f, err := k.openIn(root, name)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	if _, err := k.stat(name, f); err != nil {
+		return nil, false, err
+	}
+	head, err = io.ReadAll(io.LimitReader(f, int64(n)+1))
+	if err != nil {
+		return nil, false, &Error{Path: name, Err: err, Msg: fmt.Sprintf("cannot be read (%v)", unwrapPath(err))}
+	}
+	if len(head) > n {
+		return head[:n], false, nil
+	}
+	return head, true, nil
+}
+
+// openIn opens name in root as ReadIn reads it, checked before it is
+// opened.
+func (k Kind) openIn(root *os.Root, name string) (*os.File, error) {
 	switch {
 	case name == "":
 		return nil, &Error{Path: `""`, Err: fs.ErrInvalid, Msg: "no file name given"}
@@ -89,7 +122,7 @@ func (k Kind) ReadIn(root *os.Root, name string) ([]byte, error) {
 	if err != nil {
 		return nil, openError(name, err, folder(root))
 	}
-	return k.readOpened(name, f)
+	return f, nil
 }
 
 // ReadFrom reads all of r (standard input), which messages call name, up
@@ -105,14 +138,20 @@ func (k Kind) ReadFrom(name string, r io.Reader) ([]byte, error) {
 	return src, nil
 }
 
-// readOpened checks the opened file with fstat and reads it, closing it.
-func (k Kind) readOpened(name string, f *os.File) ([]byte, error) {
-	defer f.Close()
+// stat checks the opened file with fstat: what counts, since the file
+// may have been swapped after the check before opening.
+func (k Kind) stat(name string, f *os.File) (fs.FileInfo, error) {
 	fi, err := f.Stat()
 	if err != nil {
 		return nil, &Error{Path: name, Err: err, Msg: fmt.Sprintf("cannot be read (%v)", unwrapPath(err))}
 	}
-	if err := k.check(name, fi); err != nil {
+	return fi, k.check(name, fi)
+}
+
+// readOpened checks the opened file with fstat and reads it, closing it.
+func (k Kind) readOpened(name string, f *os.File) ([]byte, error) {
+	defer f.Close()
+	if _, err := k.stat(name, f); err != nil {
 		return nil, err
 	}
 	src, err := io.ReadAll(io.LimitReader(f, k.Max+1))

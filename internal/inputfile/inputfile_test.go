@@ -84,13 +84,30 @@ func TestReadIn(t *testing.T) {
 		{"big", ErrTooLarge, "is 1.0 KB, more than the 1 KB a test file may have"},
 		{"missing", os.ErrNotExist, "file not found in the folder"},
 	}
+	// ReadHeadIn refuses what ReadIn refuses, in the same words.
+	readHead := func(name string) ([]byte, error) {
+		head, _, err := testKind.ReadHeadIn(root, name, 2)
+		return head, err
+	}
 	for _, tc := range cases {
-		_, err := promptly(t, func() ([]byte, error) { return testKind.ReadIn(root, tc.name) })
-		if !errors.Is(err, tc.is) || !strings.HasPrefix(err.Error(), tc.name+": ") || !strings.Contains(err.Error(), tc.msg) {
-			t.Errorf("%s: %v, want %v with %q", tc.name, err, tc.is, tc.msg)
+		for _, read := range []func(string) ([]byte, error){func(name string) ([]byte, error) { return testKind.ReadIn(root, name) }, readHead} {
+			_, err := promptly(t, func() ([]byte, error) { return read(tc.name) })
+			if !errors.Is(err, tc.is) || !strings.HasPrefix(err.Error(), tc.name+": ") || !strings.Contains(err.Error(), tc.msg) {
+				t.Errorf("%s: %v, want %v with %q", tc.name, err, tc.is, tc.msg)
+			}
+			if err != nil && strings.Contains(err.Error(), "$6$") {
+				t.Errorf("%s: the message quotes the file: %v", tc.name, err)
+			}
 		}
-		if err != nil && strings.Contains(err.Error(), "$6$") {
-			t.Errorf("%s: the message quotes the file: %v", tc.name, err)
+	}
+	for _, tc := range []struct {
+		n     int
+		head  string
+		whole bool
+	}{{2, "fi", false}, {4, "fine", true}, {10, "fine", true}} {
+		head, whole, err := testKind.ReadHeadIn(root, "sub/ok.txt", tc.n)
+		if err != nil || string(head) != tc.head || whole != tc.whole {
+			t.Errorf("head of %d: %q, %t, %v; want %q, %t", tc.n, head, whole, err, tc.head, tc.whole)
 		}
 	}
 }

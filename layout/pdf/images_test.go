@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"strings"
 	"testing"
 
 	"handout/figures"
@@ -55,5 +56,15 @@ func TestEqualWidthImagesAreDeterministic(t *testing.T) {
 		if !bytes.Equal(buf.Bytes(), first) {
 			t.Fatalf("run %d wrote different bytes than run 0: images of equal width are written in map order", run)
 		}
+	}
+}
+
+// TestUnpreparedPhotoIsAnError: a photo layout placed but nobody
+// prepared (Image.Img unset) fails the document; it is not left out.
+func TestUnpreparedPhotoIsAnError(t *testing.T) {
+	page := layout.Page{W: 612, H: 792, Items: []layout.Item{&layout.Image{X: 50, Y: 60, W: 80, H: 60, Photo: &layout.Photo{PxW: 4, PxH: 3}}}}
+	err := New(metricFonts(t)).Write(&bytes.Buffer{}, &layout.Document{Title: "Images", Pages: []layout.Page{page}})
+	if err == nil || !strings.Contains(err.Error(), "the photo drawn at 50,60 was not prepared") {
+		t.Errorf("error %v, want the unprepared photo named", err)
 	}
 }

@@ -125,6 +125,13 @@ func (d *drawer) item(it layout.Item) {
 		d.path(v)
 	case *layout.Image:
 		img := v.Img
+		if img == nil {
+			// Layout places photos; their pixels are filled in after
+			// (render.Engine.Layout). A display list without them is a
+			// caller's mistake, not a picture to leave out silently.
+			f.SetError(fmt.Errorf("the photo drawn at %.0f,%.0f was not prepared", v.X, v.Y))
+			return
+		}
 		d.image(img)
 		f.ImageOptions(img.Key, v.X, v.Y, v.W, v.H, false, fpdf.ImageOptions{ImageType: img.Format}, 0, "")
 	case *layout.Link:
