@@ -120,7 +120,9 @@ const (
 	// poseAim: the segment of part A points in direction Deg (a hand or
 	// foot flat, an upper arm vertical).
 	poseAim
-	// poseTouch: the body's outline just touches prop number Prop.
+	// poseTouch: the outline of part A just touches prop number Prop. A
+	// left zero is the trunk: the back is what rests on a towel, roller or
+	// ball, and a touch by the head alone would leave the spine unsupported.
 	poseTouch
 )
 
@@ -139,7 +141,7 @@ func (g poseGoal) String() string {
 	case poseAim:
 		return fmt.Sprintf("%v at %.0f°", g.A, g.Deg)
 	}
-	return fmt.Sprintf("touching prop %d", g.Prop)
+	return fmt.Sprintf("%v touching prop %d", g.A, g.Prop)
 }
 
 // poseSolve adjusts Param within [Lo, Hi] until Goal holds.
@@ -261,11 +263,16 @@ func (f *poseFigure) lowest(r poseRef) float64 {
 // the body cuts into the prop, by that much. Arms are left out: they sit a
 // shoulder-width to the side and may pass a ball or roller in a side view.
 func (f *poseFigure) clearance(i int) float64 {
+	return f.clearanceOf(i, func(p bodyPart) bool { return !p.Kind.bodyArm() })
+}
+
+// clearanceOf is the gap between prop i and the kept parts' outline.
+func (f *poseFigure) clearanceOf(i int, keep func(bodyPart) bool) float64 {
 	pr := f.Props[i]
 	best := math.Inf(1)
 	c := pr.C.point()
 	for _, p := range f.Parts {
-		if p.Kind.bodyArm() {
+		if !keep(p) {
 			continue
 		}
 		for _, poly := range rasterFlatten(p.Path, 8) {
@@ -313,7 +320,7 @@ func (f *poseFigure) goal(g poseGoal) float64 {
 	case poseAim:
 		return bodyAngleDiff(f.segmentDir(g.A), g.Deg)
 	}
-	return f.clearance(g.Prop)
+	return f.clearanceOf(g.Prop, func(p bodyPart) bool { return p.Kind == g.A.Kind && p.Far == g.A.Far })
 }
 
 // poseBuild solves the pose's free angles together and lays it out. On

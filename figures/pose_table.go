@@ -16,6 +16,10 @@ func poseAimOf(k bodyPartKind, deg float64) poseGoal {
 
 func poseTouchOf(prop int) poseGoal { return poseGoal{Kind: poseTouch, Prop: prop} }
 
+func posePartTouchOf(k bodyPartKind, prop int) poseGoal {
+	return poseGoal{Kind: poseTouch, A: poseRef{Kind: k}, Prop: prop}
+}
+
 func poseRest(kinds ...bodyPartKind) []poseRef {
 	refs := make([]poseRef, len(kinds))
 	for i, k := range kinds {
@@ -148,15 +152,18 @@ var builtinPoses = [...]poseSpec{
 	},
 	{
 		Name: "ball-arch-from-floor", Desc: "Sitting on the floor, upper back arched back over an exercise ball, feet flat",
-		Angles: bodyAngles{Trunk: 125, Lumbar: 10, Thoracic: 30, Neck: 25,
+		Angles: bodyAngles{Trunk: 110, Lumbar: 5, Thoracic: 35, Neck: 5,
 			Near: bodyLimbAngles{Hip: 110, Knee: 88, Ankle: -22, Shoulder: 5, Elbow: 15}},
-		// The hips sit on the floor well in front of the ball, so that
-		// leaning back brings the shoulder blades onto its top.
-		Props: []poseProp{{Kind: poseBall, At: 0, DX: -68}},
+		// The hips sit on the floor half a metre in front of the ball's
+		// centre, so that leaning back lays the back from the waist up
+		// along the ball and the head rests on its top (solved): the ball
+		// carries the spine, not the head alone.
+		Props: []poseProp{{Kind: poseBall, At: 0, DX: -50}},
 		Solve: []poseSolve{
 			{poseKnee, 40, 140, poseLevelOf(bodyFootPart, bodyTorso)},
 			{poseAnkle, -50, 20, poseAimOf(bodyFootPart, 0)},
 			{poseTrunk, 95, 180, poseTouchOf(0)},
+			{poseNeck, -20, 40, posePartTouchOf(bodyHeadPart, 0)},
 		},
 		Rest:     poseRest(bodyTorso, bodyFootPart),
 		EmphFrom: 0.5,

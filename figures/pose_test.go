@@ -87,3 +87,18 @@ func TestPoseHeadTurn(t *testing.T) {
 		t.Errorf("turned left shows head view %d, want the back of the head", v)
 	}
 }
+
+// TestPoseBackOnProp checks that every towel, roller and ball carries the
+// back: the trunk's outline touches it. A head alone resting on a ball
+// leaves the spine unsupported, which is not the exercise.
+func TestPoseBackOnProp(t *testing.T) {
+	torso := func(p bodyPart) bool { return p.Kind == bodyTorso }
+	for _, name := range BuiltinNames() {
+		fig := builtinFigure(t, name)
+		for i, p := range fig.Props {
+			if c := fig.clearanceOf(i, torso); c > poseContactTolerance {
+				t.Errorf("%s: the back is %.1f cm clear of the %v, want resting on it", name, c, p.Kind)
+			}
+		}
+	}
+}
