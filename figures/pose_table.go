@@ -136,18 +136,21 @@ var builtinPoses = [...]poseSpec{
 	},
 	{
 		Name: "supine-foam-roller", Desc: "Lying on the back over a foam roller across under the shoulder blades, arms overhead",
-		// The arms reach overhead, just off the floor: with the pelvis and
-		// head down, resting them on it would take more than 180° of
-		// shoulder flexion.
-		Angles: bodyAngles{Trunk: 170, Thoracic: 24, Neck: 10, Near: bodyLimbAngles{Hip: 52, Knee: 95, Ankle: -37, Shoulder: 165, Elbow: 8}},
+		// The arms reach overhead in the line of the upper back, beside
+		// the ears: with the pelvis down, resting them on the floor would
+		// take more than 180° of shoulder flexion. The head stays in line
+		// with the upper back, off the floor: a 15 cm roller under the
+		// shoulder blades puts the floor beyond the 40° of an active back
+		// bend, and letting the head hang back to it bends the neck
+		// instead of the upper back.
+		Angles: bodyAngles{Trunk: 170, Thoracic: 20, Near: bodyLimbAngles{Hip: 52, Knee: 95, Ankle: -37, Shoulder: 176, Elbow: 6}},
 		Props:  []poseProp{{Kind: poseRoller, At: 0.7}},
 		Solve: []poseSolve{
 			{poseHip, 10, 100, poseLevelOf(bodyFootPart, bodyTorso)},
 			{poseAnkle, -50, 20, poseAimOf(bodyFootPart, 0)},
 			{poseTrunk, 150, 179, poseTouchOf(0)},
-			{poseNeck, -30, 40, poseLevelOf(bodyHeadPart, bodyTorso)},
 		},
-		Rest:     poseRest(bodyTorso, bodyFootPart, bodyHeadPart),
+		Rest:     poseRest(bodyTorso, bodyFootPart),
 		EmphFrom: 0.55,
 	},
 	{

@@ -88,6 +88,55 @@ func TestPoseHeadTurn(t *testing.T) {
 	}
 }
 
+// TestPoseArmsBesideHead checks that when the face looks up (lying on the
+// back), an arm reaching past the head goes by the ear, as a real arm
+// beside the head does, and not across the space in front of the face:
+// where the arm's centre line lies within the head's height, it may be at
+// most 4 cm forward of the ear. A head hanging down between the arms (on
+// all fours, the wheel) is behind them in a side view, as in a photo.
+func TestPoseArmsBesideHead(t *testing.T) {
+	for _, name := range BuiltinNames() {
+		fig := builtinFigure(t, name)
+		sk := fig.Skel
+		up, fwd := bodyDir(sk.HeadDir), bodyDir(sk.HeadDir-90)
+		if fig.Spec.View != poseSide || sk.headView() != bodyHeadProfile || fwd.Y < 0.3 {
+			continue
+		}
+		j := sk.Limbs[0]
+		line := []bodyVec{j.Shoulder, j.Elbow, j.Wrist, j.Fingertip}
+		for k := 0; k+1 < len(line); k++ {
+			for i := 0; i <= 20; i++ {
+				p := line[k].add(line[k+1].sub(line[k]).mul(float64(i) / 20))
+				d := p.sub(sk.Head)
+				a, b := d.X*fwd.X+d.Y*fwd.Y, d.X*up.X+d.Y*up.Y
+				if b > -8 && b < 13.6 && a > 4 {
+					t.Errorf("%s: the arm crosses the face %.1f cm forward of the ear", name, a)
+					k = len(line)
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestPoseHeadSupported checks that a head beyond a prop under the back
+// does not hang: the neck stays within 20° of the upper trunk's line
+// unless the prop itself holds the head.
+func TestPoseHeadSupported(t *testing.T) {
+	head := func(p bodyPart) bool { return p.Kind == bodyHeadPart }
+	for _, name := range BuiltinNames() {
+		fig := builtinFigure(t, name)
+		for i, p := range fig.Props {
+			if fig.clearanceOf(i, head) <= poseContactTolerance {
+				continue
+			}
+			if ext := fig.Angles.Neck + fig.Angles.Head; ext > 20 {
+				t.Errorf("%s: the head hangs back %.0f° beyond the %v, want 20° at most or resting on it", name, ext, p.Kind)
+			}
+		}
+	}
+}
+
 // TestPoseBackOnProp checks that every towel, roller and ball carries the
 // back: the trunk's outline touches it. A head alone resting on a ball
 // leaves the spine unsupported, which is not the exercise.
