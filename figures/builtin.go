@@ -84,6 +84,9 @@ func builtinGray(v uint8) color.RGBA { return color.RGBA{v, v, v, 0xff} }
 func builtinShapes(fig *poseFigure) []Shape {
 	spec := fig.Spec
 	emph := func(p bodyPart) bool {
+		if p.Far && spec.EmphNearOnly {
+			return false
+		}
 		for _, k := range spec.Emph {
 			if p.Kind == k {
 				return true

@@ -31,6 +31,34 @@ func (r poseRef) String() string {
 	return r.Kind.String()
 }
 
+// poseJoint names a point of the skeleton, for goals that place one joint
+// relative to another and for the still-parts check of a start/finish pair.
+type poseJoint uint8
+
+const (
+	poseJointHip poseJoint = iota
+	poseJointKnee
+	poseJointAnkle
+	poseJointShoulder
+	poseJointElbow
+	poseJointWrist
+	poseJointFingertip
+	poseJointHead // the head's pivot at ear height
+)
+
+func (j poseJoint) String() string {
+	return [...]string{"hip", "knee", "ankle", "shoulder", "elbow", "wrist", "fingertip", "head"}[j]
+}
+
+// joint is where joint j of the near (or far) side is.
+func (sk *bodySkeleton) joint(j poseJoint, far bool) bodyVec {
+	l := &sk.Limbs[0]
+	if far {
+		l = &sk.Limbs[1]
+	}
+	return [...]bodyVec{l.Hip, l.Knee, l.Ankle, l.Shoulder, l.Elbow, l.Wrist, l.Fingertip, sk.Head}[j]
+}
+
 // posePropKind is a thing the body lies on or against.
 type posePropKind uint8
 
@@ -80,10 +108,14 @@ const (
 	poseShoulder
 	poseElbow
 	poseWrist
+	// The far leg's own angles, for a pose whose legs differ (FarLegs).
+	poseFarHip
+	poseFarKnee
+	poseFarAnkle
 )
 
 func (p poseParam) String() string {
-	return [...]string{"trunk", "lumbar", "thoracic", "neck", "hip", "knee", "ankle", "shoulder", "elbow", "wrist"}[p]
+	return [...]string{"trunk", "lumbar", "thoracic", "neck", "hip", "knee", "ankle", "shoulder", "elbow", "wrist", "far hip", "far knee", "far ankle"}[p]
 }
 
 func (p poseParam) ptr(a *bodyAngles) *float64 {
@@ -106,6 +138,12 @@ func (p poseParam) ptr(a *bodyAngles) *float64 {
 		return &a.Near.Shoulder
 	case poseElbow:
 		return &a.Near.Elbow
+	case poseFarHip:
+		return &a.Far.Hip
+	case poseFarKnee:
+		return &a.Far.Knee
+	case poseFarAnkle:
+		return &a.Far.Ankle
 	}
 	return &a.Near.Wrist
 }
@@ -120,6 +158,10 @@ const (
 	// poseAim: the segment of part A points in direction Deg (a hand or
 	// foot flat, an upper arm vertical).
 	poseAim
+	// poseAt: joint J (far side if JFar) lies Deg cm from the near side's
+	// joint JB along x (Axis 0) or y (Axis 1): a hand holding a shin, the
+	// feet a set distance from the shoulders in both panels of a pair.
+	poseAt
 	// poseTouch: the outline of part A just touches prop number Prop. A
 	// left zero is the trunk: the back is what rests on a towel, roller or
 	// ball, and a touch by the head alone would leave the spine unsupported.
@@ -128,10 +170,13 @@ const (
 
 // poseGoal is one contact or alignment condition.
 type poseGoal struct {
-	Kind poseGoalKind
-	A, B poseRef
-	Deg  float64
-	Prop int
+	Kind  poseGoalKind
+	A, B  poseRef
+	Deg   float64
+	Prop  int
+	J, JB poseJoint
+	JFar  bool
+	Axis  int
 }
 
 func (g poseGoal) String() string {
@@ -140,6 +185,8 @@ func (g poseGoal) String() string {
 		return fmt.Sprintf("%v level with %v", g.A, g.B)
 	case poseAim:
 		return fmt.Sprintf("%v at %.0f°", g.A, g.Deg)
+	case poseAt:
+		return fmt.Sprintf("%v %.1f cm along %c from the %v", g.J, g.Deg, "xy"[g.Axis], g.JB)
 	}
 	return fmt.Sprintf("%v touching prop %d", g.A, g.Prop)
 }
@@ -177,11 +224,23 @@ type poseSpec struct {
 	// darkens the trunk from that spine position up.
 	Emph     []bodyPartKind
 	EmphFrom float64
-	Arrows   []poseArrow
+	// EmphNearOnly keeps the far side's parts of the Emph kinds plain:
+	// only the near limb moves.
+	EmphNearOnly bool
+	Arrows       []poseArrow
 	// SpineExtMax overrides the usual 40° limit of spine extension for
 	// poses that exceed it on purpose (back bends over a ball, the wheel).
 	SpineExtMax float64
 	Plumb       bool
+	// Anchor is the joint placed at x = 0 (the near hip unless said; the
+	// far side's if AnchorFar), so that the still parts of a start/finish
+	// pair line up.
+	Anchor    poseJoint
+	AnchorFar bool
+	// FarLegs gives the far leg its own angles (Angles.Far, solved with
+	// the far parameters) instead of the near leg's plus FarDelta: one
+	// leg moves while the other stays.
+	FarLegs bool
 }
 
 // poseFigure is a pose built into placed geometry, body space (y up), the
@@ -201,8 +260,11 @@ const poseMatThick = 1.0
 
 // poseFar gives the far side its angles from the near side's.
 func poseFar(spec *poseSpec, a bodyAngles) bodyAngles {
-	n, d := a.Near, spec.FarDelta
+	n, d, f := a.Near, spec.FarDelta, a.Far
 	a.Far = bodyLimbAngles{n.Hip + d.Hip, n.Knee + d.Knee, n.Ankle + d.Ankle, n.Shoulder + d.Shoulder, n.Elbow + d.Elbow, n.Wrist + d.Wrist}
+	if spec.FarLegs {
+		a.Far.Hip, a.Far.Knee, a.Far.Ankle = f.Hip, f.Knee, f.Ankle
+	}
 	return a
 }
 
@@ -224,7 +286,7 @@ func poseLayout(spec *poseSpec, a bodyAngles) poseFigure {
 	}
 	parts, _ := bodySideParts(&sk)
 	lo, _ := poseExtent(parts, func(bodyPart) bool { return true })
-	sk.shift(bodyVec{0, -lo.Y})
+	sk.shift(bodyVec{-sk.joint(spec.Anchor, spec.AnchorFar).X, -lo.Y})
 	fig.Skel = sk
 	fig.Parts, fig.Details = bodySideParts(&fig.Skel)
 	for _, pr := range spec.Props {
@@ -319,6 +381,12 @@ func (f *poseFigure) goal(g poseGoal) float64 {
 		return f.lowest(g.A) - f.lowest(g.B)
 	case poseAim:
 		return bodyAngleDiff(f.segmentDir(g.A), g.Deg)
+	case poseAt:
+		d := f.Skel.joint(g.J, g.JFar).sub(f.Skel.joint(g.JB, false))
+		if g.Axis == 1 {
+			return d.Y - g.Deg
+		}
+		return d.X - g.Deg
 	}
 	return f.clearanceOf(g.Prop, func(p bodyPart) bool { return p.Kind == g.A.Kind && p.Far == g.A.Far })
 }

@@ -71,10 +71,66 @@ func poseQuadruped(name, desc string, a bodyAngles, arrow poseArrow) poseSpec {
 	}
 }
 
+// poseAtOf places joint j (far side if far) d cm from the near joint jb
+// along x (axis 0) or y (axis 1).
+func poseAtOf(j poseJoint, far bool, jb poseJoint, axis int, d float64) poseGoal {
+	return poseGoal{Kind: poseAt, J: j, JFar: far, JB: jb, Axis: axis, Deg: d}
+}
+
+// poseHookSpan is how far the shoulders lie from the ankles (cm, along the
+// mat) in the supine knees-bent position, the same in every panel that
+// starts from it, so the still parts of a pair line up: with the knees at
+// about 90° the heels are ≈60 cm from the hips (FIGURES.md).
+const poseHookSpan = -108.0
+
+// poseHookShoulderUp is how far the shoulder joint lies above the ankle
+// joint (cm) in that position: both on the mat, so it stays in every panel.
+const poseHookShoulderUp = 3.0
+
+// poseHookLying is lying on the back on a mat, knees bent and feet flat
+// hip-width apart, arms along the mat by the sides, head resting on the
+// mat (FIGURES.md "supine with knees bent"). The drawing is anchored at the
+// ankles so that the feet and shoulders stay put between panels; the hip
+// and knee are solved to put the feet flat on the mat at poseHookSpan from
+// the shoulders.
+func poseHookLying(name, desc string, a bodyAngles) poseSpec {
+	a.Trunk = 180
+	a.Near.Knee, a.Near.Hip, a.Near.Ankle, a.Near.Elbow, a.Near.Wrist = 90, 45, -45, 2, 5
+	return poseSpec{
+		Name: name, Desc: desc, Angles: a, OnMat: true, Anchor: poseJointAnkle,
+		Solve: []poseSolve{
+			{poseHip, 20, 100, poseLevelOf(bodyFootPart, bodyTorso)},
+			{poseKnee, 60, 130, poseAtOf(poseJointShoulder, false, poseJointAnkle, 0, poseHookSpan)},
+			{poseTrunk, 160, 200, poseAtOf(poseJointShoulder, false, poseJointAnkle, 1, poseHookShoulderUp)},
+			{poseAnkle, -50, 20, poseAimOf(bodyFootPart, 0)},
+			{poseNeck, -30, 30, poseLevelOf(bodyHeadPart, bodyTorso)},
+			{poseShoulder, -40, 40, poseLevelOf(bodyHandPart, bodyTorso)},
+		},
+		Rest: poseRest(bodyTorso, bodyFootPart, bodyHeadPart, bodyHandPart),
+	}
+}
+
 // poseWith sets fields that poseProne leaves empty.
 func poseWith(s poseSpec, f func(*poseSpec)) poseSpec {
 	f(&s)
 	return s
+}
+
+// posePair is a start and a finish panel of one exercise and the joints
+// that move between them, on both sides (Moving) or the near side only
+// (MovingNear): every other joint stays put to within a millimetre, so the
+// eye finds the one difference (FIGURES.md, "Still parts stay put").
+type posePair struct {
+	Start, Finish string
+	Moving        []poseJoint
+	MovingNear    []poseJoint
+}
+
+var posePairs = [...]posePair{
+	{"glute-bridge-start", "glute-bridge-finish", []poseJoint{poseJointHip, poseJointKnee}, nil},
+	// The near leg moves, and both arms that draw it up.
+	{"knee-to-chest-start", "knee-to-chest-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip},
+		[]poseJoint{poseJointKnee, poseJointAnkle}},
 }
 
 var builtinPoses = [...]poseSpec{
@@ -200,6 +256,47 @@ var builtinPoses = [...]poseSpec{
 		Rest:        poseRest(bodyHandPart, bodyFootPart),
 		EmphFrom:    0.15,
 		SpineExtMax: 115,
+	},
+	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
+		bodyAngles{}), func(s *poseSpec) {
+		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}
+		s.Emph = []bodyPartKind{bodyThighPart}
+	}),
+	poseWith(poseHookLying("glute-bridge-finish", "Bridge, finish: hips lifted until shoulders, hips and knees are in one line",
+		// The hips straighten (hip 0: the thighs in line with the trunk)
+		// and the upper back stays on the mat, bending forward over the
+		// shoulder blades (solved) so the shoulders stay where they were.
+		bodyAngles{Thoracic: -14}), func(s *poseSpec) {
+		s.Angles.Near.Hip = 0
+		s.Solve[0] = poseSolve{poseTrunk, 180, 240, poseLevelOf(bodyFootPart, bodyTorso)}
+		s.Solve[2].Param, s.Solve[2].Lo, s.Solve[2].Hi = poseThoracic, -40, 10
+		s.Emph = []bodyPartKind{bodyThighPart}
+	}),
+	poseWith(poseHookLying("knee-to-chest-start", "Knee to chest, start: lying on the back, knees bent, feet flat",
+		bodyAngles{}), func(s *poseSpec) {
+		s.Arrows = []poseArrow{{At: 0, From: bodyVec{38, 39}, Via: bodyVec{26, 48}, To: bodyVec{11, 45}}}
+		s.Emph, s.EmphNearOnly = []bodyPartKind{bodyThighPart, bodyShankPart}, true
+	}),
+	{
+		Name: "knee-to-chest-finish", Desc: "Knee to chest, finish: one knee drawn up to the chest with both hands, the other foot flat",
+		// The near (right) hip and knee bend fully (120° and 125°) and the
+		// hands hold the shin just below the knee (solved); the far leg
+		// keeps the start's angles, solved as poseHookLying solves them.
+		Angles: bodyAngles{Trunk: 182, Near: bodyLimbAngles{Hip: 118, Knee: 125, Ankle: -35, Shoulder: 60, Elbow: 60, Wrist: -75},
+			Far: bodyLimbAngles{Hip: 37, Knee: 89, Ankle: -40}},
+		OnMat: true, Anchor: poseJointAnkle, AnchorFar: true, FarLegs: true,
+		Solve: []poseSolve{
+			{poseFarHip, 20, 100, poseGoal{Kind: poseLevel, A: poseRef{Kind: bodyFootPart, Far: true}, B: poseRef{Kind: bodyTorso}}},
+			{poseFarKnee, 60, 130, poseAtOf(poseJointAnkle, true, poseJointShoulder, 0, -poseHookSpan)},
+			{poseTrunk, 175, 190, poseAtOf(poseJointAnkle, true, poseJointShoulder, 1, -poseHookShoulderUp)},
+			{poseFarAnkle, -50, 20, poseGoal{Kind: poseAim, A: poseRef{Kind: bodyFootPart, Far: true}}},
+			{poseNeck, -30, 30, poseLevelOf(bodyHeadPart, bodyTorso)},
+			{poseShoulder, 0, 120, poseAtOf(poseJointWrist, false, poseJointKnee, 0, 6)},
+			{poseElbow, 0, 145, poseAtOf(poseJointWrist, false, poseJointKnee, 1, 5)},
+		},
+		Rest:         []poseRef{{Kind: bodyTorso}, {Kind: bodyHeadPart}, {Kind: bodyFootPart, Far: true}},
+		Emph:         []bodyPartKind{bodyThighPart, bodyShankPart},
+		EmphNearOnly: true,
 	},
 	{
 		Name: "mountain-front", Desc: "Standing tall, front view, feet hip-width, arms by the sides",

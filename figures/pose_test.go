@@ -2,6 +2,7 @@ package figures
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -148,6 +149,52 @@ func TestPoseBackOnProp(t *testing.T) {
 			if c := fig.clearanceOf(i, torso); c > poseContactTolerance {
 				t.Errorf("%s: the back is %.1f cm clear of the %v, want resting on it", name, c, p.Kind)
 			}
+		}
+	}
+}
+
+// TestPosePairsStillParts checks that between the start and the finish of
+// an exercise only the joints named as moving move: every other joint of
+// both sides is within 1 mm, so the two panels differ in one place.
+func TestPosePairsStillParts(t *testing.T) {
+	joints := []poseJoint{poseJointHip, poseJointKnee, poseJointAnkle, poseJointShoulder, poseJointElbow, poseJointWrist, poseJointFingertip, poseJointHead}
+	for _, pair := range posePairs {
+		start, finish := builtinFigure(t, pair.Start), builtinFigure(t, pair.Finish)
+		for _, far := range []bool{false, true} {
+			for _, j := range joints {
+				moving := false
+				for _, m := range pair.Moving {
+					moving = moving || m == j
+				}
+				for _, m := range pair.MovingNear {
+					moving = moving || (m == j && !far)
+				}
+				if moving || (far && j == poseJointHead) {
+					continue
+				}
+				a, b := start.Skel.joint(j, far), finish.Skel.joint(j, far)
+				if d := b.sub(a).length(); d > 0.1 {
+					side := "near"
+					if far {
+						side = "far"
+					}
+					t.Errorf("%s → %s: the %s %v moves %.1f cm, want it still", pair.Start, pair.Finish, side, j, d)
+				}
+			}
+		}
+	}
+}
+
+// TestPosePairsNamed checks that every pair's panels exist and that the
+// panels are named ID-start and ID-finish.
+func TestPosePairsNamed(t *testing.T) {
+	for _, pair := range posePairs {
+		id, ok := strings.CutSuffix(pair.Start, "-start")
+		if !ok || pair.Finish != id+"-finish" {
+			t.Errorf("pair %s / %s: want ID-start and ID-finish", pair.Start, pair.Finish)
+		}
+		if builtinLookup(pair.Start) == nil || builtinLookup(pair.Finish) == nil {
+			t.Errorf("pair %s / %s: a panel is missing", pair.Start, pair.Finish)
 		}
 	}
 }
