@@ -203,12 +203,19 @@ func builtinPlumb(fig *poseFigure) Shape {
 	return Shape{Path: path, Stroke: builtinGray(builtinPlumbInk), LineWidth: builtinLine / 2}
 }
 
-// builtinProps draws the floor, the mat and the round props.
+// builtinProps draws the floor, the mat and the props.
 func builtinProps(fig *poseFigure) []Shape {
 	lo, hi := poseExtent(fig.Parts, func(bodyPart) bool { return true })
 	for _, p := range fig.Props {
 		lo.X = math.Min(lo.X, p.C.X-p.R)
 		hi.X = math.Max(hi.X, p.C.X+p.R)
+		for _, pc := range p.Pieces {
+			for _, poly := range rasterFlatten(pc.Path, 1) {
+				for _, q := range poly.Pts {
+					lo.X, hi.X = math.Min(lo.X, q.X), math.Max(hi.X, q.X)
+				}
+			}
+		}
 	}
 	ink, fill := builtinGray(builtinInk), builtinGray(builtinPropFill)
 	floor := []Segment{
@@ -227,6 +234,20 @@ func builtinProps(fig *poseFigure) []Shape {
 		shapes = append(shapes, Shape{Path: builtinRoundRect(x0, -poseMatThick, x1, 0, poseMatThick/2), Fill: fill, Stroke: ink, LineWidth: builtinLine})
 	}
 	for _, p := range fig.Props {
+		if p.Pieces != nil {
+			// Far legs first, in the far limbs' lighter outline.
+			for _, pc := range p.Pieces {
+				if pc.Far {
+					shapes = append(shapes, Shape{Path: pc.Path, Fill: fill, Stroke: builtinGray(builtinFarInk), LineWidth: builtinLine})
+				}
+			}
+			for _, pc := range p.Pieces {
+				if !pc.Far {
+					shapes = append(shapes, Shape{Path: pc.Path, Fill: fill, Stroke: ink, LineWidth: builtinLine})
+				}
+			}
+			continue
+		}
 		shapes = append(shapes, Shape{Path: bodyCircle(p.C, p.R), Fill: fill, Stroke: ink, LineWidth: builtinLine})
 		var hint []Segment
 		switch p.Kind {

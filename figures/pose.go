@@ -66,31 +66,36 @@ const (
 	poseTowel posePropKind = iota
 	poseRoller
 	poseBall
+	poseChair
 )
 
 func (k posePropKind) String() string {
-	return [...]string{"rolled towel", "foam roller", "exercise ball"}[k]
+	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair"}[k]
 }
 
-// radius is the prop's real size from FIGURES.md: a towel rolled to about
-// 11 cm, a 15 cm foam roller, a 55 cm ball for a person of 170 cm.
+// radius is a round prop's real size from FIGURES.md: a towel rolled to
+// about 11 cm, a 15 cm foam roller, a 55 cm ball for a person of 170 cm;
+// 0 for a flat-sided one.
 func (k posePropKind) radius() float64 {
-	return [...]float64{5.5, 7.5, 27.5}[k]
+	return [...]float64{5.5, 7.5, 27.5, 0}[k]
 }
 
-// poseProp places a round prop on the floor (or mat) under or behind the
-// body: its centre is DX cm along x from the trunk axis at spine position At.
+// poseProp places a prop on the floor (or mat) under or behind the body:
+// a round one's centre, or a chair's seat front edge, is DX cm along x from
+// the trunk axis at spine position At.
 type poseProp struct {
 	Kind posePropKind
 	At   float64
 	DX   float64
 }
 
-// posePlaced is a round prop where it ended up.
+// posePlaced is a prop where it ended up: a round one's centre and
+// radius, or a flat-sided one's outlines.
 type posePlaced struct {
-	Kind posePropKind
-	C    bodyVec
-	R    float64
+	Kind   posePropKind
+	C      bodyVec
+	R      float64
+	Pieces []posePiece
 }
 
 // poseParam is an angle a pose may leave to the solver (near side; the far
@@ -153,7 +158,7 @@ type poseGoalKind uint8
 
 const (
 	// poseLevel: the lowest points of parts A and B at the same height, so
-	// that both rest on the surface.
+	// that both rest on the surface, or A Deg cm higher (on a seat).
 	poseLevel poseGoalKind = iota
 	// poseAim: the segment of part A points in direction Deg (a hand or
 	// foot flat, an upper arm vertical).
@@ -292,7 +297,11 @@ func poseLayout(spec *poseSpec, a bodyAngles) poseFigure {
 	for _, pr := range spec.Props {
 		r := pr.Kind.radius()
 		x := fig.Skel.axisAt(pr.At).P.X + pr.DX
-		fig.Props = append(fig.Props, posePlaced{Kind: pr.Kind, C: bodyVec{x, r}, R: r})
+		placed := posePlaced{Kind: pr.Kind, C: bodyVec{x, r}, R: r}
+		if pr.Kind == poseChair {
+			placed.Pieces = poseChairPieces(x)
+		}
+		fig.Props = append(fig.Props, placed)
 	}
 	return fig
 }
@@ -331,6 +340,9 @@ func (f *poseFigure) clearance(i int) float64 {
 // clearanceOf is the gap between prop i and the kept parts' outline.
 func (f *poseFigure) clearanceOf(i int, keep func(bodyPart) bool) float64 {
 	pr := f.Props[i]
+	if pr.Pieces != nil {
+		return f.pieceClearance(pr.Pieces, keep)
+	}
 	best := math.Inf(1)
 	c := pr.C.point()
 	for _, p := range f.Parts {
@@ -378,7 +390,7 @@ func (f *poseFigure) segmentDir(r poseRef) float64 {
 func (f *poseFigure) goal(g poseGoal) float64 {
 	switch g.Kind {
 	case poseLevel:
-		return f.lowest(g.A) - f.lowest(g.B)
+		return f.lowest(g.A) - f.lowest(g.B) - g.Deg
 	case poseAim:
 		return bodyAngleDiff(f.segmentDir(g.A), g.Deg)
 	case poseAt:

@@ -110,6 +110,32 @@ func poseHookLying(name, desc string, a bodyAngles) poseSpec {
 	}
 }
 
+// poseSeated is sitting tall on an armless chair (FIGURES.md "sitting
+// tall on a chair"): the buttocks on the 45 cm seat, shins vertical, feet
+// flat, hands resting on the thighs near the knees (all solved), ear,
+// shoulder and hip on one vertical line, the back just off the chair's
+// back. The seat's front edge stops a few centimetres short of the back
+// of the knee.
+func poseSeated(name, desc string, a bodyAngles) poseSpec {
+	a.Trunk = 90
+	a.Near = bodyLimbAngles{Hip: 80, Knee: 80, Shoulder: 10, Elbow: 60, Wrist: 20}
+	seat := poseLevelOf(bodyTorso, bodyFootPart)
+	seat.Deg = poseChairSeatH
+	return poseSpec{
+		Name: name, Desc: desc, Angles: a,
+		Props: []poseProp{{Kind: poseChair, At: 0, DX: 32}},
+		Solve: []poseSolve{
+			{poseHip, 60, 110, seat},
+			{poseKnee, 50, 120, poseAimOf(bodyShankPart, -90)},
+			{poseAnkle, -30, 20, poseAimOf(bodyFootPart, 0)},
+			{poseShoulder, -30, 90, poseAtOf(poseJointWrist, false, poseJointKnee, 0, -19)},
+			{poseElbow, 0, 145, poseAtOf(poseJointWrist, false, poseJointKnee, 1, 9)},
+			{poseWrist, -80, 70, poseAimOf(bodyHandPart, -8)},
+		},
+		Rest: poseRest(bodyFootPart),
+	}
+}
+
 // poseWith sets fields that poseProne leaves empty.
 func poseWith(s poseSpec, f func(*poseSpec)) poseSpec {
 	f(&s)
@@ -127,6 +153,7 @@ type posePair struct {
 }
 
 var posePairs = [...]posePair{
+	{"chin-tuck-start", "chin-tuck-finish", []poseJoint{poseJointHead}, nil},
 	{"glute-bridge-start", "glute-bridge-finish", []poseJoint{poseJointHip, poseJointKnee}, nil},
 	// The near leg moves, and both arms that draw it up.
 	{"knee-to-chest-start", "knee-to-chest-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip},
@@ -257,6 +284,17 @@ var builtinPoses = [...]poseSpec{
 		EmphFrom:    0.15,
 		SpineExtMax: 115,
 	},
+	poseWith(poseSeated("chin-tuck-start", "Chin tuck, start: sitting tall on a chair, head carried a little forward",
+		// The head glides forward, the face level: the neck leans
+		// forward and the head tips back by as much.
+		bodyAngles{Neck: -12, Head: 12}), func(s *poseSpec) {
+		s.Emph = []bodyPartKind{bodyHeadPart, bodyNeckPart}
+		s.Arrows = []poseArrow{{At: 1, From: bodyVec{27, 8}, Via: bodyVec{22, 8}, To: bodyVec{15, 8}}}
+	}),
+	poseWith(poseSeated("chin-tuck-finish", "Chin tuck, finish: chin drawn straight back, head level, ear over the shoulder",
+		bodyAngles{Neck: 8, Head: -8}), func(s *poseSpec) {
+		s.Emph = []bodyPartKind{bodyHeadPart, bodyNeckPart}
+	}),
 	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}

@@ -1,0 +1,91 @@
+package figures
+
+import "math"
+
+// Furniture and other flat-sided props, drawn in side view to the sizes in
+// FIGURES.md ("Props"). Each is a few closed outlines; the far pair of legs
+// is marked so that it is drawn lighter, behind.
+
+// posePiece is one outline of a flat-sided prop.
+type posePiece struct {
+	Path []Segment
+	Far  bool
+}
+
+// Chair sizes (cm): an armless kitchen or dining chair.
+const (
+	poseChairSeatH   = 45.0 // top of the seat above the floor
+	poseChairSeatD   = 44.0 // seat depth, front edge to the back posts
+	poseChairSeatT   = 4.0  // seat thickness
+	poseChairBackTop = 85.0 // top of the back rail above the floor
+	poseChairRail    = 12.0 // height of the back's top rail
+	poseChairLeg     = 3.0  // leg and post thickness
+	// poseChairFarShift moves the far legs back a little so that they
+	// show beside the near ones (forward, they would sit behind the calf).
+	poseChairFarShift = -4.0
+)
+
+// poseRect is a closed counter-clockwise rectangle.
+func poseRect(x0, y0, x1, y1 float64) []Segment {
+	pt := func(x, y float64) [3]Point { return [3]Point{{X: x, Y: y}} }
+	return []Segment{
+		{Op: MoveTo, Pts: pt(x0, y0)}, {Op: LineTo, Pts: pt(x1, y0)},
+		{Op: LineTo, Pts: pt(x1, y1)}, {Op: LineTo, Pts: pt(x0, y1)}, {Op: Close},
+	}
+}
+
+// poseChairPieces is a chair seen from the side, facing +x, the front
+// edge of its seat at x = front. The back posts stand behind the seat's
+// back edge, so a person sitting right back touches neither.
+func poseChairPieces(front float64) []posePiece {
+	back := front - poseChairSeatD
+	seatLo := poseChairSeatH - poseChairSeatT
+	legs := func(dx float64, far bool) []posePiece {
+		return []posePiece{
+			{poseRect(front-poseChairLeg+dx, 0, front+dx-0.5, seatLo), far},
+			// The back leg runs on up as the back post.
+			{poseRect(back-poseChairLeg+dx, 0, back+dx, poseChairBackTop), far},
+		}
+	}
+	pieces := legs(poseChairFarShift, true)
+	pieces = append(pieces, legs(0, false)...)
+	return append(pieces,
+		posePiece{Path: poseRect(back-poseChairLeg, seatLo, front, poseChairSeatH)},
+		posePiece{Path: poseRect(back-poseChairLeg-0.5, poseChairBackTop-poseChairRail, back+0.5, poseChairBackTop)},
+	)
+}
+
+// pieceClearance is the gap between the body parts kept and a flat-sided
+// prop: negative, by the deepest point, when the body cuts into it.
+func (f *poseFigure) pieceClearance(pieces []posePiece, keep func(bodyPart) bool) float64 {
+	var props [][]Point
+	for _, pc := range pieces {
+		for _, poly := range rasterFlatten(pc.Path, 8) {
+			props = append(props, poly.Pts)
+		}
+	}
+	best, deepest := math.Inf(1), 0.0
+	for _, p := range f.Parts {
+		if !keep(p) {
+			continue
+		}
+		for _, poly := range rasterFlatten(p.Path, 8) {
+			for _, pr := range props {
+				for _, q := range poly.Pts {
+					d := rasterPolyDistance(pr, q)
+					if rasterInside(pr, q) {
+						deepest = math.Max(deepest, d)
+					}
+					best = math.Min(best, d)
+				}
+				for _, q := range pr {
+					best = math.Min(best, rasterPolyDistance(poly.Pts, q))
+				}
+			}
+		}
+	}
+	if deepest > 0 {
+		return -deepest
+	}
+	return best
+}
