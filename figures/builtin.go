@@ -84,8 +84,10 @@ func builtinGray(v uint8) color.RGBA { return color.RGBA{v, v, v, 0xff} }
 func builtinShapes(fig *poseFigure) []Shape {
 	spec := fig.Spec
 	emph := func(p bodyPart) bool {
-		if p.Far && spec.EmphNearOnly {
-			return false
+		for _, r := range spec.EmphRefs {
+			if p.Kind == r.Kind && p.Far == r.Far {
+				return true
+			}
 		}
 		for _, k := range spec.Emph {
 			if p.Kind == k {

@@ -117,7 +117,8 @@ func TestBuiltinNames(t *testing.T) {
 		"prone-chin-rest", "prone-head-chest-lift", "prone-head-turned-right", "prone-forearm-prop",
 		"prone-head-turned-left", "prone-active-extension", "quadruped-cat", "quadruped-cow",
 		"supine-towel", "supine-foam-roller", "ball-arch-from-floor", "ball-full-back-bend",
-		"wheel-pose", "chin-tuck-start", "chin-tuck-finish", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
+		"wheel-pose", "chin-tuck-start", "chin-tuck-finish",
+		"bird-dog-start", "bird-dog-finish", "dead-bug-start", "dead-bug-finish", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
 		"mountain-front", "mountain-side",
 	}
 	if got := BuiltinNames(); !reflect.DeepEqual(got, want) {

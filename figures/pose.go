@@ -229,10 +229,10 @@ type poseSpec struct {
 	// darkens the trunk from that spine position up.
 	Emph     []bodyPartKind
 	EmphFrom float64
-	// EmphNearOnly keeps the far side's parts of the Emph kinds plain:
-	// only the near limb moves.
-	EmphNearOnly bool
-	Arrows       []poseArrow
+	// EmphRefs lists parts drawn darker on one side only: the near leg and
+	// the far arm that move while their other-side twins hold still.
+	EmphRefs []poseRef
+	Arrows   []poseArrow
 	// SpineExtMax overrides the usual 40° limit of spine extension for
 	// poses that exceed it on purpose (back bends over a ball, the wheel).
 	SpineExtMax float64

@@ -136,6 +136,36 @@ func poseSeated(name, desc string, a bodyAngles) poseSpec {
 	}
 }
 
+// poseBirdDogMoving is what moves in the bird dog: the near (right) leg
+// and the far (left) arm.
+var poseBirdDogMoving = []poseRef{
+	{Kind: bodyThighPart}, {Kind: bodyShankPart}, {Kind: bodyFootPart},
+	{Kind: bodyUpperArm, Far: true}, {Kind: bodyForearmPart, Far: true}, {Kind: bodyHandPart, Far: true},
+}
+
+// poseDeadBug is lying on the back, the low back flat on the mat, the far
+// (left) hip and knee at 90°, both arms reaching up; near is the right
+// leg's angles and farArm how much further overhead the left arm reaches.
+// The pelvis, the left leg and the right arm hold still.
+func poseDeadBug(name, desc string, near bodyLimbAngles, farArm float64, more func(*poseSpec)) poseSpec {
+	near.Shoulder = 90
+	s := poseSpec{
+		Name: name, Desc: desc, OnMat: true, FarLegs: true,
+		Angles: bodyAngles{Trunk: 180, Near: near,
+			Far: bodyLimbAngles{Hip: 90, Knee: 90}},
+		FarDelta: bodyLimbAngles{Shoulder: farArm},
+		Solve:    []poseSolve{{poseNeck, -30, 30, poseLevelOf(bodyHeadPart, bodyTorso)}},
+		Rest:     poseRest(bodyTorso, bodyHeadPart),
+		EmphRefs: poseDeadBugMoving,
+	}
+	more(&s)
+	return s
+}
+
+// poseDeadBugMoving is what moves in the dead bug: the near (right) leg
+// and the far (left) arm.
+var poseDeadBugMoving = poseBirdDogMoving
+
 // poseWith sets fields that poseProne leaves empty.
 func poseWith(s poseSpec, f func(*poseSpec)) poseSpec {
 	f(&s)
@@ -143,21 +173,27 @@ func poseWith(s poseSpec, f func(*poseSpec)) poseSpec {
 }
 
 // posePair is a start and a finish panel of one exercise and the joints
-// that move between them, on both sides (Moving) or the near side only
-// (MovingNear): every other joint stays put to within a millimetre, so the
-// eye finds the one difference (FIGURES.md, "Still parts stay put").
+// that move between them, on both sides (Moving) or one side only
+// (MovingNear, MovingFar): every other joint stays put to within a
+// millimetre, so the eye finds the one difference (FIGURES.md, "Still
+// parts stay put").
 type posePair struct {
-	Start, Finish string
-	Moving        []poseJoint
-	MovingNear    []poseJoint
+	Start, Finish         string
+	Moving                []poseJoint
+	MovingNear, MovingFar []poseJoint
 }
 
 var posePairs = [...]posePair{
-	{"chin-tuck-start", "chin-tuck-finish", []poseJoint{poseJointHead}, nil},
-	{"glute-bridge-start", "glute-bridge-finish", []poseJoint{poseJointHip, poseJointKnee}, nil},
+	{"chin-tuck-start", "chin-tuck-finish", []poseJoint{poseJointHead}, nil, nil},
+	{"glute-bridge-start", "glute-bridge-finish", []poseJoint{poseJointHip, poseJointKnee}, nil, nil},
+	// The right leg reaches back, the left arm forward.
+	{"bird-dog-start", "bird-dog-finish", nil, []poseJoint{poseJointKnee, poseJointAnkle},
+		[]poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip}},
 	// The near leg moves, and both arms that draw it up.
+	{"dead-bug-start", "dead-bug-finish", nil, []poseJoint{poseJointKnee, poseJointAnkle},
+		[]poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip}},
 	{"knee-to-chest-start", "knee-to-chest-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip},
-		[]poseJoint{poseJointKnee, poseJointAnkle}},
+		[]poseJoint{poseJointKnee, poseJointAnkle}, nil},
 }
 
 var builtinPoses = [...]poseSpec{
@@ -295,6 +331,52 @@ var builtinPoses = [...]poseSpec{
 		bodyAngles{Neck: 8, Head: -8}), func(s *poseSpec) {
 		s.Emph = []bodyPartKind{bodyHeadPart, bodyNeckPart}
 	}),
+	poseWith(poseQuadruped("bird-dog-start", "Bird dog, start: on hands and knees, back flat, head in line",
+		bodyAngles{Neck: -8}, poseArrow{}), func(s *poseSpec) {
+		s.EmphFrom = 0
+		s.EmphRefs = poseBirdDogMoving
+		s.Arrows = []poseArrow{
+			// The right leg reaches back, the left arm forward.
+			{At: 0, From: bodyVec{-52, -30}, Via: bodyVec{-68, -22}, To: bodyVec{-78, -6}},
+			{At: 1, From: bodyVec{20, -40}, Via: bodyVec{42, -32}, To: bodyVec{52, -16}},
+		}
+	}),
+	poseWith(poseQuadruped("bird-dog-finish", "Bird dog, finish: right leg straight back and left arm straight forward, level with the back",
+		bodyAngles{Neck: -8}, poseArrow{}), func(s *poseSpec) {
+		// The far (left) leg keeps kneeling as in the start, solved the
+		// same way; the near (right) leg and the far arm reach out level
+		// with the back.
+		s.FarLegs = true
+		s.Angles.Far = bodyLimbAngles{Hip: 80, Knee: 90, Ankle: -45}
+		s.Solve = []poseSolve{
+			{poseTrunk, -40, 40, poseGoal{Kind: poseLevel, A: poseRef{Kind: bodyHandPart}, B: poseRef{Kind: bodyShankPart, Far: true}}},
+			{poseFarHip, 30, 120, poseGoal{Kind: poseAim, A: poseRef{Kind: bodyThighPart, Far: true}, Deg: -90}},
+			{poseShoulder, 20, 150, poseAimOf(bodyUpperArm, -90)},
+			{poseWrist, 0, 90, poseAimOf(bodyHandPart, 0)},
+			{poseFarKnee, 80, 130, poseGoal{Kind: poseLevel, A: poseRef{Kind: bodyFootPart, Far: true}, B: poseRef{Kind: bodyShankPart, Far: true}}},
+			// The lifted leg level: the thigh horizontal, pointing back.
+			{poseHip, -20, 40, poseAimOf(bodyThighPart, 180)},
+		}
+		s.Angles.Near.Knee, s.Angles.Near.Ankle = 0, -30
+		// The far arm reaches forward, the elbow and wrist straight, a
+		// little below level so that it shows under the chin instead of
+		// running through the face.
+		s.FarDelta = bodyLimbAngles{Shoulder: 78, Elbow: -3, Wrist: -87}
+		s.Rest = []poseRef{{Kind: bodyHandPart}, {Kind: bodyShankPart, Far: true}, {Kind: bodyFootPart, Far: true}}
+		s.EmphFrom = 0
+		s.EmphRefs = poseBirdDogMoving
+		s.Arrows = nil
+	}),
+	poseDeadBug("dead-bug-start", "Dead bug, start: lying on the back, hips and knees bent to 90°, arms reaching up to the ceiling",
+		bodyLimbAngles{Hip: 90, Knee: 90}, 0, func(s *poseSpec) {
+			s.Arrows = []poseArrow{
+				// The right leg straightens out low, the left arm goes overhead.
+				{At: 0, From: bodyVec{53, 48}, Via: bodyVec{76, 42}, To: bodyVec{90, 22}},
+				{At: 1, From: bodyVec{-9, 73}, Via: bodyVec{-36, 67}, To: bodyVec{-56, 44}},
+			}
+		}),
+	poseDeadBug("dead-bug-finish", "Dead bug, finish: right leg straight out just above the mat, left arm overhead, back flat",
+		bodyLimbAngles{Hip: 10, Knee: 0, Ankle: -25}, 82, func(*poseSpec) {}),
 	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}
@@ -313,7 +395,7 @@ var builtinPoses = [...]poseSpec{
 	poseWith(poseHookLying("knee-to-chest-start", "Knee to chest, start: lying on the back, knees bent, feet flat",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{38, 39}, Via: bodyVec{26, 48}, To: bodyVec{11, 45}}}
-		s.Emph, s.EmphNearOnly = []bodyPartKind{bodyThighPart, bodyShankPart}, true
+		s.EmphRefs = poseRest(bodyThighPart, bodyShankPart)
 	}),
 	{
 		Name: "knee-to-chest-finish", Desc: "Knee to chest, finish: one knee drawn up to the chest with both hands, the other foot flat",
@@ -332,9 +414,8 @@ var builtinPoses = [...]poseSpec{
 			{poseShoulder, 0, 120, poseAtOf(poseJointWrist, false, poseJointKnee, 0, 6)},
 			{poseElbow, 0, 145, poseAtOf(poseJointWrist, false, poseJointKnee, 1, 5)},
 		},
-		Rest:         []poseRef{{Kind: bodyTorso}, {Kind: bodyHeadPart}, {Kind: bodyFootPart, Far: true}},
-		Emph:         []bodyPartKind{bodyThighPart, bodyShankPart},
-		EmphNearOnly: true,
+		Rest:     []poseRef{{Kind: bodyTorso}, {Kind: bodyHeadPart}, {Kind: bodyFootPart, Far: true}},
+		EmphRefs: poseRest(bodyThighPart, bodyShankPart),
 	},
 	{
 		Name: "mountain-front", Desc: "Standing tall, front view, feet hip-width, arms by the sides",

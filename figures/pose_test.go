@@ -169,6 +169,9 @@ func TestPosePairsStillParts(t *testing.T) {
 				for _, m := range pair.MovingNear {
 					moving = moving || (m == j && !far)
 				}
+				for _, m := range pair.MovingFar {
+					moving = moving || (m == j && far)
+				}
 				if moving || (far && j == poseJointHead) {
 					continue
 				}
