@@ -166,6 +166,43 @@ func poseDeadBug(name, desc string, near bodyLimbAngles, farArm float64, more fu
 // and the far (left) arm.
 var poseDeadBugMoving = poseBirdDogMoving
 
+// poseProneOnElbows is lying face down propped on the forearms, elbows
+// under the shoulders, pelvis and thighs on the mat (FIGURES.md "prone on
+// elbows"): the lumbar bend is solved so that the forearms rest flat.
+func poseProneOnElbows(name, desc string) poseSpec {
+	return poseWith(poseProne(name, desc,
+		bodyAngles{Thoracic: 12, Neck: 10, Head: 5, Near: bodyLimbAngles{Elbow: 90}},
+		poseSolve{poseShoulder, 0, 120, poseAimOf(bodyUpperArm, -82)},
+		poseSolve{poseLumbar, 0, 40, poseLevelOf(bodyForearmPart, bodyTorso)},
+	), func(s *poseSpec) {
+		s.Rest = append(s.Rest, poseRef{Kind: bodyForearmPart})
+		// A passive back bend: resting on the forearms takes the spine a
+		// little past the 40° of an active one.
+		s.SpineExtMax = 48
+		s.EmphFrom = 0.2
+	})
+}
+
+// poseHandsOnLowBack is standing, legs straight and vertical (the hip
+// angle keeps the thighs plumb whatever the pelvis does), the hands on the
+// back of the pelvis, fingers down: the wrists at hand (cm from the hip
+// joint) and the hands pointing down, solved. Anchored at the ankles.
+func poseHandsOnLowBack(name, desc string, a bodyAngles, hand bodyVec, more func(*poseSpec)) poseSpec {
+	a.Near = bodyLimbAngles{Hip: 90 - a.Trunk, Shoulder: -40, Elbow: 100, Wrist: -40}
+	s := poseSpec{
+		Name: name, Desc: desc, Angles: a, Anchor: poseJointAnkle,
+		Solve: []poseSolve{
+			{poseShoulder, -50, 20, poseAtOf(poseJointWrist, false, poseJointHip, 0, hand.X)},
+			{poseElbow, 20, 145, poseAtOf(poseJointWrist, false, poseJointHip, 1, hand.Y)},
+			{poseWrist, -80, 70, poseAimOf(bodyHandPart, -70)},
+		},
+		Rest:     poseRest(bodyFootPart),
+		EmphFrom: 0.3,
+	}
+	more(&s)
+	return s
+}
+
 // poseWith sets fields that poseProne leaves empty.
 func poseWith(s poseSpec, f func(*poseSpec)) poseSpec {
 	f(&s)
@@ -192,6 +229,7 @@ var posePairs = [...]posePair{
 	// The near leg moves, and both arms that draw it up.
 	{"dead-bug-start", "dead-bug-finish", nil, []poseJoint{poseJointKnee, poseJointAnkle},
 		[]poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip}},
+	{"standing-extension-start", "standing-extension-finish", []poseJoint{poseJointShoulder, poseJointElbow, poseJointWrist, poseJointFingertip, poseJointHead}, nil, nil},
 	{"knee-to-chest-start", "knee-to-chest-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip},
 		[]poseJoint{poseJointKnee, poseJointAnkle}, nil},
 }
@@ -211,17 +249,7 @@ var builtinPoses = [...]poseSpec{
 		bodyAngles{Turn: 70}, poseArmsOnMat, poseHeadOnMat), func(s *poseSpec) {
 		s.Rest = append(s.Rest, poseRef{Kind: bodyHeadPart}, poseRef{Kind: bodyHandPart})
 	}),
-	poseWith(poseProne("prone-forearm-prop", "Propped on the forearms, elbows under the shoulders, hips on the mat",
-		bodyAngles{Thoracic: 12, Neck: 10, Head: 5, Near: bodyLimbAngles{Elbow: 90}},
-		poseSolve{poseShoulder, 0, 120, poseAimOf(bodyUpperArm, -82)},
-		poseSolve{poseLumbar, 0, 40, poseLevelOf(bodyForearmPart, bodyTorso)},
-	), func(s *poseSpec) {
-		s.Rest = append(s.Rest, poseRef{Kind: bodyForearmPart})
-		// A passive back bend: resting on the forearms takes the spine a
-		// little past the 40° of an active one.
-		s.SpineExtMax = 48
-		s.EmphFrom = 0.2
-	}),
+	poseProneOnElbows("prone-forearm-prop", "Propped on the forearms, elbows under the shoulders, hips on the mat"),
 	poseWith(poseProne("prone-head-turned-left", "Lying face down, head turned to the left, cheek on the mat",
 		bodyAngles{Turn: -70}, poseArmsOnMat, poseHeadOnMat), func(s *poseSpec) {
 		s.Rest = append(s.Rest, poseRef{Kind: bodyHeadPart}, poseRef{Kind: bodyHandPart})
@@ -377,6 +405,13 @@ var builtinPoses = [...]poseSpec{
 		}),
 	poseDeadBug("dead-bug-finish", "Dead bug, finish: right leg straight out just above the mat, left arm overhead, back flat",
 		bodyLimbAngles{Hip: 10, Knee: 0, Ankle: -25}, 82, func(*poseSpec) {}),
+	poseProneOnElbows("prone-on-elbows", "Prone on elbows: propped on the forearms, elbows under the shoulders, hips on the mat"),
+	poseHandsOnLowBack("standing-extension-start", "Standing back bend, start: standing tall, hands on the low back, fingers down",
+		bodyAngles{Trunk: 90}, bodyVec{-1, 17}, func(s *poseSpec) {
+			s.Arrows = []poseArrow{{At: 1, From: bodyVec{-6, 36}, Via: bodyVec{-16, 38}, To: bodyVec{-26, 32}}}
+		}),
+	poseHandsOnLowBack("standing-extension-finish", "Standing back bend, finish: leaning back from the low back over the hands, knees straight",
+		bodyAngles{Trunk: 94, Lumbar: 20, Thoracic: 10, Neck: 5}, bodyVec{0, 14}, func(*poseSpec) {}),
 	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}
