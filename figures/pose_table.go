@@ -411,7 +411,7 @@ var builtinPoses = [...]poseSpec{
 			s.Arrows = []poseArrow{{At: 1, From: bodyVec{-6, 36}, Via: bodyVec{-16, 38}, To: bodyVec{-26, 32}}}
 		}),
 	poseHandsOnLowBack("standing-extension-finish", "Standing back bend, finish: leaning back from the low back over the hands, knees straight",
-		bodyAngles{Trunk: 94, Lumbar: 20, Thoracic: 10, Neck: 5}, bodyVec{0, 14}, func(*poseSpec) {}),
+		bodyAngles{Trunk: 95, Lumbar: 24, Thoracic: 14, Neck: 0}, bodyVec{1.5, 13}, func(*poseSpec) {}),
 	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}
