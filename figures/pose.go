@@ -87,6 +87,12 @@ type poseProp struct {
 	Kind posePropKind
 	At   float64
 	DX   float64
+	// Fixed measures DX from x = 0, the anchor joint, instead: a chair
+	// that stays put while the body gets up from it.
+	Fixed bool
+	// Free marks a prop the body stands beside without touching (the chair
+	// once stood up from); the contact checks still forbid cutting into it.
+	Free bool
 }
 
 // posePlaced is a prop where it ended up: a round one's centre and
@@ -296,7 +302,10 @@ func poseLayout(spec *poseSpec, a bodyAngles) poseFigure {
 	fig.Parts, fig.Details = bodySideParts(&fig.Skel)
 	for _, pr := range spec.Props {
 		r := pr.Kind.radius()
-		x := fig.Skel.axisAt(pr.At).P.X + pr.DX
+		x := pr.DX
+		if !pr.Fixed {
+			x += fig.Skel.axisAt(pr.At).P.X
+		}
 		placed := posePlaced{Kind: pr.Kind, C: bodyVec{x, r}, R: r}
 		if pr.Kind == poseChair {
 			placed.Pieces = poseChairPieces(x)

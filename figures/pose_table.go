@@ -203,6 +203,12 @@ func poseHandsOnLowBack(name, desc string, a bodyAngles, hand bodyVec, more func
 	return s
 }
 
+// poseSitToStandChair is where the chair's seat front stands from the
+// ankles (cm) in sit to stand: far enough behind them that the calves
+// clear it once standing, which leaves the seat's edge about 10 cm short
+// of the back of the knee when sitting.
+const poseSitToStandChair = -8.0
+
 // poseWith sets fields that poseProne leaves empty.
 func poseWith(s poseSpec, f func(*poseSpec)) poseSpec {
 	f(&s)
@@ -230,6 +236,8 @@ var posePairs = [...]posePair{
 	{"dead-bug-start", "dead-bug-finish", nil, []poseJoint{poseJointKnee, poseJointAnkle},
 		[]poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip}},
 	{"standing-extension-start", "standing-extension-finish", []poseJoint{poseJointShoulder, poseJointElbow, poseJointWrist, poseJointFingertip, poseJointHead}, nil, nil},
+	// Only the feet stay put (FIGURES.md).
+	{"sit-to-stand-start", "sit-to-stand-finish", []poseJoint{poseJointHip, poseJointKnee, poseJointShoulder, poseJointElbow, poseJointWrist, poseJointFingertip, poseJointHead}, nil, nil},
 	{"knee-to-chest-start", "knee-to-chest-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip},
 		[]poseJoint{poseJointKnee, poseJointAnkle}, nil},
 }
@@ -412,6 +420,24 @@ var builtinPoses = [...]poseSpec{
 		}),
 	poseHandsOnLowBack("standing-extension-finish", "Standing back bend, finish: leaning back from the low back over the hands, knees straight",
 		bodyAngles{Trunk: 95, Lumbar: 24, Thoracic: 14, Neck: 0}, bodyVec{1.5, 13}, func(*poseSpec) {}),
+	poseWith(poseSeated("sit-to-stand-start", "Sit to stand, start: sitting near the front of the chair, feet a little back, arms reaching forward",
+		bodyAngles{}), func(s *poseSpec) {
+		s.Anchor = poseJointAnkle
+		s.Props[0] = poseProp{Kind: poseChair, DX: poseSitToStandChair, Fixed: true}
+		// The shins lean forward a little (feet back under the knees)
+		// and the arms reach forward, straight, instead of resting.
+		s.Solve[1].Goal.Deg = -97
+		s.Solve = s.Solve[:3]
+		s.Angles.Near.Shoulder, s.Angles.Near.Elbow, s.Angles.Near.Wrist = 75, 5, 0
+		s.Arrows = []poseArrow{{At: 0, From: bodyVec{15, 12}, Via: bodyVec{21, 21}, To: bodyVec{21, 32}}}
+	}),
+	{
+		Name: "sit-to-stand-finish", Desc: "Sit to stand, finish: standing tall in front of the chair, feet where they were",
+		Angles: bodyAngles{Trunk: 90, Near: bodyLimbAngles{Shoulder: 5, Elbow: 5}},
+		Anchor: poseJointAnkle,
+		Props:  []poseProp{{Kind: poseChair, DX: poseSitToStandChair, Fixed: true, Free: true}},
+		Rest:   poseRest(bodyFootPart),
+	},
 	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}
