@@ -120,7 +120,8 @@ func TestBuiltinNames(t *testing.T) {
 		"wheel-pose", "chin-tuck-start", "chin-tuck-finish",
 		"bird-dog-start", "bird-dog-finish", "dead-bug-start", "dead-bug-finish",
 		"prone-on-elbows", "standing-extension-start", "standing-extension-finish",
-		"sit-to-stand-start", "sit-to-stand-finish", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
+		"sit-to-stand-start", "sit-to-stand-finish",
+		"heel-raise-start", "heel-raise-finish", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
 		"mountain-front", "mountain-side",
 	}
 	if got := BuiltinNames(); !reflect.DeepEqual(got, want) {

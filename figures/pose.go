@@ -67,22 +67,23 @@ const (
 	poseRoller
 	poseBall
 	poseChair
+	poseCounter
 )
 
 func (k posePropKind) String() string {
-	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair"}[k]
+	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter"}[k]
 }
 
 // radius is a round prop's real size from FIGURES.md: a towel rolled to
 // about 11 cm, a 15 cm foam roller, a 55 cm ball for a person of 170 cm;
 // 0 for a flat-sided one.
 func (k posePropKind) radius() float64 {
-	return [...]float64{5.5, 7.5, 27.5, 0}[k]
+	return [...]float64{5.5, 7.5, 27.5, 0, 0}[k]
 }
 
 // poseProp places a prop on the floor (or mat) under or behind the body:
-// a round one's centre, or a chair's seat front edge, is DX cm along x from
-// the trunk axis at spine position At.
+// a round one's centre, or a chair's seat front edge or a counter's front
+// edge, is DX cm along x from the trunk axis at spine position At.
 type poseProp struct {
 	Kind posePropKind
 	At   float64
@@ -93,6 +94,9 @@ type poseProp struct {
 	// Free marks a prop the body stands beside without touching (the chair
 	// once stood up from); the contact checks still forbid cutting into it.
 	Free bool
+	// By names the parts that rest on the prop, when they are not the
+	// back or seat (hands on a counter).
+	By []bodyPartKind
 }
 
 // posePlaced is a prop where it ended up: a round one's centre and
@@ -307,8 +311,11 @@ func poseLayout(spec *poseSpec, a bodyAngles) poseFigure {
 			x += fig.Skel.axisAt(pr.At).P.X
 		}
 		placed := posePlaced{Kind: pr.Kind, C: bodyVec{x, r}, R: r}
-		if pr.Kind == poseChair {
+		switch pr.Kind {
+		case poseChair:
 			placed.Pieces = poseChairPieces(x)
+		case poseCounter:
+			placed.Pieces = poseCounterPieces(x)
 		}
 		fig.Props = append(fig.Props, placed)
 	}

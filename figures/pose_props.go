@@ -89,3 +89,22 @@ func (f *poseFigure) pieceClearance(pieces []posePiece, keep func(bodyPart) bool
 	}
 	return best
 }
+
+// Counter sizes (cm): a kitchen counter (FIGURES.md: 90 cm, top ≈4 cm).
+const (
+	poseCounterH     = 90.0
+	poseCounterTop   = 4.0
+	poseCounterDepth = 60.0
+)
+
+// poseCounterPieces is a kitchen counter seen from the side, its front
+// edge at x = front and its depth running away to +x: the worktop, the
+// cabinet under it set back 3 cm, and a toe kick the feet can go under.
+func poseCounterPieces(front float64) []posePiece {
+	back := front + poseCounterDepth
+	return []posePiece{
+		{Path: poseRect(front+3, 10, back, poseCounterH-poseCounterTop)},
+		{Path: poseRect(front+9, 0, back, 10)},
+		{Path: poseRect(front, poseCounterH-poseCounterTop, back, poseCounterH)},
+	}
+}

@@ -209,6 +209,36 @@ func poseHandsOnLowBack(name, desc string, a bodyAngles, hand bodyVec, more func
 // of the back of the knee when sitting.
 const poseSitToStandChair = -8.0
 
+// poseHeelRaise is standing tall facing a kitchen counter, the hands
+// resting on it for balance (the shoulder and wrist solved to lay them on
+// the top, pointing hand degrees), up on the toes by ankle degrees of
+// plantarflexion. Rising on the toes lifts the shoulders more than the
+// arms can follow with the hands flat, so the finish rests the fingertips.
+// The counter stays put by the ankles (the anchor) and the calves, which
+// do the work, are emphasised.
+func poseHeelRaise(name, desc string, ankle, elbow, hand float64, more func(*poseSpec)) poseSpec {
+	top := poseLevelOf(bodyHandPart, bodyFootPart)
+	top.Deg = poseCounterH
+	s := poseSpec{
+		Name: name, Desc: desc, Anchor: poseJointAnkle,
+		Angles: bodyAngles{Trunk: 90, Near: bodyLimbAngles{Ankle: ankle, Shoulder: 40, Elbow: elbow}},
+		Props: []poseProp{{Kind: poseCounter, DX: poseHeelRaiseCounter, Fixed: true,
+			By: []bodyPartKind{bodyHandPart}}},
+		Solve: []poseSolve{
+			{poseShoulder, 0, 90, top},
+			{poseWrist, -80, 70, poseAimOf(bodyHandPart, hand)},
+		},
+		Rest:     poseRest(bodyFootPart),
+		EmphRefs: poseRest(bodyShankPart, bodyFootPart),
+	}
+	more(&s)
+	return s
+}
+
+// poseHeelRaiseCounter is where the counter's front edge stands from the
+// ankles (cm): the hands reach it with the elbows a little bent.
+const poseHeelRaiseCounter = 30.0
+
 // poseWith sets fields that poseProne leaves empty.
 func poseWith(s poseSpec, f func(*poseSpec)) poseSpec {
 	f(&s)
@@ -438,6 +468,12 @@ var builtinPoses = [...]poseSpec{
 		Props:  []poseProp{{Kind: poseChair, DX: poseSitToStandChair, Fixed: true, Free: true}},
 		Rest:   poseRest(bodyFootPart),
 	},
+	poseHeelRaise("heel-raise-start", "Heel raise, start: standing tall facing a counter, hands resting on it", 0, 20, -5,
+		func(s *poseSpec) {
+			s.Arrows = []poseArrow{{At: 0, From: bodyVec{-16, -72}, Via: bodyVec{-16, -64}, To: bodyVec{-16, -56}}}
+		}),
+	poseHeelRaise("heel-raise-finish", "Heel raise, finish: up on the balls of both feet, body tall, fingertips still on the counter", -38, 0, -40,
+		func(*poseSpec) {}),
 	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}

@@ -2,6 +2,7 @@ package figures
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -47,6 +48,9 @@ func TestPoseContacts(t *testing.T) {
 		}
 		for i, p := range fig.Props {
 			c := fig.clearance(i)
+			if by := spec.Props[i].By; by != nil {
+				c = fig.clearanceOf(i, func(p bodyPart) bool { return !p.Kind.bodyArm() || slices.Contains(by, p.Kind) })
+			}
 			if c > poseContactTolerance && !spec.Props[i].Free {
 				t.Errorf("%s: body %.2f cm clear of the %v, want touching", name, c, p.Kind)
 			}
@@ -146,7 +150,7 @@ func TestPoseBackOnProp(t *testing.T) {
 	for _, name := range BuiltinNames() {
 		fig := builtinFigure(t, name)
 		for i, p := range fig.Props {
-			if fig.Spec.Props[i].Free {
+			if fig.Spec.Props[i].Free || fig.Spec.Props[i].By != nil {
 				continue
 			}
 			if c := fig.clearanceOf(i, torso); c > poseContactTolerance {
