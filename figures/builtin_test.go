@@ -121,7 +121,8 @@ func TestBuiltinNames(t *testing.T) {
 		"bird-dog-start", "bird-dog-finish", "dead-bug-start", "dead-bug-finish",
 		"prone-on-elbows", "standing-extension-start", "standing-extension-finish",
 		"sit-to-stand-start", "sit-to-stand-finish",
-		"heel-raise-start", "heel-raise-finish", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
+		"heel-raise-start", "heel-raise-finish",
+		"calf-stretch", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
 		"mountain-front", "mountain-side",
 	}
 	if got := BuiltinNames(); !reflect.DeepEqual(got, want) {

@@ -68,22 +68,24 @@ const (
 	poseBall
 	poseChair
 	poseCounter
+	poseWall
 )
 
 func (k posePropKind) String() string {
-	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter"}[k]
+	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter", "wall"}[k]
 }
 
 // radius is a round prop's real size from FIGURES.md: a towel rolled to
 // about 11 cm, a 15 cm foam roller, a 55 cm ball for a person of 170 cm;
 // 0 for a flat-sided one.
 func (k posePropKind) radius() float64 {
-	return [...]float64{5.5, 7.5, 27.5, 0, 0}[k]
+	return [...]float64{5.5, 7.5, 27.5, 0, 0, 0}[k]
 }
 
 // poseProp places a prop on the floor (or mat) under or behind the body:
-// a round one's centre, or a chair's seat front edge or a counter's front
-// edge, is DX cm along x from the trunk axis at spine position At.
+// a round one's centre, or a chair's seat front edge, a counter's front
+// edge or a wall's face, is DX cm along x from the trunk axis at spine
+// position At.
 type poseProp struct {
 	Kind posePropKind
 	At   float64
@@ -316,6 +318,8 @@ func poseLayout(spec *poseSpec, a bodyAngles) poseFigure {
 			placed.Pieces = poseChairPieces(x)
 		case poseCounter:
 			placed.Pieces = poseCounterPieces(x)
+		case poseWall:
+			placed.Pieces = poseWallPieces(x)
 		}
 		fig.Props = append(fig.Props, placed)
 	}

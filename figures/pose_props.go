@@ -108,3 +108,14 @@ func poseCounterPieces(front float64) []posePiece {
 		{Path: poseRect(front, poseCounterH-poseCounterTop, back, poseCounterH)},
 	}
 }
+
+// poseWallH is how high a wall is drawn (cm): above a standing person's
+// reach, so it reads as a wall and not a post.
+const poseWallH = 200.0
+
+// poseWallPieces is a wall seen edge-on, its face at x = face and the
+// wall itself beyond it (+x): a vertical line meeting the floor, with a
+// light strip of its thickness.
+func poseWallPieces(face float64) []posePiece {
+	return []posePiece{{Path: poseRect(face, 0, face+4, poseWallH)}}
+}

@@ -239,6 +239,10 @@ func poseHeelRaise(name, desc string, ankle, elbow, hand float64, more func(*pos
 // ankles (cm): the hands reach it with the elbows a little bent.
 const poseHeelRaiseCounter = 30.0
 
+// poseCalfWall is how far the wall stands from the back ankle in the calf
+// stretch (cm): the hands reach it at shoulder height, elbows a little bent.
+const poseCalfWall = 90.0
+
 // poseWith sets fields that poseProne leaves empty.
 func poseWith(s poseSpec, f func(*poseSpec)) poseSpec {
 	f(&s)
@@ -474,6 +478,27 @@ var builtinPoses = [...]poseSpec{
 		}),
 	poseHeelRaise("heel-raise-finish", "Heel raise, finish: up on the balls of both feet, body tall, fingertips still on the counter", -38, 0, -40,
 		func(*poseSpec) {}),
+	{
+		Name: "calf-stretch", Desc: "Calf stretch: facing a wall, hands on it, right leg straight back with the heel down, left knee bent forward",
+		// The back leg is straight and leans 20° towards the wall, the
+		// back ankle taking the 20° of dorsiflexion that stretches the
+		// calf, the heel down; the trunk leans 10° (the hip 10° extended).
+		// The front foot is flat a step ahead (knee solved), the palms flat
+		// on the wall a little below shoulder height (elbow and wrist
+		// solved).
+		Angles: bodyAngles{Trunk: 80, Near: bodyLimbAngles{Hip: -10, Ankle: 20, Shoulder: 84, Elbow: 20},
+			Far: bodyLimbAngles{Hip: 30, Knee: 22}},
+		FarLegs: true, Anchor: poseJointAnkle,
+		Props: []poseProp{{Kind: poseWall, DX: poseCalfWall, Fixed: true, By: []bodyPartKind{bodyHandPart}}},
+		Solve: []poseSolve{
+			{poseFarAnkle, -30, 20, poseGoal{Kind: poseAim, A: poseRef{Kind: bodyFootPart, Far: true}}},
+			{poseFarHip, 0, 90, poseGoal{Kind: poseLevel, A: poseRef{Kind: bodyFootPart, Far: true}, B: poseRef{Kind: bodyFootPart}}},
+			{poseElbow, 0, 90, poseAtOf(poseJointWrist, false, poseJointAnkle, 0, poseCalfWall-bodyWristR)},
+			{poseWrist, -80, 90, poseAimOf(bodyHandPart, 90)},
+		},
+		Rest:     []poseRef{{Kind: bodyFootPart}, {Kind: bodyFootPart, Far: true}},
+		EmphRefs: poseRest(bodyShankPart, bodyFootPart),
+	},
 	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}
