@@ -76,6 +76,9 @@ const (
 	builtinHair     = 0x8a
 	builtinPropFill = 0xf7
 	builtinPlumbInk = 0x50
+	// builtinStrapFill is a mid grey: a strap must read as a thing, not
+	// as part of the body or a line of the drawing.
+	builtinStrapFill = 0x9a
 )
 
 func builtinGray(v uint8) color.RGBA { return color.RGBA{v, v, v, 0xff} }
@@ -113,6 +116,11 @@ func builtinShapes(fig *poseFigure) []Shape {
 	}
 	shapes := builtinProps(fig)
 	shapes = append(shapes, builtinGroup(far, builtinFarInk, builtinFarSkin, builtinFarEmph, emph, nil)...)
+	if spec.Strap {
+		// Behind the near foot it loops around and under the hands that
+		// hold it.
+		shapes = append(shapes, builtinStrap(&fig.Skel)...)
+	}
 	shapes = append(shapes, builtinGroup(main, builtinInk, builtinSkin, builtinEmph, emph, torsoEmph)...)
 	for _, d := range fig.Details {
 		switch {
@@ -188,6 +196,30 @@ func builtinArrow(from, via, to bodyVec) []Shape {
 		{Path: line, Stroke: ink, LineWidth: builtinArrowW},
 		{Path: head, Fill: ink},
 	}
+}
+
+// builtinStrapW is the strap's width as drawn (cm): a 4 cm yoga strap or
+// a towel folded lengthwise, seen a little edge-on.
+const builtinStrapW = 1.6
+
+// builtinStrap is a strap pulled taut in two straight strands from the
+// near hand's grip to the near foot, one to its sole under the ball and
+// one to its top; drawn behind the foot, they read as a loop around it.
+func builtinStrap(sk *bodySkeleton) []Shape {
+	j := sk.Limbs[0]
+	grip := j.Wrist.add(j.Fingertip.sub(j.Wrist).mul(0.4))
+	down := j.Foot - 90
+	ball := bodyAt(bodyAt(j.Ankle, j.Foot, 13), down, bodyAnkleH-2.4)
+	under := bodyAt(ball, down, 2.4+builtinStrapW/2)
+	over := bodyAt(bodyAt(j.Ankle, j.Foot, 12), down+180, 3.4)
+	var shapes []Shape
+	for _, end := range []bodyVec{over, under} {
+		line := []Segment{{Op: MoveTo, Pts: [3]Point{grip.point()}}, {Op: LineTo, Pts: [3]Point{end.point()}}}
+		shapes = append(shapes,
+			Shape{Path: line, Stroke: builtinGray(builtinInk), LineWidth: builtinStrapW + 2*builtinLine},
+			Shape{Path: line, Stroke: builtinGray(builtinStrapFill), LineWidth: builtinStrapW})
+	}
+	return shapes
 }
 
 // builtinPlumb is the dashed plumb line of a standing posture check,

@@ -254,6 +254,9 @@ type poseSpec struct {
 	// pair line up.
 	Anchor    poseJoint
 	AnchorFar bool
+	// Strap draws a strap or towel pulled taut from the near hand to the
+	// near foot, looped around its ball.
+	Strap bool
 	// FarLegs gives the far leg its own angles (Angles.Far, solved with
 	// the far parameters) instead of the near leg's plus FarDelta: one
 	// leg moves while the other stays.

@@ -499,6 +499,22 @@ var builtinPoses = [...]poseSpec{
 		Rest:     []poseRef{{Kind: bodyFootPart}, {Kind: bodyFootPart, Far: true}},
 		EmphRefs: poseRest(bodyShankPart, bodyFootPart),
 	},
+	{
+		Name: "hamstring-stretch", Desc: "Hamstring stretch: lying on the back, right leg raised straight, a strap around the foot held in both hands, left leg flat",
+		// The raised leg is straight at 70° of hip flexion, the foot
+		// relaxed; the left leg lies flat. The arms reach up towards the
+		// leg, the hands pointing along the strap they hold.
+		Angles: bodyAngles{Trunk: 180, Near: bodyLimbAngles{Hip: 70, Ankle: 5, Shoulder: 55, Elbow: 10, Wrist: -45},
+			Far: bodyLimbAngles{Ankle: -20}},
+		OnMat: true, FarLegs: true, Strap: true,
+		Solve: []poseSolve{poseHeadOnMat,
+			// The flat leg rests on its heel: the hip extends the
+			// few degrees down from the hip joint's height.
+			{poseFarHip, -20, 10, poseGoal{Kind: poseLevel, A: poseRef{Kind: bodyFootPart, Far: true}, B: poseRef{Kind: bodyTorso}}},
+		},
+		Rest:     []poseRef{{Kind: bodyTorso}, {Kind: bodyHeadPart}, {Kind: bodyFootPart, Far: true}},
+		EmphRefs: poseRest(bodyThighPart, bodyShankPart),
+	},
 	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}
