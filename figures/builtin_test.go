@@ -122,7 +122,7 @@ func TestBuiltinNames(t *testing.T) {
 		"prone-on-elbows", "standing-extension-start", "standing-extension-finish",
 		"sit-to-stand-start", "sit-to-stand-finish",
 		"heel-raise-start", "heel-raise-finish",
-		"calf-stretch", "hamstring-stretch", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
+		"calf-stretch", "hamstring-stretch", "hip-flexor-stretch", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
 		"mountain-front", "mountain-side",
 	}
 	if got := BuiltinNames(); !reflect.DeepEqual(got, want) {

@@ -69,17 +69,18 @@ const (
 	poseChair
 	poseCounter
 	poseWall
+	poseCushion
 )
 
 func (k posePropKind) String() string {
-	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter", "wall"}[k]
+	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter", "wall", "kneeling cushion"}[k]
 }
 
 // radius is a round prop's real size from FIGURES.md: a towel rolled to
 // about 11 cm, a 15 cm foam roller, a 55 cm ball for a person of 170 cm;
 // 0 for a flat-sided one.
 func (k posePropKind) radius() float64 {
-	return [...]float64{5.5, 7.5, 27.5, 0, 0, 0}[k]
+	return [...]float64{5.5, 7.5, 27.5, 0, 0, 0, 0}[k]
 }
 
 // poseProp places a prop on the floor (or mat) under or behind the body:
@@ -175,9 +176,10 @@ const (
 	// poseAim: the segment of part A points in direction Deg (a hand or
 	// foot flat, an upper arm vertical).
 	poseAim
-	// poseAt: joint J (far side if JFar) lies Deg cm from the near side's
-	// joint JB along x (Axis 0) or y (Axis 1): a hand holding a shin, the
-	// feet a set distance from the shoulders in both panels of a pair.
+	// poseAt: joint J (far side if JFar) lies Deg cm from joint JB (far
+	// side if JBFar) along x (Axis 0) or y (Axis 1): a hand holding a
+	// shin, the feet a set distance from the shoulders in both panels of a
+	// pair.
 	poseAt
 	// poseTouch: the outline of part A just touches prop number Prop. A
 	// left zero is the trunk: the back is what rests on a towel, roller or
@@ -187,13 +189,13 @@ const (
 
 // poseGoal is one contact or alignment condition.
 type poseGoal struct {
-	Kind  poseGoalKind
-	A, B  poseRef
-	Deg   float64
-	Prop  int
-	J, JB poseJoint
-	JFar  bool
-	Axis  int
+	Kind        poseGoalKind
+	A, B        poseRef
+	Deg         float64
+	Prop        int
+	J, JB       poseJoint
+	JFar, JBFar bool
+	Axis        int
 }
 
 func (g poseGoal) String() string {
@@ -323,6 +325,8 @@ func poseLayout(spec *poseSpec, a bodyAngles) poseFigure {
 			placed.Pieces = poseCounterPieces(x)
 		case poseWall:
 			placed.Pieces = poseWallPieces(x)
+		case poseCushion:
+			placed.Pieces = poseCushionPieces(x)
 		}
 		fig.Props = append(fig.Props, placed)
 	}
@@ -417,7 +421,7 @@ func (f *poseFigure) goal(g poseGoal) float64 {
 	case poseAim:
 		return bodyAngleDiff(f.segmentDir(g.A), g.Deg)
 	case poseAt:
-		d := f.Skel.joint(g.J, g.JFar).sub(f.Skel.joint(g.JB, false))
+		d := f.Skel.joint(g.J, g.JFar).sub(f.Skel.joint(g.JB, g.JBFar))
 		if g.Axis == 1 {
 			return d.Y - g.Deg
 		}

@@ -119,3 +119,15 @@ const poseWallH = 200.0
 func poseWallPieces(face float64) []posePiece {
 	return []posePiece{{Path: poseRect(face, 0, face+4, poseWallH)}}
 }
+
+// Kneeling cushion sizes (cm): a towel folded to ≈4 cm (FIGURES.md: 3–5)
+// under the down knee, long enough for the knee and the top of the shin.
+const (
+	poseCushionT   = 4.0
+	poseCushionLen = 28.0
+)
+
+// poseCushionPieces is a folded towel on the floor from x = x0 on.
+func poseCushionPieces(x0 float64) []posePiece {
+	return []posePiece{{Path: builtinRoundRect(x0, 0, x0+poseCushionLen, poseCushionT, 1.2)}}
+}

@@ -515,6 +515,30 @@ var builtinPoses = [...]poseSpec{
 		Rest:     []poseRef{{Kind: bodyTorso}, {Kind: bodyHeadPart}, {Kind: bodyFootPart, Far: true}},
 		EmphRefs: poseRest(bodyThighPart, bodyShankPart),
 	},
+	{
+		Name: "hip-flexor-stretch", Desc: "Hip flexor stretch: half-kneeling, right knee down on a folded towel, left foot flat in front, trunk upright",
+		// FIGURES.md "half-kneeling": the down (right) knee on a 4 cm
+		// cushion nearly under its hip, extended 12° there (at most 20°:
+		// the stretch comes from tucking the pelvis, not from lunging);
+		// the front shin vertical with the foot flat, the front hip and
+		// knee near 90° (solved to reach the floor); the top of the back
+		// foot on the floor (solved); the hands resting on the front knee.
+		Angles: bodyAngles{Trunk: 90, Near: bodyLimbAngles{Hip: -12, Knee: 80, Ankle: -45, Shoulder: 30, Elbow: 60},
+			Far: bodyLimbAngles{Hip: 90, Knee: 90}},
+		FarLegs: true, Anchor: poseJointKnee,
+		Props: []poseProp{{Kind: poseCushion, DX: -poseCushionLen / 2, Fixed: true, By: []bodyPartKind{bodyShankPart}}},
+		Solve: []poseSolve{
+			{poseFarKnee, 50, 130, poseGoal{Kind: poseAim, A: poseRef{Kind: bodyShankPart, Far: true}, Deg: -90}},
+			{poseFarAnkle, -30, 20, poseGoal{Kind: poseAim, A: poseRef{Kind: bodyFootPart, Far: true}}},
+			{poseFarHip, 50, 120, poseGoal{Kind: poseLevel, A: poseRef{Kind: bodyShankPart}, B: poseRef{Kind: bodyFootPart, Far: true}, Deg: poseCushionT}},
+			{poseKnee, 40, 130, poseGoal{Kind: poseLevel, A: poseRef{Kind: bodyFootPart}, B: poseRef{Kind: bodyShankPart}, Deg: -poseCushionT}},
+			{poseShoulder, -30, 90, poseGoal{Kind: poseAt, J: poseJointWrist, JB: poseJointKnee, JBFar: true, Deg: -9}},
+			{poseElbow, 0, 145, poseGoal{Kind: poseAt, J: poseJointWrist, JB: poseJointKnee, JBFar: true, Axis: 1, Deg: 8}},
+			{poseWrist, -80, 70, poseAimOf(bodyHandPart, -10)},
+		},
+		Rest:     []poseRef{{Kind: bodyFootPart}, {Kind: bodyFootPart, Far: true}},
+		EmphRefs: poseRest(bodyThighPart),
+	},
 	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}
