@@ -123,6 +123,7 @@ func TestBuiltinNames(t *testing.T) {
 		"sit-to-stand-start", "sit-to-stand-finish",
 		"heel-raise-start", "heel-raise-finish",
 		"calf-stretch", "hamstring-stretch", "hip-flexor-stretch", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
+		"straight-leg-raise-start", "straight-leg-raise-finish",
 		"mountain-front", "mountain-side",
 	}
 	if got := BuiltinNames(); !reflect.DeepEqual(got, want) {

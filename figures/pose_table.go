@@ -243,6 +243,28 @@ const poseHeelRaiseCounter = 30.0
 // stretch (cm): the hands reach it at shoulder height, elbows a little bent.
 const poseCalfWall = 90.0
 
+// poseOneLegHook is lying on the back with the far (left) leg as in the
+// supine knees-bent position, solved the way poseHookLying solves it so it
+// stays put across a pair, and the near (right) leg and arms as given and
+// solved by nearSolve. Anchored at the left ankle; the near leg, which
+// moves, is emphasised.
+func poseOneLegHook(name, desc string, near bodyLimbAngles, nearSolve ...poseSolve) poseSpec {
+	return poseSpec{
+		Name: name, Desc: desc,
+		Angles: bodyAngles{Trunk: 182, Near: near, Far: bodyLimbAngles{Hip: 37, Knee: 89, Ankle: -40}},
+		OnMat:  true, Anchor: poseJointAnkle, AnchorFar: true, FarLegs: true,
+		Solve: append([]poseSolve{
+			{poseFarHip, 20, 100, poseGoal{Kind: poseLevel, A: poseRef{Kind: bodyFootPart, Far: true}, B: poseRef{Kind: bodyTorso}}},
+			{poseFarKnee, 60, 130, poseAtOf(poseJointAnkle, true, poseJointShoulder, 0, -poseHookSpan)},
+			{poseTrunk, 175, 190, poseAtOf(poseJointAnkle, true, poseJointShoulder, 1, -poseHookShoulderUp)},
+			{poseFarAnkle, -50, 20, poseGoal{Kind: poseAim, A: poseRef{Kind: bodyFootPart, Far: true}}},
+			{poseNeck, -30, 30, poseLevelOf(bodyHeadPart, bodyTorso)},
+		}, nearSolve...),
+		Rest:     []poseRef{{Kind: bodyTorso}, {Kind: bodyHeadPart}, {Kind: bodyFootPart, Far: true}},
+		EmphRefs: poseRest(bodyThighPart, bodyShankPart),
+	}
+}
+
 // poseWith sets fields that poseProne leaves empty.
 func poseWith(s poseSpec, f func(*poseSpec)) poseSpec {
 	f(&s)
@@ -272,6 +294,7 @@ var posePairs = [...]posePair{
 	{"standing-extension-start", "standing-extension-finish", []poseJoint{poseJointShoulder, poseJointElbow, poseJointWrist, poseJointFingertip, poseJointHead}, nil, nil},
 	// Only the feet stay put (FIGURES.md).
 	{"sit-to-stand-start", "sit-to-stand-finish", []poseJoint{poseJointHip, poseJointKnee, poseJointShoulder, poseJointElbow, poseJointWrist, poseJointFingertip, poseJointHead}, nil, nil},
+	{"straight-leg-raise-start", "straight-leg-raise-finish", nil, []poseJoint{poseJointKnee, poseJointAnkle}, nil},
 	{"knee-to-chest-start", "knee-to-chest-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip},
 		[]poseJoint{poseJointKnee, poseJointAnkle}, nil},
 }
@@ -559,26 +582,28 @@ var builtinPoses = [...]poseSpec{
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{38, 39}, Via: bodyVec{26, 48}, To: bodyVec{11, 45}}}
 		s.EmphRefs = poseRest(bodyThighPart, bodyShankPart)
 	}),
-	{
-		Name: "knee-to-chest-finish", Desc: "Knee to chest, finish: one knee drawn up to the chest with both hands, the other foot flat",
+	poseOneLegHook("knee-to-chest-finish", "Knee to chest, finish: one knee drawn up to the chest with both hands, the other foot flat",
 		// The near (right) hip and knee bend fully (120° and 125°) and the
-		// hands hold the shin just below the knee (solved); the far leg
-		// keeps the start's angles, solved as poseHookLying solves them.
-		Angles: bodyAngles{Trunk: 182, Near: bodyLimbAngles{Hip: 118, Knee: 125, Ankle: -35, Shoulder: 60, Elbow: 60, Wrist: -75},
-			Far: bodyLimbAngles{Hip: 37, Knee: 89, Ankle: -40}},
-		OnMat: true, Anchor: poseJointAnkle, AnchorFar: true, FarLegs: true,
-		Solve: []poseSolve{
-			{poseFarHip, 20, 100, poseGoal{Kind: poseLevel, A: poseRef{Kind: bodyFootPart, Far: true}, B: poseRef{Kind: bodyTorso}}},
-			{poseFarKnee, 60, 130, poseAtOf(poseJointAnkle, true, poseJointShoulder, 0, -poseHookSpan)},
-			{poseTrunk, 175, 190, poseAtOf(poseJointAnkle, true, poseJointShoulder, 1, -poseHookShoulderUp)},
-			{poseFarAnkle, -50, 20, poseGoal{Kind: poseAim, A: poseRef{Kind: bodyFootPart, Far: true}}},
-			{poseNeck, -30, 30, poseLevelOf(bodyHeadPart, bodyTorso)},
-			{poseShoulder, 0, 120, poseAtOf(poseJointWrist, false, poseJointKnee, 0, 6)},
-			{poseElbow, 0, 145, poseAtOf(poseJointWrist, false, poseJointKnee, 1, 5)},
-		},
-		Rest:     []poseRef{{Kind: bodyTorso}, {Kind: bodyHeadPart}, {Kind: bodyFootPart, Far: true}},
-		EmphRefs: poseRest(bodyThighPart, bodyShankPart),
-	},
+		// hands hold the shin just below the knee (solved).
+		bodyLimbAngles{Hip: 118, Knee: 125, Ankle: -35, Shoulder: 60, Elbow: 60, Wrist: -75},
+		poseSolve{poseShoulder, 0, 120, poseAtOf(poseJointWrist, false, poseJointKnee, 0, 6)},
+		poseSolve{poseElbow, 0, 145, poseAtOf(poseJointWrist, false, poseJointKnee, 1, 5)},
+	),
+	poseWith(poseOneLegHook("straight-leg-raise-start", "Straight leg raise, start: lying on the back, left knee bent, right leg straight on the mat",
+		// The straight leg rests on its heel (hip solved), toes up.
+		bodyLimbAngles{Shoulder: -10, Elbow: 2, Wrist: 5},
+		poseSolve{poseHip, -20, 10, poseLevelOf(bodyFootPart, bodyTorso)},
+		poseSolve{poseShoulder, -40, 40, poseLevelOf(bodyHandPart, bodyTorso)},
+	), func(s *poseSpec) {
+		s.Rest = append(s.Rest, poseRef{Kind: bodyFootPart}, poseRef{Kind: bodyHandPart})
+		s.Arrows = []poseArrow{{At: 0, From: bodyVec{70, 16}, Via: bodyVec{74, 30}, To: bodyVec{70, 44}}}
+	}),
+	poseWith(poseOneLegHook("straight-leg-raise-finish", "Straight leg raise, finish: the straight right leg lifted to the height of the left knee",
+		bodyLimbAngles{Hip: 30, Shoulder: -10, Elbow: 2, Wrist: 5},
+		poseSolve{poseShoulder, -40, 40, poseLevelOf(bodyHandPart, bodyTorso)},
+	), func(s *poseSpec) {
+		s.Rest = append(s.Rest, poseRef{Kind: bodyHandPart})
+	}),
 	{
 		Name: "mountain-front", Desc: "Standing tall, front view, feet hip-width, arms by the sides",
 		View:   poseFront,
