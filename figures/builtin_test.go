@@ -122,7 +122,8 @@ func TestBuiltinNames(t *testing.T) {
 		"prone-on-elbows", "standing-extension-start", "standing-extension-finish",
 		"sit-to-stand-start", "sit-to-stand-finish",
 		"heel-raise-start", "heel-raise-finish",
-		"calf-stretch", "hamstring-stretch", "hip-flexor-stretch", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
+		"calf-stretch", "hamstring-stretch", "hip-flexor-stretch",
+		"sciatic-nerve-glide-start", "sciatic-nerve-glide-finish", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
 		"straight-leg-raise-start", "straight-leg-raise-finish",
 		"mountain-front", "mountain-side",
 	}

@@ -295,6 +295,7 @@ var posePairs = [...]posePair{
 	// Only the feet stay put (FIGURES.md).
 	{"sit-to-stand-start", "sit-to-stand-finish", []poseJoint{poseJointHip, poseJointKnee, poseJointShoulder, poseJointElbow, poseJointWrist, poseJointFingertip, poseJointHead}, nil, nil},
 	{"straight-leg-raise-start", "straight-leg-raise-finish", nil, []poseJoint{poseJointKnee, poseJointAnkle}, nil},
+	{"sciatic-nerve-glide-start", "sciatic-nerve-glide-finish", []poseJoint{poseJointHead}, []poseJoint{poseJointAnkle}, nil},
 	{"knee-to-chest-start", "knee-to-chest-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip},
 		[]poseJoint{poseJointKnee, poseJointAnkle}, nil},
 }
@@ -562,6 +563,32 @@ var builtinPoses = [...]poseSpec{
 		Rest:     []poseRef{{Kind: bodyFootPart}, {Kind: bodyFootPart, Far: true}},
 		EmphRefs: poseRest(bodyThighPart),
 	},
+	poseWith(poseSeated("sciatic-nerve-glide-start", "Sciatic nerve glide, start: sitting tall on a chair, knees bent, looking a little down",
+		bodyAngles{Neck: -10, Head: -5}), func(s *poseSpec) {
+		s.EmphRefs = poseRest(bodyShankPart, bodyFootPart)
+		s.Arrows = []poseArrow{{At: 0, From: bodyVec{58, -30}, Via: bodyVec{72, -22}, To: bodyVec{80, -6}}}
+	}),
+	poseWith(poseSeated("sciatic-nerve-glide-finish", "Sciatic nerve glide, finish: right knee straightened, toes pulled up, head tipped back to look up",
+		// The looking up and the straightening go together (a slider),
+		// so the nerve glides instead of being stretched at both ends.
+		bodyAngles{Neck: 10, Head: 10}), func(s *poseSpec) {
+		s.FarLegs = true
+		s.Angles.Far = s.Angles.Near
+		s.Angles.Near.Knee, s.Angles.Near.Ankle = 12, 10
+		seat := poseGoal{Kind: poseLevel, A: poseRef{Kind: bodyTorso}, B: poseRef{Kind: bodyFootPart, Far: true}, Deg: poseChairSeatH}
+		s.Solve = []poseSolve{
+			{poseFarHip, 60, 110, seat},
+			{poseFarKnee, 50, 120, poseGoal{Kind: poseAim, A: poseRef{Kind: bodyShankPart, Far: true}, Deg: -90}},
+			{poseFarAnkle, -30, 20, poseGoal{Kind: poseAim, A: poseRef{Kind: bodyFootPart, Far: true}}},
+			// Both thighs stay on the seat.
+			{poseHip, 60, 110, poseGoal{Kind: poseAt, J: poseJointKnee, JB: poseJointKnee, JBFar: true, Axis: 1}},
+			{poseShoulder, -30, 90, poseGoal{Kind: poseAt, J: poseJointWrist, JB: poseJointKnee, JBFar: true, Deg: -19}},
+			{poseElbow, 0, 145, poseGoal{Kind: poseAt, J: poseJointWrist, JB: poseJointKnee, JBFar: true, Axis: 1, Deg: 9}},
+			{poseWrist, -80, 70, poseAimOf(bodyHandPart, -8)},
+		}
+		s.Rest = []poseRef{{Kind: bodyFootPart, Far: true}}
+		s.EmphRefs = poseRest(bodyShankPart, bodyFootPart)
+	}),
 	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}
