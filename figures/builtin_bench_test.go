@@ -13,4 +13,5 @@ func BenchmarkBuiltinAll(b *testing.B) {
 			}
 		}
 	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(names)), "ms/drawing")
 }
