@@ -135,6 +135,10 @@ func builtinShapes(fig *poseFigure) []Shape {
 	shapes = append(shapes, builtinGroup(arm, builtinInk, builtinSkin, builtinEmph, emph, nil)...)
 	for _, a := range spec.Arrows {
 		o := fig.Skel.axisAt(a.At).P
+		if a.Circle {
+			shapes = append(shapes, builtinCircleArrow(o.add(a.From), a.Via)...)
+			continue
+		}
 		shapes = append(shapes, builtinArrow(o.add(a.From), o.add(a.Via), o.add(a.To))...)
 	}
 	if spec.Plumb {
@@ -196,6 +200,24 @@ func builtinArrow(from, via, to bodyVec) []Shape {
 		{Path: line, Stroke: ink, LineWidth: builtinArrowW},
 		{Path: head, Fill: ink},
 	}
+}
+
+// builtinCircleArrow is a small ellipse round c with radii r, open for
+// its last sixth where the arrowhead points on round it.
+func builtinCircleArrow(c, r bodyVec) []Shape {
+	const steps = 30
+	at := func(deg float64) bodyVec {
+		s, k := math.Sincos(deg * math.Pi / 180)
+		return bodyVec{c.X + r.X*k, c.Y + r.Y*s}
+	}
+	line := []Segment{{Op: MoveTo, Pts: [3]Point{at(-90).point()}}}
+	for i := 1; i <= steps; i++ {
+		line = append(line, Segment{Op: LineTo, Pts: [3]Point{at(-90 + 270*float64(i)/steps).point()}})
+	}
+	shapes := []Shape{{Path: line, Stroke: builtinGray(builtinInk), LineWidth: builtinArrowW}}
+	// The head: on past the line's end, along the ellipse.
+	head := builtinArrow(at(170), at(175), at(200))
+	return append(shapes, head[1])
 }
 
 // builtinStrapW is the strap's width as drawn (cm): a 4 cm yoga strap or

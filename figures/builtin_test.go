@@ -123,7 +123,8 @@ func TestBuiltinNames(t *testing.T) {
 		"sit-to-stand-start", "sit-to-stand-finish",
 		"heel-raise-start", "heel-raise-finish",
 		"calf-stretch", "hamstring-stretch", "hip-flexor-stretch",
-		"sciatic-nerve-glide-start", "sciatic-nerve-glide-finish", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
+		"sciatic-nerve-glide-start", "sciatic-nerve-glide-finish",
+		"pendulum", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
 		"straight-leg-raise-start", "straight-leg-raise-finish",
 		"mountain-front", "mountain-side",
 	}

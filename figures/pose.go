@@ -70,17 +70,18 @@ const (
 	poseCounter
 	poseWall
 	poseCushion
+	poseTable
 )
 
 func (k posePropKind) String() string {
-	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter", "wall", "kneeling cushion"}[k]
+	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter", "wall", "kneeling cushion", "table"}[k]
 }
 
 // radius is a round prop's real size from FIGURES.md: a towel rolled to
 // about 11 cm, a 15 cm foam roller, a 55 cm ball for a person of 170 cm;
 // 0 for a flat-sided one.
 func (k posePropKind) radius() float64 {
-	return [...]float64{5.5, 7.5, 27.5, 0, 0, 0, 0}[k]
+	return [...]float64{5.5, 7.5, 27.5, 0, 0, 0, 0, 0}[k]
 }
 
 // poseProp places a prop on the floor (or mat) under or behind the body:
@@ -222,6 +223,9 @@ type poseSolve struct {
 type poseArrow struct {
 	At            float64
 	From, Via, To bodyVec
+	// Circle draws a small ellipse round From instead, Via its radii:
+	// the circles a pendulum arm swings (FIGURES.md "Arrows").
+	Circle bool
 }
 
 // poseSpec is one built-in figure as data.
@@ -327,6 +331,8 @@ func poseLayout(spec *poseSpec, a bodyAngles) poseFigure {
 			placed.Pieces = poseWallPieces(x)
 		case poseCushion:
 			placed.Pieces = poseCushionPieces(x)
+		case poseTable:
+			placed.Pieces = poseTablePieces(x)
 		}
 		fig.Props = append(fig.Props, placed)
 	}

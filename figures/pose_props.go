@@ -131,3 +131,29 @@ const (
 func poseCushionPieces(x0 float64) []posePiece {
 	return []posePiece{{Path: builtinRoundRect(x0, 0, x0+poseCushionLen, poseCushionT, 1.2)}}
 }
+
+// Table sizes (cm): a dining table (FIGURES.md: 71–76 cm, top ≈4 cm).
+const (
+	poseTableH     = 74.0
+	poseTableTop   = 4.0
+	poseTableDepth = 80.0
+	// poseTableFarShift moves the far legs along so they show.
+	poseTableFarShift = 6.0
+)
+
+// poseTablePieces is a table seen from the side, its near edge at x =
+// front and its top running away to +x: the top and two pairs of legs,
+// the far pair lighter.
+func poseTablePieces(front float64) []posePiece {
+	back := front + poseTableDepth
+	legTop := poseTableH - poseTableTop
+	legs := func(dx float64, far bool) []posePiece {
+		return []posePiece{
+			{poseRect(front+4+dx, 0, front+8+dx, legTop), far},
+			{poseRect(back-8+dx, 0, back-4+dx, legTop), far},
+		}
+	}
+	pieces := legs(poseTableFarShift, true)
+	pieces = append(pieces, legs(0, false)...)
+	return append(pieces, posePiece{Path: poseRect(front, legTop, back, poseTableH)})
+}

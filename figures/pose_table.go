@@ -589,6 +589,30 @@ var builtinPoses = [...]poseSpec{
 		s.Rest = []poseRef{{Kind: bodyFootPart, Far: true}}
 		s.EmphRefs = poseRest(bodyShankPart, bodyFootPart)
 	}),
+	{
+		Name: "pendulum", Desc: "Pendulum: leaning forward with the left hand on a table, the right arm hanging straight down, swinging in small circles",
+		// FIGURES.md "leaning on a table": the trunk leans forward (solved
+		// so that the supporting left hand rests on the 74 cm table top),
+		// the working right arm hangs plumb (shoulder solved), the left
+		// foot a step ahead, knees soft.
+		Angles: bodyAngles{Trunk: 15, Neck: 25, Near: bodyLimbAngles{Hip: 65, Knee: 10, Shoulder: 60},
+			Far: bodyLimbAngles{Hip: 80, Knee: 10}},
+		FarLegs:  true,
+		FarDelta: bodyLimbAngles{Shoulder: 40, Elbow: 20, Wrist: 30},
+		Props:    []poseProp{{Kind: poseTable, At: 1, DX: 8, By: []bodyPartKind{bodyHandPart}}},
+		Solve: []poseSolve{
+			{poseTrunk, 0, 50, poseGoal{Kind: poseLevel, A: poseRef{Kind: bodyHandPart, Far: true}, B: poseRef{Kind: bodyFootPart}, Deg: poseTableH}},
+			{poseHip, 30, 110, poseAimOf(bodyThighPart, -95)},
+			{poseFarHip, 30, 120, poseGoal{Kind: poseAim, A: poseRef{Kind: bodyThighPart, Far: true}, Deg: -80}},
+			{poseFarKnee, 0, 60, poseGoal{Kind: poseLevel, A: poseRef{Kind: bodyFootPart, Far: true}, B: poseRef{Kind: bodyFootPart}}},
+			{poseAnkle, -30, 20, poseAimOf(bodyFootPart, 0)},
+			{poseFarAnkle, -30, 20, poseGoal{Kind: poseAim, A: poseRef{Kind: bodyFootPart, Far: true}}},
+			{poseShoulder, 0, 180, poseAimOf(bodyUpperArm, -90)},
+		},
+		Rest:     []poseRef{{Kind: bodyFootPart}, {Kind: bodyFootPart, Far: true}},
+		EmphRefs: poseRest(bodyUpperArm, bodyForearmPart, bodyHandPart),
+		Arrows:   []poseArrow{{At: 1, From: bodyVec{0, -86}, Via: bodyVec{11, 4}, Circle: true}},
+	},
 	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}
