@@ -267,6 +267,9 @@ type poseSpec struct {
 	// the far parameters) instead of the near leg's plus FarDelta: one
 	// leg moves while the other stays.
 	FarLegs bool
+	// FarArms does the same for the far arm (by the side while the near
+	// one works).
+	FarArms bool
 }
 
 // poseFigure is a pose built into placed geometry, body space (y up), the
@@ -290,6 +293,9 @@ func poseFar(spec *poseSpec, a bodyAngles) bodyAngles {
 	a.Far = bodyLimbAngles{n.Hip + d.Hip, n.Knee + d.Knee, n.Ankle + d.Ankle, n.Shoulder + d.Shoulder, n.Elbow + d.Elbow, n.Wrist + d.Wrist}
 	if spec.FarLegs {
 		a.Far.Hip, a.Far.Knee, a.Far.Ankle = f.Hip, f.Knee, f.Ankle
+	}
+	if spec.FarArms {
+		a.Far.Shoulder, a.Far.Elbow, a.Far.Wrist = f.Shoulder, f.Elbow, f.Wrist
 	}
 	return a
 }

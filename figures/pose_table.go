@@ -265,6 +265,31 @@ func poseOneLegHook(name, desc string, near bodyLimbAngles, nearSolve ...poseSol
 	}
 }
 
+// poseWallWalkWall is how far the wall's face stands from the ankles in
+// the wall walk (cm): the chest about a forearm's length (≈30 cm) from it.
+const poseWallWalkWall = 42.0
+
+// poseWallWalk is standing tall facing a wall, the right arm raised by
+// shoulder degrees of flexion with the hand flat against the wall, fingers
+// up (elbow and wrist solved), the left arm by the side.
+func poseWallWalk(name, desc string, shoulder float64, more func(*poseSpec)) poseSpec {
+	s := poseSpec{
+		Name: name, Desc: desc, Anchor: poseJointAnkle,
+		Angles: bodyAngles{Trunk: 90, Near: bodyLimbAngles{Shoulder: shoulder, Elbow: 150 - shoulder},
+			Far: bodyLimbAngles{Shoulder: 5, Elbow: 5}},
+		FarArms: true,
+		Props:   []poseProp{{Kind: poseWall, DX: poseWallWalkWall, Fixed: true, By: []bodyPartKind{bodyHandPart}}},
+		Solve: []poseSolve{
+			{poseElbow, 5, 145, poseAtOf(poseJointWrist, false, poseJointAnkle, 0, poseWallWalkWall-bodyWristR)},
+			{poseWrist, -80, 90, poseAimOf(bodyHandPart, 90)},
+		},
+		Rest:     poseRest(bodyFootPart),
+		EmphRefs: poseRest(bodyUpperArm, bodyForearmPart, bodyHandPart),
+	}
+	more(&s)
+	return s
+}
+
 // poseWith sets fields that poseProne leaves empty.
 func poseWith(s poseSpec, f func(*poseSpec)) poseSpec {
 	f(&s)
@@ -296,6 +321,7 @@ var posePairs = [...]posePair{
 	{"sit-to-stand-start", "sit-to-stand-finish", []poseJoint{poseJointHip, poseJointKnee, poseJointShoulder, poseJointElbow, poseJointWrist, poseJointFingertip, poseJointHead}, nil, nil},
 	{"straight-leg-raise-start", "straight-leg-raise-finish", nil, []poseJoint{poseJointKnee, poseJointAnkle}, nil},
 	{"sciatic-nerve-glide-start", "sciatic-nerve-glide-finish", []poseJoint{poseJointHead}, []poseJoint{poseJointAnkle}, nil},
+	{"wall-walk-start", "wall-walk-finish", nil, []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip}, nil},
 	{"knee-to-chest-start", "knee-to-chest-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip},
 		[]poseJoint{poseJointKnee, poseJointAnkle}, nil},
 }
@@ -613,6 +639,12 @@ var builtinPoses = [...]poseSpec{
 		EmphRefs: poseRest(bodyUpperArm, bodyForearmPart, bodyHandPart),
 		Arrows:   []poseArrow{{At: 1, From: bodyVec{0, -86}, Via: bodyVec{11, 4}, Circle: true}},
 	},
+	poseWallWalk("wall-walk-start", "Wall walk, start: standing facing a wall a forearm's length away, right fingertips on the wall at chest height", 50,
+		func(s *poseSpec) {
+			s.Arrows = []poseArrow{{At: 1, From: bodyVec{poseWallWalkWall - 8, 12}, Via: bodyVec{poseWallWalkWall - 9, 26}, To: bodyVec{poseWallWalkWall - 12, 40}}}
+		}),
+	poseWallWalk("wall-walk-finish", "Wall walk, finish: the fingers walked up the wall until the arm is raised as far as is comfortable", 130,
+		func(*poseSpec) {}),
 	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}
