@@ -132,6 +132,10 @@ func builtinShapes(fig *poseFigure) []Shape {
 			shapes = append(shapes, Shape{Path: d.Path, Stroke: builtinGray(builtinInk), LineWidth: builtinLine})
 		}
 	}
+	if spec.Band != (bodyVec{}) {
+		// Under the hand that holds it.
+		shapes = append(shapes, builtinBand(&fig.Skel, spec.Band)...)
+	}
 	shapes = append(shapes, builtinGroup(arm, builtinInk, builtinSkin, builtinEmph, emph, nil)...)
 	for _, a := range spec.Arrows {
 		o := fig.Skel.axisAt(a.At).P
@@ -218,6 +222,21 @@ func builtinCircleArrow(c, r bodyVec) []Shape {
 	// The head: on past the line's end, along the ellipse.
 	head := builtinArrow(at(170), at(175), at(200))
 	return append(shapes, head[1])
+}
+
+// builtinBand is a resistance band, a flat strip seen edge-on, taut in a
+// straight line from the near hand's grip to its anchor, where a knot
+// holds it on the far side of the door.
+func builtinBand(sk *bodySkeleton, anchor bodyVec) []Shape {
+	j := sk.Limbs[0]
+	grip := j.Wrist.add(j.Fingertip.sub(j.Wrist).mul(0.4))
+	end := anchor.add(bodyVec{poseDoorT + 2, 0})
+	line := []Segment{{Op: MoveTo, Pts: [3]Point{grip.point()}}, {Op: LineTo, Pts: [3]Point{end.point()}}}
+	return []Shape{
+		{Path: line, Stroke: builtinGray(builtinInk), LineWidth: builtinStrapW + 2*builtinLine},
+		{Path: line, Stroke: builtinGray(builtinStrapFill), LineWidth: builtinStrapW},
+		{Path: bodyCircle(end, 2.2), Fill: builtinGray(builtinStrapFill), Stroke: builtinGray(builtinInk), LineWidth: builtinLine},
+	}
 }
 
 // builtinStrapW is the strap's width as drawn (cm): a 4 cm yoga strap or

@@ -124,7 +124,8 @@ func TestBuiltinNames(t *testing.T) {
 		"heel-raise-start", "heel-raise-finish",
 		"calf-stretch", "hamstring-stretch", "hip-flexor-stretch",
 		"sciatic-nerve-glide-start", "sciatic-nerve-glide-finish",
-		"pendulum", "wall-walk-start", "wall-walk-finish", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
+		"pendulum", "wall-walk-start", "wall-walk-finish",
+		"band-row-start", "band-row-finish", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
 		"straight-leg-raise-start", "straight-leg-raise-finish",
 		"mountain-front", "mountain-side",
 	}

@@ -71,17 +71,18 @@ const (
 	poseWall
 	poseCushion
 	poseTable
+	poseDoor
 )
 
 func (k posePropKind) String() string {
-	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter", "wall", "kneeling cushion", "table"}[k]
+	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter", "wall", "kneeling cushion", "table", "door"}[k]
 }
 
 // radius is a round prop's real size from FIGURES.md: a towel rolled to
 // about 11 cm, a 15 cm foam roller, a 55 cm ball for a person of 170 cm;
 // 0 for a flat-sided one.
 func (k posePropKind) radius() float64 {
-	return [...]float64{5.5, 7.5, 27.5, 0, 0, 0, 0, 0}[k]
+	return [...]float64{5.5, 7.5, 27.5, 0, 0, 0, 0, 0, 0}[k]
 }
 
 // poseProp places a prop on the floor (or mat) under or behind the body:
@@ -263,6 +264,10 @@ type poseSpec struct {
 	// Strap draws a strap or towel pulled taut from the near hand to the
 	// near foot, looped around its ball.
 	Strap bool
+	// Band, when its length is not zero, is a resistance band's anchor
+	// (cm, x from the anchor joint, y above the floor): the band runs
+	// taut from the near hand to it.
+	Band bodyVec
 	// FarLegs gives the far leg its own angles (Angles.Far, solved with
 	// the far parameters) instead of the near leg's plus FarDelta: one
 	// leg moves while the other stays.
@@ -339,6 +344,8 @@ func poseLayout(spec *poseSpec, a bodyAngles) poseFigure {
 			placed.Pieces = poseCushionPieces(x)
 		case poseTable:
 			placed.Pieces = poseTablePieces(x)
+		case poseDoor:
+			placed.Pieces = poseDoorPieces(x)
 		}
 		fig.Props = append(fig.Props, placed)
 	}

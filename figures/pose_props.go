@@ -157,3 +157,16 @@ func poseTablePieces(front float64) []posePiece {
 	pieces = append(pieces, legs(0, false)...)
 	return append(pieces, posePiece{Path: poseRect(front, legTop, back, poseTableH)})
 }
+
+// Door sizes (cm): an interior door, 203 cm high (FIGURES.md), seen
+// edge-on, closed, 4 cm thick.
+const (
+	poseDoorH = 203.0
+	poseDoorT = 4.0
+)
+
+// poseDoorPieces is a closed door seen edge-on, its face at x = face, and
+// the band's anchor knot on its far side.
+func poseDoorPieces(face float64) []posePiece {
+	return []posePiece{{Path: poseRect(face, 0, face+poseDoorT, poseDoorH)}}
+}

@@ -290,6 +290,30 @@ func poseWallWalk(name, desc string, shoulder float64, more func(*poseSpec)) pos
 	return s
 }
 
+// poseBandRowDoor is where the door's face stands from the ankles (cm)
+// in the band row, and poseBandRowAnchor the band's anchor height: chest
+// height for a row (FIGURES.md), the hands a step from the door.
+const (
+	poseBandRowDoor   = 120.0
+	poseBandRowAnchor = 118.0
+)
+
+// poseBandRow is standing tall facing a closed door, both hands holding a
+// resistance band anchored in it at chest height (arm angles as given);
+// the arms, which do the row, are emphasised.
+func poseBandRow(name, desc string, arm bodyLimbAngles, more func(*poseSpec)) poseSpec {
+	s := poseSpec{
+		Name: name, Desc: desc, Anchor: poseJointAnkle,
+		Angles: bodyAngles{Trunk: 90, Near: arm},
+		Props:  []poseProp{{Kind: poseDoor, DX: poseBandRowDoor, Fixed: true, Free: true}},
+		Band:   bodyVec{poseBandRowDoor, poseBandRowAnchor},
+		Rest:   poseRest(bodyFootPart),
+		Emph:   []bodyPartKind{bodyUpperArm, bodyForearmPart, bodyHandPart},
+	}
+	more(&s)
+	return s
+}
+
 // poseWith sets fields that poseProne leaves empty.
 func poseWith(s poseSpec, f func(*poseSpec)) poseSpec {
 	f(&s)
@@ -322,6 +346,7 @@ var posePairs = [...]posePair{
 	{"straight-leg-raise-start", "straight-leg-raise-finish", nil, []poseJoint{poseJointKnee, poseJointAnkle}, nil},
 	{"sciatic-nerve-glide-start", "sciatic-nerve-glide-finish", []poseJoint{poseJointHead}, []poseJoint{poseJointAnkle}, nil},
 	{"wall-walk-start", "wall-walk-finish", nil, []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip}, nil},
+	{"band-row-start", "band-row-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip}, nil, nil},
 	{"knee-to-chest-start", "knee-to-chest-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip},
 		[]poseJoint{poseJointKnee, poseJointAnkle}, nil},
 }
@@ -645,6 +670,12 @@ var builtinPoses = [...]poseSpec{
 		}),
 	poseWallWalk("wall-walk-finish", "Wall walk, finish: the fingers walked up the wall until the arm is raised as far as is comfortable", 130,
 		func(*poseSpec) {}),
+	poseBandRow("band-row-start", "Band row, start: standing tall facing a closed door, arms forward holding a band anchored in the door at chest height",
+		bodyLimbAngles{Shoulder: 70, Elbow: 5}, func(s *poseSpec) {
+			s.Arrows = []poseArrow{{At: 1, From: bodyVec{40, 7}, Via: bodyVec{28, 9}, To: bodyVec{15, 7}}}
+		}),
+	poseBandRow("band-row-finish", "Band row, finish: elbows pulled back close to the sides, shoulder blades squeezed together",
+		bodyLimbAngles{Shoulder: -25, Elbow: 105}, func(*poseSpec) {}),
 	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}
