@@ -347,6 +347,7 @@ var posePairs = [...]posePair{
 	{"sciatic-nerve-glide-start", "sciatic-nerve-glide-finish", []poseJoint{poseJointHead}, []poseJoint{poseJointAnkle}, nil},
 	{"wall-walk-start", "wall-walk-finish", nil, []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip}, nil},
 	{"band-row-start", "band-row-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip}, nil, nil},
+	{"scapular-squeeze-start", "scapular-squeeze-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip}, nil, nil},
 	{"knee-to-chest-start", "knee-to-chest-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip},
 		[]poseJoint{poseJointKnee, poseJointAnkle}, nil},
 }
@@ -676,6 +677,23 @@ var builtinPoses = [...]poseSpec{
 		}),
 	poseBandRow("band-row-finish", "Band row, finish: elbows pulled back close to the sides, shoulder blades squeezed together",
 		bodyLimbAngles{Shoulder: -25, Elbow: 105}, func(*poseSpec) {}),
+	{
+		Name: "scapular-squeeze-start", Desc: "Shoulder blade squeeze, start: standing tall, elbows bent at the sides, forearms forward",
+		Angles: bodyAngles{Trunk: 90, Near: bodyLimbAngles{Shoulder: 5, Elbow: 85}},
+		Anchor: poseJointAnkle,
+		Rest:   poseRest(bodyFootPart),
+		Emph:   []bodyPartKind{bodyUpperArm, bodyForearmPart, bodyHandPart},
+		Arrows: []poseArrow{{At: 0.7, From: bodyVec{-14, -8}, Via: bodyVec{-20, -10}, To: bodyVec{-28, -8}}},
+	},
+	{
+		Name: "scapular-squeeze-finish", Desc: "Shoulder blade squeeze, finish: elbows drawn back as the shoulder blades squeeze together",
+		// The upper arms go back 20° (shoulder extension) with the
+		// forearms still level: the shoulder blades pull together.
+		Angles: bodyAngles{Trunk: 90, Near: bodyLimbAngles{Shoulder: -20, Elbow: 110}},
+		Anchor: poseJointAnkle,
+		Rest:   poseRest(bodyFootPart),
+		Emph:   []bodyPartKind{bodyUpperArm, bodyForearmPart, bodyHandPart},
+	},
 	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}
