@@ -125,7 +125,8 @@ func TestBuiltinNames(t *testing.T) {
 		"calf-stretch", "hamstring-stretch", "hip-flexor-stretch",
 		"sciatic-nerve-glide-start", "sciatic-nerve-glide-finish",
 		"pendulum", "wall-walk-start", "wall-walk-finish",
-		"band-row-start", "band-row-finish", "scapular-squeeze-start", "scapular-squeeze-finish", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
+		"band-row-start", "band-row-finish", "scapular-squeeze-start", "scapular-squeeze-finish",
+		"supine-chin-tuck-head-lift-start", "supine-chin-tuck-head-lift-finish", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
 		"straight-leg-raise-start", "straight-leg-raise-finish",
 		"mountain-front", "mountain-side",
 	}

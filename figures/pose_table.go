@@ -348,6 +348,7 @@ var posePairs = [...]posePair{
 	{"wall-walk-start", "wall-walk-finish", nil, []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip}, nil},
 	{"band-row-start", "band-row-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip}, nil, nil},
 	{"scapular-squeeze-start", "scapular-squeeze-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip}, nil, nil},
+	{"supine-chin-tuck-head-lift-start", "supine-chin-tuck-head-lift-finish", []poseJoint{poseJointHead}, nil, nil},
 	{"knee-to-chest-start", "knee-to-chest-finish", []poseJoint{poseJointElbow, poseJointWrist, poseJointFingertip},
 		[]poseJoint{poseJointKnee, poseJointAnkle}, nil},
 }
@@ -694,6 +695,20 @@ var builtinPoses = [...]poseSpec{
 		Rest:   poseRest(bodyFootPart),
 		Emph:   []bodyPartKind{bodyUpperArm, bodyForearmPart, bodyHandPart},
 	},
+	poseWith(poseHookLying("supine-chin-tuck-head-lift-start", "Chin tuck with head lift, start: lying on the back, knees bent, head resting on the mat",
+		bodyAngles{}), func(s *poseSpec) {
+		s.Emph = []bodyPartKind{bodyHeadPart, bodyNeckPart}
+		s.Arrows = []poseArrow{{At: 1, From: bodyVec{-12, 22}, Via: bodyVec{-6, 30}, To: bodyVec{4, 32}}}
+	}),
+	poseWith(poseHookLying("supine-chin-tuck-head-lift-finish", "Chin tuck with head lift, finish: chin tucked, head lifted just off the mat, shoulders down",
+		// The chin tucks (the head nods 15° on the neck) and the neck
+		// bends 28° to lift the head a few centimetres; the shoulders stay
+		// on the mat.
+		bodyAngles{Neck: -28, Head: -15}), func(s *poseSpec) {
+		s.Solve = append(s.Solve[:4], s.Solve[5:]...)
+		s.Rest = poseRest(bodyTorso, bodyFootPart, bodyHandPart)
+		s.Emph = []bodyPartKind{bodyHeadPart, bodyNeckPart}
+	}),
 	poseWith(poseHookLying("glute-bridge-start", "Bridge, start: lying on the back, knees bent, feet flat, arms by the sides",
 		bodyAngles{}), func(s *poseSpec) {
 		s.Arrows = []poseArrow{{At: 0, From: bodyVec{0, 15}, Via: bodyVec{0, 24}, To: bodyVec{0, 33}}}
