@@ -339,11 +339,18 @@ func bodyLimbParts(j bodyLimbJoints, far bool) []bodyPart {
 	heel := bodyAt(bodyAt(j.Ankle, j.Foot, -2.5), down, bodyAnkleH-3)
 	ball := bodyAt(bodyAt(j.Ankle, j.Foot, 13), down, bodyAnkleH-2.4)
 	toe := bodyAt(bodyAt(j.Ankle, j.Foot, 19), down, bodyAnkleH-1.4)
+	sole := bodyCapsule(heel, 3, toe, 1.4)
+	if j.Foot < -5 && j.Foot > -70 {
+		// Up on the toes: the foot pivots on its ball and the toes bend
+		// there to lie flat, as a rigid foot standing on its tip does not.
+		sole = bodyCapsule(heel, 3, ball, 2.4)
+		sole = append(sole, bodyCapsule(ball, 2.4, ball.add(bodyVec{6, -1}), 1.4)...)
+	}
 	return []bodyPart{
 		{bodyThighPart, far, bodyCapsule(j.Hip, bodyThighR0, j.Knee, bodyThighR1)},
 		{bodyShankPart, far, bodyCapsule(j.Knee, bodyThighR1-0.3, calf, bodyCalfR)},
 		{bodyShankPart, far, bodyCapsule(calf, bodyCalfR, j.Ankle, bodyAnkleR)},
-		{bodyFootPart, far, bodyCapsule(heel, 3, toe, 1.4)},
+		{bodyFootPart, far, sole},
 		{bodyFootPart, far, bodyCapsule(j.Ankle, bodyAnkleR, ball, 2.4)},
 		{bodyUpperArm, far, bodyCapsule(j.Shoulder, bodyArmR0, j.Elbow, bodyArmR1)},
 		{bodyForearmPart, far, bodyCapsule(j.Elbow, bodyArmR1-0.2, j.Wrist, bodyWristR)},

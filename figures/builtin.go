@@ -93,6 +93,9 @@ const (
 	builtinHair     = 0x8a
 	builtinPropFill = 0xf7
 	builtinPlumbInk = 0x50
+	// builtinStrapFill is a mid grey: a strap must read as a thing, not
+	// as part of the body or a line of the drawing.
+	builtinStrapFill = 0x9a
 )
 
 func builtinGray(v uint8) color.RGBA { return color.RGBA{v, v, v, 0xff} }
@@ -101,6 +104,11 @@ func builtinGray(v uint8) color.RGBA { return color.RGBA{v, v, v, 0xff} }
 func builtinShapes(fig *poseFigure) []Shape {
 	spec := fig.Spec
 	emph := func(p bodyPart) bool {
+		for _, r := range spec.EmphRefs {
+			if p.Kind == r.Kind && p.Far == r.Far {
+				return true
+			}
+		}
 		for _, k := range spec.Emph {
 			if p.Kind == k {
 				return true
@@ -125,6 +133,11 @@ func builtinShapes(fig *poseFigure) []Shape {
 	}
 	shapes := builtinProps(fig)
 	shapes = append(shapes, builtinGroup(far, builtinFarInk, builtinFarSkin, builtinFarEmph, emph, nil)...)
+	if spec.Strap {
+		// Behind the near foot it loops around and under the hands that
+		// hold it.
+		shapes = append(shapes, builtinStrap(&fig.Skel)...)
+	}
 	shapes = append(shapes, builtinGroup(main, builtinInk, builtinSkin, builtinEmph, emph, torsoEmph)...)
 	for _, d := range fig.Details {
 		switch {
@@ -136,9 +149,17 @@ func builtinShapes(fig *poseFigure) []Shape {
 			shapes = append(shapes, Shape{Path: d.Path, Stroke: builtinGray(builtinInk), LineWidth: builtinLine})
 		}
 	}
+	if spec.Band != (bodyVec{}) {
+		// Under the hand that holds it.
+		shapes = append(shapes, builtinBand(&fig.Skel, spec.Band)...)
+	}
 	shapes = append(shapes, builtinGroup(arm, builtinInk, builtinSkin, builtinEmph, emph, nil)...)
 	for _, a := range spec.Arrows {
 		o := fig.Skel.axisAt(a.At).P
+		if a.Circle {
+			shapes = append(shapes, builtinCircleArrow(o.add(a.From), a.Via)...)
+			continue
+		}
 		shapes = append(shapes, builtinArrow(o.add(a.From), o.add(a.Via), o.add(a.To))...)
 	}
 	if spec.Plumb {
@@ -202,6 +223,63 @@ func builtinArrow(from, via, to bodyVec) []Shape {
 	}
 }
 
+// builtinCircleArrow is a small ellipse round c with radii r, open for
+// its last sixth where the arrowhead points on round it.
+func builtinCircleArrow(c, r bodyVec) []Shape {
+	const steps = 30
+	at := func(deg float64) bodyVec {
+		s, k := math.Sincos(deg * math.Pi / 180)
+		return bodyVec{c.X + r.X*k, c.Y + r.Y*s}
+	}
+	line := []Segment{{Op: MoveTo, Pts: [3]Point{at(-90).point()}}}
+	for i := 1; i <= steps; i++ {
+		line = append(line, Segment{Op: LineTo, Pts: [3]Point{at(-90 + 270*float64(i)/steps).point()}})
+	}
+	shapes := []Shape{{Path: line, Stroke: builtinGray(builtinInk), LineWidth: builtinArrowW}}
+	// The head: on past the line's end, along the ellipse.
+	head := builtinArrow(at(170), at(175), at(200))
+	return append(shapes, head[1])
+}
+
+// builtinBand is a resistance band, a flat strip seen edge-on, taut in a
+// straight line from the near hand's grip to its anchor, where a knot
+// holds it on the far side of the door.
+func builtinBand(sk *bodySkeleton, anchor bodyVec) []Shape {
+	j := sk.Limbs[0]
+	grip := j.Wrist.add(j.Fingertip.sub(j.Wrist).mul(0.4))
+	end := anchor.add(bodyVec{poseDoorT + 2, 0})
+	line := []Segment{{Op: MoveTo, Pts: [3]Point{grip.point()}}, {Op: LineTo, Pts: [3]Point{end.point()}}}
+	return []Shape{
+		{Path: line, Stroke: builtinGray(builtinInk), LineWidth: builtinStrapW + 2*builtinLine},
+		{Path: line, Stroke: builtinGray(builtinStrapFill), LineWidth: builtinStrapW},
+		{Path: bodyCircle(end, 2.2), Fill: builtinGray(builtinStrapFill), Stroke: builtinGray(builtinInk), LineWidth: builtinLine},
+	}
+}
+
+// builtinStrapW is the strap's width as drawn (cm): a 4 cm yoga strap or
+// a towel folded lengthwise, seen a little edge-on.
+const builtinStrapW = 1.6
+
+// builtinStrap is a strap pulled taut in two straight strands from the
+// near hand's grip to the near foot, one to its sole under the ball and
+// one to its top; drawn behind the foot, they read as a loop around it.
+func builtinStrap(sk *bodySkeleton) []Shape {
+	j := sk.Limbs[0]
+	grip := j.Wrist.add(j.Fingertip.sub(j.Wrist).mul(0.4))
+	down := j.Foot - 90
+	ball := bodyAt(bodyAt(j.Ankle, j.Foot, 13), down, bodyAnkleH-2.4)
+	under := bodyAt(ball, down, 2.4+builtinStrapW/2)
+	over := bodyAt(bodyAt(j.Ankle, j.Foot, 12), down+180, 3.4)
+	var shapes []Shape
+	for _, end := range []bodyVec{over, under} {
+		line := []Segment{{Op: MoveTo, Pts: [3]Point{grip.point()}}, {Op: LineTo, Pts: [3]Point{end.point()}}}
+		shapes = append(shapes,
+			Shape{Path: line, Stroke: builtinGray(builtinInk), LineWidth: builtinStrapW + 2*builtinLine},
+			Shape{Path: line, Stroke: builtinGray(builtinStrapFill), LineWidth: builtinStrapW})
+	}
+	return shapes
+}
+
 // builtinPlumb is the dashed plumb line of a standing posture check,
 // through the ankle up past the crown.
 func builtinPlumb(fig *poseFigure) Shape {
@@ -217,12 +295,19 @@ func builtinPlumb(fig *poseFigure) Shape {
 	return Shape{Path: path, Stroke: builtinGray(builtinPlumbInk), LineWidth: builtinLine / 2}
 }
 
-// builtinProps draws the floor, the mat and the round props.
+// builtinProps draws the floor, the mat and the props.
 func builtinProps(fig *poseFigure) []Shape {
 	lo, hi := poseExtent(fig.Parts, func(bodyPart) bool { return true })
 	for _, p := range fig.Props {
 		lo.X = math.Min(lo.X, p.C.X-p.R)
 		hi.X = math.Max(hi.X, p.C.X+p.R)
+		for _, pc := range p.Pieces {
+			for _, poly := range rasterFlatten(pc.Path, 1) {
+				for _, q := range poly.Pts {
+					lo.X, hi.X = math.Min(lo.X, q.X), math.Max(hi.X, q.X)
+				}
+			}
+		}
 	}
 	ink, fill := builtinGray(builtinInk), builtinGray(builtinPropFill)
 	floor := []Segment{
@@ -241,6 +326,20 @@ func builtinProps(fig *poseFigure) []Shape {
 		shapes = append(shapes, Shape{Path: builtinRoundRect(x0, -poseMatThick, x1, 0, poseMatThick/2), Fill: fill, Stroke: ink, LineWidth: builtinLine})
 	}
 	for _, p := range fig.Props {
+		if p.Pieces != nil {
+			// Far legs first, in the far limbs' lighter outline.
+			for _, pc := range p.Pieces {
+				if pc.Far {
+					shapes = append(shapes, Shape{Path: pc.Path, Fill: fill, Stroke: builtinGray(builtinFarInk), LineWidth: builtinLine})
+				}
+			}
+			for _, pc := range p.Pieces {
+				if !pc.Far {
+					shapes = append(shapes, Shape{Path: pc.Path, Fill: fill, Stroke: ink, LineWidth: builtinLine})
+				}
+			}
+			continue
+		}
 		shapes = append(shapes, Shape{Path: bodyCircle(p.C, p.R), Fill: fill, Stroke: ink, LineWidth: builtinLine})
 		var hint []Segment
 		switch p.Kind {

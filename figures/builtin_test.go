@@ -117,7 +117,18 @@ func TestBuiltinNames(t *testing.T) {
 		"prone-chin-rest", "prone-head-chest-lift", "prone-head-turned-right", "prone-forearm-prop",
 		"prone-head-turned-left", "prone-active-extension", "quadruped-cat", "quadruped-cow",
 		"supine-towel", "supine-foam-roller", "ball-arch-from-floor", "ball-full-back-bend",
-		"wheel-pose", "mountain-front", "mountain-side",
+		"wheel-pose", "chin-tuck-start", "chin-tuck-finish",
+		"bird-dog-start", "bird-dog-finish", "dead-bug-start", "dead-bug-finish",
+		"prone-on-elbows", "standing-extension-start", "standing-extension-finish",
+		"sit-to-stand-start", "sit-to-stand-finish",
+		"heel-raise-start", "heel-raise-finish",
+		"calf-stretch", "hamstring-stretch", "hip-flexor-stretch",
+		"sciatic-nerve-glide-start", "sciatic-nerve-glide-finish",
+		"pendulum", "wall-walk-start", "wall-walk-finish",
+		"band-row-start", "band-row-finish", "scapular-squeeze-start", "scapular-squeeze-finish",
+		"supine-chin-tuck-head-lift-start", "supine-chin-tuck-head-lift-finish", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
+		"straight-leg-raise-start", "straight-leg-raise-finish",
+		"mountain-front", "mountain-side",
 	}
 	if got := BuiltinNames(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("BuiltinNames() = %q, want %q", got, want)

@@ -31,6 +31,34 @@ func (r poseRef) String() string {
 	return r.Kind.String()
 }
 
+// poseJoint names a point of the skeleton, for goals that place one joint
+// relative to another and for the still-parts check of a start/finish pair.
+type poseJoint uint8
+
+const (
+	poseJointHip poseJoint = iota
+	poseJointKnee
+	poseJointAnkle
+	poseJointShoulder
+	poseJointElbow
+	poseJointWrist
+	poseJointFingertip
+	poseJointHead // the head's pivot at ear height
+)
+
+func (j poseJoint) String() string {
+	return [...]string{"hip", "knee", "ankle", "shoulder", "elbow", "wrist", "fingertip", "head"}[j]
+}
+
+// joint is where joint j of the near (or far) side is.
+func (sk *bodySkeleton) joint(j poseJoint, far bool) bodyVec {
+	l := &sk.Limbs[0]
+	if far {
+		l = &sk.Limbs[1]
+	}
+	return [...]bodyVec{l.Hip, l.Knee, l.Ankle, l.Shoulder, l.Elbow, l.Wrist, l.Fingertip, sk.Head}[j]
+}
+
 // posePropKind is a thing the body lies on or against.
 type posePropKind uint8
 
@@ -38,31 +66,51 @@ const (
 	poseTowel posePropKind = iota
 	poseRoller
 	poseBall
+	poseChair
+	poseCounter
+	poseWall
+	poseCushion
+	poseTable
+	poseDoor
 )
 
 func (k posePropKind) String() string {
-	return [...]string{"rolled towel", "foam roller", "exercise ball"}[k]
+	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter", "wall", "kneeling cushion", "table", "door"}[k]
 }
 
-// radius is the prop's real size from FIGURES.md: a towel rolled to about
-// 11 cm, a 15 cm foam roller, a 55 cm ball for a person of 170 cm.
+// radius is a round prop's real size from FIGURES.md: a towel rolled to
+// about 11 cm, a 15 cm foam roller, a 55 cm ball for a person of 170 cm;
+// 0 for a flat-sided one.
 func (k posePropKind) radius() float64 {
-	return [...]float64{5.5, 7.5, 27.5}[k]
+	return [...]float64{5.5, 7.5, 27.5, 0, 0, 0, 0, 0, 0}[k]
 }
 
-// poseProp places a round prop on the floor (or mat) under or behind the
-// body: its centre is DX cm along x from the trunk axis at spine position At.
+// poseProp places a prop on the floor (or mat) under or behind the body:
+// a round one's centre, or a chair's seat front edge, a counter's front
+// edge or a wall's face, is DX cm along x from the trunk axis at spine
+// position At.
 type poseProp struct {
 	Kind posePropKind
 	At   float64
 	DX   float64
+	// Fixed measures DX from x = 0, the anchor joint, instead: a chair
+	// that stays put while the body gets up from it.
+	Fixed bool
+	// Free marks a prop the body stands beside without touching (the chair
+	// once stood up from); the contact checks still forbid cutting into it.
+	Free bool
+	// By names the parts that rest on the prop, when they are not the
+	// back or seat (hands on a counter).
+	By []bodyPartKind
 }
 
-// posePlaced is a round prop where it ended up.
+// posePlaced is a prop where it ended up: a round one's centre and
+// radius, or a flat-sided one's outlines.
 type posePlaced struct {
-	Kind posePropKind
-	C    bodyVec
-	R    float64
+	Kind   posePropKind
+	C      bodyVec
+	R      float64
+	Pieces []posePiece
 }
 
 // poseParam is an angle a pose may leave to the solver (near side; the far
@@ -80,10 +128,14 @@ const (
 	poseShoulder
 	poseElbow
 	poseWrist
+	// The far leg's own angles, for a pose whose legs differ (FarLegs).
+	poseFarHip
+	poseFarKnee
+	poseFarAnkle
 )
 
 func (p poseParam) String() string {
-	return [...]string{"trunk", "lumbar", "thoracic", "neck", "hip", "knee", "ankle", "shoulder", "elbow", "wrist"}[p]
+	return [...]string{"trunk", "lumbar", "thoracic", "neck", "hip", "knee", "ankle", "shoulder", "elbow", "wrist", "far hip", "far knee", "far ankle"}[p]
 }
 
 func (p poseParam) ptr(a *bodyAngles) *float64 {
@@ -106,6 +158,12 @@ func (p poseParam) ptr(a *bodyAngles) *float64 {
 		return &a.Near.Shoulder
 	case poseElbow:
 		return &a.Near.Elbow
+	case poseFarHip:
+		return &a.Far.Hip
+	case poseFarKnee:
+		return &a.Far.Knee
+	case poseFarAnkle:
+		return &a.Far.Ankle
 	}
 	return &a.Near.Wrist
 }
@@ -115,21 +173,31 @@ type poseGoalKind uint8
 
 const (
 	// poseLevel: the lowest points of parts A and B at the same height, so
-	// that both rest on the surface.
+	// that both rest on the surface, or A Deg cm higher (on a seat).
 	poseLevel poseGoalKind = iota
 	// poseAim: the segment of part A points in direction Deg (a hand or
 	// foot flat, an upper arm vertical).
 	poseAim
-	// poseTouch: the body's outline just touches prop number Prop.
+	// poseAt: joint J (far side if JFar) lies Deg cm from joint JB (far
+	// side if JBFar) along x (Axis 0) or y (Axis 1): a hand holding a
+	// shin, the feet a set distance from the shoulders in both panels of a
+	// pair.
+	poseAt
+	// poseTouch: the outline of part A just touches prop number Prop. A
+	// left zero is the trunk: the back is what rests on a towel, roller or
+	// ball, and a touch by the head alone would leave the spine unsupported.
 	poseTouch
 )
 
 // poseGoal is one contact or alignment condition.
 type poseGoal struct {
-	Kind poseGoalKind
-	A, B poseRef
-	Deg  float64
-	Prop int
+	Kind        poseGoalKind
+	A, B        poseRef
+	Deg         float64
+	Prop        int
+	J, JB       poseJoint
+	JFar, JBFar bool
+	Axis        int
 }
 
 func (g poseGoal) String() string {
@@ -138,8 +206,10 @@ func (g poseGoal) String() string {
 		return fmt.Sprintf("%v level with %v", g.A, g.B)
 	case poseAim:
 		return fmt.Sprintf("%v at %.0f°", g.A, g.Deg)
+	case poseAt:
+		return fmt.Sprintf("%v %.1f cm along %c from the %v", g.J, g.Deg, "xy"[g.Axis], g.JB)
 	}
-	return fmt.Sprintf("touching prop %d", g.Prop)
+	return fmt.Sprintf("%v touching prop %d", g.A, g.Prop)
 }
 
 // poseSolve adjusts Param within [Lo, Hi] until Goal holds.
@@ -154,6 +224,9 @@ type poseSolve struct {
 type poseArrow struct {
 	At            float64
 	From, Via, To bodyVec
+	// Circle draws a small ellipse round From instead, Via its radii:
+	// the circles a pendulum arm swings (FIGURES.md "Arrows").
+	Circle bool
 }
 
 // poseSpec is one built-in figure as data.
@@ -175,11 +248,33 @@ type poseSpec struct {
 	// darkens the trunk from that spine position up.
 	Emph     []bodyPartKind
 	EmphFrom float64
+	// EmphRefs lists parts drawn darker on one side only: the near leg and
+	// the far arm that move while their other-side twins hold still.
+	EmphRefs []poseRef
 	Arrows   []poseArrow
 	// SpineExtMax overrides the usual 40° limit of spine extension for
 	// poses that exceed it on purpose (back bends over a ball, the wheel).
 	SpineExtMax float64
 	Plumb       bool
+	// Anchor is the joint placed at x = 0 (the near hip unless said; the
+	// far side's if AnchorFar), so that the still parts of a start/finish
+	// pair line up.
+	Anchor    poseJoint
+	AnchorFar bool
+	// Strap draws a strap or towel pulled taut from the near hand to the
+	// near foot, looped around its ball.
+	Strap bool
+	// Band, when its length is not zero, is a resistance band's anchor
+	// (cm, x from the anchor joint, y above the floor): the band runs
+	// taut from the near hand to it.
+	Band bodyVec
+	// FarLegs gives the far leg its own angles (Angles.Far, solved with
+	// the far parameters) instead of the near leg's plus FarDelta: one
+	// leg moves while the other stays.
+	FarLegs bool
+	// FarArms does the same for the far arm (by the side while the near
+	// one works).
+	FarArms bool
 }
 
 // poseFigure is a pose built into placed geometry, body space (y up), the
@@ -199,8 +294,14 @@ const poseMatThick = 1.0
 
 // poseFar gives the far side its angles from the near side's.
 func poseFar(spec *poseSpec, a bodyAngles) bodyAngles {
-	n, d := a.Near, spec.FarDelta
+	n, d, f := a.Near, spec.FarDelta, a.Far
 	a.Far = bodyLimbAngles{n.Hip + d.Hip, n.Knee + d.Knee, n.Ankle + d.Ankle, n.Shoulder + d.Shoulder, n.Elbow + d.Elbow, n.Wrist + d.Wrist}
+	if spec.FarLegs {
+		a.Far.Hip, a.Far.Knee, a.Far.Ankle = f.Hip, f.Knee, f.Ankle
+	}
+	if spec.FarArms {
+		a.Far.Shoulder, a.Far.Elbow, a.Far.Wrist = f.Shoulder, f.Elbow, f.Wrist
+	}
 	return a
 }
 
@@ -222,13 +323,31 @@ func poseLayout(spec *poseSpec, a bodyAngles) poseFigure {
 	}
 	parts, _ := bodySideParts(&sk)
 	lo, _ := poseExtent(parts, func(bodyPart) bool { return true })
-	sk.shift(bodyVec{0, -lo.Y})
+	sk.shift(bodyVec{-sk.joint(spec.Anchor, spec.AnchorFar).X, -lo.Y})
 	fig.Skel = sk
 	fig.Parts, fig.Details = bodySideParts(&fig.Skel)
 	for _, pr := range spec.Props {
 		r := pr.Kind.radius()
-		x := fig.Skel.axisAt(pr.At).P.X + pr.DX
-		fig.Props = append(fig.Props, posePlaced{Kind: pr.Kind, C: bodyVec{x, r}, R: r})
+		x := pr.DX
+		if !pr.Fixed {
+			x += fig.Skel.axisAt(pr.At).P.X
+		}
+		placed := posePlaced{Kind: pr.Kind, C: bodyVec{x, r}, R: r}
+		switch pr.Kind {
+		case poseChair:
+			placed.Pieces = poseChairPieces(x)
+		case poseCounter:
+			placed.Pieces = poseCounterPieces(x)
+		case poseWall:
+			placed.Pieces = poseWallPieces(x)
+		case poseCushion:
+			placed.Pieces = poseCushionPieces(x)
+		case poseTable:
+			placed.Pieces = poseTablePieces(x)
+		case poseDoor:
+			placed.Pieces = poseDoorPieces(x)
+		}
+		fig.Props = append(fig.Props, placed)
 	}
 	return fig
 }
@@ -261,11 +380,19 @@ func (f *poseFigure) lowest(r poseRef) float64 {
 // the body cuts into the prop, by that much. Arms are left out: they sit a
 // shoulder-width to the side and may pass a ball or roller in a side view.
 func (f *poseFigure) clearance(i int) float64 {
+	return f.clearanceOf(i, func(p bodyPart) bool { return !p.Kind.bodyArm() })
+}
+
+// clearanceOf is the gap between prop i and the kept parts' outline.
+func (f *poseFigure) clearanceOf(i int, keep func(bodyPart) bool) float64 {
 	pr := f.Props[i]
+	if pr.Pieces != nil {
+		return f.pieceClearance(pr.Pieces, keep)
+	}
 	best := math.Inf(1)
 	c := pr.C.point()
 	for _, p := range f.Parts {
-		if p.Kind.bodyArm() {
+		if !keep(p) {
 			continue
 		}
 		for _, poly := range rasterFlatten(p.Path, 8) {
@@ -309,11 +436,17 @@ func (f *poseFigure) segmentDir(r poseRef) float64 {
 func (f *poseFigure) goal(g poseGoal) float64 {
 	switch g.Kind {
 	case poseLevel:
-		return f.lowest(g.A) - f.lowest(g.B)
+		return f.lowest(g.A) - f.lowest(g.B) - g.Deg
 	case poseAim:
 		return bodyAngleDiff(f.segmentDir(g.A), g.Deg)
+	case poseAt:
+		d := f.Skel.joint(g.J, g.JFar).sub(f.Skel.joint(g.JB, g.JBFar))
+		if g.Axis == 1 {
+			return d.Y - g.Deg
+		}
+		return d.X - g.Deg
 	}
-	return f.clearance(g.Prop)
+	return f.clearanceOf(g.Prop, func(p bodyPart) bool { return p.Kind == g.A.Kind && p.Far == g.A.Far })
 }
 
 // poseBuild solves the pose's free angles together and lays it out. On
