@@ -13,8 +13,8 @@ import (
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"handout/internal/pdftest"
 	"handout/layout"
 	"handout/render"
 )
@@ -181,16 +181,12 @@ func firstDiff(want, got string) string {
 	return "(no line differs)"
 }
 
-// validatePDF runs pdfcpu's validation on the bytes. Relaxed mode: fpdf
-// writes link annotations as direct objects in a page's /Annots, which
-// PDF 1.7 asks to be indirect references; every reader accepts them, and
-// strict mode rejects them. .ci/run adds qpdf --check on the examples.
+// validatePDF runs pdfcpu's validation on the bytes, in strict mode
+// (pdftest.Conf). .ci/run adds qpdf --check on the examples.
 func validatePDF(t *testing.T, pdfBytes []byte) {
 	t.Helper()
 	api.DisableConfigDir()
-	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = model.ValidationRelaxed
-	if err := api.Validate(bytes.NewReader(pdfBytes), conf); err != nil {
+	if err := api.Validate(bytes.NewReader(pdfBytes), pdftest.Conf("")); err != nil {
 		t.Fatalf("PDF does not validate: %v", err)
 	}
 }

@@ -46,9 +46,8 @@ func testJob(t testing.TB, source string) Job {
 	return set.Job(clinic, hf)
 }
 
-// validatePDF runs pdfcpu's validation on the bytes, relaxed as package
-// main's tests do it: fpdf writes link annotations as direct objects,
-// which strict mode rejects and every reader accepts.
+// validatePDF runs pdfcpu's validation on the bytes, in strict mode
+// (pdftest.Conf).
 func validatePDF(t *testing.T, pdfBytes []byte) {
 	t.Helper()
 	api.DisableConfigDir()

@@ -83,11 +83,13 @@ func SizeHandout(t testing.TB, n int) string {
 }
 
 // Conf is a pdfcpu configuration to open a PDF with the given user
-// password.
+// password, validating in strict mode: the patched fpdf writes link
+// annotations as indirect objects (third_party/fpdf/PATCHES.md, change
+// 3), the one thing strict mode refused in fpdf's output.
 func Conf(user string) *model.Configuration {
 	conf := model.NewDefaultConfiguration()
 	conf.UserPW = user
-	conf.ValidationMode = model.ValidationRelaxed
+	conf.ValidationMode = model.ValidationStrict
 	return conf
 }
 

@@ -340,6 +340,8 @@ type linkType struct {
 	x, y, wd, ht float64
 	link         int    // Auto-generated internal link ID or...
 	linkStr      string // ...application-provided external link string
+	contents     string // what the link is, for assistive technology (handout patch 4)
+	tagged       bool   // a Link element's child in the structure tree (handout patch 4)
 }
 
 type intLinkType struct {
@@ -702,6 +704,10 @@ type Fpdf struct {
 	protect          protectType                // document protection structure
 	layer            layerRecType               // manages optional layers in document
 	catalogSort      bool                       // sort resource catalogs in document
+	tags             tagState                   // the structure tree of a tagged document (handout patch 4)
+	displayDocTitle  bool                       // /ViewerPreferences /DisplayDocTitle (handout patch 4)
+	pageObjs         []int                      // object number of each page, at output (handout patch 3)
+	annotObjs        [][]int                    // object number of each page's link annotations, at output (handout patch 3)
 	nJs              int                        // JavaScript object number
 	javascript       *string                    // JavaScript code to include in the PDF
 	colorFlag        bool                       // indicates whether fill and text colors are different

@@ -2516,7 +2516,7 @@ func (f *Fpdf) newLink(x, y, w, h float64, link int, linkStr string) {
 	// f.pageLinks[f.page] = linkList
 	// }
 	f.pageLinks[f.page] = append(f.pageLinks[f.page],
-		linkType{x * f.k, f.hPt - y*f.k, w * f.k, h * f.k, link, linkStr})
+		linkType{x: x * f.k, y: f.hPt - y*f.k, wd: w * f.k, ht: h * f.k, link: link, linkStr: linkStr})
 }
 
 // Link puts a link on a rectangular area of the page. Text or image links are
@@ -4285,11 +4285,35 @@ func (f *Fpdf) putpages() {
 		wPt = f.defPageSize.Ht * f.k
 		hPt = f.defPageSize.Wd * f.k
 	}
+	// Each page is two objects, the page and its content, starting
+	// after the objects written so far; link annotations are indirect
+	// objects after the pages, as ISO 32000-1 §12.5.2 asks of /Annots
+	// (handout patch 3). Their numbers are known before anything is
+	// written, so that pages, links and the structure tree can refer to
+	// each other.
+	start := f.n
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	f.annotObjs = make([][]int, nb+1)
+	nextAnnot := start + 2*nb + 1
+	for n := 1; n <= nb; n++ {
+		pagesObjectNumbers[n] = start + 2*n - 1
+		for range f.pageLinks[n] {
+			f.annotObjs[n] = append(f.annotObjs[n], nextAnnot)
+			nextAnnot++
+		}
+	}
+	f.pageObjs = pagesObjectNumbers
+	f.tags.annotKeys = map[[2]int]int{}
+	for n := 1; n <= nb; n++ {
+		for i, pl := range f.pageLinks[n] {
+			if pl.tagged {
+				f.tags.annotKeys[[2]int{n, i}] = nb + len(f.tags.annotKeys)
+			}
+		}
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
-		pagesObjectNumbers[n] = f.n // save for /Kids
 		f.out("<</Type /Page")
 		f.out("/Parent 1 0 R")
 		pageSize, ok = f.pageSizes[n]
@@ -4300,28 +4324,18 @@ func (f *Fpdf) putpages() {
 			f.outf("/%s [%.2f %.2f %.2f %.2f]", t, pb.X, pb.Y, pb.Wd, pb.Ht)
 		}
 		f.out("/Resources 2 0 R")
+		if f.tagged() && len(f.tags.mcids[n]) > 0 {
+			f.outf("/StructParents %d", n-1)
+		}
 		// Links
 		if len(f.pageLinks[n])+len(f.pageAttachments[n]) > 0 {
+			if f.tagged() {
+				f.out("/Tabs /S") // tab through annotations in structure order
+			}
 			var annots fmtBuffer
 			annots.printf("/Annots [")
-			for _, pl := range f.pageLinks[n] {
-				annots.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
-					pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
-				if pl.link == 0 {
-					annots.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
-				} else {
-					l := f.links[pl.link]
-					var sz SizeType
-					var h float64
-					sz, ok = f.pageSizes[l.page]
-					if ok {
-						h = sz.Ht
-					} else {
-						h = hPt
-					}
-					// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
-					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
-				}
+			for _, obj := range f.annotObjs[n] {
+				annots.printf("%d 0 R ", obj)
 			}
 			f.putAttachmentAnnotationLinks(&annots, n)
 			annots.printf("]")
@@ -4345,6 +4359,37 @@ func (f *Fpdf) putpages() {
 			f.putstream(f.pages[n].Bytes())
 		}
 		f.out("endobj")
+	}
+	// Link annotations
+	for n := 1; n <= nb; n++ {
+		for i, pl := range f.pageLinks[n] {
+			f.newobj()
+			var annot fmtBuffer
+			annot.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
+				pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
+			if key, ok := f.tags.annotKeys[[2]int{n, i}]; ok {
+				annot.printf("/StructParent %d ", key)
+			}
+			if pl.contents != "" {
+				annot.printf("/Contents %s ", f.textstring(utf8toutf16(pl.contents)))
+			}
+			if pl.link == 0 {
+				annot.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
+			} else {
+				l := f.links[pl.link]
+				var sz SizeType
+				var h float64
+				sz, ok = f.pageSizes[l.page]
+				if ok {
+					h = sz.Ht
+				} else {
+					h = hPt
+				}
+				annot.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", pagesObjectNumbers[l.page], h-l.y*f.k)
+			}
+			f.out(annot.String())
+			f.out("endobj")
+		}
 	}
 	// Pages root
 	f.offsets[1] = f.buffer.Len()
@@ -5095,6 +5140,8 @@ func (f *Fpdf) putcatalog() {
 	}
 	// Layers
 	f.layerPutCatalog()
+	// Tagged PDF (handout patch 4)
+	f.putTagCatalog()
 	// XMP metadata
 	if len(f.xmp) != 0 {
 		f.outf("/Metadata %d 0 R", f.nXMP)
@@ -5238,6 +5285,7 @@ func (f *Fpdf) enddoc() {
 	f.putAttachments()
 	f.putAnnotationsAttachments()
 	f.putpages()
+	f.putStructTree(func(page int) int { return f.pageObjs[page] }, func(page, i int) int { return f.annotObjs[page][i] })
 	f.putresources()
 	if f.err != nil {
 		return
