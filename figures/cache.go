@@ -6,14 +6,16 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"handout/internal/atomicfile"
-	"handout/internal/inputfile"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"sync"
 	"sync/atomic"
+
+	"handout/internal/atomicfile"
+	"handout/internal/inputfile"
 )
 
 // cacheVersion names the preparation algorithm in every cache key: change it
@@ -29,6 +31,7 @@ const cacheVersion = "photo-v2" // v2: CMYK without the Adobe marker read as inv
 // decoded pixels, and a run uses a clinic's few hundred photos at most.
 type Preparer struct {
 	dir     string
+	seed    fs.FS // prepared images that ship with the program, in the cache's layout; nil for none
 	decodes atomic.Int64
 	// slots bounds how many images are decoded at once: a full-size decode
 	// takes up to 400 MB, and a batch may ask for many different photos at
@@ -51,10 +54,14 @@ type cacheEntry struct {
 // NewPreparer returns a Preparer. cacheDir "" keeps prepared images in memory
 // only; otherwise they are also stored in cacheDir (created when first
 // needed) with atomic writes, so concurrent runs sharing it never see a
-// partial file.
-func NewPreparer(cacheDir string) *Preparer {
+// partial file. seed, if not nil, holds images prepared ahead in the
+// cache's layout (files written into a cache folder, read-only here): the
+// program's own sample logo, so that a process does not prepare it again
+// on every run.
+func NewPreparer(cacheDir string, seed fs.FS) *Preparer {
 	return &Preparer{
 		dir:     cacheDir,
+		seed:    seed,
 		slots:   make(chan struct{}, max(1, runtime.GOMAXPROCS(0))),
 		entries: make(map[string]*cacheEntry),
 	}
@@ -104,6 +111,13 @@ func cacheNamed(err error, name string) error {
 // prepareUncached prepares src, going through the disk cache if there is
 // one.
 func (p *Preparer) prepareUncached(key string, src []byte, opt Options) (*Image, error) {
+	if p.seed != nil {
+		if raw, err := fs.ReadFile(p.seed, cacheName(key)); err == nil {
+			if img, ok := cacheDecode(raw); ok {
+				return img, nil
+			}
+		}
+	}
 	if p.dir != "" {
 		if img, ok := cacheRead(p.dir, key); ok {
 			return img, nil
@@ -144,7 +158,12 @@ const cacheMagic = "handout-figure 2\n"
 // cachePath is where key lives under dir (sharded, so no folder grows to
 // tens of thousands of entries).
 func cachePath(dir, key string) string {
-	return filepath.Join(dir, key[:2], key+".fig")
+	return filepath.Join(dir, filepath.FromSlash(cacheName(key)))
+}
+
+// cacheName is key's file in a cache folder, slash-separated.
+func cacheName(key string) string {
+	return key[:2] + "/" + key + ".fig"
 }
 
 // cacheRead loads a cached image. Anything missing, damaged or not matching
@@ -153,7 +172,15 @@ func cacheRead(dir, key string) (*Image, bool) {
 	// Read like any input: a named pipe or a link to a device planted in
 	// the folder is a miss, not a hang.
 	raw, err := cacheFile.Read(cachePath(dir, key))
-	if err != nil || !bytes.HasPrefix(raw, []byte(cacheMagic)) {
+	if err != nil {
+		return nil, false
+	}
+	return cacheDecode(raw)
+}
+
+// cacheDecode reads a cache file's bytes; anything damaged is a miss.
+func cacheDecode(raw []byte) (*Image, bool) {
+	if !bytes.HasPrefix(raw, []byte(cacheMagic)) {
 		return nil, false
 	}
 	raw = raw[len(cacheMagic):]

@@ -15,7 +15,7 @@ func TestPrepareDecodesOnceFor1000Packets(t *testing.T) {
 	// A batch of 1,000 packets, each using the same logo-sized photo, asked
 	// for concurrently: one decode, one shared result.
 	src := photoWithEXIF(photoJPEGBytes(t, photoTestPhoto(1200, 900)), 6, binary.BigEndian)
-	p := NewPreparer("")
+	p := NewPreparer("", nil)
 	var wg sync.WaitGroup
 	imgs := make([]*Image, 1000)
 	errs := make([]error, 1000)
@@ -46,7 +46,7 @@ func TestPrepareDecodesOnceFor1000Packets(t *testing.T) {
 }
 
 func TestPrepareCachedErrorNamesEachCaller(t *testing.T) {
-	p := NewPreparer("")
+	p := NewPreparer("", nil)
 	_, err1 := p.Prepare("a.jpg", nil, photoPrint3in)
 	_, err2 := p.Prepare("b.jpg", nil, photoPrint3in)
 	photoWantErr(t, err1, ErrDamaged, "figures: a.jpg: file is empty")
@@ -56,7 +56,7 @@ func TestPrepareCachedErrorNamesEachCaller(t *testing.T) {
 func TestPrepareDiskCache(t *testing.T) {
 	dir := t.TempDir()
 	src := photoJPEGBytes(t, photoTestPhoto(1200, 900))
-	first := NewPreparer(dir)
+	first := NewPreparer(dir, nil)
 	a, err := first.Prepare("p.jpg", src, photoPrint3in)
 	if err != nil {
 		t.Fatal(err)
@@ -67,7 +67,7 @@ func TestPrepareDiskCache(t *testing.T) {
 	}
 
 	// A new run reads it back without decoding.
-	second := NewPreparer(dir)
+	second := NewPreparer(dir, nil)
 	b, err := second.Prepare("p.jpg", src, photoPrint3in)
 	if err != nil {
 		t.Fatal(err)
@@ -83,7 +83,7 @@ func TestPrepareDiskCache(t *testing.T) {
 	raw, _ := os.ReadFile(files[0])
 	raw[len(raw)-100] ^= 0xff
 	os.WriteFile(files[0], raw, 0o644)
-	third := NewPreparer(dir)
+	third := NewPreparer(dir, nil)
 	c, err := third.Prepare("p.jpg", src, photoPrint3in)
 	if err != nil {
 		t.Fatal(err)
@@ -109,7 +109,7 @@ func TestCacheKeyIgnoresFocusWithoutCrop(t *testing.T) {
 func TestDiskCacheIsPrivate(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "cache")
 	src := photoJPEGBytes(t, photoTestPhoto(300, 200))
-	if _, err := NewPreparer(dir).Prepare("p.jpg", src, photoPrint3in); err != nil {
+	if _, err := NewPreparer(dir, nil).Prepare("p.jpg", src, photoPrint3in); err != nil {
 		t.Fatal(err)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.fig"))
@@ -123,7 +123,7 @@ func TestDiskCacheIsPrivate(t *testing.T) {
 	}
 	os.Remove(files[0])
 	pdftest.Mkfifo(t, files[0])
-	p := NewPreparer(dir)
+	p := NewPreparer(dir, nil)
 	if err := pdftest.Promptly(t, func() error { _, err := p.Prepare("p.jpg", src, photoPrint3in); return err }); err != nil {
 		t.Fatal(err)
 	}

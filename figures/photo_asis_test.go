@@ -59,7 +59,7 @@ func TestPrepareJPEGAsIs(t *testing.T) {
 	}
 	plain := buf.Bytes()
 	src := photoWithMetadata(plain)
-	p := NewPreparer("")
+	p := NewPreparer("", nil)
 	img, err := p.Prepare("p.jpg", src, photoPrint3in) // 3 in at 250 ppi wants 750 px
 	if err != nil {
 		t.Fatal(err)
@@ -110,7 +110,7 @@ func TestPrepareJPEGNotAsIs(t *testing.T) {
 		{"progressive", progressive, Options{Preset: PresetPrint, PlacedWidthPt: 2000}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			p := NewPreparer("")
+			p := NewPreparer("", nil)
 			img, err := p.Prepare("p.jpg", c.src, c.opt)
 			if err != nil {
 				t.Fatal(err)
@@ -161,23 +161,23 @@ func TestStripJPEG(t *testing.T) {
 // before.
 func TestPreparePNGAsIs(t *testing.T) {
 	shot := photoPNGBytes(t, photoTestQuadrants(400, 300)) // four flat colours: PNG beats JPEG
-	img, err := NewPreparer("").Prepare("s.png", shot, photoPrint3in)
+	img, err := NewPreparer("", nil).Prepare("s.png", shot, photoPrint3in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if img.Format != "png" || !bytes.Equal(img.Data, shot) {
 		t.Errorf("got %s of %d bytes, want the source PNG's %d bytes", img.Format, len(img.Data), len(shot))
 	}
-	img, err = NewPreparer("").Prepare("s.png", shot, Options{Preset: PresetEmail, PlacedWidthPt: 216})
+	img, err = NewPreparer("", nil).Prepare("s.png", shot, Options{Preset: PresetEmail, PlacedWidthPt: 216})
 	if err != nil || bytes.Equal(img.Data, shot) || len(img.Data) > len(shot) {
 		t.Errorf("at the email preset: %v, %d bytes (source %d): want our smaller encoding", err, len(img.Data), len(shot))
 	}
 	big := photoPNGBytes(t, photoTestQuadrants(1600, 1200))
-	if img, err := NewPreparer("").Prepare("b.png", big, photoPrint3in); err != nil || bytes.Equal(img.Data, big) || img.PxW != 750 {
+	if img, err := NewPreparer("", nil).Prepare("b.png", big, photoPrint3in); err != nil || bytes.Equal(img.Data, big) || img.PxW != 750 {
 		t.Errorf("a PNG larger than its placement: %v, %d px wide, as is: %v", err, img.PxW, bytes.Equal(img.Data, big))
 	}
 	alpha := image.NewNRGBA(image.Rect(0, 0, 40, 30)) // transparent: flattened onto white
-	if img, err := NewPreparer("").Prepare("a.png", photoPNGBytes(t, alpha), photoPrint3in); err != nil || bytes.Equal(img.Data, photoPNGBytes(t, alpha)) {
+	if img, err := NewPreparer("", nil).Prepare("a.png", photoPNGBytes(t, alpha), photoPrint3in); err != nil || bytes.Equal(img.Data, photoPNGBytes(t, alpha)) {
 		t.Errorf("a transparent PNG was embedded as it is (%v)", err)
 	}
 }

@@ -28,7 +28,7 @@ func BenchmarkPrepare12MP(b *testing.B) {
 // a batch uses: after the first preparation, a hash and a map look-up.
 func BenchmarkPrepareCached(b *testing.B) {
 	src := photoJPEGBytes(b, photoTestPhoto(4000, 3000))
-	p := NewPreparer("")
+	p := NewPreparer("", nil)
 	opt := Options{Preset: PresetPrint, PlacedWidthPt: 3 * 72}
 	for b.Loop() {
 		if _, err := p.Prepare("photos/doctor.jpg", src, opt); err != nil {

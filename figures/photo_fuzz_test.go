@@ -40,7 +40,7 @@ func FuzzPrepare(f *testing.F) {
 			opt.PlacedHeightPt = 24
 			opt.FocusX, opt.FocusY = float64(flags>>4&3)/3, float64(flags>>6)/3
 		}
-		img, err := NewPreparer("").Prepare("fuzz.img", src, opt)
+		img, err := NewPreparer("", nil).Prepare("fuzz.img", src, opt)
 		if err != nil {
 			var pe *Error
 			if !errors.As(err, &pe) || pe.Kind == nil {

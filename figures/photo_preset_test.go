@@ -11,7 +11,7 @@ import (
 // turns photos gray.
 func TestPresetSteps(t *testing.T) {
 	src := photoJPEGBytes(t, photoTestPhoto(3000, 2000))
-	p := NewPreparer("")
+	p := NewPreparer("", nil)
 	prev := 1 << 62
 	for _, c := range []struct {
 		preset Preset
@@ -51,7 +51,7 @@ func TestPresetSteps(t *testing.T) {
 // (KeepAlpha) in colour: the clinic's branding is not a photo to shrink.
 func TestPresetGrayKeepsLogoColour(t *testing.T) {
 	src := photoPNGBytes(t, photoTestQuadrants(200, 100))
-	img, err := NewPreparer("").Prepare("logo.png", src, Options{Preset: PresetEmailGray, PlacedHeightPt: 36, KeepAlpha: true})
+	img, err := NewPreparer("", nil).Prepare("logo.png", src, Options{Preset: PresetEmailGray, PlacedHeightPt: 36, KeepAlpha: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -91,7 +91,7 @@ func TestPrepareEXIFOrientations(t *testing.T) {
 
 func photoCheckOrientation(t *testing.T, src []byte, opt Options) {
 	t.Helper()
-	img, err := NewPreparer("").Prepare("phone.jpg", src, opt)
+	img, err := NewPreparer("", nil).Prepare("phone.jpg", src, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestPrepareEXIFOrientationWithCrop(t *testing.T) {
 	// Sideways photo cropped to a square around the upper-right quarter:
 	// the crop is placed in upright space, so the result is all green.
 	src := photoWithEXIF(photoJPEGBytes(t, photoStoredFor(photoTestQuadrants(400, 300), 6)), 6, binary.BigEndian)
-	img, err := NewPreparer("").Prepare("phone.jpg", src, Options{PlacedWidthPt: 36, PlacedHeightPt: 36, Crop: true, FocusX: 0.99, FocusY: 0.01})
+	img, err := NewPreparer("", nil).Prepare("phone.jpg", src, Options{PlacedWidthPt: 36, PlacedHeightPt: 36, Crop: true, FocusX: 0.99, FocusY: 0.01})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +134,7 @@ func TestPrepareCropFocus(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			opt := square
 			opt.FocusX, opt.FocusY = c.fx, c.fy
-			img, err := NewPreparer("").Prepare("wide.jpg", src, opt)
+			img, err := NewPreparer("", nil).Prepare("wide.jpg", src, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -166,7 +166,7 @@ func TestPrepareResolution(t *testing.T) {
 		{"never enlarged", Options{PlacedWidthPt: 200 * 72}, 3000, 2000},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			img, err := NewPreparer("").Prepare("p.jpg", src, c.opt)
+			img, err := NewPreparer("", nil).Prepare("p.jpg", src, c.opt)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -184,7 +184,7 @@ func TestPreparePhotoIsSmall(t *testing.T) {
 		preset Preset
 		max    int
 	}{{PresetPrint, 150 << 10}, {PresetEmail, 60 << 10}} {
-		img, err := NewPreparer("").Prepare("p.jpg", src, Options{Preset: c.preset, PlacedWidthPt: 216})
+		img, err := NewPreparer("", nil).Prepare("p.jpg", src, Options{Preset: c.preset, PlacedWidthPt: 216})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -265,7 +265,7 @@ func photoInkTest(w int) func(x int) [4]uint8 {
 
 func photoCheckInk(t *testing.T, src []byte) {
 	t.Helper()
-	img, err := NewPreparer("").Prepare("print-shop.jpg", src, Options{PlacedWidthPt: 72})
+	img, err := NewPreparer("", nil).Prepare("print-shop.jpg", src, Options{PlacedWidthPt: 72})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -312,7 +312,7 @@ func TestPrepareCMYKFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			img, err := NewPreparer("").Prepare(name, src, Options{PlacedWidthPt: 64 * 72 / 250})
+			img, err := NewPreparer("", nil).Prepare(name, src, Options{PlacedWidthPt: 64 * 72 / 250})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -368,7 +368,7 @@ func TestPrepare16BitPNGWithAlpha(t *testing.T) {
 	if d, ct, _ := photoPNGHeader(t, src); d != 16 || ct != 6 {
 		t.Fatalf("test image is %d-bit type %d, want 16-bit RGBA", d, ct)
 	}
-	img, err := NewPreparer("").Prepare("screenshot.png", src, Options{PlacedWidthPt: 72})
+	img, err := NewPreparer("", nil).Prepare("screenshot.png", src, Options{PlacedWidthPt: 72})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -391,7 +391,7 @@ func TestPrepareInterlacedPNG(t *testing.T) {
 	if _, _, il := photoPNGHeader(t, src); il != 1 {
 		t.Fatal("test image is not interlaced")
 	}
-	img, err := NewPreparer("").Prepare("scan.png", src, Options{PlacedWidthPt: 72})
+	img, err := NewPreparer("", nil).Prepare("scan.png", src, Options{PlacedWidthPt: 72})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -414,7 +414,7 @@ func TestPreparePalettedPNGWithTransparency(t *testing.T) {
 	}
 	src := photoPNGBytes(t, m)
 	t.Run("flattened", func(t *testing.T) {
-		img, err := NewPreparer("").Prepare("logo.png", src, Options{PlacedWidthPt: 72})
+		img, err := NewPreparer("", nil).Prepare("logo.png", src, Options{PlacedWidthPt: 72})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -430,7 +430,7 @@ func TestPreparePalettedPNGWithTransparency(t *testing.T) {
 		}
 	})
 	t.Run("kept", func(t *testing.T) {
-		img, err := NewPreparer("").Prepare("logo.png", src, Options{PlacedWidthPt: 72, KeepAlpha: true})
+		img, err := NewPreparer("", nil).Prepare("logo.png", src, Options{PlacedWidthPt: 72, KeepAlpha: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -449,7 +449,7 @@ func TestPreparePalettedPNGWithTransparency(t *testing.T) {
 
 func TestPrepareTruncatedPNG(t *testing.T) {
 	src := photoPNGBytes(t, photoTestPhoto(200, 200))
-	_, err := NewPreparer("").Prepare("photos/cut.png", src[:len(src)/2], photoPrint3in)
+	_, err := NewPreparer("", nil).Prepare("photos/cut.png", src[:len(src)/2], photoPrint3in)
 	photoWantErr(t, err, ErrDamaged, "figures: photos/cut.png: ", "cut short")
 }
 
@@ -463,7 +463,7 @@ func TestPrepareTruncatedJPEG(t *testing.T) {
 			t.Fatal("the large photo is not decoded at 1/8")
 		}
 		for _, cut := range []int{len(src) / 2, len(src) - 2} {
-			_, err := NewPreparer("").Prepare("photos/cut.jpg", src[:cut], opt)
+			_, err := NewPreparer("", nil).Prepare("photos/cut.jpg", src[:cut], opt)
 			photoWantErr(t, err, ErrDamaged, "figures: photos/cut.jpg: JPEG file is cut short")
 		}
 	}
@@ -476,7 +476,7 @@ func TestPrepareProgressiveJPEG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	img, err := NewPreparer("").Prepare("editor.jpg", src, Options{PlacedWidthPt: 72.0 * 50 / 250})
+	img, err := NewPreparer("", nil).Prepare("editor.jpg", src, Options{PlacedWidthPt: 72.0 * 50 / 250})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -493,7 +493,7 @@ func photoCheapRefusal(t *testing.T, name string, src []byte, kind error, parts 
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	start := time.Now()
-	_, err := NewPreparer("").Prepare(name, src, photoPrint3in)
+	_, err := NewPreparer("", nil).Prepare(name, src, photoPrint3in)
 	elapsed := time.Since(start)
 	runtime.ReadMemStats(&after)
 	photoWantErr(t, err, kind, parts...)
@@ -520,7 +520,7 @@ func TestPrepareHugePNGHeader(t *testing.T) {
 func TestPrepareTooLargeSaysMB(t *testing.T) {
 	src := make([]byte, 45_000_000)
 	copy(src, "\xff\xd8\xff")
-	_, err := NewPreparer("").Prepare("photos/big.jpg", src, photoPrint3in)
+	_, err := NewPreparer("", nil).Prepare("photos/big.jpg", src, photoPrint3in)
 	photoWantErr(t, err, ErrTooLarge, "figures: photos/big.jpg: file is 45.0 MB, more than the 40 MB limit")
 }
 
@@ -540,7 +540,7 @@ func TestPrepareFileExtensionLies(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	p := NewPreparer("")
+	p := NewPreparer("", nil)
 	t.Run("jpeg", func(t *testing.T) {
 		// The content decides: a JPEG named .png is the JPEG it is.
 		img, err := p.PrepareFile(root, "really-jpeg.png", Options{PlacedWidthPt: 72})
@@ -559,12 +559,12 @@ func TestPrepareFileExtensionLies(t *testing.T) {
 }
 
 func TestPrepareEmptyFile(t *testing.T) {
-	_, err := NewPreparer("").Prepare("photos/empty.jpg", nil, photoPrint3in)
+	_, err := NewPreparer("", nil).Prepare("photos/empty.jpg", nil, photoPrint3in)
 	photoWantErr(t, err, ErrDamaged, "figures: photos/empty.jpg: file is empty")
 }
 
 func TestPrepareNotAnImage(t *testing.T) {
-	_, err := NewPreparer("").Prepare("notes.jpg", []byte("Patient notes, not a photo.\n"), photoPrint3in)
+	_, err := NewPreparer("", nil).Prepare("notes.jpg", []byte("Patient notes, not a photo.\n"), photoPrint3in)
 	photoWantErr(t, err, ErrUnsupported, "not a JPEG, PNG or WebP image")
 }
 
@@ -594,7 +594,7 @@ func TestPrepareFilePaths(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	p := NewPreparer("")
+	p := NewPreparer("", nil)
 	for _, c := range []struct {
 		rel   string
 		kind  error // nil: must succeed
@@ -645,11 +645,11 @@ func TestPrepareGrayscale(t *testing.T) {
 		}
 	}
 	src := photoJPEGBytes(t, m)
-	plain, err := NewPreparer("").Prepare("p.jpg", src, Options{PlacedWidthPt: 256 * 72 / 250})
+	plain, err := NewPreparer("", nil).Prepare("p.jpg", src, Options{PlacedWidthPt: 256 * 72 / 250})
 	if err != nil {
 		t.Fatal(err)
 	}
-	gray, err := NewPreparer("").Prepare("p.jpg", src, Options{PlacedWidthPt: 256 * 72 / 250, Grayscale: true})
+	gray, err := NewPreparer("", nil).Prepare("p.jpg", src, Options{PlacedWidthPt: 256 * 72 / 250, Grayscale: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -667,7 +667,7 @@ func TestPrepareGrayscale(t *testing.T) {
 func TestPrepareScreenshotStaysPNG(t *testing.T) {
 	// Flat colours and sharp edges: PNG is smaller than JPEG and lossless.
 	src := photoPNGBytes(t, photoTestQuadrants(800, 600))
-	img, err := NewPreparer("").Prepare("screen.png", src, Options{PlacedWidthPt: 144})
+	img, err := NewPreparer("", nil).Prepare("screen.png", src, Options{PlacedWidthPt: 144})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -681,7 +681,7 @@ func TestPrepareScreenshotStaysPNG(t *testing.T) {
 
 func TestPreparePhotoPNGBecomesJPEG(t *testing.T) {
 	src := photoPNGBytes(t, photoTestPhoto(800, 600))
-	img, err := NewPreparer("").Prepare("photo.png", src, Options{PlacedWidthPt: 144})
+	img, err := NewPreparer("", nil).Prepare("photo.png", src, Options{PlacedWidthPt: 144})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -692,11 +692,11 @@ func TestPreparePhotoPNGBecomesJPEG(t *testing.T) {
 
 func TestPrepareDeterministic(t *testing.T) {
 	src := photoWithEXIF(photoJPEGBytes(t, photoTestPhoto(1200, 900)), 6, binary.BigEndian)
-	a, err := NewPreparer("").Prepare("p.jpg", src, photoPrint3in)
+	a, err := NewPreparer("", nil).Prepare("p.jpg", src, photoPrint3in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := NewPreparer("").Prepare("p.jpg", src, photoPrint3in)
+	b, err := NewPreparer("", nil).Prepare("p.jpg", src, photoPrint3in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -714,7 +714,7 @@ func TestPrepareBadOptions(t *testing.T) {
 		{PlacedWidthPt: 1e9},
 		{PlacedWidthPt: 72, Preset: 7},
 	} {
-		_, err := NewPreparer("").Prepare("p.jpg", src, opt)
+		_, err := NewPreparer("", nil).Prepare("p.jpg", src, opt)
 		photoWantErr(t, err, ErrOptions)
 	}
 }
@@ -737,7 +737,7 @@ func photoWebPFile(t *testing.T, name string) []byte {
 // screenshot with a transparent border (lossless with alpha) come out
 // right; the transparent border turns white.
 func TestPrepareWebP(t *testing.T) {
-	img, err := NewPreparer("").Prepare("from-the-web.webp", photoWebPFile(t, "lossy.webp"), Options{PlacedWidthPt: 72})
+	img, err := NewPreparer("", nil).Prepare("from-the-web.webp", photoWebPFile(t, "lossy.webp"), Options{PlacedWidthPt: 72})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -746,7 +746,7 @@ func TestPrepareWebP(t *testing.T) {
 	}
 	photoCheckQuadrants(t, photoDecodeOut(t, img))
 
-	img, err = NewPreparer("").Prepare("screenshot.webp", photoWebPFile(t, "lossless-alpha.webp"), Options{PlacedWidthPt: 72})
+	img, err = NewPreparer("", nil).Prepare("screenshot.webp", photoWebPFile(t, "lossless-alpha.webp"), Options{PlacedWidthPt: 72})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -766,7 +766,7 @@ func TestPrepareWebP(t *testing.T) {
 
 // TestPrepareTruncatedWebP: a half-finished download is a clear error.
 func TestPrepareTruncatedWebP(t *testing.T) {
-	_, err := NewPreparer("").Prepare("photos/cut.webp", photoWebPFile(t, "truncated.webp"), photoPrint3in)
+	_, err := NewPreparer("", nil).Prepare("photos/cut.webp", photoWebPFile(t, "truncated.webp"), photoPrint3in)
 	photoWantErr(t, err, ErrDamaged, "figures: photos/cut.webp: WebP file")
 }
 
@@ -774,7 +774,7 @@ func TestPrepareTruncatedWebP(t *testing.T) {
 // is refused with the steps that turn it into a JPEG.
 func TestPrepareHEICSaysHowToConvert(t *testing.T) {
 	src := append([]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), make([]byte, 64)...)
-	_, err := NewPreparer("").Prepare("photos/IMG_0042.jpg", src, photoPrint3in)
+	_, err := NewPreparer("", nil).Prepare("photos/IMG_0042.jpg", src, photoPrint3in)
 	photoWantErr(t, err, ErrUnsupported, "HEIC", "iPhone", "File > Export > JPEG", "Most Compatible")
 }
 

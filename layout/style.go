@@ -237,6 +237,15 @@ func (s Style) LogoBox(pxW, pxH int) (w, h float64) {
 // style another one gets.
 func styles() []Style { return []Style{article()} }
 
+// StyleNames lists the styles by name, the default first.
+func StyleNames() []string {
+	var names []string
+	for _, s := range styles() {
+		names = append(names, s.Name)
+	}
+	return names
+}
+
 // article is the handout's look since the first release. Body text is
 // 11 pt and nothing is under 8 pt, so the sheet reads at arm's length and
 // survives a photocopier.

@@ -63,7 +63,7 @@ func NewEngine(cacheDir string) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading fonts: %w", err)
 	}
-	return &Engine{fonts: fs, writer: pdf.New(fs), prepared: figures.NewPreparer(cacheDir),
+	return &Engine{fonts: fs, writer: pdf.New(fs), prepared: figures.NewPreparer(cacheDir, preparedSeed()),
 		drawings: map[string]*figures.Drawing{}, sizes: map[photoFile]*layout.Photo{}, photos: map[photoKey]*figures.Image{}}, nil
 }
 
