@@ -126,7 +126,7 @@ func (p *Preparer) prepareUncached(key string, src []byte, opt Options) (*figure
 		}
 	}
 	p.slots <- struct{}{}
-	img, err := photoPrepare(src, opt, func() { p.decodes.Add(1) })
+	img, err := prepare(src, opt, func() { p.decodes.Add(1) })
 	<-p.slots
 	if err != nil {
 		return nil, err

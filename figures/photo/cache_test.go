@@ -16,14 +16,14 @@ import (
 func TestPrepareDecodesOnceFor1000Packets(t *testing.T) {
 	// A batch of 1,000 packets, each using the same logo-sized photo, asked
 	// for concurrently: one decode, one shared result.
-	src := photoWithEXIF(photoJPEGBytes(t, photoTestPhoto(1200, 900)), 6, binary.BigEndian)
+	src := withEXIF(jpegBytes(t, testPhoto(1200, 900)), 6, binary.BigEndian)
 	p := NewPreparer("", nil)
 	var wg sync.WaitGroup
 	imgs := make([]*figures.Image, 1000)
 	errs := make([]error, 1000)
 	for i := range imgs {
 		wg.Go(func() {
-			imgs[i], errs[i] = p.Prepare("photos/doctor.jpg", src, photoPrint3in)
+			imgs[i], errs[i] = p.Prepare("photos/doctor.jpg", src, print3in)
 		})
 	}
 	wg.Wait()
@@ -49,17 +49,17 @@ func TestPrepareDecodesOnceFor1000Packets(t *testing.T) {
 
 func TestPrepareCachedErrorNamesEachCaller(t *testing.T) {
 	p := NewPreparer("", nil)
-	_, err1 := p.Prepare("a.jpg", nil, photoPrint3in)
-	_, err2 := p.Prepare("b.jpg", nil, photoPrint3in)
-	photoWantErr(t, err1, ErrDamaged, "figures: a.jpg: file is empty")
-	photoWantErr(t, err2, ErrDamaged, "figures: b.jpg: file is empty")
+	_, err1 := p.Prepare("a.jpg", nil, print3in)
+	_, err2 := p.Prepare("b.jpg", nil, print3in)
+	wantErr(t, err1, ErrDamaged, "figures: a.jpg: file is empty")
+	wantErr(t, err2, ErrDamaged, "figures: b.jpg: file is empty")
 }
 
 func TestPrepareDiskCache(t *testing.T) {
 	dir := t.TempDir()
-	src := photoJPEGBytes(t, photoTestPhoto(1200, 900))
+	src := jpegBytes(t, testPhoto(1200, 900))
 	first := NewPreparer(dir, nil)
-	a, err := first.Prepare("p.jpg", src, photoPrint3in)
+	a, err := first.Prepare("p.jpg", src, print3in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestPrepareDiskCache(t *testing.T) {
 
 	// A new run reads it back without decoding.
 	second := NewPreparer(dir, nil)
-	b, err := second.Prepare("p.jpg", src, photoPrint3in)
+	b, err := second.Prepare("p.jpg", src, print3in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestPrepareDiskCache(t *testing.T) {
 	raw[len(raw)-100] ^= 0xff
 	os.WriteFile(files[0], raw, 0o644)
 	third := NewPreparer(dir, nil)
-	c, err := third.Prepare("p.jpg", src, photoPrint3in)
+	c, err := third.Prepare("p.jpg", src, print3in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,8 +110,8 @@ func TestCacheKeyIgnoresFocusWithoutCrop(t *testing.T) {
 // goes is a miss, not a hang.
 func TestDiskCacheIsPrivate(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "cache")
-	src := photoJPEGBytes(t, photoTestPhoto(300, 200))
-	if _, err := NewPreparer(dir, nil).Prepare("p.jpg", src, photoPrint3in); err != nil {
+	src := jpegBytes(t, testPhoto(300, 200))
+	if _, err := NewPreparer(dir, nil).Prepare("p.jpg", src, print3in); err != nil {
 		t.Fatal(err)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.fig"))
@@ -126,7 +126,7 @@ func TestDiskCacheIsPrivate(t *testing.T) {
 	os.Remove(files[0])
 	pdftest.Mkfifo(t, files[0])
 	p := NewPreparer(dir, nil)
-	if err := pdftest.Promptly(t, func() error { _, err := p.Prepare("p.jpg", src, photoPrint3in); return err }); err != nil {
+	if err := pdftest.Promptly(t, func() error { _, err := p.Prepare("p.jpg", src, print3in); return err }); err != nil {
 		t.Fatal(err)
 	}
 	if p.Decodes() != 1 {

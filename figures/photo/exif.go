@@ -2,8 +2,8 @@ package photo
 
 import "encoding/binary"
 
-// photoJPEGInfo is what the marker segments before a JPEG's image data say.
-type photoJPEGInfo struct {
+// jpegInfo is what the marker segments before a JPEG's image data say.
+type jpegInfo struct {
 	orientation int  // EXIF orientation 1..8 (1 when absent or invalid)
 	components  int  // colour components in the frame: 1 gray, 3 YCbCr, 4 CMYK/YCCK
 	adobe       bool // an Adobe APP14 marker is present
@@ -18,8 +18,8 @@ type photoJPEGInfo struct {
 // exifScanJPEG walks the marker segments of a JPEG up to the start of the
 // image data. It never reads past data and never allocates in proportion
 // to it: it is run on untrusted files before anything else.
-func exifScanJPEG(data []byte) photoJPEGInfo {
-	info := photoJPEGInfo{orientation: 1}
+func exifScanJPEG(data []byte) jpegInfo {
+	info := jpegInfo{orientation: 1}
 	exifSeen := false
 	i := 2 // after SOI
 	for i+4 <= len(data) {

@@ -61,8 +61,8 @@ func ParsePreset(name string) (Preset, error) {
 	return 0, fmt.Errorf("%q is not a preset; use print or email", name)
 }
 
-// photoPresetParams returns pixels per inch and JPEG quality for p.
-func photoPresetParams(p Preset) (ppi float64, quality int, ok bool) {
+// presetParams returns pixels per inch and JPEG quality for p.
+func presetParams(p Preset) (ppi float64, quality int, ok bool) {
 	switch p {
 	case PresetPrint:
 		return 250, 85, true
@@ -100,7 +100,7 @@ const (
 	MaxPixels = 50_000_000
 	// maxPlacedPt bounds a placement to what fits on any paper fpdf makes
 	// (200 inches), so options cannot ask for gigapixel output.
-	photoMaxPlacedPt = 200 * 72
+	maxPlacedPt = 200 * 72
 )
 
 // Sentinel errors, for callers that must tell cases apart. Every error from
@@ -137,168 +137,168 @@ func (e *Error) Unwrap() []error {
 	return []error{e.Kind, e.Err}
 }
 
-// photoErr builds an *Error; name is filled in by the caller-facing entry
+// fail builds an *Error; name is filled in by the caller-facing entry
 // points, so cached errors can be reported under each caller's name.
-func photoErr(kind error, err error, format string, args ...any) *Error {
+func fail(kind error, err error, format string, args ...any) *Error {
 	return &Error{Kind: kind, Err: err, Detail: fmt.Sprintf(format, args...)}
 }
 
-// photoFormat is a sniffed file type.
-type photoFormat int
+// format is a sniffed file type.
+type format int
 
 const (
-	photoUnknown photoFormat = iota
-	photoJPEG
-	photoPNG
-	// photoWebP is read on purpose: it is what a browser saves from most
+	formatUnknown format = iota
+	formatJPEG
+	formatPNG
+	// formatWebP is read on purpose: it is what a browser saves from most
 	// web pages. Phones do not write it, so it carries no EXIF orientation
 	// this program reads.
-	photoWebP
+	formatWebP
 )
 
-// photoCodecs are the decoders of the supported formats (a fixed table,
+// codecs are the decoders of the supported formats (a fixed table,
 // never changed): the header check and the full decode use the same one.
-var photoCodecs = map[photoFormat]struct {
+var codecs = map[format]struct {
 	config func(io.Reader) (image.Config, error)
 	decode func(io.Reader) (image.Image, error)
 }{
-	photoJPEG: {jpeg.DecodeConfig, jpeg.Decode},
-	photoPNG:  {png.DecodeConfig, png.Decode},
-	photoWebP: {webp.DecodeConfig, webp.Decode},
+	formatJPEG: {jpeg.DecodeConfig, jpeg.Decode},
+	formatPNG:  {png.DecodeConfig, png.Decode},
+	formatWebP: {webp.DecodeConfig, webp.Decode},
 }
 
 // String names the format for messages.
-func (f photoFormat) String() string {
+func (f format) String() string {
 	switch f {
-	case photoJPEG:
+	case formatJPEG:
 		return "JPEG"
-	case photoPNG:
+	case formatPNG:
 		return "PNG"
-	case photoWebP:
+	case formatWebP:
 		return "WebP"
 	}
 	return "image"
 }
 
-// photoSniff identifies src by its first bytes, never by the file name: a
+// sniff identifies src by its first bytes, never by the file name: a
 // ".png" that is really a JPEG is prepared as the JPEG it is. Formats we
 // recognise but do not support get a name so the error can say what the
 // file is.
-func photoSniff(src []byte) (photoFormat, string) {
+func sniff(src []byte) (format, string) {
 	has := func(off int, magic string) bool {
 		return len(src) >= off+len(magic) && string(src[off:off+len(magic)]) == magic
 	}
 	switch {
 	case has(0, "\xff\xd8\xff"):
-		return photoJPEG, "JPEG"
+		return formatJPEG, "JPEG"
 	case has(0, "\x89PNG\r\n\x1a\n"):
-		return photoPNG, "PNG"
+		return formatPNG, "PNG"
 	case has(0, "GIF87a"), has(0, "GIF89a"):
-		return photoUnknown, "a GIF image"
+		return formatUnknown, "a GIF image"
 	case has(0, "RIFF") && has(8, "WEBP"):
-		return photoWebP, "WebP"
+		return formatWebP, "WebP"
 	case has(4, "ftypheic"), has(4, "ftypheix"), has(4, "ftypmif1"), has(4, "ftyphevc"):
-		return photoUnknown, "a HEIC image"
+		return formatUnknown, "a HEIC image"
 	case has(4, "ftypavif"):
-		return photoUnknown, "an AVIF image"
+		return formatUnknown, "an AVIF image"
 	case has(0, "%PDF-"):
-		return photoUnknown, "a PDF document"
+		return formatUnknown, "a PDF document"
 	case has(0, "II*\x00"), has(0, "MM\x00*"):
-		return photoUnknown, "a TIFF image"
+		return formatUnknown, "a TIFF image"
 	case has(0, "BM"):
-		return photoUnknown, "a BMP image"
+		return formatUnknown, "a BMP image"
 	case bytes.Contains(src[:min(len(src), 512)], []byte("<svg")):
-		return photoUnknown, "an SVG drawing"
+		return formatUnknown, "an SVG drawing"
 	}
-	return photoUnknown, "not an image file"
+	return formatUnknown, "not an image file"
 }
 
-// photoPlan is everything prepare needs to know about the source before it
+// plan is everything prepare needs to know about the source before it
 // decodes it.
-type photoPlan struct {
-	format      photoFormat
+type plan struct {
+	format      format
 	w, h        int // stored (not oriented) size
 	orientation int // EXIF orientation 1..8
-	jpeg        photoJPEGInfo
+	jpeg        jpegInfo
 }
 
 // upright is the picture's size as seen, after its EXIF orientation:
 // orientations 5 to 8 turn it a quarter.
-func (pl photoPlan) upright() (w, h int) {
+func (pl plan) upright() (w, h int) {
 	if pl.orientation >= 5 {
 		return pl.h, pl.w
 	}
 	return pl.w, pl.h
 }
 
-// photoTooLarge is the error for a file of size bytes, more than
+// tooLarge is the error for a file of size bytes, more than
 // MaxFileBytes; size -1 when it is not known (the file grew while read).
 // Sizes are in decimal megabytes, with a decimal so that a file just over
 // the limit does not read "40 MB, more than the 40 MB limit".
-func photoTooLarge(size int64) *Error {
+func tooLarge(size int64) *Error {
 	const mb = 1_000_000
 	if size < 0 {
-		return photoErr(ErrTooLarge, nil, "file is more than the %d MB limit; resize or re-save the photo before adding it", MaxFileBytes/mb)
+		return fail(ErrTooLarge, nil, "file is more than the %d MB limit; resize or re-save the photo before adding it", MaxFileBytes/mb)
 	}
-	return photoErr(ErrTooLarge, nil, "file is %.1f MB, more than the %d MB limit; resize or re-save the photo before adding it", float64(size)/mb, MaxFileBytes/mb)
+	return fail(ErrTooLarge, nil, "file is %.1f MB, more than the %d MB limit; resize or re-save the photo before adding it", float64(size)/mb, MaxFileBytes/mb)
 }
 
-// photoInspect checks src cheaply: format, header, pixel cap, orientation.
+// inspect checks src cheaply: format, header, pixel cap, orientation.
 // It reads only headers, so a hostile file is refused before any large
 // allocation.
-func photoInspect(src []byte) (photoPlan, error) {
-	var pl photoPlan
+func inspect(src []byte) (plan, error) {
+	var pl plan
 	if len(src) == 0 {
-		return pl, photoErr(ErrDamaged, nil, "file is empty")
+		return pl, fail(ErrDamaged, nil, "file is empty")
 	}
 	if len(src) > MaxFileBytes {
-		return pl, photoTooLarge(int64(len(src)))
+		return pl, tooLarge(int64(len(src)))
 	}
-	format, what := photoSniff(src)
-	if format == photoUnknown {
+	format, what := sniff(src)
+	if format == formatUnknown {
 		if what == "not an image file" {
-			return pl, photoErr(ErrUnsupported, nil, "not a JPEG, PNG or WebP image (the file's content is not a picture this program can read); save it as JPEG or PNG")
+			return pl, fail(ErrUnsupported, nil, "not a JPEG, PNG or WebP image (the file's content is not a picture this program can read); save it as JPEG or PNG")
 		}
 		if what == "a HEIC image" {
 			// An iPhone's own format, and the one clinics will meet most.
-			return pl, photoErr(ErrUnsupported, nil, "is a HEIC image (an iPhone's photo format), which this program cannot read; "+
+			return pl, fail(ErrUnsupported, nil, "is a HEIC image (an iPhone's photo format), which this program cannot read; "+
 				"save it as JPEG: on a Mac, open it in Preview and choose File > Export > JPEG; on Windows, open it in Photos and choose Save as > .jpg; "+
 				"or set the iPhone to take JPEGs (Settings > Camera > Formats > Most Compatible)")
 		}
-		return pl, photoErr(ErrUnsupported, nil, "is %s; only JPEG, PNG and WebP are supported; save it as JPEG (photos) or PNG (drawings, screenshots)", what)
+		return pl, fail(ErrUnsupported, nil, "is %s; only JPEG, PNG and WebP are supported; save it as JPEG (photos) or PNG (drawings, screenshots)", what)
 	}
 	pl.format = format
 	var cfg image.Config
-	err := photoRecover(func() error {
+	err := noPanic(func() error {
 		var err error
-		cfg, err = photoCodecs[format].config(bytes.NewReader(src))
+		cfg, err = codecs[format].config(bytes.NewReader(src))
 		return err
 	})
 	if err != nil {
-		return pl, photoDecodeErr(format, err)
+		return pl, decodeErr(format, err)
 	}
 	pl.w, pl.h = cfg.Width, cfg.Height
 	if pl.w <= 0 || pl.h <= 0 {
-		return pl, photoErr(ErrDamaged, nil, "image header gives a size of %d×%d pixels", pl.w, pl.h)
+		return pl, fail(ErrDamaged, nil, "image header gives a size of %d×%d pixels", pl.w, pl.h)
 	}
 	if int64(pl.w)*int64(pl.h) > MaxPixels {
-		return pl, photoErr(ErrTooLarge, nil, "image is %d×%d pixels, more than the %d-megapixel limit; resize the photo before adding it", pl.w, pl.h, MaxPixels/1_000_000)
+		return pl, fail(ErrTooLarge, nil, "image is %d×%d pixels, more than the %d-megapixel limit; resize the photo before adding it", pl.w, pl.h, MaxPixels/1_000_000)
 	}
 	pl.orientation = 1
 	switch format {
-	case photoJPEG:
+	case formatJPEG:
 		pl.jpeg = exifScanJPEG(src)
 		pl.orientation = pl.jpeg.orientation
-	case photoPNG:
+	case formatPNG:
 		pl.orientation = exifScanPNG(src)
 	}
 	return pl, nil
 }
 
-// photoRecover runs f and turns a panic into an error: the image decoders
+// noPanic runs f and turns a panic into an error: the image decoders
 // are not hardened against every malformed file, and one bad photo must not
 // take down a batch of a thousand handouts.
-func photoRecover(f func() error) (err error) {
+func noPanic(f func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("decoder panic: %v", r)
@@ -307,9 +307,9 @@ func photoRecover(f func() error) (err error) {
 	return f()
 }
 
-// photoDecodeErr explains a decoder error to the person who supplied the
+// decodeErr explains a decoder error to the person who supplied the
 // file.
-func photoDecodeErr(format photoFormat, err error) *Error {
+func decodeErr(format format, err error) *Error {
 	name := format.String()
 	var fe jpeg.FormatError
 	var ue jpeg.UnsupportedError
@@ -321,52 +321,52 @@ func photoDecodeErr(format photoFormat, err error) *Error {
 		errors.As(err, &fe) && strings.Contains(string(fe), "short Huffman data"):
 		// The last two are how image/png and image/jpeg report image data
 		// that stops early.
-		return photoErr(ErrDamaged, err, "%s file is cut short (truncated); copy or export the photo again", name)
+		return fail(ErrDamaged, err, "%s file is cut short (truncated); copy or export the photo again", name)
 	case errors.As(err, &ue), errors.As(err, &pue):
-		return photoErr(ErrUnsupported, err, "this kind of %s is not supported (%v); re-save it as a standard %s", name, err, name)
+		return fail(ErrUnsupported, err, "this kind of %s is not supported (%v); re-save it as a standard %s", name, err, name)
 	case errors.As(err, &fe), errors.As(err, &pfe):
-		return photoErr(ErrDamaged, err, "%s file is damaged (%v); copy or export the photo again", name, err)
+		return fail(ErrDamaged, err, "%s file is damaged (%v); copy or export the photo again", name, err)
 	}
-	return photoErr(ErrDamaged, err, "%s file cannot be decoded (%v); copy or export the photo again", name, err)
+	return fail(ErrDamaged, err, "%s file cannot be decoded (%v); copy or export the photo again", name, err)
 }
 
-// photoTarget is the pixel geometry of a prepared image, worked out from the
+// target is the pixel geometry of a prepared image, worked out from the
 // oriented source size and the options.
-type photoTarget struct {
+type target struct {
 	cropW, cropH int // the part of the oriented source kept, in source pixels
 	outW, outH   int // the output size (never larger than the crop)
 }
 
-// photoValidate checks opt and returns the preset's parameters.
-func photoValidate(opt Options) (ppi float64, quality int, err error) {
-	ppi, quality, ok := photoPresetParams(opt.Preset)
+// validate checks opt and returns the preset's parameters.
+func validate(opt Options) (ppi float64, quality int, err error) {
+	ppi, quality, ok := presetParams(opt.Preset)
 	if !ok {
-		return 0, 0, photoErr(ErrOptions, nil, "unknown preset %d", int(opt.Preset))
+		return 0, 0, fail(ErrOptions, nil, "unknown preset %d", int(opt.Preset))
 	}
 	for _, v := range []struct {
 		name string
 		v    float64
 		max  float64
 	}{
-		{"placed width", opt.PlacedWidthPt, photoMaxPlacedPt},
-		{"placed height", opt.PlacedHeightPt, photoMaxPlacedPt},
+		{"placed width", opt.PlacedWidthPt, maxPlacedPt},
+		{"placed height", opt.PlacedHeightPt, maxPlacedPt},
 		{"focus x", opt.FocusX, 1},
 		{"focus y", opt.FocusY, 1},
 	} {
 		if math.IsNaN(v.v) || v.v < 0 || v.v > v.max {
-			return 0, 0, photoErr(ErrOptions, nil, "%s %g is outside 0..%g", v.name, v.v, v.max)
+			return 0, 0, fail(ErrOptions, nil, "%s %g is outside 0..%g", v.name, v.v, v.max)
 		}
 	}
 	if opt.PlacedWidthPt == 0 && opt.PlacedHeightPt == 0 {
-		return 0, 0, photoErr(ErrOptions, nil, "no placed size given")
+		return 0, 0, fail(ErrOptions, nil, "no placed size given")
 	}
 	return ppi, quality, nil
 }
 
-// photoGeometry works out the crop and output size for an oriented source of
+// geometry works out the crop and output size for an oriented source of
 // w×h pixels.
-func photoGeometry(w, h int, opt Options, ppi float64) photoTarget {
-	t := photoTarget{cropW: w, cropH: h}
+func geometry(w, h int, opt Options, ppi float64) target {
+	t := target{cropW: w, cropH: h}
 	boxW := opt.PlacedWidthPt / 72 * ppi
 	boxH := opt.PlacedHeightPt / 72 * ppi
 	if opt.Crop && boxW > 0 && boxH > 0 {
@@ -390,9 +390,9 @@ func photoGeometry(w, h int, opt Options, ppi float64) photoTarget {
 	return t
 }
 
-// photoCropRect places a cw×ch window in a w×h image around the focus point
+// cropRect places a cw×ch window in a w×h image around the focus point
 // (both zero means the centre), kept inside the image.
-func photoCropRect(w, h, cw, ch int, fx, fy float64) image.Rectangle {
+func cropRect(w, h, cw, ch int, fx, fy float64) image.Rectangle {
 	if fx == 0 && fy == 0 {
 		fx, fy = 0.5, 0.5
 	}

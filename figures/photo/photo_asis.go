@@ -4,7 +4,7 @@ import "encoding/binary"
 
 // A photo that needs no change is embedded as it is: no decode, no
 // encode, and no generation of JPEG loss. That is a JPEG which
-//   - is no larger than its placement needs (photoGeometry keeps every
+//   - is no larger than its placement needs (geometry keeps every
 //     pixel: no resize, no crop),
 //   - is upright (EXIF orientation 1: nothing to turn),
 //   - is baseline or extended sequential, 8-bit, gray or YCbCr (what every
@@ -15,15 +15,15 @@ import "encoding/binary"
 //     not make it meaningfully smaller,
 //   - and is not to be turned gray (--grayscale, the email-gray step).
 //
-// Its metadata is dropped first (photoStripJPEG): a phone photo's EXIF
+// Its metadata is dropped first (stripJPEG): a phone photo's EXIF
 // block carries where and when it was taken and the camera's serial
 // number, which must not travel in a patient's PDF. Re-encoded photos
 // never carried it.
-func photoAsIsJPEG(src []byte, pl photoPlan, opt Options, t photoTarget, quality int) ([]byte, bool) {
+func asIsJPEG(src []byte, pl plan, opt Options, t target, quality int) ([]byte, bool) {
 	ow, oh := pl.upright()
 	j := pl.jpeg
 	switch {
-	case pl.format != photoJPEG, t.outW != ow || t.outH != oh, pl.orientation != 1,
+	case pl.format != formatJPEG, t.outW != ow || t.outH != oh, pl.orientation != 1,
 		opt.Grayscale, opt.Preset == PresetEmailGray:
 		return nil, false
 	case j.sof != 0xc0 && j.sof != 0xc1, j.precision != 8,
@@ -33,7 +33,7 @@ func photoAsIsJPEG(src []byte, pl photoPlan, opt Options, t photoTarget, quality
 	case j.lumaQSum == 0 || jpegQuality(j.lumaQSum) > quality:
 		return nil, false
 	}
-	return photoStripJPEG(src)
+	return stripJPEG(src)
 }
 
 // jpegStdLuma is the luma quantisation table of the JPEG standard's Annex K
@@ -76,12 +76,12 @@ func jpegQuality(lumaSum int) int {
 	return best
 }
 
-// photoStripJPEG returns src without its metadata segments: APP1 to APP13,
+// stripJPEG returns src without its metadata segments: APP1 to APP13,
 // APP15 (EXIF, XMP, ICC profiles, Photoshop's) and comments. It keeps what
 // decoding needs and APP0 (JFIF) and APP14 (Adobe), and everything from
 // the start of scan on as it is. It reports false for a file whose
 // segments it cannot walk.
-func photoStripJPEG(src []byte) ([]byte, bool) {
+func stripJPEG(src []byte) ([]byte, bool) {
 	if len(src) < 4 || src[0] != 0xff || src[1] != 0xd8 {
 		return nil, false
 	}
@@ -113,8 +113,8 @@ func photoStripJPEG(src []byte) ([]byte, bool) {
 	return nil, false
 }
 
-// photoAsIsPNG returns src if it is a PNG that processing leaves as it is
-// (no resize, crop, turn or gray, as for photoAsIsJPEG) and that fpdf
+// asIsPNG returns src if it is a PNG that processing leaves as it is
+// (no resize, crop, turn or gray, as for asIsJPEG) and that fpdf
 // embeds without decoding it: 8-bit gray or RGB, or a palette without
 // transparency, not interlaced. The picture is still decoded, to see
 // whether a JPEG of it is smaller (a photo saved as PNG), but the PNG is
@@ -125,9 +125,9 @@ func photoStripJPEG(src []byte) ([]byte, bool) {
 // the best compression) is often several times smaller than what a
 // screenshot tool wrote, which matters for email and not for printing at
 // the desk, where the encoding is the time saved.
-func photoAsIsPNG(src []byte, pl photoPlan, opt Options, t photoTarget) ([]byte, bool) {
+func asIsPNG(src []byte, pl plan, opt Options, t target) ([]byte, bool) {
 	ow, oh := pl.upright()
-	if pl.format != photoPNG || t.outW != ow || t.outH != oh || pl.orientation != 1 ||
+	if pl.format != formatPNG || t.outW != ow || t.outH != oh || pl.orientation != 1 ||
 		opt.Grayscale || opt.Preset != PresetPrint || len(src) < 33 {
 		return nil, false
 	}

@@ -13,7 +13,7 @@ import (
 // TestJPEGQuality: the quality estimated from the luma table is the one
 // the file was encoded at, for Go's encoder and for libjpeg's (cjpeg).
 func TestJPEGQuality(t *testing.T) {
-	src := photoTestPhoto(64, 48)
+	src := testPhoto(64, 48)
 	for _, q := range []int{10, 50, 72, 75, 85, 92, 100} {
 		var buf bytes.Buffer
 		if err := jpeg.Encode(&buf, src, &jpeg.Options{Quality: q}); err != nil {
@@ -34,9 +34,9 @@ func TestJPEGQuality(t *testing.T) {
 	}
 }
 
-// photoWithMetadata adds what a phone writes besides the picture: an EXIF
+// withMetadata adds what a phone writes besides the picture: an EXIF
 // block with a GPS position, an ICC profile and a comment.
-func photoWithMetadata(jpg []byte) []byte {
+func withMetadata(jpg []byte) []byte {
 	seg := func(marker byte, payload string) []byte {
 		b := []byte{0xff, marker, 0, 0}
 		binary.BigEndian.PutUint16(b[2:], uint16(len(payload)+2))
@@ -54,13 +54,13 @@ func photoWithMetadata(jpg []byte) []byte {
 // — without its metadata.
 func TestPrepareJPEGAsIs(t *testing.T) {
 	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, photoTestQuadrants(450, 338), &jpeg.Options{Quality: 75}); err != nil {
+	if err := jpeg.Encode(&buf, testQuadrants(450, 338), &jpeg.Options{Quality: 75}); err != nil {
 		t.Fatal(err)
 	}
 	plain := buf.Bytes()
-	src := photoWithMetadata(plain)
+	src := withMetadata(plain)
 	p := NewPreparer("", nil)
-	img, err := p.Prepare("p.jpg", src, photoPrint3in) // 3 in at 250 ppi wants 750 px
+	img, err := p.Prepare("p.jpg", src, print3in) // 3 in at 250 ppi wants 750 px
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestPrepareJPEGAsIs(t *testing.T) {
 	if img.Format != "jpg" || img.PxW != 450 || img.PxH != 338 {
 		t.Errorf("got %s %d×%d", img.Format, img.PxW, img.PxH)
 	}
-	photoCheckQuadrants(t, photoDecodeOut(t, img))
+	checkQuadrants(t, decodeOut(t, img))
 }
 
 // TestPrepareJPEGNotAsIs: every reason to change a JPEG makes it prepared
@@ -91,7 +91,7 @@ func TestPrepareJPEGNotAsIs(t *testing.T) {
 		}
 		return buf.Bytes()
 	}
-	small := photoTestQuadrants(450, 338)
+	small := testQuadrants(450, 338)
 	progressive, err := os.ReadFile(filepath.Join("internal", "scaledjpeg", "testdata", "progressive-unsupported.jpg"))
 	if err != nil {
 		t.Fatal(err)
@@ -101,9 +101,9 @@ func TestPrepareJPEGNotAsIs(t *testing.T) {
 		src  []byte
 		opt  Options
 	}{
-		{"larger than the placement needs", enc(photoTestQuadrants(1600, 1200), 75), photoPrint3in},
-		{"sideways", photoWithEXIF(enc(small, 75), 6, binary.BigEndian), photoPrint3in},
-		{"higher quality than the preset", enc(small, 92), photoPrint3in},
+		{"larger than the placement needs", enc(testQuadrants(1600, 1200), 75), print3in},
+		{"sideways", withEXIF(enc(small, 75), 6, binary.BigEndian), print3in},
+		{"higher quality than the preset", enc(small, 92), print3in},
 		{"email preset below the file's quality", enc(small, 75), Options{Preset: PresetEmail, PlacedWidthPt: 216}},
 		{"grayscale", enc(small, 75), Options{Preset: PresetPrint, PlacedWidthPt: 216, Grayscale: true}},
 		{"cropped", enc(small, 75), Options{Preset: PresetPrint, PlacedWidthPt: 216, PlacedHeightPt: 72, Crop: true}},
@@ -118,7 +118,7 @@ func TestPrepareJPEGNotAsIs(t *testing.T) {
 			if p.Decodes() != 1 {
 				t.Errorf("decoded %d times, want 1", p.Decodes())
 			}
-			if stripped, _ := photoStripJPEG(c.src); bytes.Equal(img.Data, stripped) {
+			if stripped, _ := stripJPEG(c.src); bytes.Equal(img.Data, stripped) {
 				t.Error("embedded as it is")
 			}
 		})
@@ -129,11 +129,11 @@ func TestPrepareJPEGNotAsIs(t *testing.T) {
 // decodes to the same pixels.
 func TestStripJPEG(t *testing.T) {
 	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, photoTestQuadrants(64, 48), nil); err != nil {
+	if err := jpeg.Encode(&buf, testQuadrants(64, 48), nil); err != nil {
 		t.Fatal(err)
 	}
-	src := photoWithMetadata(buf.Bytes())
-	out, ok := photoStripJPEG(src)
+	src := withMetadata(buf.Bytes())
+	out, ok := stripJPEG(src)
 	if !ok || !bytes.Equal(out, buf.Bytes()) {
 		t.Fatalf("stripped to %d bytes (%v), want the %d without metadata", len(out), ok, buf.Len())
 	}
@@ -149,7 +149,7 @@ func TestStripJPEG(t *testing.T) {
 		t.Error("the stripped file decodes to other pixels")
 	}
 	for _, bad := range [][]byte{nil, []byte("not a jpeg"), src[:7], append([]byte{0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff}, make([]byte, 10)...)} {
-		if _, ok := photoStripJPEG(bad); ok {
+		if _, ok := stripJPEG(bad); ok {
 			t.Errorf("stripped %q", bad)
 		}
 	}
@@ -160,8 +160,8 @@ func TestStripJPEG(t *testing.T) {
 // with transparency, or larger than its placement, it is prepared as
 // before.
 func TestPreparePNGAsIs(t *testing.T) {
-	shot := photoPNGBytes(t, photoTestQuadrants(400, 300)) // four flat colours: PNG beats JPEG
-	img, err := NewPreparer("", nil).Prepare("s.png", shot, photoPrint3in)
+	shot := pngBytes(t, testQuadrants(400, 300)) // four flat colours: PNG beats JPEG
+	img, err := NewPreparer("", nil).Prepare("s.png", shot, print3in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,12 +172,12 @@ func TestPreparePNGAsIs(t *testing.T) {
 	if err != nil || bytes.Equal(img.Data, shot) || len(img.Data) > len(shot) {
 		t.Errorf("at the email preset: %v, %d bytes (source %d): want our smaller encoding", err, len(img.Data), len(shot))
 	}
-	big := photoPNGBytes(t, photoTestQuadrants(1600, 1200))
-	if img, err := NewPreparer("", nil).Prepare("b.png", big, photoPrint3in); err != nil || bytes.Equal(img.Data, big) || img.PxW != 750 {
+	big := pngBytes(t, testQuadrants(1600, 1200))
+	if img, err := NewPreparer("", nil).Prepare("b.png", big, print3in); err != nil || bytes.Equal(img.Data, big) || img.PxW != 750 {
 		t.Errorf("a PNG larger than its placement: %v, %d px wide, as is: %v", err, img.PxW, bytes.Equal(img.Data, big))
 	}
 	alpha := image.NewNRGBA(image.Rect(0, 0, 40, 30)) // transparent: flattened onto white
-	if img, err := NewPreparer("", nil).Prepare("a.png", photoPNGBytes(t, alpha), photoPrint3in); err != nil || bytes.Equal(img.Data, photoPNGBytes(t, alpha)) {
+	if img, err := NewPreparer("", nil).Prepare("a.png", pngBytes(t, alpha), print3in); err != nil || bytes.Equal(img.Data, pngBytes(t, alpha)) {
 		t.Errorf("a transparent PNG was embedded as it is (%v)", err)
 	}
 }

@@ -11,14 +11,14 @@ import (
 // EXIF) for a 3-inch print placement, bypassing the cache: issue 4 asks for
 // under 150 ms.
 func BenchmarkPrepare12MP(b *testing.B) {
-	src := photoWithEXIF(photoJPEGBytes(b, photoTestPhoto(4000, 3000)), 6, binary.BigEndian)
+	src := withEXIF(jpegBytes(b, testPhoto(4000, 3000)), 6, binary.BigEndian)
 	b.SetBytes(int64(len(src)))
 	b.ReportMetric(float64(len(src)), "src-bytes")
 	opt := Options{Preset: PresetPrint, PlacedWidthPt: 3 * 72}
 	var out *figures.Image
 	for b.Loop() {
 		var err error
-		out, err = photoPrepare(src, opt, func() {})
+		out, err = prepare(src, opt, func() {})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -29,7 +29,7 @@ func BenchmarkPrepare12MP(b *testing.B) {
 // BenchmarkPrepareCached is the per-packet cost of a photo every packet of
 // a batch uses: after the first preparation, a hash and a map look-up.
 func BenchmarkPrepareCached(b *testing.B) {
-	src := photoJPEGBytes(b, photoTestPhoto(4000, 3000))
+	src := jpegBytes(b, testPhoto(4000, 3000))
 	p := NewPreparer("", nil)
 	opt := Options{Preset: PresetPrint, PlacedWidthPt: 3 * 72}
 	for b.Loop() {

@@ -12,14 +12,14 @@ import (
 	"handout/figures"
 )
 
-// photoEncode encodes a processed image (*image.NRGBA or *image.Gray) as
+// encode encodes a processed image (*image.NRGBA or *image.Gray) as
 // the bytes fpdf will embed. Photos from JPEG sources become baseline JPEG;
 // images from PNG and WebP sources (screenshots, line art, logos, pictures
 // saved from the web) are encoded both ways and the smaller wins; anything
 // with transparency left in it is PNG. asIs, when not nil, is the source
-// PNG itself, unchanged by processing (photoAsIsPNG): it is the PNG
+// PNG itself, unchanged by processing (asIsPNG): it is the PNG
 // candidate instead of a new encoding.
-func photoEncode(img image.Image, src photoFormat, quality int, asIs []byte) (*figures.Image, error) {
+func encode(img image.Image, src format, quality int, asIs []byte) (*figures.Image, error) {
 	transparent := false
 	if n, ok := img.(*image.NRGBA); ok {
 		transparent = !n.Opaque()
@@ -27,47 +27,47 @@ func photoEncode(img image.Image, src photoFormat, quality int, asIs []byte) (*f
 	var jpg, pngData []byte
 	var err error
 	if !transparent {
-		if jpg, err = photoEncodeJPEG(img, quality); err != nil {
+		if jpg, err = encodeJPEG(img, quality); err != nil {
 			return nil, err
 		}
 	}
 	if asIs != nil {
 		pngData = asIs
-	} else if transparent || src == photoPNG || src == photoWebP {
-		if pngData, err = photoEncodePNG(img); err != nil {
+	} else if transparent || src == formatPNG || src == formatWebP {
+		if pngData, err = encodePNG(img); err != nil {
 			return nil, err
 		}
 	}
 	if pngData != nil && (jpg == nil || len(pngData) <= len(jpg)) {
-		return photoImage(pngData, "png", img.Bounds()), nil
+		return newImage(pngData, "png", img.Bounds()), nil
 	}
-	return photoImage(jpg, "jpg", img.Bounds()), nil
+	return newImage(jpg, "jpg", img.Bounds()), nil
 }
 
-// photoImage wraps encoded bytes, naming them by their hash.
-func photoImage(data []byte, format string, b image.Rectangle) *figures.Image {
+// newImage wraps encoded bytes, naming them by their hash.
+func newImage(data []byte, format string, b image.Rectangle) *figures.Image {
 	sum := sha256.Sum256(data)
 	return &figures.Image{Key: hex.EncodeToString(sum[:]), Data: data, Format: format, PxW: b.Dx(), PxH: b.Dy()}
 }
 
-// photoEncodeJPEG writes baseline JPEG. An opaque NRGBA has the same bytes
+// encodeJPEG writes baseline JPEG. An opaque NRGBA has the same bytes
 // as an RGBA, and the encoder has a fast path only for the latter.
-func photoEncodeJPEG(img image.Image, quality int) ([]byte, error) {
+func encodeJPEG(img image.Image, quality int) ([]byte, error) {
 	if n, ok := img.(*image.NRGBA); ok && n.Opaque() {
 		img = &image.RGBA{Pix: n.Pix, Stride: n.Stride, Rect: n.Rect}
 	}
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: quality}); err != nil {
-		return nil, photoErr(ErrDamaged, err, "cannot encode JPEG: %v", err)
+		return nil, fail(ErrDamaged, err, "cannot encode JPEG: %v", err)
 	}
 	return buf.Bytes(), nil
 }
 
-// photoEncodePNG writes 8-bit, non-interlaced PNG, paletted where the image
+// encodePNG writes 8-bit, non-interlaced PNG, paletted where the image
 // has at most 256 colours (screenshots and line art usually do).
-func photoEncodePNG(img image.Image) ([]byte, error) {
+func encodePNG(img image.Image) ([]byte, error) {
 	if n, ok := img.(*image.NRGBA); ok {
-		if p := photoPalette(n); p != nil {
+		if p := palette(n); p != nil {
 			img = p
 		} else if n.Opaque() {
 			img = &image.RGBA{Pix: n.Pix, Stride: n.Stride, Rect: n.Rect}
@@ -76,15 +76,15 @@ func photoEncodePNG(img image.Image) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestCompression}
 	if err := enc.Encode(&buf, img); err != nil {
-		return nil, photoErr(ErrDamaged, err, "cannot encode PNG: %v", err)
+		return nil, fail(ErrDamaged, err, "cannot encode PNG: %v", err)
 	}
 	return buf.Bytes(), nil
 }
 
-// photoPalette returns n as a paletted image if it is opaque and has at
+// palette returns n as a paletted image if it is opaque and has at
 // most 256 colours, else nil. Transparent images are left as NRGBA: fpdf
 // handles a PNG alpha channel but not a palette with transparency.
-func photoPalette(n *image.NRGBA) *image.Paletted {
+func palette(n *image.NRGBA) *image.Paletted {
 	if !n.Opaque() {
 		return nil
 	}

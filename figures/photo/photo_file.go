@@ -49,7 +49,7 @@ func ReadFile(root *os.Root, rel string) ([]byte, error) {
 	if errors.As(err, &ie) {
 		msg = ie.Msg // the caller puts the image's name in front
 	}
-	pe := photoErr(kind, err, "%s", msg)
+	pe := fail(kind, err, "%s", msg)
 	pe.Name = name
 	return nil, pe
 }

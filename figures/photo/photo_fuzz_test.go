@@ -22,7 +22,7 @@ import (
 // bytes are what it says they are.
 func FuzzPrepare(f *testing.F) {
 	f.Add([]byte{}, byte(0))
-	f.Add(photoHugePNG(), byte(0))
+	f.Add(hugePNG(), byte(0))
 	for _, name := range []string{"lossy.webp", "lossless-alpha.webp"} {
 		if src, err := os.ReadFile(filepath.Join("testdata", "webp", name)); err == nil {
 			f.Add(src, byte(0))

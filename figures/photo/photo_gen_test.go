@@ -18,28 +18,28 @@ import (
 // Test images are generated here, not committed: each helper says what
 // real-world file it stands for.
 
-// Quadrant colours of photoTestQuadrants, as seen upright.
+// Quadrant colours of testQuadrants, as seen upright.
 var (
-	photoRed    = color.RGBA{220, 30, 30, 255}
-	photoGreen  = color.RGBA{30, 180, 40, 255}
-	photoBlue   = color.RGBA{30, 40, 220, 255}
-	photoYellow = color.RGBA{230, 210, 30, 255}
+	red    = color.RGBA{220, 30, 30, 255}
+	green  = color.RGBA{30, 180, 40, 255}
+	blue   = color.RGBA{30, 40, 220, 255}
+	yellow = color.RGBA{230, 210, 30, 255}
 )
 
-// photoTestQuadrants is a w×h picture, red top-left, green top-right, blue
+// testQuadrants is a w×h picture, red top-left, green top-right, blue
 // bottom-left, yellow bottom-right: any rotation or mirroring shows.
-func photoTestQuadrants(w, h int) *image.RGBA {
+func testQuadrants(w, h int) *image.RGBA {
 	m := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := range h {
 		for x := range w {
-			c := photoRed
+			c := red
 			switch {
 			case x >= w/2 && y < h/2:
-				c = photoGreen
+				c = green
 			case x < w/2 && y >= h/2:
-				c = photoBlue
+				c = blue
 			case x >= w/2 && y >= h/2:
-				c = photoYellow
+				c = yellow
 			}
 			m.SetRGBA(x, y, c)
 		}
@@ -47,10 +47,10 @@ func photoTestQuadrants(w, h int) *image.RGBA {
 	return m
 }
 
-// photoTestPhoto is a w×h phone-photo stand-in: smooth gradients with
+// testPhoto is a w×h phone-photo stand-in: smooth gradients with
 // sensor-like noise, so it compresses like a real photo (about 3–4 MB as a
 // 12-megapixel JPEG at quality 92).
-func photoTestPhoto(w, h int) *image.RGBA {
+func testPhoto(w, h int) *image.RGBA {
 	rng := rand.New(rand.NewPCG(1, 2))
 	m := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := range h {
@@ -68,8 +68,8 @@ func photoTestPhoto(w, h int) *image.RGBA {
 	return m
 }
 
-// photoJPEGBytes encodes m as a JPEG the way a phone would (quality 92).
-func photoJPEGBytes(t testing.TB, m image.Image) []byte {
+// jpegBytes encodes m as a JPEG the way a phone would (quality 92).
+func jpegBytes(t testing.TB, m image.Image) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: 92}); err != nil {
@@ -78,8 +78,8 @@ func photoJPEGBytes(t testing.TB, m image.Image) []byte {
 	return buf.Bytes()
 }
 
-// photoPNGBytes encodes m as PNG.
-func photoPNGBytes(t testing.TB, m image.Image) []byte {
+// pngBytes encodes m as PNG.
+func pngBytes(t testing.TB, m image.Image) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, m); err != nil {
@@ -88,9 +88,9 @@ func photoPNGBytes(t testing.TB, m image.Image) []byte {
 	return buf.Bytes()
 }
 
-// photoWithEXIF inserts an APP1 EXIF segment holding only the orientation
+// withEXIF inserts an APP1 EXIF segment holding only the orientation
 // tag after a JPEG's SOI, as a phone camera writes it.
-func photoWithEXIF(jpg []byte, orientation int, bo binary.ByteOrder) []byte {
+func withEXIF(jpg []byte, orientation int, bo binary.ByteOrder) []byte {
 	tiff := make([]byte, 8+2+12+4)
 	if bo == binary.LittleEndian {
 		copy(tiff, "II*\x00")
@@ -110,11 +110,11 @@ func photoWithEXIF(jpg []byte, orientation int, bo binary.ByteOrder) []byte {
 	return append(out, jpg[2:]...)
 }
 
-// photoStoredFor returns the pixels a camera stores for EXIF orientation o
+// storedFor returns the pixels a camera stores for EXIF orientation o
 // so that the picture displays as d. The mapping (display → stored) is
 // written out from the EXIF specification's row/column table, independently
 // of the code under test.
-func photoStoredFor(d *image.RGBA, o int) *image.RGBA {
+func storedFor(d *image.RGBA, o int) *image.RGBA {
 	dw, dh := d.Bounds().Dx(), d.Bounds().Dy()
 	w, h := dw, dh
 	if o >= 5 {
@@ -148,17 +148,17 @@ func photoStoredFor(d *image.RGBA, o int) *image.RGBA {
 	return s
 }
 
-// photoPNGChunk encodes one PNG chunk.
-func photoPNGChunk(typ string, data []byte) []byte {
+// pngChunk encodes one PNG chunk.
+func pngChunk(typ string, data []byte) []byte {
 	out := binary.BigEndian.AppendUint32(nil, uint32(len(data)))
 	out = append(out, typ...)
 	out = append(out, data...)
 	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(append([]byte(typ), data...)))
 }
 
-// photoInterlacedPNG encodes m as an 8-bit RGB Adam7-interlaced PNG, which
+// interlacedPNG encodes m as an 8-bit RGB Adam7-interlaced PNG, which
 // Go's encoder cannot write and fpdf cannot read.
-func photoInterlacedPNG(m *image.RGBA) []byte {
+func interlacedPNG(m *image.RGBA) []byte {
 	b := m.Bounds()
 	w, h := b.Dx(), b.Dy()
 	ihdr := binary.BigEndian.AppendUint32(nil, uint32(w))
@@ -183,26 +183,26 @@ func photoInterlacedPNG(m *image.RGBA) []byte {
 	zw.Write(raw)
 	zw.Close()
 	out := []byte("\x89PNG\r\n\x1a\n")
-	out = append(out, photoPNGChunk("IHDR", ihdr)...)
-	out = append(out, photoPNGChunk("IDAT", z.Bytes())...)
-	return append(out, photoPNGChunk("IEND", nil)...)
+	out = append(out, pngChunk("IHDR", ihdr)...)
+	out = append(out, pngChunk("IDAT", z.Bytes())...)
+	return append(out, pngChunk("IEND", nil)...)
 }
 
-// photoHugePNG is the 77-byte PNG from the issue: a valid header claiming
+// hugePNG is the 77-byte PNG from the issue: a valid header claiming
 // 60000×60000 pixels and a token of image data.
-func photoHugePNG() []byte {
+func hugePNG() []byte {
 	ihdr := binary.BigEndian.AppendUint32(nil, 60000)
 	ihdr = binary.BigEndian.AppendUint32(ihdr, 60000)
 	ihdr = append(ihdr, 8, 6, 0, 0, 0)
 	out := []byte("\x89PNG\r\n\x1a\n")
-	out = append(out, photoPNGChunk("IHDR", ihdr)...)
-	out = append(out, photoPNGChunk("IDAT", []byte("\x78\x9c\x63\x60\x00\x00\x00\x02\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"))...)
-	return append(out, photoPNGChunk("IEND", nil)...)
+	out = append(out, pngChunk("IHDR", ihdr)...)
+	out = append(out, pngChunk("IDAT", []byte("\x78\x9c\x63\x60\x00\x00\x00\x02\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"))...)
+	return append(out, pngChunk("IEND", nil)...)
 }
 
-// photoDecodeOut decodes a prepared image's bytes, failing the test if
+// decodeOut decodes a prepared image's bytes, failing the test if
 // they are not what Format says.
-func photoDecodeOut(t testing.TB, img *figures.Image) image.Image {
+func decodeOut(t testing.TB, img *figures.Image) image.Image {
 	t.Helper()
 	var m image.Image
 	var err error
@@ -223,14 +223,14 @@ func photoDecodeOut(t testing.TB, img *figures.Image) image.Image {
 	return m
 }
 
-// photoNear reports whether c is within tol of want in every channel.
-func photoNear(c color.Color, want color.RGBA, tol int) bool {
+// near reports whether c is within tol of want in every channel.
+func near(c color.Color, want color.RGBA, tol int) bool {
 	r, g, b, _ := c.RGBA()
-	d := func(a uint32, w uint8) bool { return photoAbs(int(a>>8)-int(w)) <= tol }
+	d := func(a uint32, w uint8) bool { return abs(int(a>>8)-int(w)) <= tol }
 	return d(r, want.R) && d(g, want.G) && d(b, want.B)
 }
 
-func photoAbs(v int) int {
+func abs(v int) int {
 	if v < 0 {
 		return -v
 	}

@@ -13,7 +13,7 @@ import (
 // the headers alone (not a supported format, too many pixels, a damaged
 // header) is refused here too, as an *Error named name.
 func PhotoSize(name string, src []byte) (w, h int, err error) {
-	pl, err := photoInspect(src)
+	pl, err := inspect(src)
 	if err != nil {
 		return 0, 0, cacheNamed(err, name)
 	}
@@ -21,21 +21,21 @@ func PhotoSize(name string, src []byte) (w, h int, err error) {
 	return w, h, nil
 }
 
-// photoHeadBytes is how much of a photo file PhotoFileSize reads first:
+// headBytes is how much of a photo file PhotoFileSize reads first:
 // a phone JPEG's headers (EXIF with its thumbnail, an ICC profile) fit
 // many times over.
-const photoHeadBytes = 256 << 10
+const headBytes = 256 << 10
 
 // PhotoFileSize is PhotoSize of the photo file rel in root, read as
-// ReadFile reads it. It reads the file's first photoHeadBytes only when
+// ReadFile reads it. It reads the file's first headBytes only when
 // they hold a JPEG's headers whole (up to the start of its picture data):
 // the front desk's dozen phone photos are then not read twice, once to
 // be placed and once to be prepared. Any other file (a PNG may put its
 // EXIF orientation after its pixels) is read whole.
 func PhotoFileSize(root *os.Root, rel string) (w, h int, err error) {
 	name := filepath.ToSlash(rel)
-	head, whole, err := imageFile.ReadHeadIn(root, name, photoHeadBytes)
-	if err != nil || (!whole && !photoJPEGHeadersIn(head)) {
+	head, whole, err := imageFile.ReadHeadIn(root, name, headBytes)
+	if err != nil || (!whole && !jpegHeadersIn(head)) {
 		// Read whole: for the headers, or for the error in ReadFile's
 		// words.
 		if head, err = ReadFile(root, rel); err != nil {
@@ -45,10 +45,10 @@ func PhotoFileSize(root *os.Root, rel string) (w, h int, err error) {
 	return PhotoSize(name, head)
 }
 
-// photoJPEGHeadersIn reports whether head is the start of a JPEG with
+// jpegHeadersIn reports whether head is the start of a JPEG with
 // every marker segment before its first scan (where exifScanJPEG and the
 // header decoder stop) inside head.
-func photoJPEGHeadersIn(head []byte) bool {
+func jpegHeadersIn(head []byte) bool {
 	if len(head) < 2 || head[0] != 0xff || head[1] != 0xd8 {
 		return false
 	}

@@ -14,15 +14,15 @@ import (
 // by its EXIF orientation, and what its header shows is wrong is refused
 // under the photo's name.
 func TestPhotoSizeIsUpright(t *testing.T) {
-	upright := photoTestQuadrants(400, 300)
+	upright := testQuadrants(400, 300)
 	for o := 1; o <= 8; o++ {
-		src := photoWithEXIF(photoJPEGBytes(t, photoStoredFor(upright, o)), o, binary.BigEndian)
+		src := withEXIF(jpegBytes(t, storedFor(upright, o)), o, binary.BigEndian)
 		if w, h, err := PhotoSize("phone.jpg", src); err != nil || w != 400 || h != 300 {
 			t.Errorf("orientation %d: %d×%d, %v; want 400×300", o, w, h, err)
 		}
 	}
-	_, _, err := PhotoSize("photos/cat.png", photoHugePNG())
-	photoWantErr(t, err, ErrTooLarge, "figures: photos/cat.png: image is 60000×60000 pixels")
+	_, _, err := PhotoSize("photos/cat.png", hugePNG())
+	wantErr(t, err, ErrTooLarge, "figures: photos/cat.png: image is 60000×60000 pixels")
 }
 
 // TestPhotoFileSizeReadsTheHeaders: a JPEG larger than the head is placed
@@ -39,8 +39,8 @@ func TestPhotoFileSizeReadsTheHeaders(t *testing.T) {
 	for i := range noisy.Pix {
 		noisy.Pix[i] = uint8(i * 7919 >> 3)
 	}
-	jpg := photoWithEXIF(photoJPEGBytes(t, noisy), 6, binary.BigEndian)
-	if len(jpg) <= photoHeadBytes {
+	jpg := withEXIF(jpegBytes(t, noisy), 6, binary.BigEndian)
+	if len(jpg) <= headBytes {
 		t.Fatalf("test JPEG is %d bytes, not more than the head", len(jpg))
 	}
 	var png bytes.Buffer
@@ -52,7 +52,7 @@ func TestPhotoFileSizeReadsTheHeaders(t *testing.T) {
 	pad := append([]byte{0xff, 0xe2, 0xff, 0xff}, make([]byte, 0xfffd)...)
 	var long []byte
 	long = append(long, jpg[:2]...)
-	for range photoHeadBytes/len(pad) + 1 {
+	for range headBytes/len(pad) + 1 {
 		long = append(long, pad...)
 	}
 	long = append(long, jpg[2:]...)
@@ -65,7 +65,7 @@ func TestPhotoFileSizeReadsTheHeaders(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, tc.name), tc.data, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		if got := photoJPEGHeadersIn(tc.data[:min(len(tc.data), photoHeadBytes)]); got != tc.inHead {
+		if got := jpegHeadersIn(tc.data[:min(len(tc.data), headBytes)]); got != tc.inHead {
 			t.Errorf("%s: headers in the head %t, want %t", tc.name, got, tc.inHead)
 		}
 		if w, h, err := PhotoFileSize(root, tc.name); err != nil || w != tc.w || h != tc.h {
@@ -73,5 +73,5 @@ func TestPhotoFileSizeReadsTheHeaders(t *testing.T) {
 		}
 	}
 	_, _, err = PhotoFileSize(root, "../outside.jpg")
-	photoWantErr(t, err, ErrOutside, "figures: ../outside.jpg: leaves")
+	wantErr(t, err, ErrOutside, "figures: ../outside.jpg: leaves")
 }

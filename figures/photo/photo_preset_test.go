@@ -10,7 +10,7 @@ import (
 // than the one before, at the documented resolution, and only the last
 // turns photos gray.
 func TestPresetSteps(t *testing.T) {
-	src := photoJPEGBytes(t, photoTestPhoto(3000, 2000))
+	src := jpegBytes(t, testPhoto(3000, 2000))
 	p := NewPreparer("", nil)
 	prev := 1 << 62
 	for _, c := range []struct {
@@ -40,7 +40,7 @@ func TestPresetSteps(t *testing.T) {
 			t.Errorf("%s: %d bytes, more than the step before (%d)", c.name, len(img.Data), prev)
 		}
 		prev = len(img.Data)
-		_, isGray := photoDecodeOut(t, img).(*image.Gray)
+		_, isGray := decodeOut(t, img).(*image.Gray)
 		if isGray != c.gray {
 			t.Errorf("%s: gray = %t, want %t", c.name, isGray, c.gray)
 		}
@@ -50,12 +50,12 @@ func TestPresetSteps(t *testing.T) {
 // TestPresetGrayKeepsLogoColour checks that the gray step leaves a logo
 // (KeepAlpha) in colour: the clinic's branding is not a photo to shrink.
 func TestPresetGrayKeepsLogoColour(t *testing.T) {
-	src := photoPNGBytes(t, photoTestQuadrants(200, 100))
+	src := pngBytes(t, testQuadrants(200, 100))
 	img, err := NewPreparer("", nil).Prepare("logo.png", src, Options{Preset: PresetEmailGray, PlacedHeightPt: 36, KeepAlpha: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, isGray := photoDecodeOut(t, img).(*image.Gray); isGray {
+	if _, isGray := decodeOut(t, img).(*image.Gray); isGray {
 		t.Error("the logo was turned gray")
 	}
 }

@@ -13,15 +13,15 @@ import (
 	"handout/figures"
 )
 
-// photoPrepare turns source bytes into a prepared image. decoded is called
+// prepare turns source bytes into a prepared image. decoded is called
 // once per full decode, for the Preparer's count. The returned *Error has no
 // Name yet.
-func photoPrepare(src []byte, opt Options, decoded func()) (*figures.Image, error) {
-	ppi, quality, err := photoValidate(opt)
+func prepare(src []byte, opt Options, decoded func()) (*figures.Image, error) {
+	ppi, quality, err := validate(opt)
 	if err != nil {
 		return nil, err
 	}
-	pl, err := photoInspect(src)
+	pl, err := inspect(src)
 	if err != nil {
 		return nil, err
 	}
@@ -29,36 +29,36 @@ func photoPrepare(src []byte, opt Options, decoded func()) (*figures.Image, erro
 	// layout's box lives: it sets both how small the decode may be and the
 	// crop and output size.
 	ow, oh := pl.upright()
-	t := photoGeometry(ow, oh, opt, ppi)
-	if data, ok := photoAsIsJPEG(src, pl, opt, t, quality); ok {
-		return photoImage(data, "jpg", image.Rect(0, 0, ow, oh)), nil
+	t := geometry(ow, oh, opt, ppi)
+	if data, ok := asIsJPEG(src, pl, opt, t, quality); ok {
+		return newImage(data, "jpg", image.Rect(0, 0, ow, oh)), nil
 	}
 	decoded()
-	img, err := photoDecode(src, pl, photoDecodeScale(pl, t))
+	img, err := decode(src, pl, decodeScale(pl, t))
 	if err != nil {
 		return nil, err
 	}
 	var out image.Image
-	err = photoRecover(func() error {
-		out = photoProcess(img, pl, opt, t)
+	err = noPanic(func() error {
+		out = process(img, pl, opt, t)
 		return nil
 	})
 	if err != nil {
 		// Processing our own decoded pixels should never panic; if it does,
 		// it is still one image's failure, not the batch's.
-		return nil, photoErr(ErrDamaged, err, "image could not be processed (%v)", err)
+		return nil, fail(ErrDamaged, err, "image could not be processed (%v)", err)
 	}
-	asIs, _ := photoAsIsPNG(src, pl, opt, t)
-	return photoEncode(out, pl.format, quality, asIs)
+	asIs, _ := asIsPNG(src, pl, opt, t)
+	return encode(out, pl.format, quality, asIs)
 }
 
-// photoDecodeScale is how much smaller than stored a JPEG can be decoded
+// decodeScale is how much smaller than stored a JPEG can be decoded
 // (1, 2, 4 or 8) and still have at least as many pixels as the output
 // needs: a phone photo placed 3 inches wide needs a quarter of its width.
 // The scaled decode is the sharp step (it drops, in each 8×8 block, only the
 // frequencies the output cannot show); the resize after it is small.
-func photoDecodeScale(pl photoPlan, t photoTarget) int {
-	if pl.format != photoJPEG || pl.jpeg.components == 4 {
+func decodeScale(pl plan, t target) int {
+	if pl.format != formatJPEG || pl.jpeg.components == 4 {
 		return 1
 	}
 	for _, s := range []int{8, 4, 2} {
@@ -69,14 +69,14 @@ func photoDecodeScale(pl photoPlan, t photoTarget) int {
 	return 1
 }
 
-// photoDecode decodes src, which photoInspect has checked, at 1/scale of
+// decode decodes src, which inspect has checked, at 1/scale of
 // its size where it can (a baseline JPEG, see package scaledjpeg) and in
 // full otherwise: image/jpeg and image/png read every other kind and explain
 // what is wrong with a damaged file.
-func photoDecode(src []byte, pl photoPlan, scale int) (image.Image, error) {
+func decode(src []byte, pl plan, scale int) (image.Image, error) {
 	if scale > 1 {
 		var img image.Image
-		err := photoRecover(func() error {
+		err := noPanic(func() error {
 			var err error
 			img, err = scaledjpeg.Decode(src, scale)
 			return err
@@ -91,36 +91,36 @@ func photoDecode(src []byte, pl photoPlan, scale int) (image.Image, error) {
 	// and MuPDF do: such files are mostly Photoshop's with the marker
 	// stripped by a metadata cleaner, and read as plain ink they came out
 	// as near-black negatives.
-	if pl.format == photoJPEG && pl.jpeg.components == 4 && !pl.jpeg.adobe {
+	if pl.format == formatJPEG && pl.jpeg.components == 4 && !pl.jpeg.adobe {
 		data = cmykAddAdobe(src)
 	}
 	var img image.Image
-	err := photoRecover(func() error {
+	err := noPanic(func() error {
 		var err error
-		img, err = photoCodecs[pl.format].decode(bytes.NewReader(data))
+		img, err = codecs[pl.format].decode(bytes.NewReader(data))
 		return err
 	})
 	if err != nil {
-		return nil, photoDecodeErr(pl.format, err)
+		return nil, decodeErr(pl.format, err)
 	}
 	return img, nil
 }
 
-// photoProcess normalises, shrinks, orients, crops, resizes and (optionally)
+// process normalises, shrinks, orients, crops, resizes and (optionally)
 // turns img gray to the target t. The result is *image.NRGBA or
 // *image.Gray.
-func photoProcess(img image.Image, pl photoPlan, opt Options, t photoTarget) image.Image {
-	img = photoNormalise(img, opt.KeepAlpha)
+func process(img image.Image, pl plan, opt Options, t target) image.Image {
+	img = normalise(img, opt.KeepAlpha)
 	ow, oh := pl.upright()
 
 	// A cheap box pre-shrink by a whole factor does most of the reduction
 	// on the full-size pixels; it keeps at least 1.5 times the output size
 	// so the final filter still has room to make it sharp.
-	// The image may have been decoded smaller than stored (photoDecode).
+	// The image may have been decoded smaller than stored (decode).
 	sc := float64(img.Bounds().Dx()) / float64(pl.w)
 	ratio := min(float64(t.cropW)*sc/float64(t.outW), float64(t.cropH)*sc/float64(t.outH))
 	k := max(1, int(ratio/1.5))
-	img = photoShrink(img, k)
+	img = shrink(img, k)
 
 	var out *image.NRGBA
 	if t.cropW == ow && t.cropH == oh {
@@ -130,40 +130,40 @@ func photoProcess(img image.Image, pl photoPlan, opt Options, t photoTarget) ima
 		if pl.orientation >= 5 {
 			w, h = h, w
 		}
-		out = photoResize(img, w, h)
+		out = resize(img, w, h)
 		if pl.orientation != 1 {
-			out = imaging.Clone(photoOrient(out, pl.orientation))
+			out = imaging.Clone(orient(out, pl.orientation))
 		}
 	} else {
 		// The crop window is placed in upright space, where the focus
 		// point is given.
-		img = photoOrient(img, pl.orientation)
+		img = orient(img, pl.orientation)
 		b := img.Bounds()
 		cw := max(1, int(math.Round(float64(t.cropW)*float64(b.Dx())/float64(ow))))
 		ch := max(1, int(math.Round(float64(t.cropH)*float64(b.Dy())/float64(oh))))
-		r := photoCropRect(b.Dx(), b.Dy(), cw, ch, opt.FocusX, opt.FocusY).Add(b.Min)
-		out = photoResize(imaging.Crop(img, r), t.outW, t.outH)
+		r := cropRect(b.Dx(), b.Dy(), cw, ch, opt.FocusX, opt.FocusY).Add(b.Min)
+		out = resize(imaging.Crop(img, r), t.outW, t.outH)
 	}
 	if opt.Grayscale {
-		return photoLaserGray(out)
+		return laserGray(out)
 	}
 	if opt.Preset == PresetEmailGray && !opt.KeepAlpha {
 		// One channel instead of three (and no chroma to encode): the last
 		// step of a size budget. Plain luma, not the laser curve: this
 		// preset is read on a screen.
-		return photoLuma(out)
+		return luma(out)
 	}
-	if g := photoAsGray(out); g != nil {
+	if g := asGray(out); g != nil {
 		return g
 	}
 	return out
 }
 
-// photoNormalise converts img to one of the forms photoShrink handles
+// normalise converts img to one of the forms shrink handles
 // quickly: *image.YCbCr and *image.Gray stay as they are (JPEG photos), CMYK
 // becomes RGB, everything else becomes 8-bit NRGBA, flattened onto white
 // unless keepAlpha.
-func photoNormalise(img image.Image, keepAlpha bool) image.Image {
+func normalise(img image.Image, keepAlpha bool) image.Image {
 	switch m := img.(type) {
 	case *image.YCbCr, *image.Gray:
 		return img
@@ -172,14 +172,14 @@ func photoNormalise(img image.Image, keepAlpha bool) image.Image {
 	}
 	n := imaging.Clone(img)
 	if !keepAlpha {
-		photoFlatten(n)
+		flatten(n)
 	}
 	return n
 }
 
-// photoFlatten composites n onto white in place, so transparent parts of a
+// flatten composites n onto white in place, so transparent parts of a
 // screenshot print as paper rather than as black.
-func photoFlatten(n *image.NRGBA) {
+func flatten(n *image.NRGBA) {
 	for i := 0; i+3 < len(n.Pix); i += 4 {
 		a := uint32(n.Pix[i+3])
 		if a == 255 {
@@ -193,10 +193,10 @@ func photoFlatten(n *image.NRGBA) {
 	}
 }
 
-// photoShrink reduces img by the whole factor k with a box (area-average)
+// shrink reduces img by the whole factor k with a box (area-average)
 // filter. It works on YCbCr planes directly, which is several times faster
 // than converting a 12-megapixel photo to RGB first.
-func photoShrink(img image.Image, k int) image.Image {
+func shrink(img image.Image, k int) image.Image {
 	if k <= 1 {
 		return img
 	}
@@ -205,27 +205,27 @@ func photoShrink(img image.Image, k int) image.Image {
 		b := m.Bounds()
 		w, h := (b.Dx()+k-1)/k, (b.Dy()+k-1)/k
 		out := image.NewYCbCr(image.Rect(0, 0, w, h), m.SubsampleRatio)
-		photoBoxPlane(m.Y, m.YStride, b.Dx(), b.Dy(), out.Y, out.YStride, w, h, k)
-		scw, sch := photoChromaSize(b.Dx(), b.Dy(), m.SubsampleRatio)
-		dcw, dch := photoChromaSize(w, h, m.SubsampleRatio)
-		photoBoxPlane(m.Cb, m.CStride, scw, sch, out.Cb, out.CStride, dcw, dch, k)
-		photoBoxPlane(m.Cr, m.CStride, scw, sch, out.Cr, out.CStride, dcw, dch, k)
+		boxPlane(m.Y, m.YStride, b.Dx(), b.Dy(), out.Y, out.YStride, w, h, k)
+		scw, sch := chromaSize(b.Dx(), b.Dy(), m.SubsampleRatio)
+		dcw, dch := chromaSize(w, h, m.SubsampleRatio)
+		boxPlane(m.Cb, m.CStride, scw, sch, out.Cb, out.CStride, dcw, dch, k)
+		boxPlane(m.Cr, m.CStride, scw, sch, out.Cr, out.CStride, dcw, dch, k)
 		return out
 	case *image.Gray:
 		b := m.Bounds()
 		w, h := (b.Dx()+k-1)/k, (b.Dy()+k-1)/k
 		out := image.NewGray(image.Rect(0, 0, w, h))
-		photoBoxPlane(m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], m.Stride, b.Dx(), b.Dy(), out.Pix, out.Stride, w, h, k)
+		boxPlane(m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], m.Stride, b.Dx(), b.Dy(), out.Pix, out.Stride, w, h, k)
 		return out
 	case *image.NRGBA:
-		return photoShrinkNRGBA(m, k)
+		return shrinkNRGBA(m, k)
 	}
-	return photoShrinkNRGBA(imaging.Clone(img), k)
+	return shrinkNRGBA(imaging.Clone(img), k)
 }
 
-// photoChromaSize is the size of a chroma plane for a w×h image, as
+// chromaSize is the size of a chroma plane for a w×h image, as
 // image.NewYCbCr lays it out.
-func photoChromaSize(w, h int, r image.YCbCrSubsampleRatio) (int, int) {
+func chromaSize(w, h int, r image.YCbCrSubsampleRatio) (int, int) {
 	switch r {
 	case image.YCbCrSubsampleRatio422:
 		return (w + 1) / 2, h
@@ -241,9 +241,9 @@ func photoChromaSize(w, h int, r image.YCbCrSubsampleRatio) (int, int) {
 	return w, h
 }
 
-// photoBoxPlane averages k×k blocks of an sw×sh 8-bit plane into a dw×dh
+// boxPlane averages k×k blocks of an sw×sh 8-bit plane into a dw×dh
 // one; blocks at the right and bottom edges average what they have.
-func photoBoxPlane(src []byte, sstride, sw, sh int, dst []byte, dstride, dw, dh, k int) {
+func boxPlane(src []byte, sstride, sw, sh int, dst []byte, dstride, dw, dh, k int) {
 	sums := make([]uint32, dw)
 	counts := make([]uint32, dw)
 	for dy := range dh {
@@ -270,9 +270,9 @@ func photoBoxPlane(src []byte, sstride, sw, sh int, dst []byte, dstride, dw, dh,
 	}
 }
 
-// photoShrinkNRGBA box-shrinks an NRGBA image, weighting colour by alpha so
+// shrinkNRGBA box-shrinks an NRGBA image, weighting colour by alpha so
 // transparent pixels do not bleed their (invisible) colour into the edges.
-func photoShrinkNRGBA(m *image.NRGBA, k int) *image.NRGBA {
+func shrinkNRGBA(m *image.NRGBA, k int) *image.NRGBA {
 	b := m.Bounds()
 	sw, sh := b.Dx(), b.Dy()
 	w, h := (sw+k-1)/k, (sh+k-1)/k
@@ -304,9 +304,9 @@ func photoShrinkNRGBA(m *image.NRGBA, k int) *image.NRGBA {
 	return out
 }
 
-// photoOrient applies EXIF orientation o (1..8) so the picture stands as
+// orient applies EXIF orientation o (1..8) so the picture stands as
 // the photographer held the camera.
-func photoOrient(img image.Image, o int) image.Image {
+func orient(img image.Image, o int) image.Image {
 	switch o {
 	case 2:
 		return imaging.FlipH(img)
@@ -326,10 +326,10 @@ func photoOrient(img image.Image, o int) image.Image {
 	return img
 }
 
-// photoAsGray returns n as *image.Gray if it is opaque and every pixel is
+// asGray returns n as *image.Gray if it is opaque and every pixel is
 // gray (a black-and-white photo or drawing), so it is stored with one
 // channel instead of three; otherwise nil.
-func photoAsGray(n *image.NRGBA) *image.Gray {
+func asGray(n *image.NRGBA) *image.Gray {
 	b := n.Bounds()
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		row := n.Pix[n.PixOffset(b.Min.X, y):n.PixOffset(b.Max.X, y)]
@@ -349,8 +349,8 @@ func photoAsGray(n *image.NRGBA) *image.Gray {
 	return g
 }
 
-// photoLuma converts an opaque n to gray with Rec. 601 luma.
-func photoLuma(n *image.NRGBA) *image.Gray {
+// luma converts an opaque n to gray with Rec. 601 luma.
+func luma(n *image.NRGBA) *image.Gray {
 	b := n.Bounds()
 	g := image.NewGray(image.Rect(0, 0, b.Dx(), b.Dy()))
 	for y := range b.Dy() {
@@ -363,13 +363,13 @@ func photoLuma(n *image.NRGBA) *image.Gray {
 	return g
 }
 
-// photoLaserGray converts n to gray for black-and-white laser printers.
+// laserGray converts n to gray for black-and-white laser printers.
 // Toner spreads, so mid-tones and shadows print darker than on screen and
 // shadow detail clogs: the levels are stretched between the 0.5th and
 // 99.5th percentiles (ignoring a few stray pixels) and mid-tones lifted with
 // a gamma of 1.25. The result is *image.Gray, or *image.NRGBA with gray
 // colour where transparency is kept.
-func photoLaserGray(n *image.NRGBA) image.Image {
+func laserGray(n *image.NRGBA) image.Image {
 	b := n.Bounds()
 	w, h := b.Dx(), b.Dy()
 	luma := make([]uint8, w*h)
@@ -388,7 +388,7 @@ func photoLaserGray(n *image.NRGBA) image.Image {
 			opaque = opaque && p[3] == 255
 		}
 	}
-	lut := photoLaserCurve(&hist)
+	lut := laserCurve(&hist)
 	if opaque {
 		g := image.NewGray(image.Rect(0, 0, w, h))
 		for i, l := range luma {
@@ -408,9 +408,9 @@ func photoLaserGray(n *image.NRGBA) image.Image {
 	return out
 }
 
-// photoLaserCurve builds the tone curve of photoLaserGray from a luma
+// laserCurve builds the tone curve of laserGray from a luma
 // histogram.
-func photoLaserCurve(hist *[256]int) [256]uint8 {
+func laserCurve(hist *[256]int) [256]uint8 {
 	total := 0
 	for _, c := range hist {
 		total += c

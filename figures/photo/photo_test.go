@@ -17,11 +17,11 @@ import (
 	"time"
 )
 
-// photoPrint3in is a 3-inch-wide print placement (750 px at 250 ppi).
-var photoPrint3in = Options{Preset: PresetPrint, PlacedWidthPt: 216}
+// print3in is a 3-inch-wide print placement (750 px at 250 ppi).
+var print3in = Options{Preset: PresetPrint, PlacedWidthPt: 216}
 
-// photoCheckQuadrants asserts m shows photoTestQuadrants upright.
-func photoCheckQuadrants(t *testing.T, m image.Image) {
+// checkQuadrants asserts m shows testQuadrants upright.
+func checkQuadrants(t *testing.T, m image.Image) {
 	t.Helper()
 	b := m.Bounds()
 	at := func(fx, fy float64) color.Color {
@@ -32,20 +32,20 @@ func photoCheckQuadrants(t *testing.T, m image.Image) {
 		fx, fy float64
 		want   color.RGBA
 	}{
-		{"top left", 0.2, 0.2, photoRed},
-		{"top right", 0.8, 0.2, photoGreen},
-		{"bottom left", 0.2, 0.8, photoBlue},
-		{"bottom right", 0.8, 0.8, photoYellow},
+		{"top left", 0.2, 0.2, red},
+		{"top right", 0.8, 0.2, green},
+		{"bottom left", 0.2, 0.8, blue},
+		{"bottom right", 0.8, 0.8, yellow},
 	} {
-		if got := at(c.fx, c.fy); !photoNear(got, c.want, 24) {
+		if got := at(c.fx, c.fy); !near(got, c.want, 24) {
 			t.Errorf("%s is %v, want about %v", c.name, got, c.want)
 		}
 	}
 }
 
-// photoWantErr asserts err is an *Error of kind and its message contains
+// wantErr asserts err is an *Error of kind and its message contains
 // every part.
-func photoWantErr(t *testing.T, err error, kind error, parts ...string) {
+func wantErr(t *testing.T, err error, kind error, parts ...string) {
 	t.Helper()
 	if err == nil {
 		t.Fatalf("no error, want %v", kind)
@@ -66,30 +66,30 @@ func photoWantErr(t *testing.T, err error, kind error, parts ...string) {
 
 // TestPrepareEXIFOrientations: every orientation, on a photo decoded in
 // full (400×300 for 250 pixels across) and one decoded at a quarter of its
-// size (1600×1200, see photoDecodeScale).
+// size (1600×1200, see decodeScale).
 func TestPrepareEXIFOrientations(t *testing.T) {
 	for _, size := range []struct{ w, h, scale int }{{400, 300, 1}, {1600, 1200, 4}} {
-		upright := photoTestQuadrants(size.w, size.h)
+		upright := testQuadrants(size.w, size.h)
 		for o := 1; o <= 8; o++ {
 			for _, bo := range []binary.ByteOrder{binary.BigEndian, binary.LittleEndian} {
 				t.Run(fmt.Sprintf("%dx%d/%d/%v", size.w, size.h, o, bo), func(t *testing.T) {
-					src := photoWithEXIF(photoJPEGBytes(t, photoStoredFor(upright, o)), o, bo)
+					src := withEXIF(jpegBytes(t, storedFor(upright, o)), o, bo)
 					opt := Options{PlacedWidthPt: 72}
-					pl, err := photoInspect(src)
+					pl, err := inspect(src)
 					if err != nil {
 						t.Fatal(err)
 					}
-					if s := photoDecodeScale(pl, photoTestTarget(pl, opt)); s != size.scale {
+					if s := decodeScale(pl, testTarget(pl, opt)); s != size.scale {
 						t.Fatalf("decoded at 1/%d, want 1/%d", s, size.scale)
 					}
-					photoCheckOrientation(t, src, opt)
+					checkOrientation(t, src, opt)
 				})
 			}
 		}
 	}
 }
 
-func photoCheckOrientation(t *testing.T, src []byte, opt Options) {
+func checkOrientation(t *testing.T, src []byte, opt Options) {
 	t.Helper()
 	img, err := NewPreparer("", nil).Prepare("phone.jpg", src, opt)
 	if err != nil {
@@ -98,28 +98,28 @@ func photoCheckOrientation(t *testing.T, src []byte, opt Options) {
 	if img.PxW != 250 || img.PxH != 188 {
 		t.Errorf("size %d×%d, want 250×188 (landscape, as shown)", img.PxW, img.PxH)
 	}
-	photoCheckQuadrants(t, photoDecodeOut(t, img))
+	checkQuadrants(t, decodeOut(t, img))
 }
 
 func TestPrepareEXIFOrientationWithCrop(t *testing.T) {
 	// Sideways photo cropped to a square around the upper-right quarter:
 	// the crop is placed in upright space, so the result is all green.
-	src := photoWithEXIF(photoJPEGBytes(t, photoStoredFor(photoTestQuadrants(400, 300), 6)), 6, binary.BigEndian)
+	src := withEXIF(jpegBytes(t, storedFor(testQuadrants(400, 300), 6)), 6, binary.BigEndian)
 	img, err := NewPreparer("", nil).Prepare("phone.jpg", src, Options{PlacedWidthPt: 36, PlacedHeightPt: 36, Crop: true, FocusX: 0.99, FocusY: 0.01})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := photoDecodeOut(t, img)
+	m := decodeOut(t, img)
 	if img.PxW != img.PxH {
 		t.Errorf("crop is %d×%d, want square", img.PxW, img.PxH)
 	}
-	if c := m.At(img.PxW*3/4, img.PxH/4); !photoNear(c, photoGreen, 24) {
+	if c := m.At(img.PxW*3/4, img.PxH/4); !near(c, green, 24) {
 		t.Errorf("crop shows %v, want green (the upper-right quarter)", c)
 	}
 }
 
 func TestPrepareCropFocus(t *testing.T) {
-	src := photoJPEGBytes(t, photoTestQuadrants(600, 300)) // 2:1
+	src := jpegBytes(t, testQuadrants(600, 300)) // 2:1
 	square := Options{PlacedWidthPt: 72, PlacedHeightPt: 72, Crop: true}
 	for _, c := range []struct {
 		name   string
@@ -127,9 +127,9 @@ func TestPrepareCropFocus(t *testing.T) {
 		left   color.RGBA // colour at the crop's upper left
 		right  color.RGBA // colour at the crop's upper right
 	}{
-		{"centre", 0, 0, photoRed, photoGreen},
-		{"left", 0.05, 0.5, photoRed, photoRed},
-		{"right", 0.95, 0.5, photoGreen, photoGreen},
+		{"centre", 0, 0, red, green},
+		{"left", 0.05, 0.5, red, red},
+		{"right", 0.95, 0.5, green, green},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			opt := square
@@ -141,11 +141,11 @@ func TestPrepareCropFocus(t *testing.T) {
 			if img.PxW != 250 || img.PxH != 250 {
 				t.Fatalf("size %d×%d, want 250×250", img.PxW, img.PxH)
 			}
-			m := photoDecodeOut(t, img)
-			if got := m.At(20, 20); !photoNear(got, c.left, 24) {
+			m := decodeOut(t, img)
+			if got := m.At(20, 20); !near(got, c.left, 24) {
 				t.Errorf("upper left %v, want %v", got, c.left)
 			}
-			if got := m.At(230, 20); !photoNear(got, c.right, 24) {
+			if got := m.At(230, 20); !near(got, c.right, 24) {
 				t.Errorf("upper right %v, want %v", got, c.right)
 			}
 		})
@@ -153,13 +153,13 @@ func TestPrepareCropFocus(t *testing.T) {
 }
 
 func TestPrepareResolution(t *testing.T) {
-	src := photoJPEGBytes(t, photoTestPhoto(3000, 2000))
+	src := jpegBytes(t, testPhoto(3000, 2000))
 	for _, c := range []struct {
 		name       string
 		opt        Options
 		wantW, wan int
 	}{
-		{"print 3in", photoPrint3in, 750, 500},
+		{"print 3in", print3in, 750, 500},
 		{"email 3in", Options{Preset: PresetEmail, PlacedWidthPt: 216}, 450, 300},
 		{"box limits height", Options{PlacedWidthPt: 216, PlacedHeightPt: 72}, 375, 250},
 		{"height only", Options{PlacedHeightPt: 72}, 375, 250},
@@ -173,13 +173,13 @@ func TestPrepareResolution(t *testing.T) {
 			if img.PxW != c.wantW || img.PxH != c.wan || img.Format != "jpg" {
 				t.Errorf("got %s %d×%d, want jpg %d×%d", img.Format, img.PxW, img.PxH, c.wantW, c.wan)
 			}
-			photoDecodeOut(t, img)
+			decodeOut(t, img)
 		})
 	}
 }
 
 func TestPreparePhotoIsSmall(t *testing.T) {
-	src := photoJPEGBytes(t, photoTestPhoto(4000, 3000))
+	src := jpegBytes(t, testPhoto(4000, 3000))
 	for _, c := range []struct {
 		preset Preset
 		max    int
@@ -195,13 +195,13 @@ func TestPreparePhotoIsSmall(t *testing.T) {
 	}
 }
 
-// photoCMYKJPEG builds a 4-component baseline JPEG from four gray JPEGs
+// cmykJPEG builds a 4-component baseline JPEG from four gray JPEGs
 // (Go can only write 1 and 3 components): one frame header with components
 // 1–4, then one non-interleaved scan per component holding that gray
 // JPEG's coded data. planes[i](x, y) is the stored sample of component i.
 // adobe is -1 for no APP14 marker, else the APP14 transform (0 CMYK, 2
 // YCCK).
-func photoCMYKJPEG(t *testing.T, w, h int, adobe int, planes [4]func(x, y int) uint8) []byte {
+func cmykJPEG(t *testing.T, w, h int, adobe int, planes [4]func(x, y int) uint8) []byte {
 	t.Helper()
 	var dqt, dht []byte
 	var scans [4][]byte
@@ -251,10 +251,10 @@ func photoCMYKJPEG(t *testing.T, w, h int, adobe int, planes [4]func(x, y int) u
 	return append(out, 0xff, 0xd9)
 }
 
-// photoInkTest is cyan ink on the left half and yellow on the right, with
+// inkTest is cyan ink on the left half and yellow on the right, with
 // no black: upright colours (0,255,255) and (255,255,0); a negative would
 // show red and blue.
-func photoInkTest(w int) func(x int) [4]uint8 {
+func inkTest(w int) func(x int) [4]uint8 {
 	return func(x int) [4]uint8 {
 		if x < w/2 {
 			return [4]uint8{255, 0, 0, 0}
@@ -263,29 +263,29 @@ func photoInkTest(w int) func(x int) [4]uint8 {
 	}
 }
 
-func photoCheckInk(t *testing.T, src []byte) {
+func checkInk(t *testing.T, src []byte) {
 	t.Helper()
 	img, err := NewPreparer("", nil).Prepare("print-shop.jpg", src, Options{PlacedWidthPt: 72})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := photoDecodeOut(t, img)
-	if c := m.At(img.PxW/4, img.PxH/2); !photoNear(c, color.RGBA{0, 255, 255, 255}, 20) {
+	m := decodeOut(t, img)
+	if c := m.At(img.PxW/4, img.PxH/2); !near(c, color.RGBA{0, 255, 255, 255}, 20) {
 		t.Errorf("cyan half is %v", c)
 	}
-	if c := m.At(img.PxW*3/4, img.PxH/2); !photoNear(c, color.RGBA{255, 255, 0, 255}, 20) {
+	if c := m.At(img.PxW*3/4, img.PxH/2); !near(c, color.RGBA{255, 255, 0, 255}, 20) {
 		t.Errorf("yellow half is %v", c)
 	}
 }
 
 func TestPrepareCMYKWithAdobe(t *testing.T) {
 	// Photoshop's convention: APP14 present, ink stored inverted.
-	ink := photoInkTest(64)
+	ink := inkTest(64)
 	var planes [4]func(x, y int) uint8
 	for i := range planes {
 		planes[i] = func(x, _ int) uint8 { return 255 - ink(x)[i] }
 	}
-	photoCheckInk(t, photoCMYKJPEG(t, 64, 32, 0, planes))
+	checkInk(t, cmykJPEG(t, 64, 32, 0, planes))
 }
 
 func TestPrepareCMYKWithoutAdobe(t *testing.T) {
@@ -293,12 +293,12 @@ func TestPrepareCMYKWithoutAdobe(t *testing.T) {
 	// stripper (exiftool -all=) leaves of a Photoshop file, and what
 	// ImageMagick, Pillow and MuPDF assume of every CMYK JPEG. Read as
 	// plain ink it came out as a negative, near black.
-	ink := photoInkTest(64)
+	ink := inkTest(64)
 	var planes [4]func(x, y int) uint8
 	for i := range planes {
 		planes[i] = func(x, _ int) uint8 { return 255 - ink(x)[i] }
 	}
-	photoCheckInk(t, photoCMYKJPEG(t, 64, 32, -1, planes))
+	checkInk(t, cmykJPEG(t, 64, 32, -1, planes))
 }
 
 // TestPrepareCMYKFixtures reads CMYK JPEGs made by Pillow, libvips and
@@ -316,10 +316,10 @@ func TestPrepareCMYKFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m := photoDecodeOut(t, img)
+			m := decodeOut(t, img)
 			for i, w := range want {
 				x := (2*i + 1) * img.PxW / 8
-				if c := m.At(x, img.PxH/2); !photoNear(c, w, 12) {
+				if c := m.At(x, img.PxH/2); !near(c, w, 12) {
 					t.Errorf("stripe %d is %v, want %v", i+1, c, w)
 				}
 			}
@@ -330,7 +330,7 @@ func TestPrepareCMYKFixtures(t *testing.T) {
 func TestPrepareYCCK(t *testing.T) {
 	// YCCK (Adobe transform 2): the YCbCr of the ink amounts taken as RGB,
 	// then K inverted, as libjpeg and Go read it.
-	ink := photoInkTest(64)
+	ink := inkTest(64)
 	var planes [4]func(x, y int) uint8
 	for i := range 3 {
 		planes[i] = func(x, _ int) uint8 {
@@ -340,11 +340,11 @@ func TestPrepareYCCK(t *testing.T) {
 		}
 	}
 	planes[3] = func(x, _ int) uint8 { return 255 - ink(x)[3] }
-	photoCheckInk(t, photoCMYKJPEG(t, 64, 32, 2, planes))
+	checkInk(t, cmykJPEG(t, 64, 32, 2, planes))
 }
 
-// photoPNGHeader returns a PNG's bit depth, colour type and interlace method.
-func photoPNGHeader(t *testing.T, data []byte) (depth, ctype, interlace byte) {
+// pngHeader returns a PNG's bit depth, colour type and interlace method.
+func pngHeader(t *testing.T, data []byte) (depth, ctype, interlace byte) {
 	t.Helper()
 	if len(data) < 29 || string(data[12:16]) != "IHDR" {
 		t.Fatalf("not a PNG with IHDR first")
@@ -364,8 +364,8 @@ func TestPrepare16BitPNGWithAlpha(t *testing.T) {
 			m.SetNRGBA64(x, y, color.NRGBA64{0xffff, 0, 0, a})
 		}
 	}
-	src := photoPNGBytes(t, m)
-	if d, ct, _ := photoPNGHeader(t, src); d != 16 || ct != 6 {
+	src := pngBytes(t, m)
+	if d, ct, _ := pngHeader(t, src); d != 16 || ct != 6 {
 		t.Fatalf("test image is %d-bit type %d, want 16-bit RGBA", d, ct)
 	}
 	img, err := NewPreparer("", nil).Prepare("screenshot.png", src, Options{PlacedWidthPt: 72})
@@ -373,22 +373,22 @@ func TestPrepare16BitPNGWithAlpha(t *testing.T) {
 		t.Fatal(err)
 	}
 	if img.Format == "png" {
-		if d, ct, _ := photoPNGHeader(t, img.Data); d > 8 || ct == 6 || ct == 4 {
+		if d, ct, _ := pngHeader(t, img.Data); d > 8 || ct == 6 || ct == 4 {
 			t.Errorf("prepared PNG is %d-bit type %d, want at most 8-bit, without alpha", d, ct)
 		}
 	}
-	out := photoDecodeOut(t, img)
-	if c := out.At(10, 32); !photoNear(c, color.RGBA{255, 0, 0, 255}, 4) {
+	out := decodeOut(t, img)
+	if c := out.At(10, 32); !near(c, color.RGBA{255, 0, 0, 255}, 4) {
 		t.Errorf("opaque red is %v", c)
 	}
-	if c := out.At(54, 32); !photoNear(c, color.RGBA{255, 127, 127, 255}, 4) {
+	if c := out.At(54, 32); !near(c, color.RGBA{255, 127, 127, 255}, 4) {
 		t.Errorf("half-transparent red over white is %v, want pink", c)
 	}
 }
 
 func TestPrepareInterlacedPNG(t *testing.T) {
-	src := photoInterlacedPNG(photoTestQuadrants(60, 40))
-	if _, _, il := photoPNGHeader(t, src); il != 1 {
+	src := interlacedPNG(testQuadrants(60, 40))
+	if _, _, il := pngHeader(t, src); il != 1 {
 		t.Fatal("test image is not interlaced")
 	}
 	img, err := NewPreparer("", nil).Prepare("scan.png", src, Options{PlacedWidthPt: 72})
@@ -398,10 +398,10 @@ func TestPrepareInterlacedPNG(t *testing.T) {
 	if img.Format != "png" {
 		t.Fatalf("format %s, want png (4 flat colours)", img.Format)
 	}
-	if _, _, il := photoPNGHeader(t, img.Data); il != 0 {
+	if _, _, il := pngHeader(t, img.Data); il != 0 {
 		t.Error("prepared PNG is interlaced; fpdf refuses those")
 	}
-	photoCheckQuadrants(t, photoDecodeOut(t, img))
+	checkQuadrants(t, decodeOut(t, img))
 }
 
 func TestPreparePalettedPNGWithTransparency(t *testing.T) {
@@ -412,20 +412,20 @@ func TestPreparePalettedPNGWithTransparency(t *testing.T) {
 			m.SetColorIndex(x, y, 1)
 		}
 	}
-	src := photoPNGBytes(t, m)
+	src := pngBytes(t, m)
 	t.Run("flattened", func(t *testing.T) {
 		img, err := NewPreparer("", nil).Prepare("logo.png", src, Options{PlacedWidthPt: 72})
 		if err != nil {
 			t.Fatal(err)
 		}
-		out := photoDecodeOut(t, img)
-		if c := out.At(5, 20); !photoNear(c, color.RGBA{255, 255, 255, 255}, 2) {
+		out := decodeOut(t, img)
+		if c := out.At(5, 20); !near(c, color.RGBA{255, 255, 255, 255}, 2) {
 			t.Errorf("transparent part is %v, want white", c)
 		}
-		if c := out.At(35, 20); !photoNear(c, color.RGBA{0, 90, 160, 255}, 2) {
+		if c := out.At(35, 20); !near(c, color.RGBA{0, 90, 160, 255}, 2) {
 			t.Errorf("blue part is %v", c)
 		}
-		if _, ct, _ := photoPNGHeader(t, img.Data); ct == 4 || ct == 6 {
+		if _, ct, _ := pngHeader(t, img.Data); ct == 4 || ct == 6 {
 			t.Errorf("flattened image still has an alpha channel (type %d)", ct)
 		}
 	})
@@ -437,10 +437,10 @@ func TestPreparePalettedPNGWithTransparency(t *testing.T) {
 		if img.Format != "png" {
 			t.Fatalf("format %s, want png", img.Format)
 		}
-		if d, ct, _ := photoPNGHeader(t, img.Data); d != 8 || ct != 6 {
+		if d, ct, _ := pngHeader(t, img.Data); d != 8 || ct != 6 {
 			t.Errorf("logo is %d-bit type %d, want 8-bit RGBA", d, ct)
 		}
-		out := photoDecodeOut(t, img)
+		out := decodeOut(t, img)
 		if _, _, _, a := out.At(5, 20).RGBA(); a != 0 {
 			t.Errorf("transparent part has alpha %d", a>>8)
 		}
@@ -448,23 +448,23 @@ func TestPreparePalettedPNGWithTransparency(t *testing.T) {
 }
 
 func TestPrepareTruncatedPNG(t *testing.T) {
-	src := photoPNGBytes(t, photoTestPhoto(200, 200))
-	_, err := NewPreparer("", nil).Prepare("photos/cut.png", src[:len(src)/2], photoPrint3in)
-	photoWantErr(t, err, ErrDamaged, "figures: photos/cut.png: ", "cut short")
+	src := pngBytes(t, testPhoto(200, 200))
+	_, err := NewPreparer("", nil).Prepare("photos/cut.png", src[:len(src)/2], print3in)
+	wantErr(t, err, ErrDamaged, "figures: photos/cut.png: ", "cut short")
 }
 
 // TestPrepareTruncatedJPEG: cut short, whether decoded in full or at 1/8
 // (the scaled decoder refuses it and image/jpeg says what is wrong).
 func TestPrepareTruncatedJPEG(t *testing.T) {
 	for _, side := range []int{200, 2000} {
-		src := photoJPEGBytes(t, photoTestPhoto(side, side))
+		src := jpegBytes(t, testPhoto(side, side))
 		opt := Options{PlacedWidthPt: 72}
-		if pl, _ := photoInspect(src); side == 2000 && photoDecodeScale(pl, photoTestTarget(pl, opt)) != 8 {
+		if pl, _ := inspect(src); side == 2000 && decodeScale(pl, testTarget(pl, opt)) != 8 {
 			t.Fatal("the large photo is not decoded at 1/8")
 		}
 		for _, cut := range []int{len(src) / 2, len(src) - 2} {
 			_, err := NewPreparer("", nil).Prepare("photos/cut.jpg", src[:cut], opt)
-			photoWantErr(t, err, ErrDamaged, "figures: photos/cut.jpg: JPEG file is cut short")
+			wantErr(t, err, ErrDamaged, "figures: photos/cut.jpg: JPEG file is cut short")
 		}
 	}
 }
@@ -485,18 +485,18 @@ func TestPrepareProgressiveJPEG(t *testing.T) {
 	}
 }
 
-// photoCheapRefusal asserts that preparing src fails fast and allocates
+// cheapRefusal asserts that preparing src fails fast and allocates
 // little: the header alone must be enough to refuse it.
-func photoCheapRefusal(t *testing.T, name string, src []byte, kind error, parts ...string) {
+func cheapRefusal(t *testing.T, name string, src []byte, kind error, parts ...string) {
 	t.Helper()
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	start := time.Now()
-	_, err := NewPreparer("", nil).Prepare(name, src, photoPrint3in)
+	_, err := NewPreparer("", nil).Prepare(name, src, print3in)
 	elapsed := time.Since(start)
 	runtime.ReadMemStats(&after)
-	photoWantErr(t, err, kind, parts...)
+	wantErr(t, err, kind, parts...)
 	if elapsed > 50*time.Millisecond {
 		t.Errorf("refusal took %v", elapsed)
 	}
@@ -506,11 +506,11 @@ func photoCheapRefusal(t *testing.T, name string, src []byte, kind error, parts 
 }
 
 func TestPrepareHugePNGHeader(t *testing.T) {
-	src := photoHugePNG()
+	src := hugePNG()
 	if len(src) != 77 {
 		t.Fatalf("test PNG is %d bytes, want 77", len(src))
 	}
-	photoCheapRefusal(t, "photos/cat.png", src, ErrTooLarge,
+	cheapRefusal(t, "photos/cat.png", src, ErrTooLarge,
 		"figures: photos/cat.png: image is 60000×60000 pixels, more than the 50-megapixel limit; resize the photo before adding it")
 }
 
@@ -520,18 +520,18 @@ func TestPrepareHugePNGHeader(t *testing.T) {
 func TestPrepareTooLargeSaysMB(t *testing.T) {
 	src := make([]byte, 45_000_000)
 	copy(src, "\xff\xd8\xff")
-	_, err := NewPreparer("", nil).Prepare("photos/big.jpg", src, photoPrint3in)
-	photoWantErr(t, err, ErrTooLarge, "figures: photos/big.jpg: file is 45.0 MB, more than the 40 MB limit")
+	_, err := NewPreparer("", nil).Prepare("photos/big.jpg", src, print3in)
+	wantErr(t, err, ErrTooLarge, "figures: photos/big.jpg: file is 45.0 MB, more than the 40 MB limit")
 }
 
 func TestPrepareHugeGIF(t *testing.T) {
 	src := []byte("GIF89a\xff\xff\xff\xff\x80\x00\x00\x00\x00\x00\xff\xff\xff,\x00\x00\x00\x00\xff\xff\xff\xff\x00\x02\x02D\x01\x00;")
-	photoCheapRefusal(t, "photos/anim.gif", src, ErrUnsupported, "is a GIF image", "JPEG", "PNG")
+	cheapRefusal(t, "photos/anim.gif", src, ErrUnsupported, "is a GIF image", "JPEG", "PNG")
 }
 
 func TestPrepareFileExtensionLies(t *testing.T) {
 	dir := t.TempDir()
-	jpg := photoJPEGBytes(t, photoTestQuadrants(200, 100))
+	jpg := jpegBytes(t, testQuadrants(200, 100))
 	pdf := []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
 	os.WriteFile(filepath.Join(dir, "really-jpeg.png"), jpg, 0o644)
 	os.WriteFile(filepath.Join(dir, "really-pdf.png"), pdf, 0o644)
@@ -550,29 +550,29 @@ func TestPrepareFileExtensionLies(t *testing.T) {
 		if img.Format != "jpg" {
 			t.Errorf("format %s, want jpg", img.Format)
 		}
-		photoCheckQuadrants(t, photoDecodeOut(t, img))
+		checkQuadrants(t, decodeOut(t, img))
 	})
 	t.Run("pdf", func(t *testing.T) {
 		_, err := p.PrepareFile(root, "really-pdf.png", Options{PlacedWidthPt: 72})
-		photoWantErr(t, err, ErrUnsupported, "figures: really-pdf.png: is a PDF document")
+		wantErr(t, err, ErrUnsupported, "figures: really-pdf.png: is a PDF document")
 	})
 }
 
 func TestPrepareEmptyFile(t *testing.T) {
-	_, err := NewPreparer("", nil).Prepare("photos/empty.jpg", nil, photoPrint3in)
-	photoWantErr(t, err, ErrDamaged, "figures: photos/empty.jpg: file is empty")
+	_, err := NewPreparer("", nil).Prepare("photos/empty.jpg", nil, print3in)
+	wantErr(t, err, ErrDamaged, "figures: photos/empty.jpg: file is empty")
 }
 
 func TestPrepareNotAnImage(t *testing.T) {
-	_, err := NewPreparer("", nil).Prepare("notes.jpg", []byte("Patient notes, not a photo.\n"), photoPrint3in)
-	photoWantErr(t, err, ErrUnsupported, "not a JPEG, PNG or WebP image")
+	_, err := NewPreparer("", nil).Prepare("notes.jpg", []byte("Patient notes, not a photo.\n"), print3in)
+	wantErr(t, err, ErrUnsupported, "not a JPEG, PNG or WebP image")
 }
 
 func TestPrepareFilePaths(t *testing.T) {
 	base := t.TempDir()
 	dir := filepath.Join(base, "handout")
 	os.MkdirAll(filepath.Join(dir, "photos"), 0o755)
-	jpg := photoJPEGBytes(t, photoTestQuadrants(200, 100))
+	jpg := jpegBytes(t, testQuadrants(200, 100))
 	os.WriteFile(filepath.Join(base, "secret.jpg"), jpg, 0o644)
 	os.WriteFile(filepath.Join(dir, "photos", "ok.jpg"), jpg, 0o644)
 	if err := os.Symlink(filepath.Join(base, "secret.jpg"), filepath.Join(dir, "photos", "escape.jpg")); err != nil {
@@ -617,10 +617,10 @@ func TestPrepareFilePaths(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				photoCheckQuadrants(t, photoDecodeOut(t, img))
+				checkQuadrants(t, decodeOut(t, img))
 				return
 			}
-			photoWantErr(t, err, c.kind, c.parts...)
+			wantErr(t, err, c.kind, c.parts...)
 			if errors.Is(err, os.ErrNotExist) != (c.rel == "photos/missing.jpg") {
 				t.Errorf("errors.Is(err, os.ErrNotExist) wrong for %q", err)
 			}
@@ -629,7 +629,7 @@ func TestPrepareFilePaths(t *testing.T) {
 }
 
 func TestPrepareDecoderPanicRecovered(t *testing.T) {
-	err := photoRecover(func() error { panic("index out of range") })
+	err := noPanic(func() error { panic("index out of range") })
 	if err == nil || !strings.Contains(err.Error(), "decoder panic: index out of range") {
 		t.Fatalf("got %v", err)
 	}
@@ -644,7 +644,7 @@ func TestPrepareGrayscale(t *testing.T) {
 			m.SetRGBA(x, y, color.RGBA{uint8(x), uint8(x / 2), uint8(255 - x), 255})
 		}
 	}
-	src := photoJPEGBytes(t, m)
+	src := jpegBytes(t, m)
 	plain, err := NewPreparer("", nil).Prepare("p.jpg", src, Options{PlacedWidthPt: 256 * 72 / 250})
 	if err != nil {
 		t.Fatal(err)
@@ -653,11 +653,11 @@ func TestPrepareGrayscale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, ok := photoDecodeOut(t, gray).(*image.Gray)
+	g, ok := decodeOut(t, gray).(*image.Gray)
 	if !ok {
-		t.Fatalf("grayscale output decodes as %T, want a one-channel *image.Gray", photoDecodeOut(t, gray))
+		t.Fatalf("grayscale output decodes as %T, want a one-channel *image.Gray", decodeOut(t, gray))
 	}
-	pr, pg, pb, _ := photoDecodeOut(t, plain).At(128, 32).RGBA()
+	pr, pg, pb, _ := decodeOut(t, plain).At(128, 32).RGBA()
 	luma := (299*(pr>>8) + 587*(pg>>8) + 114*(pb>>8)) / 1000
 	if got := g.GrayAt(128, 32).Y; int(got) < int(luma)+15 {
 		t.Errorf("mid-tone %d is not lifted above its luma %d", got, luma)
@@ -666,7 +666,7 @@ func TestPrepareGrayscale(t *testing.T) {
 
 func TestPrepareScreenshotStaysPNG(t *testing.T) {
 	// Flat colours and sharp edges: PNG is smaller than JPEG and lossless.
-	src := photoPNGBytes(t, photoTestQuadrants(800, 600))
+	src := pngBytes(t, testQuadrants(800, 600))
 	img, err := NewPreparer("", nil).Prepare("screen.png", src, Options{PlacedWidthPt: 144})
 	if err != nil {
 		t.Fatal(err)
@@ -674,13 +674,13 @@ func TestPrepareScreenshotStaysPNG(t *testing.T) {
 	if img.Format != "png" {
 		t.Errorf("format %s (%d bytes), want png", img.Format, len(img.Data))
 	}
-	if _, ct, _ := photoPNGHeader(t, img.Data); ct != 3 {
+	if _, ct, _ := pngHeader(t, img.Data); ct != 3 {
 		t.Errorf("colour type %d, want 3 (paletted: 4 colours)", ct)
 	}
 }
 
 func TestPreparePhotoPNGBecomesJPEG(t *testing.T) {
-	src := photoPNGBytes(t, photoTestPhoto(800, 600))
+	src := pngBytes(t, testPhoto(800, 600))
 	img, err := NewPreparer("", nil).Prepare("photo.png", src, Options{PlacedWidthPt: 144})
 	if err != nil {
 		t.Fatal(err)
@@ -691,12 +691,12 @@ func TestPreparePhotoPNGBecomesJPEG(t *testing.T) {
 }
 
 func TestPrepareDeterministic(t *testing.T) {
-	src := photoWithEXIF(photoJPEGBytes(t, photoTestPhoto(1200, 900)), 6, binary.BigEndian)
-	a, err := NewPreparer("", nil).Prepare("p.jpg", src, photoPrint3in)
+	src := withEXIF(jpegBytes(t, testPhoto(1200, 900)), 6, binary.BigEndian)
+	a, err := NewPreparer("", nil).Prepare("p.jpg", src, print3in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := NewPreparer("", nil).Prepare("p.jpg", src, photoPrint3in)
+	b, err := NewPreparer("", nil).Prepare("p.jpg", src, print3in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -706,7 +706,7 @@ func TestPrepareDeterministic(t *testing.T) {
 }
 
 func TestPrepareBadOptions(t *testing.T) {
-	src := photoJPEGBytes(t, photoTestQuadrants(20, 20))
+	src := jpegBytes(t, testQuadrants(20, 20))
 	for _, opt := range []Options{
 		{},
 		{PlacedWidthPt: -1},
@@ -715,16 +715,16 @@ func TestPrepareBadOptions(t *testing.T) {
 		{PlacedWidthPt: 72, Preset: 7},
 	} {
 		_, err := NewPreparer("", nil).Prepare("p.jpg", src, opt)
-		photoWantErr(t, err, ErrOptions)
+		wantErr(t, err, ErrOptions)
 	}
 }
 
-// Compile-time check that the decoders the tests use match photoDecodeOut.
+// Compile-time check that the decoders the tests use match decodeOut.
 var _ = png.Decode
 
-// photoWebPFile reads a WebP made by testdata/webp/make.sh (Go can decode
+// webPFile reads a WebP made by testdata/webp/make.sh (Go can decode
 // WebP but not write it).
-func photoWebPFile(t *testing.T, name string) []byte {
+func webPFile(t *testing.T, name string) []byte {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join("testdata", "webp", name))
 	if err != nil {
@@ -737,50 +737,50 @@ func photoWebPFile(t *testing.T, name string) []byte {
 // screenshot with a transparent border (lossless with alpha) come out
 // right; the transparent border turns white.
 func TestPrepareWebP(t *testing.T) {
-	img, err := NewPreparer("", nil).Prepare("from-the-web.webp", photoWebPFile(t, "lossy.webp"), Options{PlacedWidthPt: 72})
+	img, err := NewPreparer("", nil).Prepare("from-the-web.webp", webPFile(t, "lossy.webp"), Options{PlacedWidthPt: 72})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if img.PxW != 200 || img.PxH != 150 {
 		t.Errorf("size %d×%d, want 200×150 (never enlarged)", img.PxW, img.PxH)
 	}
-	photoCheckQuadrants(t, photoDecodeOut(t, img))
+	checkQuadrants(t, decodeOut(t, img))
 
-	img, err = NewPreparer("", nil).Prepare("screenshot.webp", photoWebPFile(t, "lossless-alpha.webp"), Options{PlacedWidthPt: 72})
+	img, err = NewPreparer("", nil).Prepare("screenshot.webp", webPFile(t, "lossless-alpha.webp"), Options{PlacedWidthPt: 72})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if img.Format != "png" {
 		t.Errorf("a flat-colour screenshot became %s, want the smaller PNG", img.Format)
 	}
-	m := photoDecodeOut(t, img)
-	if c := m.At(2, 2); !photoNear(c, color.RGBA{255, 255, 255, 255}, 1) {
+	m := decodeOut(t, img)
+	if c := m.At(2, 2); !near(c, color.RGBA{255, 255, 255, 255}, 1) {
 		t.Errorf("transparent border is %v, want white paper", c)
 	}
 	b := m.Bounds()
 	inner := m.(interface {
 		SubImage(image.Rectangle) image.Image
 	}).SubImage(image.Rect(b.Min.X+20, b.Min.Y+20, b.Max.X-20, b.Max.Y-20))
-	photoCheckQuadrants(t, inner)
+	checkQuadrants(t, inner)
 }
 
 // TestPrepareTruncatedWebP: a half-finished download is a clear error.
 func TestPrepareTruncatedWebP(t *testing.T) {
-	_, err := NewPreparer("", nil).Prepare("photos/cut.webp", photoWebPFile(t, "truncated.webp"), photoPrint3in)
-	photoWantErr(t, err, ErrDamaged, "figures: photos/cut.webp: WebP file")
+	_, err := NewPreparer("", nil).Prepare("photos/cut.webp", webPFile(t, "truncated.webp"), print3in)
+	wantErr(t, err, ErrDamaged, "figures: photos/cut.webp: WebP file")
 }
 
 // TestPrepareHEICSaysHowToConvert: an iPhone photo saved under a .jpg name
 // is refused with the steps that turn it into a JPEG.
 func TestPrepareHEICSaysHowToConvert(t *testing.T) {
 	src := append([]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), make([]byte, 64)...)
-	_, err := NewPreparer("", nil).Prepare("photos/IMG_0042.jpg", src, photoPrint3in)
-	photoWantErr(t, err, ErrUnsupported, "HEIC", "iPhone", "File > Export > JPEG", "Most Compatible")
+	_, err := NewPreparer("", nil).Prepare("photos/IMG_0042.jpg", src, print3in)
+	wantErr(t, err, ErrUnsupported, "HEIC", "iPhone", "File > Export > JPEG", "Most Compatible")
 }
 
-// photoTestTarget is the target photoPrepare works out for pl and opt.
-func photoTestTarget(pl photoPlan, opt Options) photoTarget {
-	ppi, _, _ := photoValidate(opt)
+// testTarget is the target prepare works out for pl and opt.
+func testTarget(pl plan, opt Options) target {
+	ppi, _, _ := validate(opt)
 	w, h := pl.upright()
-	return photoGeometry(w, h, opt, ppi)
+	return geometry(w, h, opt, ppi)
 }

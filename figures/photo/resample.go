@@ -86,8 +86,8 @@ func resampleTaps(src, dst int) [][]resampleTap {
 	return taps
 }
 
-// photoResize resizes img to exactly w×h.
-func photoResize(img image.Image, w, h int) *image.NRGBA {
+// resize resizes img to exactly w×h.
+func resize(img image.Image, w, h int) *image.NRGBA {
 	src := imaging.Clone(img) // exact integer conversion to NRGBA
 	if b := src.Bounds(); b.Dx() == w && b.Dy() == h {
 		return src

@@ -30,9 +30,9 @@ func TestResampleTapsSumToOne(t *testing.T) {
 // TestResampleMatchesImaging: on a photo, the integer resampler gives what
 // imaging's floating-point Catmull-Rom gives, within rounding.
 func TestResampleMatchesImaging(t *testing.T) {
-	src := photoTestPhoto(900, 700)
+	src := testPhoto(900, 700)
 	for _, size := range [][2]int{{300, 233}, {640, 498}, {899, 700}} {
-		got := photoResize(src, size[0], size[1])
+		got := resize(src, size[0], size[1])
 		want := imaging.Resize(src, size[0], size[1], imaging.CatmullRom)
 		var diff, worst int
 		for i := range got.Pix {
@@ -52,7 +52,7 @@ func TestResampleFlatStaysFlat(t *testing.T) {
 	for i := 0; i < len(src.Pix); i += 4 {
 		copy(src.Pix[i:], []byte{200, 100, 50, 255})
 	}
-	out := photoResize(src, 40, 31)
+	out := resize(src, 40, 31)
 	for i := 0; i < len(out.Pix); i += 4 {
 		if c := out.Pix[i : i+4]; c[0] != 200 || c[1] != 100 || c[2] != 50 || c[3] != 255 {
 			t.Fatalf("pixel %d is %v, want 200 100 50 255", i/4, c)
@@ -70,7 +70,7 @@ func TestResampleTransparentEdge(t *testing.T) {
 			src.SetNRGBA(x, y, color.NRGBA{220, 20, 20, 255})
 		}
 	}
-	out := photoResize(src, 33, 33)
+	out := resize(src, 33, 33)
 	for i := 0; i < len(out.Pix); i += 4 {
 		c := out.Pix[i : i+4]
 		if c[3] > 16 && (c[0] < 200 || c[1] > 40) {
