@@ -15,9 +15,9 @@ var ErrUnknownBuiltin = errors.New("unknown built-in drawing")
 // BuiltinNames lists the built-in drawings in a stable order: the order of
 // the mid-back stretching handout they were made for.
 func BuiltinNames() []string {
-	names := make([]string, len(builtinPoses))
-	for i := range builtinPoses {
-		names[i] = builtinPoses[i].Name
+	names := make([]string, len(poses))
+	for i := range poses {
+		names[i] = poses[i].Name
 	}
 	return names
 }
@@ -25,7 +25,7 @@ func BuiltinNames() []string {
 // BuiltinDescription is a one-line description of the named built-in
 // drawing for `handout list`, or "" for an unknown name.
 func BuiltinDescription(name string) string {
-	if spec := builtinLookup(name); spec != nil {
+	if spec := lookup(name); spec != nil {
 		return spec.Desc
 	}
 	return ""
@@ -41,32 +41,32 @@ func BuiltinDescription(name string) string {
 // development time (builtin_data.go); a pose the file does not hold yet is
 // solved here.
 func Builtin(name string) (figures.Drawing, error) {
-	if builtinLookup(name) == nil {
+	if lookup(name) == nil {
 		return figures.Drawing{}, fmt.Errorf("figures: %w %q (run `handout list` to see the names)", ErrUnknownBuiltin, name)
 	}
-	if d, ok := builtinStored(builtinDrawingsData, name); ok {
+	if d, ok := storedDrawing(drawingsData, name); ok {
 		return d, nil
 	}
-	return builtinDraw(name)
+	return drawPose(name)
 }
 
-// builtinDraw solves the named pose and draws it.
-func builtinDraw(name string) (figures.Drawing, error) {
-	spec := builtinLookup(name)
+// drawPose solves the named pose and draws it.
+func drawPose(name string) (figures.Drawing, error) {
+	spec := lookup(name)
 	if spec == nil {
 		return figures.Drawing{}, fmt.Errorf("figures: %w %q (run `handout list` to see the names)", ErrUnknownBuiltin, name)
 	}
-	fig, err := poseBuild(spec)
+	fig, err := build(spec)
 	if err != nil {
 		return figures.Drawing{}, fmt.Errorf("figures: %w", err)
 	}
-	return builtinFinish(builtinShapes(&fig)), nil
+	return finish(shapes(&fig)), nil
 }
 
-func builtinLookup(name string) *poseSpec {
-	for i := range builtinPoses {
-		if builtinPoses[i].Name == name {
-			return &builtinPoses[i]
+func lookup(name string) *spec {
+	for i := range poses {
+		if poses[i].Name == name {
+			return &poses[i]
 		}
 	}
 	return nil
@@ -75,35 +75,35 @@ func builtinLookup(name string) *poseSpec {
 // The house style, in drawing units (cm). How many points a centimetre
 // takes on the page is the layout style's (layout.FigureStyle's
 // DrawingScale), so these weights print in proportion to it: the outline
-// is builtinLine times that scale.
+// is lineWidth times that scale.
 const (
-	builtinLine   = 0.7
-	builtinArrowW = 1.0
-	builtinMargin = 4.0
+	lineWidth = 0.7
+	arrowW    = 1.0
+	margin    = 4.0
 )
 
 // Grey levels: the near body light, the far limbs a shade darker with a
 // softer outline so they sit behind, the moving part darker still; props
 // lighter than the body so the eye goes to the person.
 const (
-	builtinInk      = 0x1a
-	builtinFarInk   = 0x78
-	builtinSkin     = 0xec
-	builtinFarSkin  = 0xcc
-	builtinEmph     = 0xc6
-	builtinFarEmph  = 0xb2
-	builtinHair     = 0x8a
-	builtinPropFill = 0xf7
-	builtinPlumbInk = 0x50
-	// builtinStrapFill is a mid grey: a strap must read as a thing, not
+	ink      = 0x1a
+	farInk   = 0x78
+	skin     = 0xec
+	farSkin  = 0xcc
+	emphSkin = 0xc6
+	farEmph  = 0xb2
+	hair     = 0x8a
+	propFill = 0xf7
+	plumbInk = 0x50
+	// strapFill is a mid grey: a strap must read as a thing, not
 	// as part of the body or a line of the drawing.
-	builtinStrapFill = 0x9a
+	strapFill = 0x9a
 )
 
-func builtinGray(v uint8) color.RGBA { return color.RGBA{v, v, v, 0xff} }
+func gray(v uint8) color.RGBA { return color.RGBA{v, v, v, 0xff} }
 
-// builtinShapes styles a built figure, in body space (y up), back to front.
-func builtinShapes(fig *poseFigure) []figures.Shape {
+// shapes styles a built figure, in body space (y up), back to front.
+func shapes(fig *solvedFigure) []figures.Shape {
 	spec := fig.Spec
 	emph := func(p bodyPart) bool {
 		for _, r := range spec.EmphRefs {
@@ -133,48 +133,48 @@ func builtinShapes(fig *poseFigure) []figures.Shape {
 	if spec.EmphFrom > 0 {
 		torsoEmph = bodyTorsoPath(&fig.Skel, spec.EmphFrom)
 	}
-	shapes := builtinProps(fig)
-	shapes = append(shapes, builtinGroup(far, builtinFarInk, builtinFarSkin, builtinFarEmph, emph, nil)...)
+	shapes := props(fig)
+	shapes = append(shapes, group(far, farInk, farSkin, farEmph, emph, nil)...)
 	if spec.Strap {
 		// Behind the near foot it loops around and under the hands that
 		// hold it.
-		shapes = append(shapes, builtinStrap(&fig.Skel)...)
+		shapes = append(shapes, strap(&fig.Skel)...)
 	}
-	shapes = append(shapes, builtinGroup(main, builtinInk, builtinSkin, builtinEmph, emph, torsoEmph)...)
+	shapes = append(shapes, group(main, ink, skin, emphSkin, emph, torsoEmph)...)
 	for _, d := range fig.Details {
 		switch {
 		case d.Fill && d.Dark:
-			shapes = append(shapes, figures.Shape{Path: d.Path, Fill: builtinGray(builtinHair)})
+			shapes = append(shapes, figures.Shape{Path: d.Path, Fill: gray(hair)})
 		case d.Fill:
-			shapes = append(shapes, figures.Shape{Path: d.Path, Fill: builtinGray(builtinInk)})
+			shapes = append(shapes, figures.Shape{Path: d.Path, Fill: gray(ink)})
 		default:
-			shapes = append(shapes, figures.Shape{Path: d.Path, Stroke: builtinGray(builtinInk), LineWidth: builtinLine})
+			shapes = append(shapes, figures.Shape{Path: d.Path, Stroke: gray(ink), LineWidth: lineWidth})
 		}
 	}
 	if spec.Band != (bodyVec{}) {
 		// Under the hand that holds it.
-		shapes = append(shapes, builtinBand(&fig.Skel, spec.Band)...)
+		shapes = append(shapes, band(&fig.Skel, spec.Band)...)
 	}
-	shapes = append(shapes, builtinGroup(arm, builtinInk, builtinSkin, builtinEmph, emph, nil)...)
+	shapes = append(shapes, group(arm, ink, skin, emphSkin, emph, nil)...)
 	for _, a := range spec.Arrows {
 		o := fig.Skel.axisAt(a.At).P
 		if a.Circle {
-			shapes = append(shapes, builtinCircleArrow(o.add(a.From), a.Via)...)
+			shapes = append(shapes, circleArrow(o.add(a.From), a.Via)...)
 			continue
 		}
-		shapes = append(shapes, builtinArrow(o.add(a.From), o.add(a.Via), o.add(a.To))...)
+		shapes = append(shapes, arrow(o.add(a.From), o.add(a.Via), o.add(a.To))...)
 	}
 	if spec.Plumb {
-		shapes = append(shapes, builtinPlumb(fig))
+		shapes = append(shapes, plumb(fig))
 	}
 	return shapes
 }
 
-// builtinGroup draws parts as one clean silhouette: a double-width outline
+// group draws parts as one clean silhouette: a double-width outline
 // of every part first, then the fills on top, which hide the inner half of
 // the outline and every line where parts overlap. What is left is the
 // union's outline at the house weight. extra is an emphasis fill.
-func builtinGroup(parts []bodyPart, ink, skin, strong uint8, emph func(bodyPart) bool, extra []figures.Segment) []figures.Shape {
+func group(parts []bodyPart, ink, skin, strong uint8, emph func(bodyPart) bool, extra []figures.Segment) []figures.Shape {
 	if len(parts) == 0 {
 		return nil
 	}
@@ -188,18 +188,18 @@ func builtinGroup(parts []bodyPart, ink, skin, strong uint8, emph func(bodyPart)
 		}
 	}
 	bold = append(bold, extra...)
-	shapes := []figures.Shape{{Path: all, Stroke: builtinGray(ink), LineWidth: 2 * builtinLine}}
+	shapes := []figures.Shape{{Path: all, Stroke: gray(ink), LineWidth: 2 * lineWidth}}
 	if len(plain) > 0 {
-		shapes = append(shapes, figures.Shape{Path: plain, Fill: builtinGray(skin)})
+		shapes = append(shapes, figures.Shape{Path: plain, Fill: gray(skin)})
 	}
 	if len(bold) > 0 {
-		shapes = append(shapes, figures.Shape{Path: bold, Fill: builtinGray(strong)})
+		shapes = append(shapes, figures.Shape{Path: bold, Fill: gray(strong)})
 	}
 	return shapes
 }
 
-// builtinArrow is a movement arrow along the curve from → via → to.
-func builtinArrow(from, via, to bodyVec) []figures.Shape {
+// arrow is a movement arrow along the curve from → via → to.
+func arrow(from, via, to bodyVec) []figures.Shape {
 	const headLen, headHalf = 6.0, 3.2
 	dir := to.sub(via).mul(1 / to.sub(via).length())
 	// Stop the line inside the head so its end does not blunt the point.
@@ -218,16 +218,16 @@ func builtinArrow(from, via, to bodyVec) []figures.Shape {
 		{Op: figures.LineTo, Pts: [3]figures.Point{base.sub(side).point()}},
 		{Op: figures.Close},
 	}
-	ink := builtinGray(builtinInk)
+	ink := gray(ink)
 	return []figures.Shape{
-		{Path: line, Stroke: ink, LineWidth: builtinArrowW},
+		{Path: line, Stroke: ink, LineWidth: arrowW},
 		{Path: head, Fill: ink},
 	}
 }
 
-// builtinCircleArrow is a small ellipse round c with radii r, open for
+// circleArrow is a small ellipse round c with radii r, open for
 // its last sixth where the arrowhead points on round it.
-func builtinCircleArrow(c, r bodyVec) []figures.Shape {
+func circleArrow(c, r bodyVec) []figures.Shape {
 	const steps = 30
 	at := func(deg float64) bodyVec {
 		s, k := math.Sincos(deg * math.Pi / 180)
@@ -237,56 +237,56 @@ func builtinCircleArrow(c, r bodyVec) []figures.Shape {
 	for i := 1; i <= steps; i++ {
 		line = append(line, figures.Segment{Op: figures.LineTo, Pts: [3]figures.Point{at(-90 + 270*float64(i)/steps).point()}})
 	}
-	shapes := []figures.Shape{{Path: line, Stroke: builtinGray(builtinInk), LineWidth: builtinArrowW}}
+	shapes := []figures.Shape{{Path: line, Stroke: gray(ink), LineWidth: arrowW}}
 	// The head: on past the line's end, along the ellipse.
-	head := builtinArrow(at(170), at(175), at(200))
+	head := arrow(at(170), at(175), at(200))
 	return append(shapes, head[1])
 }
 
-// builtinBand is a resistance band, a flat strip seen edge-on, taut in a
+// band is a resistance band, a flat strip seen edge-on, taut in a
 // straight line from the near hand's grip to its anchor, where a knot
 // holds it on the far side of the door.
-func builtinBand(sk *bodySkeleton, anchor bodyVec) []figures.Shape {
+func band(sk *bodySkeleton, anchor bodyVec) []figures.Shape {
 	j := sk.Limbs[0]
 	grip := j.Wrist.add(j.Fingertip.sub(j.Wrist).mul(0.4))
-	end := anchor.add(bodyVec{poseDoorT + 2, 0})
+	end := anchor.add(bodyVec{doorT + 2, 0})
 	line := []figures.Segment{{Op: figures.MoveTo, Pts: [3]figures.Point{grip.point()}}, {Op: figures.LineTo, Pts: [3]figures.Point{end.point()}}}
 	return []figures.Shape{
-		{Path: line, Stroke: builtinGray(builtinInk), LineWidth: builtinStrapW + 2*builtinLine},
-		{Path: line, Stroke: builtinGray(builtinStrapFill), LineWidth: builtinStrapW},
-		{Path: bodyCircle(end, 2.2), Fill: builtinGray(builtinStrapFill), Stroke: builtinGray(builtinInk), LineWidth: builtinLine},
+		{Path: line, Stroke: gray(ink), LineWidth: strapW + 2*lineWidth},
+		{Path: line, Stroke: gray(strapFill), LineWidth: strapW},
+		{Path: bodyCircle(end, 2.2), Fill: gray(strapFill), Stroke: gray(ink), LineWidth: lineWidth},
 	}
 }
 
-// builtinStrapW is the strap's width as drawn (cm): a 4 cm yoga strap or
+// strapW is the strap's width as drawn (cm): a 4 cm yoga strap or
 // a towel folded lengthwise, seen a little edge-on.
-const builtinStrapW = 1.6
+const strapW = 1.6
 
-// builtinStrap is a strap pulled taut in two straight strands from the
+// strap is a strap pulled taut in two straight strands from the
 // near hand's grip to the near foot, one to its sole under the ball and
 // one to its top; drawn behind the foot, they read as a loop around it.
-func builtinStrap(sk *bodySkeleton) []figures.Shape {
+func strap(sk *bodySkeleton) []figures.Shape {
 	j := sk.Limbs[0]
 	grip := j.Wrist.add(j.Fingertip.sub(j.Wrist).mul(0.4))
 	down := j.Foot - 90
 	ball := bodyAt(bodyAt(j.Ankle, j.Foot, 13), down, bodyAnkleH-2.4)
-	under := bodyAt(ball, down, 2.4+builtinStrapW/2)
+	under := bodyAt(ball, down, 2.4+strapW/2)
 	over := bodyAt(bodyAt(j.Ankle, j.Foot, 12), down+180, 3.4)
 	var shapes []figures.Shape
 	for _, end := range []bodyVec{over, under} {
 		line := []figures.Segment{{Op: figures.MoveTo, Pts: [3]figures.Point{grip.point()}}, {Op: figures.LineTo, Pts: [3]figures.Point{end.point()}}}
 		shapes = append(shapes,
-			figures.Shape{Path: line, Stroke: builtinGray(builtinInk), LineWidth: builtinStrapW + 2*builtinLine},
-			figures.Shape{Path: line, Stroke: builtinGray(builtinStrapFill), LineWidth: builtinStrapW})
+			figures.Shape{Path: line, Stroke: gray(ink), LineWidth: strapW + 2*lineWidth},
+			figures.Shape{Path: line, Stroke: gray(strapFill), LineWidth: strapW})
 	}
 	return shapes
 }
 
-// builtinPlumb is the dashed plumb line of a standing posture check,
+// plumb is the dashed plumb line of a standing posture check,
 // through the ankle up past the crown.
-func builtinPlumb(fig *poseFigure) figures.Shape {
+func plumb(fig *solvedFigure) figures.Shape {
 	x := fig.Skel.Limbs[0].Ankle.X
-	_, hi := poseExtent(fig.Parts, func(bodyPart) bool { return true })
+	_, hi := extent(fig.Parts, func(bodyPart) bool { return true })
 	const dash, gap = 3.0, 2.2
 	var path []figures.Segment
 	for y := fig.Floor; y < hi.Y+8; y += dash + gap {
@@ -294,12 +294,12 @@ func builtinPlumb(fig *poseFigure) figures.Shape {
 			figures.Segment{Op: figures.MoveTo, Pts: [3]figures.Point{{X: x, Y: y}}},
 			figures.Segment{Op: figures.LineTo, Pts: [3]figures.Point{{X: x, Y: math.Min(y+dash, hi.Y+8)}}})
 	}
-	return figures.Shape{Path: path, Stroke: builtinGray(builtinPlumbInk), LineWidth: builtinLine / 2}
+	return figures.Shape{Path: path, Stroke: gray(plumbInk), LineWidth: lineWidth / 2}
 }
 
-// builtinProps draws the floor, the mat and the props.
-func builtinProps(fig *poseFigure) []figures.Shape {
-	lo, hi := poseExtent(fig.Parts, func(bodyPart) bool { return true })
+// props draws the floor, the mat and the props.
+func props(fig *solvedFigure) []figures.Shape {
+	lo, hi := extent(fig.Parts, func(bodyPart) bool { return true })
 	for _, p := range fig.Props {
 		lo.X = math.Min(lo.X, p.C.X-p.R)
 		hi.X = math.Max(hi.X, p.C.X+p.R)
@@ -311,12 +311,12 @@ func builtinProps(fig *poseFigure) []figures.Shape {
 			}
 		}
 	}
-	ink, fill := builtinGray(builtinInk), builtinGray(builtinPropFill)
+	ink, fill := gray(ink), gray(propFill)
 	floor := []figures.Segment{
 		{Op: figures.MoveTo, Pts: [3]figures.Point{{X: lo.X - 12, Y: fig.Floor}}},
 		{Op: figures.LineTo, Pts: [3]figures.Point{{X: hi.X + 12, Y: fig.Floor}}},
 	}
-	shapes := []figures.Shape{{Path: floor, Stroke: ink, LineWidth: builtinLine}}
+	shapes := []figures.Shape{{Path: floor, Stroke: ink, LineWidth: lineWidth}}
 	if fig.Spec.OnMat {
 		// A real mat is 180 cm long; it grows only if the body is longer.
 		const matLen = 180.0
@@ -325,27 +325,27 @@ func builtinProps(fig *poseFigure) []figures.Shape {
 			mid := (x0 + x1) / 2
 			x0, x1 = mid-matLen/2, mid+matLen/2
 		}
-		shapes = append(shapes, figures.Shape{Path: builtinRoundRect(x0, -poseMatThick, x1, 0, poseMatThick/2), Fill: fill, Stroke: ink, LineWidth: builtinLine})
+		shapes = append(shapes, figures.Shape{Path: roundRect(x0, -matThick, x1, 0, matThick/2), Fill: fill, Stroke: ink, LineWidth: lineWidth})
 	}
 	for _, p := range fig.Props {
 		if p.Pieces != nil {
 			// Far legs first, in the far limbs' lighter outline.
 			for _, pc := range p.Pieces {
 				if pc.Far {
-					shapes = append(shapes, figures.Shape{Path: pc.Path, Fill: fill, Stroke: builtinGray(builtinFarInk), LineWidth: builtinLine})
+					shapes = append(shapes, figures.Shape{Path: pc.Path, Fill: fill, Stroke: gray(farInk), LineWidth: lineWidth})
 				}
 			}
 			for _, pc := range p.Pieces {
 				if !pc.Far {
-					shapes = append(shapes, figures.Shape{Path: pc.Path, Fill: fill, Stroke: ink, LineWidth: builtinLine})
+					shapes = append(shapes, figures.Shape{Path: pc.Path, Fill: fill, Stroke: ink, LineWidth: lineWidth})
 				}
 			}
 			continue
 		}
-		shapes = append(shapes, figures.Shape{Path: bodyCircle(p.C, p.R), Fill: fill, Stroke: ink, LineWidth: builtinLine})
+		shapes = append(shapes, figures.Shape{Path: bodyCircle(p.C, p.R), Fill: fill, Stroke: ink, LineWidth: lineWidth})
 		var hint []figures.Segment
 		switch p.Kind {
-		case poseTowel:
+		case towel:
 			// A spiral says "rolled".
 			for i := 0; i <= 40; i++ {
 				t := float64(i) / 40
@@ -356,20 +356,20 @@ func builtinProps(fig *poseFigure) []figures.Shape {
 				}
 				hint = append(hint, figures.Segment{Op: op, Pts: [3]figures.Point{q.point()}})
 			}
-		case poseRoller:
+		case roller:
 			hint = bodyCircle(p.C, p.R*0.35)
-		case poseBall:
+		case ball:
 			// A highlight arc says "round and shiny".
 			start := bodyAt(p.C, 105, p.R*0.72)
 			hint = bodyArcPath([]figures.Segment{{Op: figures.MoveTo, Pts: [3]figures.Point{start.point()}}}, p.C, p.R*0.72, 105, 150)
 		}
-		shapes = append(shapes, figures.Shape{Path: hint, Stroke: ink, LineWidth: builtinLine})
+		shapes = append(shapes, figures.Shape{Path: hint, Stroke: ink, LineWidth: lineWidth})
 	}
 	return shapes
 }
 
-// builtinRoundRect is a closed rectangle with rounded corners.
-func builtinRoundRect(x0, y0, x1, y1, r float64) []figures.Segment {
+// roundRect is a closed rectangle with rounded corners.
+func roundRect(x0, y0, x1, y1, r float64) []figures.Segment {
 	path := []figures.Segment{{Op: figures.MoveTo, Pts: [3]figures.Point{{X: x0 + r, Y: y0}}}}
 	path = append(path, figures.Segment{Op: figures.LineTo, Pts: [3]figures.Point{{X: x1 - r, Y: y0}}})
 	path = bodyArcPath(path, bodyVec{x1 - r, y0 + r}, r, -90, 0)
@@ -382,9 +382,9 @@ func builtinRoundRect(x0, y0, x1, y1, r float64) []figures.Segment {
 	return append(path, figures.Segment{Op: figures.Close})
 }
 
-// builtinFinish moves shapes from body space (y up) into drawing space:
+// finish moves shapes from body space (y up) into drawing space:
 // y down, origin at the top left of the tight box plus the margin.
-func builtinFinish(shapes []figures.Shape) figures.Drawing {
+func finish(shapes []figures.Shape) figures.Drawing {
 	lo := figures.Point{X: math.Inf(1), Y: math.Inf(1)}
 	hi := figures.Point{X: math.Inf(-1), Y: math.Inf(-1)}
 	for _, sh := range shapes {
@@ -400,15 +400,15 @@ func builtinFinish(shapes []figures.Shape) figures.Drawing {
 		}
 	}
 	move := func(p figures.Point) figures.Point {
-		return figures.Point{X: p.X - lo.X + builtinMargin, Y: hi.Y - p.Y + builtinMargin}
+		return figures.Point{X: p.X - lo.X + margin, Y: hi.Y - p.Y + margin}
 	}
-	d := figures.Drawing{W: hi.X - lo.X + 2*builtinMargin, H: hi.Y - lo.Y + 2*builtinMargin}
+	d := figures.Drawing{W: hi.X - lo.X + 2*margin, H: hi.Y - lo.Y + 2*margin}
 	for _, sh := range shapes {
 		path := make([]figures.Segment, len(sh.Path))
 		for i, s := range sh.Path {
 			path[i] = figures.Segment{Op: s.Op, Pts: [3]figures.Point{move(s.Pts[0]), move(s.Pts[1]), move(s.Pts[2])}}
 			// Unused points stay at zero so the path dump stays readable.
-			for k := builtinUsedPts(s.Op); k < 3; k++ {
+			for k := usedPts(s.Op); k < 3; k++ {
 				path[i].Pts[k] = figures.Point{}
 			}
 		}
@@ -418,8 +418,8 @@ func builtinFinish(shapes []figures.Shape) figures.Drawing {
 	return d
 }
 
-// builtinUsedPts is how many of a segment's points its operator uses.
-func builtinUsedPts(op figures.Op) int {
+// usedPts is how many of a segment's points its operator uses.
+func usedPts(op figures.Op) int {
 	switch op {
 	case figures.CubicTo:
 		return 3

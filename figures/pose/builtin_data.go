@@ -17,36 +17,36 @@ import (
 // development time, not in every process: solving the fifteen drawings of
 // the mid-back handout took about two thirds of a `handout render` run;
 // reading one from the file takes about 0.1 ms.
-// builtin_drawings.bin holds what builtinDraw makes of every pose, float
+// builtin_drawings.bin holds what drawPose makes of every pose, float
 // for float, so a drawing read from it is the same as one solved. The
 // solver stays the source of truth: TestBuiltinDrawingsData solves every
 // pose again and fails if the file differs; regenerate it with
 //
-//	go generate ./figures
+//	go generate ./figures/pose
 //
 // after changing a pose, the body or the house style.
 //
 //go:generate go test -run TestBuiltinDrawingsData -update .
 //go:embed builtin_drawings.bin
-var builtinDrawingsData []byte
+var drawingsData []byte
 
-// builtinDataMagic starts builtin_drawings.bin. Then, for each drawing: its
+// dataMagic starts builtin_drawings.bin. Then, for each drawing: its
 // name (uint16 length, bytes), the length of its entry (uint32), and the
-// entry: the drawing's encoding (builtinEncode) compressed with DEFLATE.
+// entry: the drawing's encoding (encode) compressed with DEFLATE.
 // Numbers are little-endian; floats are their IEEE 754 bits, so nothing is
 // rounded. Each drawing is compressed on its own (a third of the size) so
 // that reading one inflates only its own 15 KB or so.
-const builtinDataMagic = "handout-drawings 1\n"
+const dataMagic = "handout-drawings 1\n"
 
 // maxDrawingBytes caps one drawing's inflated encoding: far above the
 // largest (about 25 KB), and small enough that damaged data cannot make a
 // large allocation.
 const maxDrawingBytes = 4 << 20
 
-// builtinStored returns the named drawing from data, or false if data does
+// storedDrawing returns the named drawing from data, or false if data does
 // not hold it (a pose added since the file was generated is then solved).
-func builtinStored(data []byte, name string) (figures.Drawing, bool) {
-	rest, ok := cutPrefix(data, builtinDataMagic)
+func storedDrawing(data []byte, name string) (figures.Drawing, bool) {
+	rest, ok := cutPrefix(data, dataMagic)
 	for ok && len(rest) >= 2 {
 		n := int(binary.LittleEndian.Uint16(rest))
 		if len(rest) < 2+n+4 {
@@ -63,7 +63,7 @@ func builtinStored(data []byte, name string) (figures.Drawing, bool) {
 			if err != nil {
 				return figures.Drawing{}, false
 			}
-			d, err := builtinDecode(raw)
+			d, err := decode(raw)
 			return d, err == nil
 		}
 		rest = rest[size:]
@@ -78,9 +78,9 @@ func cutPrefix(b []byte, prefix string) ([]byte, bool) {
 	return b[len(prefix):], true
 }
 
-// builtinData encodes the named drawings as builtin_drawings.bin.
-func builtinData(names []string, draw func(string) (figures.Drawing, error)) ([]byte, error) {
-	out := []byte(builtinDataMagic)
+// data encodes the named drawings as builtin_drawings.bin.
+func data(names []string, draw func(string) (figures.Drawing, error)) ([]byte, error) {
+	out := []byte(dataMagic)
 	for _, name := range names {
 		d, err := draw(name)
 		if err != nil {
@@ -88,7 +88,7 @@ func builtinData(names []string, draw func(string) (figures.Drawing, error)) ([]
 		}
 		var enc bytes.Buffer
 		zw, _ := flate.NewWriter(&enc, flate.BestCompression) // the level is valid
-		zw.Write(builtinEncode(d))                            // a bytes.Buffer does not fail
+		zw.Write(encode(d))                                   // a bytes.Buffer does not fail
 		zw.Close()
 		out = binary.LittleEndian.AppendUint16(out, uint16(len(name)))
 		out = append(out, name...)
@@ -98,10 +98,10 @@ func builtinData(names []string, draw func(string) (figures.Drawing, error)) ([]
 	return out, nil
 }
 
-// builtinEncode writes W, H and the shape count, then per shape its fill
+// encode writes W, H and the shape count, then per shape its fill
 // and stroke (RGBA bytes), line width and segment count, then per segment
 // its operator and the coordinates it uses (segmentPoints).
-func builtinEncode(d figures.Drawing) []byte {
+func encode(d figures.Drawing) []byte {
 	le := binary.LittleEndian
 	f := func(b []byte, v float64) []byte { return le.AppendUint64(b, math.Float64bits(v)) }
 	b := f(f(nil, d.W), d.H)
@@ -131,8 +131,8 @@ func segmentPoints(op figures.Op) int {
 	return 0
 }
 
-// builtinDecode reads what builtinEncode wrote.
-func builtinDecode(b []byte) (figures.Drawing, error) {
+// decode reads what encode wrote.
+func decode(b []byte) (figures.Drawing, error) {
 	r := dataReader{b: b}
 	d := figures.Drawing{W: r.float(), H: r.float()}
 	d.Shapes = make([]figures.Shape, r.count(8+8+4))

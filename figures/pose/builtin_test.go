@@ -33,7 +33,7 @@ func checkGolden(t *testing.T, path string, got []byte, describe func(want []byt
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("golden %s: %v (run go test ./figures -update to create it)", path, err)
+		t.Fatalf("golden %s: %v (run go test ./figures/pose -update to create it)", path, err)
 	}
 	if bytes.Equal(got, want) {
 		return
@@ -46,7 +46,7 @@ func checkGolden(t *testing.T, path string, got []byte, describe func(want []byt
 	if err := os.WriteFile(gotPath, got, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Errorf("%s differs from its golden: %s; wrote %s (look at it, then go test ./figures -update)", path, describe(want), gotPath)
+	t.Errorf("%s differs from its golden: %s; wrote %s (look at it, then go test ./figures/pose -update)", path, describe(want), gotPath)
 }
 
 // dumpDrawing is the text form of a drawing for its golden file: one line
@@ -160,7 +160,7 @@ func TestBuiltinScale(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d.H < bodyHeight+2*builtinMargin || d.H > bodyHeight+2*builtinMargin+12 {
+		if d.H < bodyHeight+2*margin || d.H > bodyHeight+2*margin+12 {
 			t.Errorf("%s is %.1f high, want the %.0f cm body plus margins", name, d.H, bodyHeight)
 		}
 	}

@@ -8,50 +8,50 @@ import (
 // A pose is data: a view, joint angles for the one body model, the props it
 // rests on, and the few angles that are solved rather than written down so
 // that contact comes out exact (a hand flat on the floor, the back just
-// touching the ball). poseBuild turns it into placed geometry.
+// touching the ball). build turns it into placed geometry.
 
-// poseView is the direction the body is seen from.
-type poseView uint8
+// view is the direction the body is seen from.
+type view uint8
 
 const (
-	poseSide poseView = iota
-	poseFront
+	side view = iota
+	front
 )
 
-// poseRef names one body part on one side.
-type poseRef struct {
+// ref names one body part on one side.
+type ref struct {
 	Kind bodyPartKind
 	Far  bool
 }
 
-func (r poseRef) String() string {
+func (r ref) String() string {
 	if r.Far {
 		return "far " + r.Kind.String()
 	}
 	return r.Kind.String()
 }
 
-// poseJoint names a point of the skeleton, for goals that place one joint
+// joint names a point of the skeleton, for goals that place one joint
 // relative to another and for the still-parts check of a start/finish pair.
-type poseJoint uint8
+type joint uint8
 
 const (
-	poseJointHip poseJoint = iota
-	poseJointKnee
-	poseJointAnkle
-	poseJointShoulder
-	poseJointElbow
-	poseJointWrist
-	poseJointFingertip
-	poseJointHead // the head's pivot at ear height
+	jointHip joint = iota
+	jointKnee
+	jointAnkle
+	jointShoulder
+	jointElbow
+	jointWrist
+	jointFingertip
+	jointHead // the head's pivot at ear height
 )
 
-func (j poseJoint) String() string {
+func (j joint) String() string {
 	return [...]string{"hip", "knee", "ankle", "shoulder", "elbow", "wrist", "fingertip", "head"}[j]
 }
 
 // joint is where joint j of the near (or far) side is.
-func (sk *bodySkeleton) joint(j poseJoint, far bool) bodyVec {
+func (sk *bodySkeleton) joint(j joint, far bool) bodyVec {
 	l := &sk.Limbs[0]
 	if far {
 		l = &sk.Limbs[1]
@@ -59,38 +59,38 @@ func (sk *bodySkeleton) joint(j poseJoint, far bool) bodyVec {
 	return [...]bodyVec{l.Hip, l.Knee, l.Ankle, l.Shoulder, l.Elbow, l.Wrist, l.Fingertip, sk.Head}[j]
 }
 
-// posePropKind is a thing the body lies on or against.
-type posePropKind uint8
+// propKind is a thing the body lies on or against.
+type propKind uint8
 
 const (
-	poseTowel posePropKind = iota
-	poseRoller
-	poseBall
-	poseChair
-	poseCounter
-	poseWall
-	poseCushion
-	poseTable
-	poseDoor
+	towel propKind = iota
+	roller
+	ball
+	chair
+	counter
+	wall
+	cushion
+	table
+	door
 )
 
-func (k posePropKind) String() string {
+func (k propKind) String() string {
 	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter", "wall", "kneeling cushion", "table", "door"}[k]
 }
 
 // radius is a round prop's real size from FIGURES.md: a towel rolled to
 // about 11 cm, a 15 cm foam roller, a 55 cm ball for a person of 170 cm;
 // 0 for a flat-sided one.
-func (k posePropKind) radius() float64 {
+func (k propKind) radius() float64 {
 	return [...]float64{5.5, 7.5, 27.5, 0, 0, 0, 0, 0, 0}[k]
 }
 
-// poseProp places a prop on the floor (or mat) under or behind the body:
+// prop places a prop on the floor (or mat) under or behind the body:
 // a round one's centre, or a chair's seat front edge, a counter's front
 // edge or a wall's face, is DX cm along x from the trunk axis at spine
 // position At.
-type poseProp struct {
-	Kind posePropKind
+type prop struct {
+	Kind propKind
 	At   float64
 	DX   float64
 	// Fixed measures DX from x = 0, the anchor joint, instead: a chair
@@ -104,124 +104,124 @@ type poseProp struct {
 	By []bodyPartKind
 }
 
-// posePlaced is a prop where it ended up: a round one's centre and
+// placed is a prop where it ended up: a round one's centre and
 // radius, or a flat-sided one's outlines.
-type posePlaced struct {
-	Kind   posePropKind
+type placed struct {
+	Kind   propKind
 	C      bodyVec
 	R      float64
-	Pieces []posePiece
+	Pieces []piece
 }
 
-// poseParam is an angle a pose may leave to the solver (near side; the far
+// param is an angle a pose may leave to the solver (near side; the far
 // side follows).
-type poseParam uint8
+type param uint8
 
 const (
-	poseTrunk poseParam = iota
-	poseLumbar
-	poseThoracic
-	poseNeck
-	poseHip
-	poseKnee
-	poseAnkle
-	poseShoulder
-	poseElbow
-	poseWrist
+	trunk param = iota
+	lumbar
+	thoracic
+	neck
+	hip
+	knee
+	ankle
+	shoulder
+	elbow
+	wrist
 	// The far leg's own angles, for a pose whose legs differ (FarLegs).
-	poseFarHip
-	poseFarKnee
-	poseFarAnkle
+	farHip
+	farKnee
+	farAnkle
 )
 
-func (p poseParam) String() string {
+func (p param) String() string {
 	return [...]string{"trunk", "lumbar", "thoracic", "neck", "hip", "knee", "ankle", "shoulder", "elbow", "wrist", "far hip", "far knee", "far ankle"}[p]
 }
 
-func (p poseParam) ptr(a *bodyAngles) *float64 {
+func (p param) ptr(a *bodyAngles) *float64 {
 	switch p {
-	case poseTrunk:
+	case trunk:
 		return &a.Trunk
-	case poseLumbar:
+	case lumbar:
 		return &a.Lumbar
-	case poseThoracic:
+	case thoracic:
 		return &a.Thoracic
-	case poseNeck:
+	case neck:
 		return &a.Neck
-	case poseHip:
+	case hip:
 		return &a.Near.Hip
-	case poseKnee:
+	case knee:
 		return &a.Near.Knee
-	case poseAnkle:
+	case ankle:
 		return &a.Near.Ankle
-	case poseShoulder:
+	case shoulder:
 		return &a.Near.Shoulder
-	case poseElbow:
+	case elbow:
 		return &a.Near.Elbow
-	case poseFarHip:
+	case farHip:
 		return &a.Far.Hip
-	case poseFarKnee:
+	case farKnee:
 		return &a.Far.Knee
-	case poseFarAnkle:
+	case farAnkle:
 		return &a.Far.Ankle
 	}
 	return &a.Near.Wrist
 }
 
-// poseGoalKind is what a solved angle must achieve.
-type poseGoalKind uint8
+// goalKind is what a solved angle must achieve.
+type goalKind uint8
 
 const (
-	// poseLevel: the lowest points of parts A and B at the same height, so
+	// level: the lowest points of parts A and B at the same height, so
 	// that both rest on the surface, or A Deg cm higher (on a seat).
-	poseLevel poseGoalKind = iota
-	// poseAim: the segment of part A points in direction Deg (a hand or
+	level goalKind = iota
+	// aim: the segment of part A points in direction Deg (a hand or
 	// foot flat, an upper arm vertical).
-	poseAim
-	// poseAt: joint J (far side if JFar) lies Deg cm from joint JB (far
+	aim
+	// at: joint J (far side if JFar) lies Deg cm from joint JB (far
 	// side if JBFar) along x (Axis 0) or y (Axis 1): a hand holding a
 	// shin, the feet a set distance from the shoulders in both panels of a
 	// pair.
-	poseAt
-	// poseTouch: the outline of part A just touches prop number Prop. A
+	at
+	// touch: the outline of part A just touches prop number Prop. A
 	// left zero is the trunk: the back is what rests on a towel, roller or
 	// ball, and a touch by the head alone would leave the spine unsupported.
-	poseTouch
+	touch
 )
 
-// poseGoal is one contact or alignment condition.
-type poseGoal struct {
-	Kind        poseGoalKind
-	A, B        poseRef
+// goal is one contact or alignment condition.
+type goal struct {
+	Kind        goalKind
+	A, B        ref
 	Deg         float64
 	Prop        int
-	J, JB       poseJoint
+	J, JB       joint
 	JFar, JBFar bool
 	Axis        int
 }
 
-func (g poseGoal) String() string {
+func (g goal) String() string {
 	switch g.Kind {
-	case poseLevel:
+	case level:
 		return fmt.Sprintf("%v level with %v", g.A, g.B)
-	case poseAim:
+	case aim:
 		return fmt.Sprintf("%v at %.0f°", g.A, g.Deg)
-	case poseAt:
+	case at:
 		return fmt.Sprintf("%v %.1f cm along %c from the %v", g.J, g.Deg, "xy"[g.Axis], g.JB)
 	}
 	return fmt.Sprintf("%v touching prop %d", g.A, g.Prop)
 }
 
-// poseSolve adjusts Param within [Lo, Hi] until Goal holds.
-type poseSolve struct {
-	Param  poseParam
+// solve adjusts Param within [Lo, Hi] until Goal holds.
+type solve struct {
+	Param  param
 	Lo, Hi float64
-	Goal   poseGoal
+	Goal   goal
 }
 
-// poseArrow is a movement arrow: a curve From → Via → To, offsets in cm
+// arrowMark is a movement arrow: a curve From → Via → To, offsets in cm
 // from the trunk axis at spine position At, in the placed drawing.
-type poseArrow struct {
+type arrowMark struct {
 	At            float64
 	From, Via, To bodyVec
 	// Circle draws a small ellipse round From instead, Via its radii:
@@ -229,10 +229,10 @@ type poseArrow struct {
 	Circle bool
 }
 
-// poseSpec is one built-in figure as data.
-type poseSpec struct {
+// spec is one built-in figure as data.
+type spec struct {
 	Name, Desc string
-	View       poseView
+	View       view
 	Angles     bodyAngles
 	// FarDelta is added to the near side's (solved) angles for the far
 	// side; FarShift moves the far limbs along x so they show beside the
@@ -240,18 +240,18 @@ type poseSpec struct {
 	FarDelta bodyLimbAngles
 	FarShift float64
 	OnMat    bool
-	Props    []poseProp
-	Solve    []poseSolve
+	Props    []prop
+	Solve    []solve
 	// Rest lists the parts that rest on the mat or floor.
-	Rest []poseRef
+	Rest []ref
 	// Emph lists parts drawn darker because they move; EmphFrom > 0 also
 	// darkens the trunk from that spine position up.
 	Emph     []bodyPartKind
 	EmphFrom float64
 	// EmphRefs lists parts drawn darker on one side only: the near leg and
 	// the far arm that move while their other-side twins hold still.
-	EmphRefs []poseRef
-	Arrows   []poseArrow
+	EmphRefs []ref
+	Arrows   []arrowMark
 	// SpineExtMax overrides the usual 40° limit of spine extension for
 	// poses that exceed it on purpose (back bends over a ball, the wheel).
 	SpineExtMax float64
@@ -259,7 +259,7 @@ type poseSpec struct {
 	// Anchor is the joint placed at x = 0 (the near hip unless said; the
 	// far side's if AnchorFar), so that the still parts of a start/finish
 	// pair line up.
-	Anchor    poseJoint
+	Anchor    joint
 	AnchorFar bool
 	// Strap draws a strap or towel pulled taut from the near hand to the
 	// near foot, looped around its ball.
@@ -277,23 +277,23 @@ type poseSpec struct {
 	FarArms bool
 }
 
-// poseFigure is a pose built into placed geometry, body space (y up), the
+// solvedFigure is a pose built into placed geometry, body space (y up), the
 // surface the body rests on at y = 0.
-type poseFigure struct {
-	Spec    *poseSpec
+type solvedFigure struct {
+	Spec    *spec
 	Angles  bodyAngles
 	Skel    bodySkeleton
 	Parts   []bodyPart
 	Details []bodyDetail
-	Props   []posePlaced
+	Props   []placed
 	Floor   float64 // the floor line: -1 under a 1 cm mat, else 0
 }
 
-// poseMatThick is the mat's thickness (cm).
-const poseMatThick = 1.0
+// matThick is the mat's thickness (cm).
+const matThick = 1.0
 
-// poseFar gives the far side its angles from the near side's.
-func poseFar(spec *poseSpec, a bodyAngles) bodyAngles {
+// far gives the far side its angles from the near side's.
+func far(spec *spec, a bodyAngles) bodyAngles {
 	n, d, f := a.Near, spec.FarDelta, a.Far
 	a.Far = bodyLimbAngles{n.Hip + d.Hip, n.Knee + d.Knee, n.Ankle + d.Ankle, n.Shoulder + d.Shoulder, n.Elbow + d.Elbow, n.Wrist + d.Wrist}
 	if spec.FarLegs {
@@ -305,14 +305,14 @@ func poseFar(spec *poseSpec, a bodyAngles) bodyAngles {
 	return a
 }
 
-// poseLayout places the posed body with its lowest point on y = 0 and the
+// layout places the posed body with its lowest point on y = 0 and the
 // props around it.
-func poseLayout(spec *poseSpec, a bodyAngles) poseFigure {
-	fig := poseFigure{Spec: spec, Angles: a}
+func layout(spec *spec, a bodyAngles) solvedFigure {
+	fig := solvedFigure{Spec: spec, Angles: a}
 	if spec.OnMat {
-		fig.Floor = -poseMatThick
+		fig.Floor = -matThick
 	}
-	if spec.View == poseFront {
+	if spec.View == front {
 		fig.Parts, fig.Details = bodyFront(a)
 		return fig
 	}
@@ -322,7 +322,7 @@ func poseLayout(spec *poseSpec, a bodyAngles) poseFigure {
 		*p = p.add(bodyVec{spec.FarShift, 0})
 	}
 	parts, _ := bodySideParts(&sk)
-	lo, _ := poseExtent(parts, func(bodyPart) bool { return true })
+	lo, _ := extent(parts, func(bodyPart) bool { return true })
 	sk.shift(bodyVec{-sk.joint(spec.Anchor, spec.AnchorFar).X, -lo.Y})
 	fig.Skel = sk
 	fig.Parts, fig.Details = bodySideParts(&fig.Skel)
@@ -332,28 +332,28 @@ func poseLayout(spec *poseSpec, a bodyAngles) poseFigure {
 		if !pr.Fixed {
 			x += fig.Skel.axisAt(pr.At).P.X
 		}
-		placed := posePlaced{Kind: pr.Kind, C: bodyVec{x, r}, R: r}
+		placed := placed{Kind: pr.Kind, C: bodyVec{x, r}, R: r}
 		switch pr.Kind {
-		case poseChair:
-			placed.Pieces = poseChairPieces(x)
-		case poseCounter:
-			placed.Pieces = poseCounterPieces(x)
-		case poseWall:
-			placed.Pieces = poseWallPieces(x)
-		case poseCushion:
-			placed.Pieces = poseCushionPieces(x)
-		case poseTable:
-			placed.Pieces = poseTablePieces(x)
-		case poseDoor:
-			placed.Pieces = poseDoorPieces(x)
+		case chair:
+			placed.Pieces = chairPieces(x)
+		case counter:
+			placed.Pieces = counterPieces(x)
+		case wall:
+			placed.Pieces = wallPieces(x)
+		case cushion:
+			placed.Pieces = cushionPieces(x)
+		case table:
+			placed.Pieces = tablePieces(x)
+		case door:
+			placed.Pieces = doorPieces(x)
 		}
 		fig.Props = append(fig.Props, placed)
 	}
 	return fig
 }
 
-// poseExtent is the bounding box (min, max corners) of the selected parts.
-func poseExtent(parts []bodyPart, keep func(bodyPart) bool) (lo, hi bodyVec) {
+// extent is the bounding box (min, max corners) of the selected parts.
+func extent(parts []bodyPart, keep func(bodyPart) bool) (lo, hi bodyVec) {
 	lo = bodyVec{math.Inf(1), math.Inf(1)}
 	hi = bodyVec{math.Inf(-1), math.Inf(-1)}
 	for _, p := range parts {
@@ -371,20 +371,20 @@ func poseExtent(parts []bodyPart, keep func(bodyPart) bool) (lo, hi bodyVec) {
 }
 
 // lowest is the height of the lowest point of part r.
-func (f *poseFigure) lowest(r poseRef) float64 {
-	lo, _ := poseExtent(f.Parts, func(p bodyPart) bool { return p.Kind == r.Kind && p.Far == r.Far })
+func (f *solvedFigure) lowest(r ref) float64 {
+	lo, _ := extent(f.Parts, func(p bodyPart) bool { return p.Kind == r.Kind && p.Far == r.Far })
 	return lo.Y
 }
 
 // clearance is the gap between prop i and the body outline: negative when
 // the body cuts into the prop, by that much. Arms are left out: they sit a
 // shoulder-width to the side and may pass a ball or roller in a side view.
-func (f *poseFigure) clearance(i int) float64 {
+func (f *solvedFigure) clearance(i int) float64 {
 	return f.clearanceOf(i, func(p bodyPart) bool { return !p.Kind.bodyArm() })
 }
 
 // clearanceOf is the gap between prop i and the kept parts' outline.
-func (f *poseFigure) clearanceOf(i int, keep func(bodyPart) bool) float64 {
+func (f *solvedFigure) clearanceOf(i int, keep func(bodyPart) bool) float64 {
 	pr := f.Props[i]
 	if pr.Pieces != nil {
 		return f.pieceClearance(pr.Pieces, keep)
@@ -407,7 +407,7 @@ func (f *poseFigure) clearanceOf(i int, keep func(bodyPart) bool) float64 {
 }
 
 // segmentDir is the direction of the (near) segment that part r is.
-func (f *poseFigure) segmentDir(r poseRef) float64 {
+func (f *solvedFigure) segmentDir(r ref) float64 {
 	side := 0
 	if r.Far {
 		side = 1
@@ -433,13 +433,13 @@ func (f *poseFigure) segmentDir(r poseRef) float64 {
 }
 
 // goal is how far the figure is from meeting g (zero when met).
-func (f *poseFigure) goal(g poseGoal) float64 {
+func (f *solvedFigure) goal(g goal) float64 {
 	switch g.Kind {
-	case poseLevel:
+	case level:
 		return f.lowest(g.A) - f.lowest(g.B) - g.Deg
-	case poseAim:
+	case aim:
 		return bodyAngleDiff(f.segmentDir(g.A), g.Deg)
-	case poseAt:
+	case at:
 		d := f.Skel.joint(g.J, g.JFar).sub(f.Skel.joint(g.JB, g.JBFar))
 		if g.Axis == 1 {
 			return d.Y - g.Deg
@@ -449,16 +449,16 @@ func (f *poseFigure) goal(g poseGoal) float64 {
 	return f.clearanceOf(g.Prop, func(p bodyPart) bool { return p.Kind == g.A.Kind && p.Far == g.A.Far })
 }
 
-// poseBuild solves the pose's free angles together and lays it out. On
+// build solves the pose's free angles together and lays it out. On
 // error the figure is the unsolved attempt, for looking at what went wrong.
-func poseBuild(spec *poseSpec) (poseFigure, error) {
+func build(spec *spec) (solvedFigure, error) {
 	a := spec.Angles
 	residuals := func(x []float64) []float64 {
 		b := a
 		for i, s := range spec.Solve {
 			*s.Param.ptr(&b) = x[i]
 		}
-		fig := poseLayout(spec, poseFar(spec, b))
+		fig := layout(spec, far(spec, b))
 		r := make([]float64, len(spec.Solve))
 		for i, s := range spec.Solve {
 			r[i] = fig.goal(s.Goal)
@@ -472,26 +472,26 @@ func poseBuild(spec *poseSpec) (poseFigure, error) {
 		x[i] = math.Max(s.Lo, math.Min(s.Hi, *s.Param.ptr(&a)))
 		lo[i], hi[i] = s.Lo, s.Hi
 	}
-	x, r := poseNewton(residuals, x, lo, hi)
-	x, r = poseCoordinate(residuals, x, r, lo, hi)
+	x, r := newton(residuals, x, lo, hi)
+	x, r = coordinate(residuals, x, r, lo, hi)
 	for i, s := range spec.Solve {
 		*s.Param.ptr(&a) = x[i]
 	}
-	a = poseFar(spec, a)
-	fig := poseLayout(spec, a)
+	a = far(spec, a)
+	fig := layout(spec, a)
 	for i, s := range spec.Solve {
-		if math.Abs(r[i]) > poseTolerance {
+		if math.Abs(r[i]) > tolerance {
 			return fig, fmt.Errorf("pose %s: %s angle %.1f (allowed %g to %g) leaves %v off by %.2f", spec.Name, s.Param, x[i], s.Lo, s.Hi, s.Goal, r[i])
 		}
 	}
 	return fig, nil
 }
 
-// poseNewton drives the residuals f(x) to zero by damped Newton steps with
+// newton drives the residuals f(x) to zero by damped Newton steps with
 // a finite-difference Jacobian, keeping x within [lo, hi]. The goals are
 // only piecewise smooth (the lowest point can move from one part to
 // another), so steps are limited and only accepted when they help.
-func poseNewton(f func([]float64) []float64, x, lo, hi []float64) ([]float64, []float64) {
+func newton(f func([]float64) []float64, x, lo, hi []float64) ([]float64, []float64) {
 	const (
 		iterations = 80
 		h          = 1e-3 // degrees
@@ -519,7 +519,7 @@ func poseNewton(f func([]float64) []float64, x, lo, hi []float64) ([]float64, []
 				jac[i][k] = (rk[i] - r[i]) / h
 			}
 		}
-		dx := poseLinearSolve(jac, r)
+		dx := linearSolve(jac, r)
 		big := 0.0
 		for _, d := range dx {
 			big = math.Max(big, math.Abs(d))
@@ -547,12 +547,12 @@ func poseNewton(f func([]float64) []float64, x, lo, hi []float64) ([]float64, []
 	return x, r
 }
 
-// poseTolerance is how far (cm or degrees) a solved goal may stay off:
+// tolerance is how far (cm or degrees) a solved goal may stay off:
 // inside the 1 cm the contact checks allow.
-const poseTolerance = 0.9
+const tolerance = 0.9
 
-// poseWorst is the largest residual.
-func poseWorst(v []float64) float64 {
+// worst is the largest residual.
+func worst(v []float64) float64 {
 	m := 0.0
 	for _, e := range v {
 		m = math.Max(m, math.Abs(e))
@@ -560,18 +560,18 @@ func poseWorst(v []float64) float64 {
 	return m
 }
 
-// poseCoordinate polishes what Newton left: each angle in turn finds the
+// coordinate polishes what Newton left: each angle in turn finds the
 // root of its own goal near its current value, the others held, for a few
 // rounds. Goals whose lowest point jumps between parts stall Newton but
 // not this. It keeps the better of the two answers.
-func poseCoordinate(f func([]float64) []float64, x, r, lo, hi []float64) ([]float64, []float64) {
+func coordinate(f func([]float64) []float64, x, r, lo, hi []float64) ([]float64, []float64) {
 	const (
 		rounds = 6
 		scan   = 8
 		span   = 20.0 // degrees either side of the current value
 	)
 	best, bestR := x, r
-	worst := poseWorst
+	worst := worst
 	y := append([]float64(nil), x...)
 	for round := 0; round < rounds && worst(bestR) > 0.01; round++ {
 		for k := range y {
@@ -615,9 +615,9 @@ func poseCoordinate(f func([]float64) []float64, x, r, lo, hi []float64) ([]floa
 	return best, bestR
 }
 
-// poseLinearSolve solves m·x = b by Gaussian elimination with partial
+// linearSolve solves m·x = b by Gaussian elimination with partial
 // pivoting; a singular direction gets a zero step.
-func poseLinearSolve(m [][]float64, b []float64) []float64 {
+func linearSolve(m [][]float64, b []float64) []float64 {
 	n := len(b)
 	a := make([][]float64, n)
 	for i := range a {
@@ -655,24 +655,24 @@ func poseLinearSolve(m [][]float64, b []float64) []float64 {
 	return x
 }
 
-// poseRange is a joint's plausible range (FIGURES.md) and how to read the
+// jointRange is a joint's plausible range (FIGURES.md) and how to read the
 // joint from a pose.
-type poseRange struct {
+type jointRange struct {
 	Joint    string
 	Min, Max float64
 	Get      func(a bodyAngles) float64
 }
 
-// poseRanges lists every joint range a pose is checked against. Spine
+// ranges lists every joint range a pose is checked against. Spine
 // flexion is not in FIGURES.md; 80° is the usual thoracolumbar figure.
 // In the front view Shoulder and Hip hold abduction, which these ranges
 // also cover.
-func poseRanges(spec *poseSpec) []poseRange {
+func ranges(spec *spec) []jointRange {
 	spineMax := 40.0
 	if spec.SpineExtMax > 0 {
 		spineMax = spec.SpineExtMax
 	}
-	r := []poseRange{
+	r := []jointRange{
 		{"spine extension", -80, spineMax, func(a bodyAngles) float64 { return a.Lumbar + a.Thoracic }},
 		{"neck", -45, 45, func(a bodyAngles) float64 { return a.Neck + a.Head }},
 		{"neck rotation", -70, 70, func(a bodyAngles) float64 { return a.Turn }},
@@ -686,15 +686,15 @@ func poseRanges(spec *poseSpec) []poseRange {
 	} {
 		get := side.get
 		r = append(r,
-			poseRange{side.name + " hip", -20, 120, func(a bodyAngles) float64 { return get(a).Hip }},
-			poseRange{side.name + " knee", 0, 140, func(a bodyAngles) float64 { return get(a).Knee }},
+			jointRange{side.name + " hip", -20, 120, func(a bodyAngles) float64 { return get(a).Hip }},
+			jointRange{side.name + " knee", 0, 140, func(a bodyAngles) float64 { return get(a).Knee }},
 			// Ankle: dorsiflexion 20, plantarflexion 50.
-			poseRange{side.name + " ankle", -50, 20, func(a bodyAngles) float64 { return get(a).Ankle }},
-			poseRange{side.name + " shoulder", -50, 180, func(a bodyAngles) float64 { return get(a).Shoulder }},
-			poseRange{side.name + " elbow", 0, 145, func(a bodyAngles) float64 { return get(a).Elbow }},
+			jointRange{side.name + " ankle", -50, 20, func(a bodyAngles) float64 { return get(a).Ankle }},
+			jointRange{side.name + " shoulder", -50, 180, func(a bodyAngles) float64 { return get(a).Shoulder }},
+			jointRange{side.name + " elbow", 0, 145, func(a bodyAngles) float64 { return get(a).Elbow }},
 			// Wrist: flexion 80; extension 70 free, up to 90 when the hand
 			// bears weight flat on the floor.
-			poseRange{side.name + " wrist", -80, 90, func(a bodyAngles) float64 { return get(a).Wrist }},
+			jointRange{side.name + " wrist", -80, 90, func(a bodyAngles) float64 { return get(a).Wrist }},
 		)
 	}
 	return r

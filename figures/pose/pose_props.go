@@ -10,27 +10,27 @@ import (
 // FIGURES.md ("Props"). Each is a few closed outlines; the far pair of legs
 // is marked so that it is drawn lighter, behind.
 
-// posePiece is one outline of a flat-sided prop.
-type posePiece struct {
+// piece is one outline of a flat-sided prop.
+type piece struct {
 	Path []figures.Segment
 	Far  bool
 }
 
 // Chair sizes (cm): an armless kitchen or dining chair.
 const (
-	poseChairSeatH   = 45.0 // top of the seat above the floor
-	poseChairSeatD   = 44.0 // seat depth, front edge to the back posts
-	poseChairSeatT   = 4.0  // seat thickness
-	poseChairBackTop = 85.0 // top of the back rail above the floor
-	poseChairRail    = 12.0 // height of the back's top rail
-	poseChairLeg     = 3.0  // leg and post thickness
-	// poseChairFarShift moves the far legs back a little so that they
+	chairSeatH   = 45.0 // top of the seat above the floor
+	chairSeatD   = 44.0 // seat depth, front edge to the back posts
+	chairSeatT   = 4.0  // seat thickness
+	chairBackTop = 85.0 // top of the back rail above the floor
+	chairRail    = 12.0 // height of the back's top rail
+	chairLeg     = 3.0  // leg and post thickness
+	// chairFarShift moves the far legs back a little so that they
 	// show beside the near ones (forward, they would sit behind the calf).
-	poseChairFarShift = -4.0
+	chairFarShift = -4.0
 )
 
-// poseRect is a closed counter-clockwise rectangle.
-func poseRect(x0, y0, x1, y1 float64) []figures.Segment {
+// rect is a closed counter-clockwise rectangle.
+func rect(x0, y0, x1, y1 float64) []figures.Segment {
 	pt := func(x, y float64) [3]figures.Point { return [3]figures.Point{{X: x, Y: y}} }
 	return []figures.Segment{
 		{Op: figures.MoveTo, Pts: pt(x0, y0)}, {Op: figures.LineTo, Pts: pt(x1, y0)},
@@ -38,30 +38,30 @@ func poseRect(x0, y0, x1, y1 float64) []figures.Segment {
 	}
 }
 
-// poseChairPieces is a chair seen from the side, facing +x, the front
+// chairPieces is a chair seen from the side, facing +x, the front
 // edge of its seat at x = front. The back posts stand behind the seat's
 // back edge, so a person sitting right back touches neither.
-func poseChairPieces(front float64) []posePiece {
-	back := front - poseChairSeatD
-	seatLo := poseChairSeatH - poseChairSeatT
-	legs := func(dx float64, far bool) []posePiece {
-		return []posePiece{
-			{poseRect(front-poseChairLeg+dx, 0, front+dx-0.5, seatLo), far},
+func chairPieces(front float64) []piece {
+	back := front - chairSeatD
+	seatLo := chairSeatH - chairSeatT
+	legs := func(dx float64, far bool) []piece {
+		return []piece{
+			{rect(front-chairLeg+dx, 0, front+dx-0.5, seatLo), far},
 			// The back leg runs on up as the back post.
-			{poseRect(back-poseChairLeg+dx, 0, back+dx, poseChairBackTop), far},
+			{rect(back-chairLeg+dx, 0, back+dx, chairBackTop), far},
 		}
 	}
-	pieces := legs(poseChairFarShift, true)
+	pieces := legs(chairFarShift, true)
 	pieces = append(pieces, legs(0, false)...)
 	return append(pieces,
-		posePiece{Path: poseRect(back-poseChairLeg, seatLo, front, poseChairSeatH)},
-		posePiece{Path: poseRect(back-poseChairLeg-0.5, poseChairBackTop-poseChairRail, back+0.5, poseChairBackTop)},
+		piece{Path: rect(back-chairLeg, seatLo, front, chairSeatH)},
+		piece{Path: rect(back-chairLeg-0.5, chairBackTop-chairRail, back+0.5, chairBackTop)},
 	)
 }
 
 // pieceClearance is the gap between the body parts kept and a flat-sided
 // prop: negative, by the deepest point, when the body cuts into it.
-func (f *poseFigure) pieceClearance(pieces []posePiece, keep func(bodyPart) bool) float64 {
+func (f *solvedFigure) pieceClearance(pieces []piece, keep func(bodyPart) bool) float64 {
 	var props [][]figures.Point
 	for _, pc := range pieces {
 		for _, poly := range rasterFlatten(pc.Path, 8) {
@@ -96,81 +96,81 @@ func (f *poseFigure) pieceClearance(pieces []posePiece, keep func(bodyPart) bool
 
 // Counter sizes (cm): a kitchen counter (FIGURES.md: 90 cm, top ≈4 cm).
 const (
-	poseCounterH     = 90.0
-	poseCounterTop   = 4.0
-	poseCounterDepth = 60.0
+	counterH     = 90.0
+	counterTop   = 4.0
+	counterDepth = 60.0
 )
 
-// poseCounterPieces is a kitchen counter seen from the side, its front
+// counterPieces is a kitchen counter seen from the side, its front
 // edge at x = front and its depth running away to +x: the worktop, the
 // cabinet under it set back 3 cm, and a toe kick the feet can go under.
-func poseCounterPieces(front float64) []posePiece {
-	back := front + poseCounterDepth
-	return []posePiece{
-		{Path: poseRect(front+3, 10, back, poseCounterH-poseCounterTop)},
-		{Path: poseRect(front+9, 0, back, 10)},
-		{Path: poseRect(front, poseCounterH-poseCounterTop, back, poseCounterH)},
+func counterPieces(front float64) []piece {
+	back := front + counterDepth
+	return []piece{
+		{Path: rect(front+3, 10, back, counterH-counterTop)},
+		{Path: rect(front+9, 0, back, 10)},
+		{Path: rect(front, counterH-counterTop, back, counterH)},
 	}
 }
 
-// poseWallH is how high a wall is drawn (cm): above a standing person's
+// wallH is how high a wall is drawn (cm): above a standing person's
 // reach, so it reads as a wall and not a post.
-const poseWallH = 200.0
+const wallH = 200.0
 
-// poseWallPieces is a wall seen edge-on, its face at x = face and the
+// wallPieces is a wall seen edge-on, its face at x = face and the
 // wall itself beyond it (+x): a vertical line meeting the floor, with a
 // light strip of its thickness.
-func poseWallPieces(face float64) []posePiece {
-	return []posePiece{{Path: poseRect(face, 0, face+4, poseWallH)}}
+func wallPieces(face float64) []piece {
+	return []piece{{Path: rect(face, 0, face+4, wallH)}}
 }
 
 // Kneeling cushion sizes (cm): a towel folded to ≈4 cm (FIGURES.md: 3–5)
 // under the down knee, long enough for the knee and the top of the shin.
 const (
-	poseCushionT   = 4.0
-	poseCushionLen = 28.0
+	cushionT   = 4.0
+	cushionLen = 28.0
 )
 
-// poseCushionPieces is a folded towel on the floor from x = x0 on.
-func poseCushionPieces(x0 float64) []posePiece {
-	return []posePiece{{Path: builtinRoundRect(x0, 0, x0+poseCushionLen, poseCushionT, 1.2)}}
+// cushionPieces is a folded towel on the floor from x = x0 on.
+func cushionPieces(x0 float64) []piece {
+	return []piece{{Path: roundRect(x0, 0, x0+cushionLen, cushionT, 1.2)}}
 }
 
 // Table sizes (cm): a dining table (FIGURES.md: 71–76 cm, top ≈4 cm).
 const (
-	poseTableH     = 74.0
-	poseTableTop   = 4.0
-	poseTableDepth = 80.0
-	// poseTableFarShift moves the far legs along so they show.
-	poseTableFarShift = 6.0
+	tableH     = 74.0
+	tableTop   = 4.0
+	tableDepth = 80.0
+	// tableFarShift moves the far legs along so they show.
+	tableFarShift = 6.0
 )
 
-// poseTablePieces is a table seen from the side, its near edge at x =
+// tablePieces is a table seen from the side, its near edge at x =
 // front and its top running away to +x: the top and two pairs of legs,
 // the far pair lighter.
-func poseTablePieces(front float64) []posePiece {
-	back := front + poseTableDepth
-	legTop := poseTableH - poseTableTop
-	legs := func(dx float64, far bool) []posePiece {
-		return []posePiece{
-			{poseRect(front+4+dx, 0, front+8+dx, legTop), far},
-			{poseRect(back-8+dx, 0, back-4+dx, legTop), far},
+func tablePieces(front float64) []piece {
+	back := front + tableDepth
+	legTop := tableH - tableTop
+	legs := func(dx float64, far bool) []piece {
+		return []piece{
+			{rect(front+4+dx, 0, front+8+dx, legTop), far},
+			{rect(back-8+dx, 0, back-4+dx, legTop), far},
 		}
 	}
-	pieces := legs(poseTableFarShift, true)
+	pieces := legs(tableFarShift, true)
 	pieces = append(pieces, legs(0, false)...)
-	return append(pieces, posePiece{Path: poseRect(front, legTop, back, poseTableH)})
+	return append(pieces, piece{Path: rect(front, legTop, back, tableH)})
 }
 
 // Door sizes (cm): an interior door, 203 cm high (FIGURES.md), seen
 // edge-on, closed, 4 cm thick.
 const (
-	poseDoorH = 203.0
-	poseDoorT = 4.0
+	doorH = 203.0
+	doorT = 4.0
 )
 
-// poseDoorPieces is a closed door seen edge-on, its face at x = face, and
+// doorPieces is a closed door seen edge-on, its face at x = face, and
 // the band's anchor knot on its far side.
-func poseDoorPieces(face float64) []posePiece {
-	return []posePiece{{Path: poseRect(face, 0, face+poseDoorT, poseDoorH)}}
+func doorPieces(face float64) []piece {
+	return []piece{{Path: rect(face, 0, face+doorT, doorH)}}
 }

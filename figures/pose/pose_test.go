@@ -7,13 +7,13 @@ import (
 	"testing"
 )
 
-// poseContactTolerance is how close (cm) a resting part must come to the
+// contactTolerance is how close (cm) a resting part must come to the
 // surface, and how far a body may be from or cut into a prop.
-const poseContactTolerance = 1.0
+const contactTolerance = 1.0
 
-func builtinFigure(t *testing.T, name string) poseFigure {
+func figure(t *testing.T, name string) solvedFigure {
 	t.Helper()
-	fig, err := poseBuild(builtinLookup(name))
+	fig, err := build(lookup(name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,9 +22,9 @@ func builtinFigure(t *testing.T, name string) poseFigure {
 
 func TestPoseJointRanges(t *testing.T) {
 	for _, name := range BuiltinNames() {
-		spec := builtinLookup(name)
-		fig := builtinFigure(t, name)
-		for _, r := range poseRanges(spec) {
+		spec := lookup(name)
+		fig := figure(t, name)
+		for _, r := range ranges(spec) {
 			if v := r.Get(fig.Angles); v < r.Min-1e-6 || v > r.Max+1e-6 {
 				t.Errorf("%s: %s is %.1f°, outside %g to %g", name, r.Joint, v, r.Min, r.Max)
 			}
@@ -35,14 +35,14 @@ func TestPoseJointRanges(t *testing.T) {
 func TestPoseContacts(t *testing.T) {
 	all := func(bodyPart) bool { return true }
 	for _, name := range BuiltinNames() {
-		spec := builtinLookup(name)
-		fig := builtinFigure(t, name)
+		spec := lookup(name)
+		fig := figure(t, name)
 		// The body rests on the mat or floor (y = 0) and nothing goes below.
-		if lo, _ := poseExtent(fig.Parts, all); math.Abs(lo.Y) > 0.05 {
+		if lo, _ := extent(fig.Parts, all); math.Abs(lo.Y) > 0.05 {
 			t.Errorf("%s: lowest body point at %.2f cm, want on the surface at 0", name, lo.Y)
 		}
 		for _, r := range spec.Rest {
-			if y := fig.lowest(r); y > poseContactTolerance {
+			if y := fig.lowest(r); y > contactTolerance {
 				t.Errorf("%s: %v is %.2f cm above the surface, want resting on it", name, r, y)
 			}
 		}
@@ -51,10 +51,10 @@ func TestPoseContacts(t *testing.T) {
 			if by := spec.Props[i].By; by != nil {
 				c = fig.clearanceOf(i, func(p bodyPart) bool { return !p.Kind.bodyArm() || slices.Contains(by, p.Kind) })
 			}
-			if c > poseContactTolerance && !spec.Props[i].Free {
+			if c > contactTolerance && !spec.Props[i].Free {
 				t.Errorf("%s: body %.2f cm clear of the %v, want touching", name, c, p.Kind)
 			}
-			if c < -poseContactTolerance {
+			if c < -contactTolerance {
 				t.Errorf("%s: body cuts %.2f cm into the %v", name, -c, p.Kind)
 			}
 			if p.C.Y-p.R != 0 {
@@ -67,7 +67,7 @@ func TestPoseContacts(t *testing.T) {
 // TestPosePlumb checks the standing side view: ear, shoulder, hip, knee and
 // ankle on one vertical line, the plumb line drawn through them.
 func TestPosePlumb(t *testing.T) {
-	fig := builtinFigure(t, "mountain-side")
+	fig := figure(t, "mountain-side")
 	sk := fig.Skel
 	j := sk.Limbs[0]
 	for _, p := range []struct {
@@ -83,8 +83,8 @@ func TestPosePlumb(t *testing.T) {
 // TestPoseHeadTurn checks that the two head-turned panels show different
 // sides of the head: the face towards the viewer, then the back of it.
 func TestPoseHeadTurn(t *testing.T) {
-	right := builtinFigure(t, "prone-head-turned-right")
-	left := builtinFigure(t, "prone-head-turned-left")
+	right := figure(t, "prone-head-turned-right")
+	left := figure(t, "prone-head-turned-left")
 	if v := right.Skel.headView(); v != bodyHeadFace {
 		t.Errorf("turned right shows head view %d, want the face", v)
 	}
@@ -101,10 +101,10 @@ func TestPoseHeadTurn(t *testing.T) {
 // all fours, the wheel) is behind them in a side view, as in a photo.
 func TestPoseArmsBesideHead(t *testing.T) {
 	for _, name := range BuiltinNames() {
-		fig := builtinFigure(t, name)
+		fig := figure(t, name)
 		sk := fig.Skel
 		up, fwd := bodyDir(sk.HeadDir), bodyDir(sk.HeadDir-90)
-		if fig.Spec.View != poseSide || sk.headView() != bodyHeadProfile || fwd.Y < 0.3 {
+		if fig.Spec.View != side || sk.headView() != bodyHeadProfile || fwd.Y < 0.3 {
 			continue
 		}
 		j := sk.Limbs[0]
@@ -130,10 +130,10 @@ func TestPoseArmsBesideHead(t *testing.T) {
 func TestPoseHeadSupported(t *testing.T) {
 	head := func(p bodyPart) bool { return p.Kind == bodyHeadPart }
 	for _, name := range BuiltinNames() {
-		fig := builtinFigure(t, name)
+		fig := figure(t, name)
 		for i, p := range fig.Props {
 			// Only a prop the back rests on can leave the head hanging.
-			if pr := fig.Spec.Props[i]; pr.By != nil || pr.Free || fig.clearanceOf(i, head) <= poseContactTolerance {
+			if pr := fig.Spec.Props[i]; pr.By != nil || pr.Free || fig.clearanceOf(i, head) <= contactTolerance {
 				continue
 			}
 			if ext := fig.Angles.Neck + fig.Angles.Head; ext > 20 {
@@ -149,12 +149,12 @@ func TestPoseHeadSupported(t *testing.T) {
 func TestPoseBackOnProp(t *testing.T) {
 	torso := func(p bodyPart) bool { return p.Kind == bodyTorso }
 	for _, name := range BuiltinNames() {
-		fig := builtinFigure(t, name)
+		fig := figure(t, name)
 		for i, p := range fig.Props {
 			if fig.Spec.Props[i].Free || fig.Spec.Props[i].By != nil {
 				continue
 			}
-			if c := fig.clearanceOf(i, torso); c > poseContactTolerance {
+			if c := fig.clearanceOf(i, torso); c > contactTolerance {
 				t.Errorf("%s: the back is %.1f cm clear of the %v, want resting on it", name, c, p.Kind)
 			}
 		}
@@ -165,9 +165,9 @@ func TestPoseBackOnProp(t *testing.T) {
 // an exercise only the joints named as moving move: every other joint of
 // both sides is within 1 mm, so the two panels differ in one place.
 func TestPosePairsStillParts(t *testing.T) {
-	joints := []poseJoint{poseJointHip, poseJointKnee, poseJointAnkle, poseJointShoulder, poseJointElbow, poseJointWrist, poseJointFingertip, poseJointHead}
-	for _, pair := range posePairs {
-		start, finish := builtinFigure(t, pair.Start), builtinFigure(t, pair.Finish)
+	joints := []joint{jointHip, jointKnee, jointAnkle, jointShoulder, jointElbow, jointWrist, jointFingertip, jointHead}
+	for _, pair := range pairs {
+		start, finish := figure(t, pair.Start), figure(t, pair.Finish)
 		for _, far := range []bool{false, true} {
 			for _, j := range joints {
 				moving := false
@@ -180,7 +180,7 @@ func TestPosePairsStillParts(t *testing.T) {
 				for _, m := range pair.MovingFar {
 					moving = moving || (m == j && far)
 				}
-				if moving || (far && j == poseJointHead) {
+				if moving || (far && j == jointHead) {
 					continue
 				}
 				a, b := start.Skel.joint(j, far), finish.Skel.joint(j, far)
@@ -199,12 +199,12 @@ func TestPosePairsStillParts(t *testing.T) {
 // TestPosePairsNamed checks that every pair's panels exist and that the
 // panels are named ID-start and ID-finish.
 func TestPosePairsNamed(t *testing.T) {
-	for _, pair := range posePairs {
+	for _, pair := range pairs {
 		id, ok := strings.CutSuffix(pair.Start, "-start")
 		if !ok || pair.Finish != id+"-finish" {
 			t.Errorf("pair %s / %s: want ID-start and ID-finish", pair.Start, pair.Finish)
 		}
-		if builtinLookup(pair.Start) == nil || builtinLookup(pair.Finish) == nil {
+		if lookup(pair.Start) == nil || lookup(pair.Finish) == nil {
 			t.Errorf("pair %s / %s: a panel is missing", pair.Start, pair.Finish)
 		}
 	}
