@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"handout/figures"
+	"handout/figures/photo"
 	"handout/internal/pdftest"
 	"handout/layout"
 	"handout/render"
@@ -108,9 +108,9 @@ func TestPhotoHandout(t *testing.T) {
 	}
 	src := photoHandout(t)
 	for _, tc := range []struct {
-		preset figures.Preset
+		preset photo.Preset
 		limit  int
-	}{{figures.PresetPrint, 1500 << 10}, {figures.PresetEmail, 600 << 10}} {
+	}{{photo.PresetPrint, 1500 << 10}, {photo.PresetEmail, 600 << 10}} {
 		t.Run(tc.preset.String(), func(t *testing.T) {
 			var outs [][]byte
 			for range 2 {
@@ -142,7 +142,7 @@ func TestPhotoHandout(t *testing.T) {
 // placedPhotos lays the photo handout out with preset and grayscale and
 // decodes every photo placed on its pages (not the square logo), failing
 // unless there are 13.
-func placedPhotos(t *testing.T, src string, preset figures.Preset, grayscale bool) []image.Image {
+func placedPhotos(t *testing.T, src string, preset photo.Preset, grayscale bool) []image.Image {
 	t.Helper()
 	e := newTestEngine(t)
 	j := loadJob(t, src)
@@ -174,7 +174,7 @@ func placedPhotos(t *testing.T, src string, preset figures.Preset, grayscale boo
 // checkPhotosUpright checks every placed photo: each was drawn with its
 // red third on top, so a photo the wrong way up (EXIF ignored) or with
 // the wrong colours fails.
-func checkPhotosUpright(t *testing.T, src string, preset figures.Preset) {
+func checkPhotosUpright(t *testing.T, src string, preset photo.Preset) {
 	t.Helper()
 	for i, pic := range placedPhotos(t, src, preset, false) {
 		b := pic.Bounds()
@@ -194,7 +194,7 @@ func TestGrayscalePhotos(t *testing.T) {
 	if testing.Short() {
 		t.Skip("prepares 13 photos")
 	}
-	for i, pic := range placedPhotos(t, photoHandout(t), figures.PresetPrint, true) {
+	for i, pic := range placedPhotos(t, photoHandout(t), photo.PresetPrint, true) {
 		b := pic.Bounds()
 		r, g, bl, _ := pic.At(b.Min.X+b.Dx()/2, b.Min.Y+b.Dy()/10).RGBA() // the red third
 		if r>>8 != g>>8 || g>>8 != bl>>8 {

@@ -1,7 +1,8 @@
-// Package figures prepares pictures for the layout: the built-in exercise
-// drawings (vector line art made from pose data) and clinic photos (decoded
-// safely, upright, resized and compressed once). Later stages see sizes,
-// bytes and vector paths, never decoders.
+// Package figures holds the picture nouns the pipeline's stages share: a
+// vector Drawing and a prepared raster Image. The built-in drawings are
+// made in figures/pose (from pose data), photos and logos are prepared in
+// figures/photo; layout and pdf see sizes, bytes and vector paths, never
+// solvers or decoders.
 package figures
 
 import "image/color"

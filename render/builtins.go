@@ -4,7 +4,7 @@ import (
 	"io"
 
 	"handout/content"
-	"handout/figures"
+	"handout/figures/pose"
 )
 
 // Builtin is a built-in handout or drawing as `handout list` shows it.
@@ -32,13 +32,13 @@ func BuiltinHandouts() ([]Builtin, error) {
 
 // BuiltinFigureNames lists the built-in drawings a handout can use as
 // ![caption](builtin:NAME), in the order of the handout they were made for.
-func BuiltinFigureNames() []string { return figures.BuiltinNames() }
+func BuiltinFigureNames() []string { return pose.BuiltinNames() }
 
 // BuiltinFigures lists the built-in drawings with their descriptions.
 func BuiltinFigures() []Builtin {
 	var out []Builtin
-	for _, n := range figures.BuiltinNames() {
-		out = append(out, Builtin{Name: n, About: figures.BuiltinDescription(n)})
+	for _, n := range pose.BuiltinNames() {
+		out = append(out, Builtin{Name: n, About: pose.BuiltinDescription(n)})
 	}
 	return out
 }
@@ -46,9 +46,9 @@ func BuiltinFigures() []Builtin {
 // WriteFigurePNG draws the named built-in drawing as a PNG widthPx pixels
 // wide, to check a pose by eye.
 func WriteFigurePNG(w io.Writer, name string, widthPx int) error {
-	d, err := figures.Builtin(name)
+	d, err := pose.Builtin(name)
 	if err != nil {
 		return err
 	}
-	return figures.WritePNG(w, d, widthPx)
+	return pose.WritePNG(w, d, widthPx)
 }

@@ -9,7 +9,7 @@ import (
 	"slices"
 	"testing"
 
-	"handout/figures"
+	"handout/figures/photo"
 	"handout/layout"
 )
 
@@ -27,14 +27,14 @@ func makeSeed(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := figures.NewPreparer(dir, nil)
+	p := photo.NewPreparer(dir, nil)
 	for _, name := range layout.StyleNames() {
 		st, err := layout.StyleByName(name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		w, h := st.LogoBox(lt.photo.PxW, lt.photo.PxH)
-		for preset := figures.PresetPrint; preset <= figures.PresetEmailGray; preset++ {
+		for preset := photo.PresetPrint; preset <= photo.PresetEmailGray; preset++ {
 			if _, err := p.Prepare(lt.source, lt.logo, logoOptions(preset, w, h)); err != nil {
 				t.Fatal(err)
 			}
@@ -82,7 +82,7 @@ func TestSeedIsUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for preset := figures.PresetPrint; preset <= figures.PresetEmailGray; preset++ {
+	for preset := photo.PresetPrint; preset <= photo.PresetEmailGray; preset++ {
 		if err := e.CheckLogo(c, preset, ""); err != nil {
 			t.Fatal(err)
 		}

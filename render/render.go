@@ -16,9 +16,11 @@ import (
 
 	"handout/content"
 	"handout/figures"
+	"handout/figures/photo"
+	"handout/figures/pose"
 	"handout/fonts"
 	"handout/layout"
-	"handout/layout/pdf"
+	"handout/pdf"
 )
 
 // Engine is the pipeline of one process: fonts parsed once, images
@@ -28,7 +30,7 @@ import (
 type Engine struct {
 	fonts    *fonts.Set
 	writer   *pdf.Writer
-	prepared *figures.Preparer
+	prepared *photo.Preparer
 
 	mu       sync.Mutex
 	drawings map[string]*figures.Drawing
@@ -53,7 +55,7 @@ type photoFile struct {
 // photoKey names a photo prepared for one placement.
 type photoKey struct {
 	photoFile
-	opt figures.Options
+	opt photo.Options
 }
 
 // NewEngine loads the fonts and returns an engine whose preparer keeps
@@ -63,7 +65,7 @@ func NewEngine(cacheDir string) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading fonts: %w", err)
 	}
-	return &Engine{fonts: fs, writer: pdf.New(fs), prepared: figures.NewPreparer(cacheDir, preparedSeed()),
+	return &Engine{fonts: fs, writer: pdf.New(fs), prepared: photo.NewPreparer(cacheDir, preparedSeed()),
 		drawings: map[string]*figures.Drawing{}, sizes: map[photoFile]*layout.Photo{}, photos: map[photoKey]*figures.Image{}}, nil
 }
 
@@ -75,8 +77,8 @@ type Clinic struct {
 
 // LoadClinic reads a clinic profile, or the built-in sample when path is
 // "", and its logo. The logo is read like a handout's photo
-// (figures.ReadFile): from the profile's folder or below it, never through
-// a link pointing outside, a regular file of at most figures.MaxFileBytes.
+// (photo.ReadFile): from the profile's folder or below it, never through
+// a link pointing outside, a regular file of at most photo.MaxFileBytes.
 func LoadClinic(path string) (Clinic, error) {
 	if path == "" {
 		c, err := content.SampleClinic()
@@ -98,7 +100,7 @@ func LoadClinic(path string) (Clinic, error) {
 		return Clinic{}, fmt.Errorf("%s: %w", path, err)
 	}
 	defer dir.Close()
-	logo, err := figures.ReadFile(dir, c.Logo)
+	logo, err := photo.ReadFile(dir, c.Logo)
 	if err != nil {
 		return Clinic{}, fmt.Errorf("%s: logo: %w", path, err)
 	}
@@ -112,13 +114,13 @@ type Job struct {
 	Handouts  []HandoutFile // one for `render`; a patient's chosen handouts for a packet
 	Clinic    Clinic
 	Patient   string
-	Date      string         // visit date, YYYY-MM-DD
-	Paper     layout.Paper   // zero: the clinic's default
-	Cover     *layout.Cover  // nil: no cover page
-	TickLog   bool           // a weekly tick log of the exercises at the end
-	Preset    figures.Preset // resolution and quality of photos (zero: print)
-	Grayscale bool           // photos in gray, tuned for black-and-white laser printers
-	Style     string         // the layout's look, by name (layout.StyleByName); "": the default
+	Date      string        // visit date, YYYY-MM-DD
+	Paper     layout.Paper  // zero: the clinic's default
+	Cover     *layout.Cover // nil: no cover page
+	TickLog   bool          // a weekly tick log of the exercises at the end
+	Preset    photo.Preset  // resolution and quality of photos (zero: print)
+	Grayscale bool          // photos in gray, tuned for black-and-white laser printers
+	Style     string        // the layout's look, by name (layout.StyleByName); "": the default
 	// Warn, when set, is told of a photo too small to print sharp where
 	// the layout puts it (print preset only), once per photo and document:
 	// the handout's file:line, the photo and what to do. The messages name
@@ -151,7 +153,7 @@ func (e *Engine) Render(j Job) ([]byte, int, error) {
 // clinic's logo for the boxes the layout draws them in.
 //
 // Layout owns placement: it places a photo by its aspect ratio alone,
-// which the photo's headers give (figures.PhotoFileSize), and says in the
+// which the photo's headers give (photo.PhotoFileSize), and says in the
 // display list where each is drawn. Only then is each photo prepared,
 // once, for the largest box it is drawn in (a photo drawn smaller than
 // the column, or shrunk to stay on its page, gets fewer pixels), and the
@@ -195,7 +197,7 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	if err := e.preparePhotos(doc, photos, j); err != nil {
 		return nil, err
 	}
-	if j.Warn != nil && j.Preset == figures.PresetPrint {
+	if j.Warn != nil && j.Preset == photo.PresetPrint {
 		warnSoftPhotos(doc, photos, j.Warn)
 	}
 	return doc, nil
@@ -287,7 +289,7 @@ type photoTask struct {
 	file   photoFile
 	logo   []byte        // the logo's bytes; nil for a photo
 	photo  *layout.Photo // what layout places; this document's own
-	opt    figures.Options
+	opt    photo.Options
 	img    *figures.Image
 	err    error
 }
@@ -300,7 +302,7 @@ func (e *Engine) photoSize(f photoFile) (*layout.Photo, error) {
 	size, ok := e.sizes[f]
 	e.mu.Unlock()
 	if !ok {
-		w, h, err := figures.PhotoFileSize(f.dir, f.path)
+		w, h, err := photo.PhotoFileSize(f.dir, f.path)
 		if err != nil {
 			return nil, err
 		}
@@ -320,7 +322,7 @@ func logoTask(c Clinic) (*photoTask, error) {
 		return nil, nil
 	}
 	where := c.Profile.Source + ": logo"
-	w, h, err := figures.PhotoSize(c.Profile.Logo, c.Logo)
+	w, h, err := photo.PhotoSize(c.Profile.Logo, c.Logo)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", where, err)
 	}
@@ -329,8 +331,8 @@ func logoTask(c Clinic) (*photoTask, error) {
 
 // logoOptions prepares a logo for a box of w×h points: with its
 // transparency, in colour even for the gray preset.
-func logoOptions(preset figures.Preset, w, h float64) figures.Options {
-	return figures.Options{Preset: preset, PlacedWidthPt: w, PlacedHeightPt: h, KeepAlpha: true}
+func logoOptions(preset photo.Preset, w, h float64) photo.Options {
+	return photo.Options{Preset: preset, PlacedWidthPt: w, PlacedHeightPt: h, KeepAlpha: true}
 }
 
 // preparePhotos prepares each photo for the largest box doc draws it in
@@ -350,7 +352,7 @@ func (e *Engine) preparePhotos(doc *layout.Document, tasks []*photoTask, j Job) 
 		if t == nil {
 			return fmt.Errorf("render: layout drew a photo it was not given")
 		}
-		t.opt = figures.Options{Preset: j.Preset, Grayscale: j.Grayscale, PlacedWidthPt: b.W, PlacedHeightPt: b.H}
+		t.opt = photo.Options{Preset: j.Preset, Grayscale: j.Grayscale, PlacedWidthPt: b.W, PlacedHeightPt: b.H}
 		if t.logo != nil {
 			t.opt = logoOptions(j.Preset, b.W, b.H)
 		}
@@ -388,7 +390,7 @@ func (e *Engine) preparePhotos(doc *layout.Document, tasks []*photoTask, j Job) 
 // photo prepares a photo once per run and placement (see Engine.photos).
 // Failures are not remembered: the preparer reports each in its caller's
 // words.
-func (e *Engine) photo(f photoFile, opt figures.Options) (*figures.Image, error) {
+func (e *Engine) photo(f photoFile, opt photo.Options) (*figures.Image, error) {
 	k := photoKey{f, opt}
 	e.mu.Lock()
 	img, ok := e.photos[k]
@@ -413,7 +415,7 @@ func (e *Engine) drawing(name string) (*figures.Drawing, error) {
 	if d, ok := e.drawings[name]; ok {
 		return d, nil
 	}
-	d, err := figures.Builtin(name)
+	d, err := pose.Builtin(name)
 	if err != nil {
 		return nil, err
 	}
@@ -425,7 +427,7 @@ func (e *Engine) drawing(name string) (*figures.Drawing, error) {
 // for layout.StyleByName) draws it, so that a bad logo stops a batch
 // before its first row rather than failing each; the rows then find it
 // prepared.
-func (e *Engine) CheckLogo(c Clinic, preset figures.Preset, style string) error {
+func (e *Engine) CheckLogo(c Clinic, preset photo.Preset, style string) error {
 	st, err := layout.StyleByName(style)
 	if err != nil {
 		return err

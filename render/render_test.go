@@ -10,7 +10,7 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 
-	"handout/figures"
+	"handout/figures/photo"
 	"handout/internal/pdftest"
 	"handout/layout"
 )
@@ -103,7 +103,7 @@ func TestSoftPhotoWarning(t *testing.T) {
 	if err := os.WriteFile(path, []byte(md), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	for _, preset := range []figures.Preset{figures.PresetPrint, figures.PresetEmail} {
+	for _, preset := range []photo.Preset{photo.PresetPrint, photo.PresetEmail} {
 		var warnings []string
 		j := testJob(t, path)
 		j.Preset = preset
@@ -111,7 +111,7 @@ func TestSoftPhotoWarning(t *testing.T) {
 		if _, _, err := newTestEngine(t).Render(j); err != nil {
 			t.Fatal(err)
 		}
-		if preset == figures.PresetEmail {
+		if preset == photo.PresetEmail {
 			if len(warnings) != 0 {
 				t.Errorf("email preset: %q", warnings)
 			}

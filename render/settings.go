@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"handout/content"
-	"handout/figures"
+	"handout/figures/photo"
 	"handout/internal/inputfile"
 	"handout/layout"
 )
@@ -49,8 +49,8 @@ const PasswordEnv = "HANDOUT_PASSWORD"
 // fields are the secret and where per-row secrets come from, which must
 // never be encoded (Encrypted records whether, never with what).
 type Checked struct {
-	Preset    figures.Preset // the photos' resolution and quality
-	Paper     layout.Paper   // zero: the clinic profile's
+	Preset    photo.Preset // the photos' resolution and quality
+	Paper     layout.Paper // zero: the clinic profile's
 	Grayscale bool
 	Budget    int64 // the largest document in bytes; 0 for no budget
 	// Style is the layout style, resolved: all its sizes are part of the
@@ -68,7 +68,7 @@ type Checked struct {
 func (s Settings) Check() (Checked, error) {
 	var c Checked
 	var err error
-	if c.Preset, err = figures.ParsePreset(s.Preset); err != nil {
+	if c.Preset, err = photo.ParsePreset(s.Preset); err != nil {
 		return Checked{}, fmt.Errorf("--preset: %w", err)
 	}
 	if s.Paper != "" {
@@ -185,7 +185,7 @@ func PaperNames() []string { return []string{layout.Letter.Name, layout.A4.Name}
 
 // PresetNames are the values --preset takes, for completion.
 func PresetNames() []string {
-	return []string{figures.PresetPrint.String(), figures.PresetEmail.String()}
+	return []string{photo.PresetPrint.String(), photo.PresetEmail.String()}
 }
 
 // Visit is who a document is for: the patient's name, and on a packet's

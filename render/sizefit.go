@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"handout/figures"
+	"handout/figures/photo"
 )
 
 // ErrOverBudget is the error (wrapped in a *SizeError) of a document that is
@@ -19,13 +19,13 @@ var ErrOverBudget = errors.New("over the size budget")
 // sharpest to smallest. A run starts at its --preset and only moves down.
 // Only photos shrink: text, fonts (already subset) and the built-in
 // drawings (vectors) cost the same at every step.
-func sizeSteps() []figures.Preset {
-	return []figures.Preset{
-		figures.PresetPrint,        // 250 ppi, JPEG quality 85
-		figures.PresetEmail,        // 150 ppi, quality 72
-		figures.PresetEmailSmall,   // 120 ppi, quality 60
-		figures.PresetEmailSmaller, // 96 ppi, quality 50
-		figures.PresetEmailGray,    // 96 ppi, quality 50, photos in gray
+func sizeSteps() []photo.Preset {
+	return []photo.Preset{
+		photo.PresetPrint,        // 250 ppi, JPEG quality 85
+		photo.PresetEmail,        // 150 ppi, quality 72
+		photo.PresetEmailSmall,   // 120 ppi, quality 60
+		photo.PresetEmailSmaller, // 96 ppi, quality 50
+		photo.PresetEmailGray,    // 96 ppi, quality 50, photos in gray
 	}
 }
 
@@ -73,8 +73,8 @@ func formatSize(n int64) string {
 // SizeError is a document that stays over its budget at the last step.
 type SizeError struct {
 	reached, budget int64
-	preset          figures.Preset // the last step tried
-	photos          bool           // false: nothing in it could shrink
+	preset          photo.Preset // the last step tried
+	photos          bool         // false: nothing in it could shrink
 }
 
 // Error says what size was reached, at which step, and what to do.
@@ -108,10 +108,10 @@ func NewSizeFitter(eng *Engine, budget int64) *SizeFitter {
 // Fitted is a rendered document: the bytes to write (after finish) and the
 // unencrypted bytes they were made from.
 type Fitted struct {
-	Final  []byte         // what is written and sent
-	Plain  []byte         // before finish (equal to Final without one)
-	Pages  int            // page count
-	Preset figures.Preset // the step the document fitted at
+	Final  []byte       // what is written and sent
+	Plain  []byte       // before finish (equal to Final without one)
+	Pages  int          // page count
+	Preset photo.Preset // the step the document fitted at
 }
 
 // Render renders j at its preset and, while the finished document is

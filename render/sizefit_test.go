@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"handout/figures"
+	"handout/figures/photo"
 	"handout/internal/pdftest"
 )
 
@@ -40,7 +40,7 @@ func TestParseSize(t *testing.T) {
 
 // sizeTestRender renders path with a fitter for budget starting at
 // preset.
-func sizeTestRender(t *testing.T, path string, eng *Engine, preset figures.Preset, budget int64, finish func([]byte) ([]byte, error)) (Fitted, error) {
+func sizeTestRender(t *testing.T, path string, eng *Engine, preset photo.Preset, budget int64, finish func([]byte) ([]byte, error)) (Fitted, error) {
 	t.Helper()
 	j := testJob(t, path)
 	j.Preset = preset
@@ -55,7 +55,7 @@ func TestSizeFit(t *testing.T) {
 	path := pdftest.SizeHandout(t, 4)
 	// One engine: each step's photos are prepared once in this test.
 	base := newTestEngine(t)
-	sizes := map[figures.Preset]int{}
+	sizes := map[photo.Preset]int{}
 	prev := 0
 	for _, p := range sizeSteps() {
 		doc, err := sizeTestRender(t, path, base, p, 0, nil)
@@ -75,35 +75,35 @@ func TestSizeFit(t *testing.T) {
 	}
 
 	// A budget just under email-small's size lands on email-smaller.
-	budget := int64(sizes[figures.PresetEmailSmall] - 1)
-	doc, err := sizeTestRender(t, path, base, figures.PresetPrint, budget, nil)
+	budget := int64(sizes[photo.PresetEmailSmall] - 1)
+	doc, err := sizeTestRender(t, path, base, photo.PresetPrint, budget, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if doc.Preset != figures.PresetEmailSmaller || int64(len(doc.Final)) > budget {
+	if doc.Preset != photo.PresetEmailSmaller || int64(len(doc.Final)) > budget {
 		t.Errorf("budget %d: got %v, %d bytes; want email-smaller within budget", budget, doc.Preset, len(doc.Final))
 	}
 
 	// A budget the print preset meets changes nothing.
-	doc, err = sizeTestRender(t, path, base, figures.PresetPrint, int64(sizes[figures.PresetPrint]), nil)
-	if err != nil || doc.Preset != figures.PresetPrint {
+	doc, err = sizeTestRender(t, path, base, photo.PresetPrint, int64(sizes[photo.PresetPrint]), nil)
+	if err != nil || doc.Preset != photo.PresetPrint {
 		t.Errorf("budget = print size: got %v, %v; want print", doc.Preset, err)
 	}
 
 	// Starting at email never goes back up to print.
-	doc, err = sizeTestRender(t, path, base, figures.PresetEmail, 1<<40, nil)
-	if err != nil || doc.Preset != figures.PresetEmail {
+	doc, err = sizeTestRender(t, path, base, photo.PresetEmail, 1<<40, nil)
+	if err != nil || doc.Preset != photo.PresetEmail {
 		t.Errorf("--preset email: got %v, %v", doc.Preset, err)
 	}
 
 	// Too small a budget: an error with the size reached and the budget.
-	_, err = sizeTestRender(t, path, base, figures.PresetPrint, 20_000, nil)
+	_, err = sizeTestRender(t, path, base, photo.PresetPrint, 20_000, nil)
 	var se *SizeError
 	if !errors.Is(err, ErrOverBudget) || !errors.As(err, &se) {
 		t.Fatalf("budget 20 KB: err = %v, want a *SizeError", err)
 	}
-	if se.reached != int64(sizes[figures.PresetEmailGray]) || se.preset != figures.PresetEmailGray {
-		t.Errorf("reached %d at %v, want %d at email-gray", se.reached, se.preset, sizes[figures.PresetEmailGray])
+	if se.reached != int64(sizes[photo.PresetEmailGray]) || se.preset != photo.PresetEmailGray {
+		t.Errorf("reached %d at %v, want %d at email-gray", se.reached, se.preset, sizes[photo.PresetEmailGray])
 	}
 	for _, want := range []string{fmt.Sprintf("(%d bytes)", se.reached), "(20000 bytes) budget", "email-gray"} {
 		if !strings.Contains(err.Error(), want) {
@@ -114,7 +114,7 @@ func TestSizeFit(t *testing.T) {
 	// Encrypted: the budget holds for the bytes written.
 	enc := NewEncrypter()
 	finish := func(b []byte) ([]byte, error) { return enc.Encrypt(b, "budget pw", "") }
-	doc, err = sizeTestRender(t, path, base, figures.PresetPrint, budget, finish)
+	doc, err = sizeTestRender(t, path, base, photo.PresetPrint, budget, finish)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 	"strings"
 
 	"handout/content"
-	"handout/figures"
+	"handout/figures/photo"
 )
 
 // A handout spec is how a front door names a handout: on the command line
@@ -338,12 +338,12 @@ func (hf HandoutFile) Sum() (string, error) {
 	}
 	h := sha256.New()
 	h.Write(hf.src)
-	for _, photo := range photoPanels(hf.Handout) {
-		data, err := figures.ReadFile(hf.Dir, photo.Source)
+	for _, panel := range photoPanels(hf.Handout) {
+		data, err := photo.ReadFile(hf.Dir, panel.Source)
 		if err != nil {
-			return "", fmt.Errorf("%s:%d: %w", photo.Pos.File, photo.Pos.Line, err) // as a render reports it
+			return "", fmt.Errorf("%s:%d: %w", panel.Pos.File, panel.Pos.Line, err) // as a render reports it
 		}
-		fmt.Fprintf(h, "\x00%s\x00%s", photo.Source, hashBytes(data))
+		fmt.Fprintf(h, "\x00%s\x00%s", panel.Source, hashBytes(data))
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
