@@ -98,7 +98,11 @@ type Figure struct {
 type Panel struct {
 	Pos     Pos
 	Label   string
-	Caption string // the image's alt text
+	Caption string // the image's bracket text: "Start", "Cat: back rounded up"
+	// Alt is the description for screen readers, written {alt="…"} after
+	// the image; "" when the author gave none (a reader then uses the
+	// caption, or a built-in drawing's own description).
+	Alt string
 	// Source is either "builtin:NAME" for a drawing that ships with the
 	// program, or a path relative to the handout file.
 	Source string
