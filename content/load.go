@@ -26,7 +26,7 @@ func Parse(name string, src []byte) (*Handout, error) {
 		return nil, p.err()
 	}
 	h := &Handout{Source: name, Meta: parseMeta(fm, p)}
-	convertBody(h, body, p)
+	convertBody(h, body, p, "")
 	if !p.ok() {
 		return nil, p.err()
 	}
