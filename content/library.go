@@ -227,7 +227,7 @@ func parseSet(files []libraryFile, dir string, describe DescribeDrawing) (librar
 			exercises[e.ID] = e
 			for _, a := range e.Aliases {
 				key := foldName(a)
-				if other := aliases[key]; other != nil {
+				if other := aliases[key]; other != nil && other != e {
 					errs = append(errs, &Error{Pos: e.Pos, Msg: fmt.Sprintf("alias %q is also an alias of %s in %s; an alias finds one exercise, drop it from one of them", a, other.ID, other.Source)})
 					continue
 				}
