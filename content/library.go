@@ -275,7 +275,7 @@ func (e *UnknownError) Error() string {
 	return s + ` ("handout list" lists them)`
 }
 
-// Exercise returns the exercise with the id or alias name (case and
+// Exercise returns the exercise with the id, alias or name (case and
 // spacing do not matter: "Press up" finds prone-press-up). An unknown
 // name is an *UnknownError with the closest ids.
 func (l *Library) Exercise(name string) (*Exercise, error) {
@@ -288,6 +288,11 @@ func (l *Library) Exercise(name string) (*Exercise, error) {
 	}
 	if e := l.aliases[key]; e != nil {
 		return e, nil
+	}
+	for _, e := range l.exercises { // the name a patient's sheet shows: "Open book"
+		if foldName(e.Name) == key {
+			return e, nil
+		}
 	}
 	return nil, &UnknownError{What: "exercise", Name: name, Closest: l.ClosestExercises(name, 3)}
 }
@@ -327,8 +332,8 @@ func (l *Library) Protocols() []*Protocol {
 
 // ClosestExercises returns up to n exercise ids closest to name, closest
 // first: those whose id or an alias is a few edits away (Levenshtein
-// distance at most a third of the name's length, and at least 2), or
-// contains name or is contained in it.
+// distance at most a third of the name's length, and at least 2), contains
+// name or is contained in it, or has all of its words.
 func (l *Library) ClosestExercises(name string, n int) []string {
 	ids := make([]string, 0, len(l.exercises))
 	for id := range l.exercises {
@@ -348,7 +353,7 @@ func closest(name string, ids []string, aliasOf map[string]string, n int) []stri
 	best := map[string]int{}
 	consider := func(candidate, id string) {
 		d := editDistance(name, candidate)
-		if name != "" && (strings.Contains(candidate, name) || strings.Contains(name, candidate)) {
+		if name != "" && (strings.Contains(candidate, name) || strings.Contains(name, candidate) || sameWords(name, candidate)) {
 			d = min(d, limit)
 		}
 		if d > limit {
@@ -373,6 +378,18 @@ func closest(name string, ids []string, aliasOf map[string]string, n int) []stri
 		out = out[:n]
 	}
 	return out
+}
+
+// sameWords reports whether every "-"-separated word of name is a word of
+// candidate: "bridge-glute" is glute-bridge.
+func sameWords(name, candidate string) bool {
+	words := strings.Split(candidate, "-")
+	for w := range strings.SplitSeq(name, "-") {
+		if !slices.Contains(words, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // Query is what the library's search page asks: words to find in an
