@@ -1,5 +1,7 @@
 // Package content holds what the author wrote: the handout model, the
-// clinic profile, their loaders, and the built-in handouts. It knows no
+// clinic profile, the exercise library (exercises, protocols) and a
+// patient's programme, their loaders, and the built-in handouts and
+// library (docs/format.md, docs/library.md). It knows no
 // geometry, no fonts and no pixels; every block carries its source position
 // so that errors read "handout.md:12: …".
 package content
