@@ -58,7 +58,8 @@ var englishDose = doseWords{
 // done on each side ("each side"), with one it reads "right side", or
 // "right leg" when the exercise names its limb; an alternating exercise
 // reads "alternate sides"; a both-sides exercise prints no side. d may be
-// nil (no dose: only the side is worded).
+// nil (no dose: only the side is worded). d.Side is not read: a library
+// dose has none (the loaders refuse it), the side is the side argument.
 func WordDose(d *Dose, side Side, e *Exercise) string {
 	w := englishDose
 	var parts []string

@@ -111,7 +111,7 @@ func ParseExercise(name string, src []byte, describe DescribeDrawing) (*Exercise
 	}
 	src = normalizeNewlines(src)
 	p := &problems{file: name}
-	fm, body, ok := splitFrontMatter(src, p)
+	fm, body, ok := splitFrontMatter(src, "id", p)
 	if !ok {
 		return nil, p.err()
 	}

@@ -109,14 +109,21 @@ func (l *Library) add(set librarySet) {
 	}
 }
 
-// checkProtocols reports a protocol's exercise that is not in l.
+// checkProtocols reports a protocol's exercise that is not in l, or is
+// in the protocol twice (by its id, or by an alias).
 func (l *Library) checkProtocols() error {
 	var errs []error
 	for _, p := range l.Protocols() {
+		seen := map[*Exercise]bool{}
 		for _, it := range p.Items {
-			if _, err := l.Exercise(it.ID); err != nil {
+			e, err := l.Exercise(it.ID)
+			switch {
+			case err != nil:
 				errs = append(errs, &Error{Pos: it.Pos, Msg: err.Error(), Err: err})
+			case seen[e]:
+				errs = append(errs, &Error{Pos: it.Pos, Msg: e.ID + " is listed twice; keep one"})
 			}
+			seen[e] = true
 		}
 	}
 	return errors.Join(errs...)

@@ -173,3 +173,13 @@ func TestMidBackHandoutExercises(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBuiltinLibrary is the cost of reading the built-in library,
+// which a run does once.
+func BenchmarkBuiltinLibrary(b *testing.B) {
+	for b.Loop() {
+		if _, err := BuiltinLibrary(nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -87,7 +87,9 @@ func TestLibraryFolderErrors(t *testing.T) {
 		{"protocol without exercises", map[string]string{"p.yaml": "id: p\nname: P\n"},
 			[]string{`p.yaml:1: a protocol lists its exercises`}},
 		{"exercise that does not parse", map[string]string{"x.md": "id: x\n"},
-			[]string{`x.md:1: the file must start with front matter`}},
+			[]string{`x.md:1: the file must start with front matter: a "---" line, then "id: …"`}},
+		{"the same exercise twice", map[string]string{"p.yaml": "id: p\nname: P\nexercises: [chin-tuck, bird-dog, neck retraction]\n"},
+			[]string{`p.yaml:3: chin-tuck is listed twice; keep one`}},
 	} {
 		dir := writeFiles(t, c.files)
 		_, err := LoadLibrary(dir, nil)

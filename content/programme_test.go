@@ -126,3 +126,14 @@ func TestParseProgrammeErrors(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParseProgramme is the cost of one programme against a library
+// already read: what each row of a batch pays.
+func BenchmarkParseProgramme(b *testing.B) {
+	l := builtinLibrary(b)
+	for b.Loop() {
+		if _, _, err := ParseProgramme("ana.yaml", []byte(issueProgramme), l); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
