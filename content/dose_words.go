@@ -18,8 +18,9 @@ const (
 	Alternate Side = "alternate" // right, left, right…
 )
 
-// doseWords holds every word the dose line is made of, so that a language
-// (issue 16) is one more value of this type, not a change to WordDose.
+// doseWords holds every word the dose line and the steps' side words are
+// made of, so that a language (issue 16) is one more value of this type,
+// not a change to WordDose or StepsFor.
 type doseWords struct {
 	sep                        string // between the parts
 	once, times                string // reps: "once", "10 times"
@@ -33,6 +34,9 @@ type doseWords struct {
 	sideOf                     map[Side]string   // "right" → "right"
 	limbSide                   map[string]string // "leg" → "leg": "right leg"
 	sideWord                   string            // "side": "right side"
+	// In the steps (Exercise.StepsFor): {side} and {other} without a
+	// side ("one", "the other"), and before a side ("your" right).
+	oneSide, otherSide, your string
 }
 
 // englishDose is the English dose line (HANDOUT-DESIGN.md §2.4). It is
@@ -46,6 +50,7 @@ var englishDose = doseWords{
 	sideOf:   map[Side]string{Left: "left", Right: "right"},
 	limbSide: map[string]string{"arm": "arm", "leg": "leg"},
 	sideWord: "side",
+	oneSide:  "one", otherSide: "the other", your: "your",
 }
 
 // WordDose words a dose and a side as the sheet prints them, in English,

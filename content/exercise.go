@@ -40,6 +40,8 @@ type Exercise struct {
 	Steps    [][]Span  // 3–5 numbered imperative steps
 	Tips     []*Callout
 	Cautions []*Callout // [!CAUTION] and [!WARNING] callouts
+
+	whyLine, stepsLine int // for messages about the why and the steps
 }
 
 // Laterality says how an exercise uses the body's two sides, which decides
@@ -120,6 +122,7 @@ func ParseExercise(name string, src []byte, describe DescribeDrawing) (*Exercise
 	h := &Handout{Source: name}
 	convertBody(h, body, p, `an exercise's dose goes in its front matter: a line "dose: reps 10; hold 5 s"`)
 	exerciseBody(e, h, body.firstLine, p, describe)
+	checkSideRefs(e, p)
 	if !p.ok() {
 		return nil, p.err()
 	}
@@ -252,7 +255,6 @@ func exerciseBody(e *Exercise, h *Handout, firstLine int, p *problems, describe 
 	if len(h.References) > 0 {
 		p.add(h.References[0].Pos.Line, "footnotes are not part of an exercise; say the kind of source in the front matter (source: …)")
 	}
-	steps := 0
 	for _, s := range h.Sections {
 		if s.Title != nil {
 			p.add(s.Pos.Line, `an exercise has no "##" sections: write the why, the figures, the numbered steps, then tips and cautions as callouts`)
@@ -265,7 +267,7 @@ func exerciseBody(e *Exercise, h *Handout, firstLine int, p *problems, describe 
 					p.add(b.Pos.Line, "an exercise has one short paragraph saying why; put more as a tip (> [!TIP]) or shorten it")
 					continue
 				}
-				e.Why = b.Text
+				e.Why, e.whyLine = b.Text, b.Pos.Line
 			case *Figure:
 				checkAlt(b, p, describe)
 				e.Figures = append(e.Figures, b)
@@ -278,8 +280,7 @@ func exerciseBody(e *Exercise, h *Handout, firstLine int, p *problems, describe 
 					p.add(b.Pos.Line, "an exercise has one numbered list of steps; join the lists")
 					continue
 				}
-				e.Steps = b.Items
-				steps = b.Pos.Line
+				e.Steps, e.stepsLine = b.Items, b.Pos.Line
 			case *Callout:
 				switch b.Kind {
 				case Tip, Note:
@@ -296,7 +297,7 @@ func exerciseBody(e *Exercise, h *Handout, firstLine int, p *problems, describe 
 	case e.Steps == nil:
 		p.add(firstLine, `the exercise has no steps; write 3 to 5 numbered steps ("1. Sit tall in a chair.")`)
 	case len(e.Steps) > MaxSteps:
-		p.add(steps, "the exercise has %d steps; at most %d fit its row of the sheet, join or drop some", len(e.Steps), MaxSteps)
+		p.add(e.stepsLine, "the exercise has %d steps; at most %d fit its row of the sheet, join or drop some", len(e.Steps), MaxSteps)
 	}
 	if len(e.Figures) == 0 {
 		p.add(firstLine, `the exercise has no figure; add one, e.g. ![Start](builtin:%s-start){alt="…"} ![Finish](builtin:%s-finish){alt="…"}`, e.ID, e.ID)

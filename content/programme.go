@@ -36,6 +36,9 @@ type ProgrammeItem struct {
 	Note string
 }
 
+// Steps are the exercise's steps with its side worded (Exercise.StepsFor).
+func (it ProgrammeItem) Steps() [][]Span { return it.Exercise.StepsFor(it.Side) }
+
 // DoseLine is the item's dose and side as the sheet prints them.
 func (it ProgrammeItem) DoseLine() string { return WordDose(it.Dose, it.Side, it.Exercise) }
 

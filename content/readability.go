@@ -72,13 +72,14 @@ func Syllables(word string) int {
 }
 
 // Sentences returns the exercise's text as ReadingGrade reads it: the
-// why, the steps, the tips and the cautions, each a string.
+// why, the steps (worded without a side), the tips and the cautions, each
+// a string.
 func (e *Exercise) Sentences() []string {
 	var out []string
 	if e.Why != nil {
 		out = append(out, plainText(e.Why))
 	}
-	for _, s := range e.Steps {
+	for _, s := range e.StepsFor(NoSide) {
 		out = append(out, plainText(s))
 	}
 	for _, c := range append(append([]*Callout{}, e.Tips...), e.Cautions...) {
