@@ -137,3 +137,21 @@ func BenchmarkParseProgramme(b *testing.B) {
 		}
 	}
 }
+
+// TestParseProgrammeJSON: a programme may be a JSON object (YAML reads
+// JSON), the structure a JSON Lines batch row will take.
+func TestParseProgrammeJSON(t *testing.T) {
+	src := `{"patient": "Ana", "protocol": "low-back-core", "exercises": ["bird-dog", {"id": "knee-to-chest", "side": "left", "dose": "hold 30 s"}]}`
+	p, _, err := ParseProgramme("row 3", []byte(src), builtinLibrary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "protocols/low-back-core.yaml (built-in):5 abdominal-brace: 10 times · hold 10 seconds\n" +
+		"row 3:1 bird-dog: 10 times · hold 5 seconds · alternate sides\n" +
+		"protocols/low-back-core.yaml (built-in):7 dead-bug: 10 times · alternate sides\n" +
+		"protocols/low-back-core.yaml (built-in):8 glute-bridge: 10–15 times · hold 3–5 seconds\n" +
+		"row 3:1 knee-to-chest: hold 30 seconds · left leg\n"
+	if got := programmeLines(p); got != want {
+		t.Errorf("items\n%s\nwant\n%s", got, want)
+	}
+}
