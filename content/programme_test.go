@@ -155,3 +155,34 @@ func TestParseProgrammeJSON(t *testing.T) {
 		t.Errorf("items\n%s\nwant\n%s", got, want)
 	}
 }
+
+// FuzzParseProgramme checks that ParseProgramme never panics, that its
+// errors name the file on every line, and that a programme it makes has
+// exercises from the library, each with a side it can take.
+func FuzzParseProgramme(f *testing.F) {
+	f.Add([]byte(issueProgramme))
+	f.Add([]byte("exercises: [chin-tuck, press up]\n"))
+	f.Add([]byte(`{"protocol": "sciatica", "exercises": [{"id": "knee-to-chest", "side": "left"}]}`))
+	l := builtinLibrary(f)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		p, _, err := ParseProgramme("p.yaml", src, l)
+		if err != nil {
+			for line := range strings.SplitSeq(err.Error(), "\n") {
+				if !strings.HasPrefix(line, "p.yaml") {
+					t.Fatalf("error line %q does not name the file", line)
+				}
+			}
+			return
+		}
+		if len(p.Items) == 0 {
+			t.Fatal("a programme without exercises")
+		}
+		for _, it := range p.Items {
+			if _, msg := checkSide(it.Side, it.Exercise); msg != "" {
+				t.Fatalf("%s with side %q: %s", it.Exercise.ID, it.Side, msg)
+			}
+			_ = it.DoseLine()
+			_ = it.Steps()
+		}
+	})
+}
