@@ -21,12 +21,12 @@ func Parse(name string, src []byte) (*Handout, error) {
 	}
 	src = normalizeNewlines(src)
 	p := &problems{file: name}
-	fm, body, ok := splitFrontMatter(src, p)
+	fm, body, ok := splitFrontMatter(src, "title", p)
 	if !ok {
 		return nil, p.err()
 	}
 	h := &Handout{Source: name, Meta: parseMeta(fm, p)}
-	convertBody(h, body, p)
+	convertBody(h, body, p, "")
 	if !p.ok() {
 		return nil, p.err()
 	}
@@ -121,15 +121,17 @@ func (s *source) line(offset int) int {
 }
 
 // splitFrontMatter returns the YAML between the first two "---" lines and
-// the Markdown after them, each with the file line it starts on.
-func splitFrontMatter(src []byte, p *problems) (fm, body *source, ok bool) {
+// the Markdown after them, each with the file line it starts on. firstKey
+// is the key a message tells the author to start with ("title" for a
+// handout, "id" for an exercise).
+func splitFrontMatter(src []byte, firstKey string, p *problems) (fm, body *source, ok bool) {
 	rest := src
 	for n := 1; len(rest) > 0; n++ {
 		line, after, _ := bytes.Cut(rest, []byte("\n"))
 		isFence := string(bytes.TrimRight(line, " \t")) == "---"
 		switch {
 		case n == 1 && !isFence:
-			p.add(1, `the file must start with front matter: a "---" line, then "title: …", then a "---" line`)
+			p.add(1, `the file must start with front matter: a "---" line, then "%s: …", then a "---" line`, firstKey)
 			return nil, nil, false
 		case n > 1 && isFence:
 			fmStart := bytes.IndexByte(src, '\n') + 1

@@ -29,6 +29,10 @@ type converter struct {
 	figByID map[string][]*Figure
 	figIDs  []string // ids in figure order, for messages
 
+	// doseElsewhere, when not "", is what a "Dose:" line is told: an
+	// exercise file's dose is in its front matter.
+	doseElsewhere string
+
 	footnotes []int       // goldmark footnote indexes in order of first use
 	fnNumber  map[int]int // goldmark footnote index → our number
 	unusedFns []*extast.Footnote
@@ -68,10 +72,10 @@ func (u unusedFootnotes) Transform(doc *ast.Document, _ text.Reader, _ parser.Co
 }
 
 // convertBody parses the Markdown after the front matter into h.Sections
-// and h.References.
-func convertBody(h *Handout, body *source, p *problems) {
+// and h.References. doseElsewhere is "" for a handout; see converter.
+func convertBody(h *Handout, body *source, p *problems, doseElsewhere string) {
 	c := &converter{
-		src: body, p: p, h: h,
+		src: body, p: p, h: h, doseElsewhere: doseElsewhere,
 		usedIDs:  map[string]bool{},
 		figures:  map[ast.Node]*Figure{},
 		figByID:  map[string][]*Figure{},
@@ -425,6 +429,9 @@ func (c *converter) dose(spans []Span, pos Pos) (d *Dose, ok bool) {
 		return nil, false
 	}
 	switch {
+	case c.doseElsewhere != "":
+		c.p.add(pos.Line, "%s", c.doseElsewhere)
+		return nil, true
 	case c.cur == nil || c.cur.Title == nil:
 		c.p.add(pos.Line, `a dose belongs to an exercise; put it under the exercise's "##" heading`)
 		return nil, true

@@ -43,7 +43,11 @@ func dumpBlocks(b *strings.Builder, blocks []Block, indent string) {
 		case *Figure:
 			fmt.Fprintf(b, "figure %s number=%d id=%q caption=%s\n", posString(bl.Pos), bl.Number, bl.ID, spansString(bl.Caption))
 			for _, p := range bl.Panels {
-				fmt.Fprintf(b, "%s  panel %s label=%q caption=%q source=%q\n", indent, posString(p.Pos), p.Label, p.Caption, p.Source)
+				alt := ""
+				if p.Alt != "" { // printed only when given, so that older goldens stand
+					alt = fmt.Sprintf(" alt=%q", p.Alt)
+				}
+				fmt.Fprintf(b, "%s  panel %s label=%q caption=%q%s source=%q\n", indent, posString(p.Pos), p.Label, p.Caption, alt, p.Source)
 			}
 		case *Callout:
 			fmt.Fprintf(b, "callout %s %s\n", posString(bl.Pos), bl.Kind)

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"path"
 	"regexp"
 	"strings"
@@ -19,44 +18,83 @@ func (c *converter) numberFigures(doc ast.Node) {
 		if !ok {
 			continue
 		}
-		if imgs := c.figureImages(para); imgs != nil {
-			c.figures[para] = c.figure(para, imgs)
+		if imgs, alts := c.figureImages(para); imgs != nil {
+			c.figures[para] = c.figure(para, imgs, alts)
 		}
 	}
 }
 
 // figureImages returns the images of a paragraph that holds nothing else
-// but the spaces and line breaks between them, or nil.
-func (c *converter) figureImages(para *ast.Paragraph) []*ast.Image {
-	var imgs []*ast.Image
+// but the spaces and line breaks between them, each optionally followed by
+// its alt text as {alt="…"}, or nil. alts[i] is image i's alt text, "" when
+// it has none.
+func (c *converter) figureImages(para *ast.Paragraph) (imgs []*ast.Image, alts []string) {
+	var between strings.Builder // the text after the last image
+	flush := func() bool {
+		text := strings.TrimSpace(between.String())
+		between.Reset()
+		if len(imgs) == 0 {
+			return text == ""
+		}
+		alt, ok := altAttribute(text)
+		alts[len(alts)-1] = alt
+		return ok
+	}
 	for n := para.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *ast.Image:
+			if !flush() {
+				return nil, nil
+			}
 			imgs = append(imgs, n)
+			alts = append(alts, "")
 		case *ast.Text:
-			if len(bytes.TrimSpace(n.Value(c.src.text))) != 0 {
-				return nil
+			between.WriteString(unescape(n.Value(c.src.text)))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				between.WriteByte(' ')
 			}
 		default:
-			return nil
+			return nil, nil
 		}
 	}
-	return imgs
+	if !flush() {
+		return nil, nil
+	}
+	return imgs, alts
+}
+
+// altAttributeRE matches the alt text written after an image: {alt="…"}.
+var altAttributeRE = regexp.MustCompile(`^\{\s*alt\s*=\s*"([^"]*)"\s*\}$`)
+
+// altAttribute reads the text between two images of a figure: nothing, or
+// the first image's alt text as {alt="…"}. ok is false for any other text,
+// which makes the paragraph text with an image in it (reported as such).
+// The syntax is an error in every handout written before it, so no handout
+// changes meaning.
+func altAttribute(text string) (alt string, ok bool) {
+	if text == "" {
+		return "", true
+	}
+	m := altAttributeRE.FindStringSubmatch(text)
+	if m == nil {
+		return "", false
+	}
+	return strings.Join(strings.Fields(m[1]), " "), true
 }
 
 // figure makes the next figure from the images of para.
-func (c *converter) figure(para *ast.Paragraph, imgs []*ast.Image) *Figure {
+func (c *converter) figure(para *ast.Paragraph, imgs []*ast.Image, alts []string) *Figure {
 	f := &Figure{Pos: c.pos(para), Number: len(c.figures) + 1}
-	var alts []string
+	var captions []string
 	for i, img := range imgs {
-		p := Panel{Pos: c.pos(img), Caption: altText(img, c.src.text), Source: slashed(unescape(img.Destination))}
+		p := Panel{Pos: c.pos(img), Caption: altText(img, c.src.text), Alt: alts[i], Source: slashed(unescape(img.Destination))}
 		if len(imgs) > 1 {
 			p.Label = panelLabel(i)
 		}
 		c.checkImageSource(p.Source, p.Pos.Line)
 		f.Panels = append(f.Panels, p)
 		if p.Caption != "" {
-			alts = append(alts, p.Caption)
+			captions = append(captions, p.Caption)
 		}
 	}
 	// The spec names the first image's title; the first title of any
@@ -69,7 +107,7 @@ func (c *converter) figure(para *ast.Paragraph, imgs []*ast.Image) *Figure {
 		}
 	}
 	if caption == "" {
-		caption = strings.Join(alts, "; ")
+		caption = strings.Join(captions, "; ")
 	}
 	if caption != "" {
 		f.Caption = []Span{{Text: caption}}

@@ -145,6 +145,9 @@ func (d *yamlDoc) check(n *yaml.Node, t reflect.Type, path string) {
 			d.check(item, t.Elem(), itemPath)
 		}
 	case reflect.Struct:
+		if n.Kind == yaml.ScalarNode && reflect.PointerTo(t).Implements(shorthandType) {
+			return // a bare id for {id: …}
+		}
 		if n.Kind != yaml.MappingNode {
 			d.p.add(line, `%s%s must be "key: value" lines`, d.prefix, name)
 			return
@@ -191,6 +194,13 @@ func (d *yamlDoc) checkMapping(n *yaml.Node, t reflect.Type, path string) {
 		d.check(v, ft, full)
 	}
 }
+
+// idShorthand is implemented by a list entry that may be written as its
+// id alone ("- chin-tuck") instead of "key: value" lines ("- id: chin-tuck").
+// Its UnmarshalYAML takes both.
+type idShorthand interface{ idShorthand() }
+
+var shorthandType = reflect.TypeFor[idShorthand]()
 
 // yamlFields lists the yaml keys of the struct type t with their types, and
 // their names in declaration order for messages.

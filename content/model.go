@@ -1,5 +1,7 @@
 // Package content holds what the author wrote: the handout model, the
-// clinic profile, their loaders, and the built-in handouts. It knows no
+// clinic profile, the exercise library (exercises, protocols) and a
+// patient's programme, their loaders, and the built-in handouts and
+// library (docs/format.md, docs/library.md). It knows no
 // geometry, no fonts and no pixels; every block carries its source position
 // so that errors read "handout.md:12: …".
 package content
@@ -98,7 +100,11 @@ type Figure struct {
 type Panel struct {
 	Pos     Pos
 	Label   string
-	Caption string // the image's alt text
+	Caption string // the image's bracket text: "Start", "Cat: back rounded up"
+	// Alt is the description for screen readers, written {alt="…"} after
+	// the image; "" when the author gave none (a reader then uses the
+	// caption, or a built-in drawing's own description).
+	Alt string
 	// Source is either "builtin:NAME" for a drawing that ships with the
 	// program, or a path relative to the handout file.
 	Source string

@@ -1,0 +1,58 @@
+package content
+
+import "testing"
+
+// TestWordDose pins the sheet's dose line (HANDOUT-DESIGN.md §2.4): fixed
+// order, words and digits, never "5 s", "3×10" or "2x/day", no "1 round".
+func TestWordDose(t *testing.T) {
+	oneSide := &Exercise{Laterality: OneSide}
+	leg := &Exercise{Laterality: OneSide, Limb: "leg"}
+	together := &Exercise{Laterality: BothSides}
+	alternating := &Exercise{Laterality: Alternating}
+	for _, c := range []struct {
+		dose string
+		side Side
+		e    *Exercise
+		want string
+	}{
+		{"reps 10; hold 5 s; sets 2; daily 2", Right, oneSide, "10 times · hold 5 seconds · 2 rounds · twice a day · right side"},
+		{"daily 2; sets 2; hold 5 s; reps 10", Right, oneSide, "10 times · hold 5 seconds · 2 rounds · twice a day · right side"},
+		{"reps 1", NoSide, together, "once"},
+		{"hold 60 s", NoSide, together, "hold 1 minute"},
+		{"hold 1 min", NoSide, together, "hold 1 minute"},
+		{"hold 2 minutes", NoSide, together, "hold 2 minutes"},
+		{"hold 90 s", NoSide, together, "hold 90 seconds"},
+		{"hold 1 s", NoSide, together, "hold 1 second"},
+		{"hold 20-30 s", NoSide, together, "hold 20–30 seconds"},
+		{"hold 5", NoSide, together, "hold 5 seconds"},
+		{"reps 10; sets 1", NoSide, together, "10 times"},
+		{"reps 10-15; sets 2–3", NoSide, together, "10–15 times · 2–3 rounds"},
+		{"reps 3×", NoSide, together, "3 times"},
+		{"daily 1", NoSide, together, "once a day"},
+		{"daily 2x/day", NoSide, together, "twice a day"},
+		{"daily 2×", NoSide, together, "twice a day"},
+		{"daily 3", NoSide, together, "3 times a day"},
+		{"daily 2-3", NoSide, together, "2–3 times a day"},
+		{"daily often through the day", NoSide, together, "often through the day"},
+		{"reps 5 slow breaths", NoSide, together, "5 slow breaths"},
+		{"hold as long as it feels good", NoSide, together, "hold as long as it feels good"},
+		{"rest 30 s", NoSide, together, "rest 30 seconds"},
+		{"reps 10", NoSide, oneSide, "10 times · each side"},
+		{"reps 10", Both, oneSide, "10 times · each side"},
+		{"reps 10", Left, leg, "10 times · left leg"},
+		{"reps 10", NoSide, alternating, "10 times · alternate sides"},
+		{"reps 10", Alternate, oneSide, "10 times · alternate sides"},
+		{"reps 10", Both, together, "10 times"},
+	} {
+		d, err := ParseDose(c.dose, Pos{})
+		if err != nil {
+			t.Fatalf("%s: %v", c.dose, err)
+		}
+		if got := WordDose(d, c.side, c.e); got != c.want {
+			t.Errorf("%s, side %q: %q, want %q", c.dose, c.side, got, c.want)
+		}
+	}
+	if got := WordDose(nil, Right, &Exercise{Laterality: OneSide, Limb: "arm"}); got != "right arm" {
+		t.Errorf("no dose, right arm: %q", got)
+	}
+}
