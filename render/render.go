@@ -153,7 +153,7 @@ func (e *Engine) Render(j Job) ([]byte, int, error) {
 // clinic's logo for the boxes the layout draws them in.
 //
 // Layout owns placement: it places a photo by its aspect ratio alone,
-// which the photo's headers give (photo.PhotoFileSize), and says in the
+// which the photo's headers give (photo.FileDimensions), and says in the
 // display list where each is drawn. Only then is each photo prepared,
 // once, for the largest box it is drawn in (a photo drawn smaller than
 // the column, or shrunk to stay on its page, gets fewer pixels), and the
@@ -302,7 +302,7 @@ func (e *Engine) photoSize(f photoFile) (*layout.Photo, error) {
 	size, ok := e.sizes[f]
 	e.mu.Unlock()
 	if !ok {
-		w, h, err := photo.PhotoFileSize(f.dir, f.path)
+		w, h, err := photo.FileDimensions(f.dir, f.path)
 		if err != nil {
 			return nil, err
 		}
@@ -322,7 +322,7 @@ func logoTask(c Clinic) (*photoTask, error) {
 		return nil, nil
 	}
 	where := c.Profile.Source + ": logo"
-	w, h, err := photo.PhotoSize(c.Profile.Logo, c.Logo)
+	w, h, err := photo.Dimensions(c.Profile.Logo, c.Logo)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", where, err)
 	}

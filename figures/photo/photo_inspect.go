@@ -6,13 +6,13 @@ import (
 	"path/filepath"
 )
 
-// PhotoSize reports the size src is seen at, in pixels: its stored size
+// Dimensions reports the size src is seen at, in pixels: its stored size
 // turned by its EXIF orientation. It reads headers only, never the
 // picture data, so a layout can place a photo by its aspect ratio before
 // the photo is prepared for the box it gets. What Prepare refuses from
 // the headers alone (not a supported format, too many pixels, a damaged
 // header) is refused here too, as an *Error named name.
-func PhotoSize(name string, src []byte) (w, h int, err error) {
+func Dimensions(name string, src []byte) (w, h int, err error) {
 	pl, err := inspect(src)
 	if err != nil {
 		return 0, 0, cacheNamed(err, name)
@@ -21,18 +21,18 @@ func PhotoSize(name string, src []byte) (w, h int, err error) {
 	return w, h, nil
 }
 
-// headBytes is how much of a photo file PhotoFileSize reads first:
+// headBytes is how much of a photo file FileDimensions reads first:
 // a phone JPEG's headers (EXIF with its thumbnail, an ICC profile) fit
 // many times over.
 const headBytes = 256 << 10
 
-// PhotoFileSize is PhotoSize of the photo file rel in root, read as
+// FileDimensions is Dimensions of the photo file rel in root, read as
 // ReadFile reads it. It reads the file's first headBytes only when
 // they hold a JPEG's headers whole (up to the start of its picture data):
 // the front desk's dozen phone photos are then not read twice, once to
 // be placed and once to be prepared. Any other file (a PNG may put its
 // EXIF orientation after its pixels) is read whole.
-func PhotoFileSize(root *os.Root, rel string) (w, h int, err error) {
+func FileDimensions(root *os.Root, rel string) (w, h int, err error) {
 	name := filepath.ToSlash(rel)
 	head, whole, err := imageFile.ReadHeadIn(root, name, headBytes)
 	if err != nil || (!whole && !jpegHeadersIn(head)) {
@@ -42,7 +42,7 @@ func PhotoFileSize(root *os.Root, rel string) (w, h int, err error) {
 			return 0, 0, err
 		}
 	}
-	return PhotoSize(name, head)
+	return Dimensions(name, head)
 }
 
 // jpegHeadersIn reports whether head is the start of a JPEG with

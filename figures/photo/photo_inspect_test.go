@@ -17,11 +17,11 @@ func TestPhotoSizeIsUpright(t *testing.T) {
 	upright := testQuadrants(400, 300)
 	for o := 1; o <= 8; o++ {
 		src := withEXIF(jpegBytes(t, storedFor(upright, o)), o, binary.BigEndian)
-		if w, h, err := PhotoSize("phone.jpg", src); err != nil || w != 400 || h != 300 {
+		if w, h, err := Dimensions("phone.jpg", src); err != nil || w != 400 || h != 300 {
 			t.Errorf("orientation %d: %d×%d, %v; want 400×300", o, w, h, err)
 		}
 	}
-	_, _, err := PhotoSize("photos/cat.png", hugePNG())
+	_, _, err := Dimensions("photos/cat.png", hugePNG())
 	wantErr(t, err, ErrTooLarge, "figures: photos/cat.png: image is 60000×60000 pixels")
 }
 
@@ -68,10 +68,10 @@ func TestPhotoFileSizeReadsTheHeaders(t *testing.T) {
 		if got := jpegHeadersIn(tc.data[:min(len(tc.data), headBytes)]); got != tc.inHead {
 			t.Errorf("%s: headers in the head %t, want %t", tc.name, got, tc.inHead)
 		}
-		if w, h, err := PhotoFileSize(root, tc.name); err != nil || w != tc.w || h != tc.h {
+		if w, h, err := FileDimensions(root, tc.name); err != nil || w != tc.w || h != tc.h {
 			t.Errorf("%s: %d×%d, %v; want %d×%d", tc.name, w, h, err, tc.w, tc.h)
 		}
 	}
-	_, _, err = PhotoFileSize(root, "../outside.jpg")
+	_, _, err = FileDimensions(root, "../outside.jpg")
 	wantErr(t, err, ErrOutside, "figures: ../outside.jpg: leaves")
 }
