@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,6 +28,7 @@ func runDefault(stdout io.Writer) error {
 // renderOptions are the render command's flags.
 type renderOptions struct {
 	source, out, clinic, patient, date, cacheDir string
+	library                                      string // --library: a clinic's folder of exercises and protocols
 	// settings are --preset, --paper, --grayscale, --max-size and the
 	// password (--password-file or $HANDOUT_PASSWORD), which render
 	// checks as it checks a batch's.
@@ -34,14 +36,18 @@ type renderOptions struct {
 	stdin    io.Reader // where "-" is read from: os.Stdin
 }
 
-const renderUsage = `Usage: handout render FILE.md [-o OUT.pdf] [--clinic PROFILE.yaml] [--patient NAME] [--date YYYY-MM-DD] [--paper letter|a4] [--preset print|email] [--grayscale]
-       [--cache-dir DIR] [--max-size SIZE] [--password-file FILE]
+const renderUsage = `Usage: handout render FILE.md|PROGRAMME.yaml|protocol:NAME [-o OUT.pdf] [--clinic PROFILE.yaml] [--library DIR] [--patient NAME] [--date YYYY-MM-DD]
+       [--paper letter|a4] [--preset print|email] [--grayscale] [--cache-dir DIR] [--max-size SIZE] [--password-file FILE]
 
 Renders a handout (a Markdown file, - for standard input, or a built-in one:
 NAME or builtin:NAME) with a clinic's branding. A name without a folder and
-without an extension is a built-in handout's; write ./NAME for a file. The
-output is FILE.pdf beside the input unless -o is given; -o - writes to
-standard output.
+without an extension is a built-in handout's; write ./NAME for a file.
+A programme file (.yaml: a patient's exercises from the library) or a
+protocol (protocol:NAME, handout list shows them) makes a handout of those
+exercises, with their doses and sides; --library adds a clinic's folder of
+exercises and protocols to the built-in ones (docs/library.md). The
+output is FILE.pdf beside the input (NAME.pdf for a protocol) unless -o is
+given; -o - writes to standard output.
 
 --max-size (2MB, 600KB, 1.5MiB; KB/MB decimal, KiB/MiB binary) steps photos
 down (email, email-small, email-smaller, email-gray) until the file fits.
@@ -53,6 +59,7 @@ func renderFlags(o *renderOptions) *pflag.FlagSet {
 	fl := pflag.NewFlagSet("render", pflag.ContinueOnError)
 	fl.StringVarP(&o.out, "output", "o", "", "output file (default: the input's name with .pdf; - for standard output)")
 	fl.StringVar(&o.clinic, "clinic", "", "clinic profile YAML (default: the built-in sample clinic)")
+	fl.StringVar(&o.library, "library", "", "a clinic's folder of exercises and protocols, added to the built-in ones")
 	fl.StringVar(&o.patient, "patient", "", "patient name, printed in the header of every page")
 	fl.StringVar(&o.date, "date", "", "visit date (YYYY-MM-DD), printed beside the patient's name")
 	fl.StringVar(&o.settings.Paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
@@ -66,6 +73,7 @@ func renderFlags(o *renderOptions) *pflag.FlagSet {
 	completeWords(fl, "paper", render.PaperNames()...)
 	completeWords(fl, "preset", render.PresetNames()...)
 	completeDirs(fl, "cache-dir")
+	completeDirs(fl, "library")
 	completeFiles(fl, "password-file")
 	return fl
 }
@@ -73,9 +81,12 @@ func renderFlags(o *renderOptions) *pflag.FlagSet {
 // renderOperands is what render's handout can be, for completion: a
 // Markdown file or a built-in handout.
 func renderOperands() completion {
-	c := completion{files: true, exts: []string{"md"}}
+	c := completion{files: true, exts: []string{"md", "yaml", "yml"}}
 	for _, name := range render.BuiltinHandoutNames() {
 		c.words = append(c.words, "builtin:"+name)
+	}
+	for _, name := range render.BuiltinProtocolNames() {
+		c.words = append(c.words, "protocol:"+name)
 	}
 	return c
 }
@@ -119,7 +130,7 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 // reports it.
 func defaultOutput(source string) string {
 	spec, err := render.ParseSpec(source)
-	if err != nil || spec.Kind == render.SpecBuiltin {
+	if err != nil || spec.Kind == render.SpecBuiltin || spec.Kind == render.SpecProtocol {
 		return spec.Name + ".pdf"
 	}
 	return strings.TrimSuffix(source, filepath.Ext(source)) + ".pdf"
@@ -135,16 +146,37 @@ func renderTo(stdout, report, warnings io.Writer, o renderOptions) error {
 	}
 	specs := render.NewResolver(o.stdin)
 	defer specs.Close()
+	specs.UseLibrary(o.library)
 	hf, err := specs.Resolve(o.source)
 	if err != nil {
 		return err
+	}
+	for _, w := range hf.Warnings {
+		fmt.Fprintf(warnings, "handout: warning: %s\n", w)
+	}
+	// A programme says who it is for and how it looks; the flags, when
+	// given, win.
+	patient, date := o.patient, o.date
+	if p := hf.Programme; p != nil {
+		if patient == "" {
+			patient = p.Patient
+		}
+		if date == "" {
+			date = p.Date
+		}
+		if o.settings.Style == "" && p.Style != "" {
+			o.settings.Style = p.Style
+			if set, err = o.settings.Check(); err != nil {
+				return fmt.Errorf("%s: style: %w", p.Source, err)
+			}
+		}
 	}
 	clinic, err := render.LoadClinic(o.clinic)
 	if err != nil {
 		return err
 	}
 	j := set.Job(clinic, hf)
-	j.Patient, j.Date = o.patient, o.date
+	j.Patient, j.Date = patient, date
 	j.Warn = func(msg string) { fmt.Fprintf(warnings, "handout: warning: %s\n", msg) }
 	var enc *render.Encrypter
 	if set.Encrypted {
@@ -187,36 +219,122 @@ func renderSummary(doc render.Fitted, set render.Checked) string {
 	return s
 }
 
-const listUsage = `Usage: handout list
+const listUsage = `Usage: handout list [--region REGION] [--library DIR]
 
-Lists the built-in handouts and the built-in figures a handout can use as
-![caption](builtin:NAME).`
+Lists the built-in handouts, the library's protocols (handout render
+protocol:NAME) and exercises (for a programme file's exercises:), and the
+built-in figures a handout can use as ![caption](builtin:NAME).
+--region neck (low-back, shoulder, knee, …) lists only the exercises for
+that region; --library adds a clinic's folder of exercises and protocols.`
 
-// listFlags returns the list command's flags: none but --help.
-func listFlags() *pflag.FlagSet { return pflag.NewFlagSet("list", pflag.ContinueOnError) }
+// listOptions are the list command's flags.
+type listOptions struct{ region, library string }
+
+// listFlags returns the list command's flags.
+func listFlags(o *listOptions) *pflag.FlagSet {
+	fl := pflag.NewFlagSet("list", pflag.ContinueOnError)
+	fl.StringVar(&o.region, "region", "", "only the exercises for this region (neck, mid-back, low-back, shoulder, hip, knee, …)")
+	fl.StringVar(&o.library, "library", "", "a clinic's folder of exercises and protocols, added to the built-in ones")
+	completeDirs(fl, "library")
+	return fl
+}
 
 func runList(args []string, stdout, _ io.Writer) error {
-	fl := listFlags()
+	var o listOptions
+	fl := listFlags(&o)
 	if help, err := parseFlags(fl, args, listUsage, stdout); help || err != nil {
 		return err
 	}
 	if fl.NArg() > 0 {
 		return usagef("list takes no arguments")
 	}
-	var b strings.Builder
-	handouts, err := render.BuiltinHandouts()
+	specs := render.NewResolver(nil)
+	defer specs.Close()
+	specs.UseLibrary(o.library)
+	lib, err := specs.Library()
 	if err != nil {
 		return err
 	}
-	b.WriteString("Built-in handouts (handout render builtin:NAME):\n")
-	for _, h := range handouts {
-		fmt.Fprintf(&b, "  %-26s %s\n", h.Name, h.About)
+	var b strings.Builder
+	exercises := 0
+	for _, e := range lib.Exercises() {
+		if o.region == "" || slices.Contains(e.Regions, o.region) {
+			exercises++
+		}
 	}
-	b.WriteString("\nBuilt-in figures (![caption](builtin:NAME)):\n")
-	for _, f := range render.BuiltinFigures() {
-		fmt.Fprintf(&b, "  %-26s %s\n", f.Name, f.About)
+	if o.region != "" && exercises == 0 {
+		return usagef("--region %q: no exercise is for that region; the regions are %s", o.region, strings.Join(render.Regions(lib), ", "))
+	}
+	if o.region == "" {
+		handouts, err := render.BuiltinHandouts()
+		if err != nil {
+			return err
+		}
+		b.WriteString("Built-in handouts (handout render builtin:NAME):\n")
+		for _, h := range handouts {
+			fmt.Fprintf(&b, "  %-26s %s\n", h.Name, h.About)
+		}
+		b.WriteString("\nProtocols (handout render protocol:NAME):\n")
+		for _, p := range lib.Protocols() {
+			var ids []string
+			for _, it := range p.Items {
+				ids = append(ids, it.ID)
+			}
+			fmt.Fprintf(&b, "  %-26s %s: %s\n", p.ID, p.Name, strings.Join(ids, ", "))
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "Exercises (a programme's exercises:, handout show ID)%s:\n", map[bool]string{true: " for " + o.region, false: ""}[o.region != ""])
+	for _, e := range lib.Exercises() {
+		if o.region == "" || slices.Contains(e.Regions, o.region) {
+			fmt.Fprintf(&b, "  %-26s %-32s %s\n", e.ID, e.Name, strings.Join(e.Regions, ", "))
+		}
+	}
+	if o.region == "" {
+		b.WriteString("\nBuilt-in figures (![caption](builtin:NAME)):\n")
+		for _, f := range render.BuiltinFigures() {
+			fmt.Fprintf(&b, "  %-26s %s\n", f.Name, f.About)
+		}
 	}
 	_, err = io.WriteString(stdout, b.String())
+	return err
+}
+
+const showUsage = `Usage: handout show ID [--library DIR]
+
+Prints one library exercise as text: its names, what it is for, its
+default dose, figures, steps, tips and cautions. ID is an exercise's id or
+one of its other names (handout list shows them).`
+
+// showFlags returns the show command's flags.
+func showFlags(library *string) *pflag.FlagSet {
+	fl := pflag.NewFlagSet("show", pflag.ContinueOnError)
+	fl.StringVar(library, "library", "", "a clinic's folder of exercises and protocols, added to the built-in ones")
+	completeDirs(fl, "library")
+	return fl
+}
+
+func runShow(args []string, stdout, _ io.Writer) error {
+	var library string
+	fl := showFlags(&library)
+	if help, err := parseFlags(fl, args, showUsage, stdout); help || err != nil {
+		return err
+	}
+	if fl.NArg() != 1 {
+		return usagef("show needs one exercise id")
+	}
+	specs := render.NewResolver(nil)
+	defer specs.Close()
+	specs.UseLibrary(library)
+	lib, err := specs.Library()
+	if err != nil {
+		return err
+	}
+	e, err := lib.Exercise(fl.Arg(0))
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(stdout, render.ExerciseCard(e))
 	return err
 }
 

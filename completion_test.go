@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/spf13/pflag"
+
+	"handout/render"
 )
 
 var completionShellNames = []string{"bash", "zsh", "fish"}
@@ -150,7 +152,7 @@ func TestBashCompletion(t *testing.T) {
 		struct {
 			line string
 			want []string
-		}{"handout render ", []string{"builtin:mid-back-pain", "h.md", "photos/"}},
+		}{"handout render ", renderOperandsWant()},
 		// bash replaces only what follows the colon, which splits words.
 		struct {
 			line string
@@ -184,7 +186,7 @@ func TestFishCompletion(t *testing.T) {
 		struct {
 			line string
 			want []string
-		}{"handout render ", []string{"builtin:mid-back-pain", "h.md", "photos/"}},
+		}{"handout render ", renderOperandsWant()},
 		struct {
 			line string
 			want []string
@@ -262,7 +264,7 @@ func TestZshCompletion(t *testing.T) {
 	}{
 		{"handout render --pa", []string{"--paper", "--password-file", "--patient"}, []string{"--preset"}},
 		{"handout render --paper=", []string{"a4", "letter"}, nil},
-		{"handout render ", []string{"builtin:mid-back-pain", "h.md", "photos/"}, []string{"c.yaml", "notes.txt"}},
+		{"handout render ", []string{"builtin:mid-back-pain", "protocol:neck-pain", "c.yaml", "h.md", "photos/"}, []string{"notes.txt"}},
 		{"handout render --clinic ", []string{"c.yaml", "photos/"}, []string{"h.md", "notes.txt"}},
 		{"handout figure wheel", []string{"wheel-pose"}, nil},
 		{"handout ", []string{"render", "completion", "version"}, nil},
@@ -297,4 +299,15 @@ func TestZshCompletion(t *testing.T) {
 			}
 		})
 	}
+}
+
+// renderOperandsWant is what TAB offers after "handout render " in the
+// completion folder: the built-in handouts, the protocols, the Markdown
+// and YAML files (handouts, programmes) and the folders.
+func renderOperandsWant() []string {
+	want := []string{"builtin:mid-back-pain", "c.yaml", "h.md", "photos/"}
+	for _, name := range render.BuiltinProtocolNames() {
+		want = append(want, "protocol:"+name)
+	}
+	return want
 }

@@ -98,8 +98,10 @@ func commands() []command {
 	cmds := []command{
 		{name: "render", synopsis: "render FILE.md [flags]", summary: "render a handout (FILE may be builtin:NAME)", usage: renderUsage,
 			flags: func() *pflag.FlagSet { return renderFlags(new(renderOptions)) }, operands: renderOperands(), run: runRender},
-		{name: "list", synopsis: "list", summary: "list the built-in handouts and figures", usage: listUsage,
-			flags: listFlags, run: runList},
+		{name: "list", synopsis: "list [--region REGION]", summary: "list the built-in handouts, protocols, exercises and figures", usage: listUsage,
+			flags: func() *pflag.FlagSet { return listFlags(new(listOptions)) }, run: runList},
+		{name: "show", synopsis: "show ID", summary: "print one library exercise as text", usage: showUsage,
+			flags: func() *pflag.FlagSet { return showFlags(new(string)) }, operands: completion{words: render.BuiltinExerciseNames()}, run: runShow},
 		{name: "figure", synopsis: "figure NAME -o OUT.png", summary: "draw a built-in figure as a PNG preview", usage: figureUsage,
 			flags: func() *pflag.FlagSet { return figureFlags(new(figureOptions)) }, operands: completion{words: render.BuiltinFigureNames()}, run: runFigure},
 		{name: "batch", synopsis: "batch PATIENTS.csv [flags]", summary: "one packet per patient of a list", usage: batchUsage,

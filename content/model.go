@@ -148,6 +148,10 @@ type Dose struct {
 	Rest   string
 	PerDay string // how often: "2× a day", "often through the day"
 	Side   string // "left", "right", "each side", "both"
+	// Line, when set, is the whole dose as a programme words it
+	// (WordDose: "10 times · hold 5 seconds · twice a day · right leg"),
+	// printed instead of the labelled parts above.
+	Line string
 }
 
 // Reference is one footnote, numbered in order of first reference.

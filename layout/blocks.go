@@ -459,6 +459,9 @@ func (b *builder) dose(d *content.Dose) unit {
 	addPart("Rest", d.Rest)
 	addPart("How often", howOften(d.PerDay))
 	addPart("Side", d.Side)
+	if d.Line != "" {
+		spans = []content.Span{{Text: d.Line}}
+	}
 	pad, labelW := th.Dose.Pad, th.Dose.LabelW
 	st, label := th.textStyle(th.Type.Boxed), th.Type.DoseLabel
 	lines := b.textUnits(spans, st, pad+labelW, b.col.w-2*pad-labelW, alignLeft)

@@ -68,6 +68,9 @@ func (b *builder) exercises() []exercise {
 
 // doseText is a dose on one line: "3 sets · 10 reps · hold 5 s".
 func doseText(d *content.Dose) string {
+	if d.Line != "" {
+		return d.Line
+	}
 	var parts []string
 	add := func(label, v string) {
 		if v != "" {

@@ -30,6 +30,20 @@ func BuiltinHandouts() ([]Builtin, error) {
 	return out, nil
 }
 
+// BuiltinProtocolNames lists the built-in library's protocols by id, the
+// NAMEs of protocol:NAME.
+func BuiltinProtocolNames() []string {
+	lib, err := content.BuiltinLibrary(pose.BuiltinDescription)
+	if err != nil { // the built-in library is checked by its tests
+		return nil
+	}
+	var names []string
+	for _, p := range lib.Protocols() {
+		names = append(names, p.ID)
+	}
+	return names
+}
+
 // BuiltinFigureNames lists the built-in drawings a handout can use as
 // ![caption](builtin:NAME), in the order of the handout they were made for.
 func BuiltinFigureNames() []string { return pose.BuiltinNames() }

@@ -13,6 +13,7 @@ import (
 
 	"handout/content"
 	"handout/figures/photo"
+	"handout/figures/pose"
 )
 
 // A handout spec is how a front door names a handout: on the command line
@@ -23,6 +24,10 @@ import (
 //   - a bare name, without a folder separator and without an extension
 //     ("mid-back-pain"), is a built-in handout too;
 //   - "-" is standard input, where the front door has one (render -);
+//   - "protocol:NAME" is the library's protocol NAME as a programme (its
+//     exercises with their default doses);
+//   - a path ending in .yaml or .yml is a programme file (docs/library.md):
+//     a patient's exercises from the library;
 //   - anything else ("back.md", "./back", "handouts/back.md") is a file.
 //
 // A bare name that is no built-in handout but is a file is refused with a
@@ -30,16 +35,20 @@ import (
 // must not silently pick up a file of that name, nor a file go unread for
 // want of ".md".
 //
-// Later kinds (a programme file, protocol:NAME, exercises from the
-// library; issue 12) are new SpecKinds and a case in Resolve each.
+// A programme and a protocol are resolved against the resolver's library
+// (UseLibrary: the built-in exercises and protocols, and a clinic's
+// folder) and laid out as a handout with one section per exercise
+// (content.Programme.Handout).
 
 // SpecKind says what a spec names.
 type SpecKind int
 
 const (
-	SpecBuiltin SpecKind = iota + 1 // a built-in handout
-	SpecFile                        // a handout file
-	SpecStdin                       // standard input ("-")
+	SpecBuiltin   SpecKind = iota + 1 // a built-in handout
+	SpecFile                          // a handout file
+	SpecStdin                         // standard input ("-")
+	SpecProgramme                     // a programme file (.yaml)
+	SpecProtocol                      // a protocol of the library, as a programme
 )
 
 // Spec is a parsed handout spec. Its String is the canonical form batch
@@ -50,8 +59,12 @@ type Spec struct {
 	Name string // the built-in's name, or the path as cleaned
 }
 
-// builtinPrefix marks a built-in handout in a spec.
-const builtinPrefix = "builtin:"
+// builtinPrefix marks a built-in handout in a spec, protocolPrefix a
+// protocol of the library.
+const (
+	builtinPrefix  = "builtin:"
+	protocolPrefix = "protocol:"
+)
 
 // ParseSpec classifies a spec as written, by its text alone: what a bare
 // name means never depends on the files around it (see Resolve for the
@@ -66,10 +79,17 @@ func ParseSpec(s string) (Spec, error) {
 	if name, ok := strings.CutPrefix(s, builtinPrefix); ok {
 		return Spec{Kind: SpecBuiltin, Name: name}, nil
 	}
+	if name, ok := strings.CutPrefix(s, protocolPrefix); ok {
+		return Spec{Kind: SpecProtocol, Name: name}, nil
+	}
 	if isBareName(s) {
 		return Spec{Kind: SpecBuiltin, Name: s}, nil
 	}
-	return Spec{Kind: SpecFile, Name: filepath.ToSlash(filepath.Clean(s))}, nil
+	kind := SpecFile
+	if ext := strings.ToLower(filepath.Ext(s)); ext == ".yaml" || ext == ".yml" {
+		kind = SpecProgramme
+	}
+	return Spec{Kind: kind, Name: filepath.ToSlash(filepath.Clean(s))}, nil
 }
 
 // isBareName reports whether s is a name without a folder separator and
@@ -79,8 +99,11 @@ func isBareName(s string) bool {
 }
 
 func (s Spec) String() string {
-	if s.Kind == SpecBuiltin {
+	switch s.Kind {
+	case SpecBuiltin:
 		return builtinPrefix + s.Name
+	case SpecProtocol:
+		return protocolPrefix + s.Name
 	}
 	return s.Name
 }
@@ -88,7 +111,7 @@ func (s Spec) String() string {
 // Label is the spec's short name, for file names (batch's {handout}): the
 // built-in's name, or the file's name without its extension.
 func (s Spec) Label() string {
-	if s.Kind == SpecBuiltin {
+	if s.Kind == SpecBuiltin || s.Kind == SpecProtocol {
 		return s.Name
 	}
 	// Either separator ends a folder: a list written on Windows may use
@@ -108,6 +131,9 @@ type Resolver struct {
 	stdin  io.Reader // what "-" reads; nil: "-" is refused
 	roots  map[string]*os.Root
 	done   map[string]resolved // by Spec.String()
+
+	libraryDir string           // a clinic's library folder (UseLibrary); "" for the built-in library alone
+	library    *content.Library // loaded on first use
 }
 
 type resolved struct {
@@ -130,6 +156,26 @@ func NewResolverWithin(dir string) *Resolver {
 	r := NewResolver(nil)
 	r.within = dir
 	return r
+}
+
+// UseLibrary makes programmes and protocols resolve against the built-in
+// library and the clinic's library folder dir, whose exercises and
+// protocols add to the built-in ones and replace those with the same id
+// (docs/library.md). Call it before the first Resolve.
+func (r *Resolver) UseLibrary(dir string) { r.libraryDir = dir }
+
+// Library returns the library programmes resolve against, loading it on
+// first use.
+func (r *Resolver) Library() (*content.Library, error) {
+	if r.library != nil {
+		return r.library, nil
+	}
+	lib, err := content.LoadLibrary(r.libraryDir, pose.BuiltinDescription)
+	if err != nil {
+		return nil, err
+	}
+	r.library = lib
+	return lib, nil
 }
 
 // Close closes the handout folders.
@@ -165,6 +211,8 @@ func (r *Resolver) Resolve(spec string) (HandoutFile, error) {
 		hf, err = r.standardInput()
 	case SpecFile:
 		hf, err = r.file(s, spec)
+	case SpecProgramme, SpecProtocol:
+		hf, err = r.programme(s, spec)
 	}
 	hf.Spec = s
 	r.done[s.String()] = resolved{hf, err}
@@ -303,6 +351,90 @@ func (r *Resolver) openRoot(dir string) (*os.Root, error) {
 	return root, nil
 }
 
+// programme resolves a programme file or a protocol against the library
+// and makes it a handout. A patient list cannot name either yet (its
+// protocol and exercises columns are still to come): the resolver of a
+// list refuses them.
+func (r *Resolver) programme(s Spec, written string) (HandoutFile, error) {
+	if r.within != "" {
+		return HandoutFile{}, fmt.Errorf("%s: a patient list cannot name a programme or a protocol yet; render it with `handout render %s`", written, written)
+	}
+	lib, err := r.Library()
+	if err != nil {
+		return HandoutFile{}, err
+	}
+	var p *content.Programme
+	var warnings []content.ProgrammeWarning
+	var src []byte
+	if s.Kind == SpecProtocol {
+		src = []byte("protocol: " + s.Name + "\n")
+		p, warnings, err = content.ParseProgramme(written, src, lib)
+	} else {
+		if src, err = content.ProgrammeFile.Read(written); err == nil {
+			p, warnings, err = content.ParseProgramme(written, src, lib)
+		}
+	}
+	if err != nil {
+		return HandoutFile{}, err
+	}
+	hf := HandoutFile{Handout: p.Handout(r.libraryDir), Programme: p, src: src}
+	for _, w := range warnings {
+		hf.Warnings = append(hf.Warnings, w.String())
+	}
+	hf.Warnings = append(hf.Warnings, dropUndrawn(hf.Handout)...)
+	if r.libraryDir != "" {
+		// A clinic's exercises may use photos, named by their paths
+		// inside the library folder (Programme.Handout).
+		if hf.Dir, err = r.openRoot(r.libraryDir); err != nil {
+			return HandoutFile{}, fmt.Errorf("library folder %s: %w", r.libraryDir, err)
+		}
+	}
+	return hf, nil
+}
+
+// dropUndrawn takes out of a programme's handout the panels whose built-in
+// drawing is not made yet (render/testdata/library-drawings-to-make.txt
+// lists them), so that the exercise still prints with its steps and dose,
+// and says which; a figure left without panels goes too.
+func dropUndrawn(h *content.Handout) []string {
+	drawn := map[string]bool{}
+	for _, n := range pose.BuiltinNames() {
+		drawn[n] = true
+	}
+	var warnings []string
+	for i := range h.Sections {
+		s := &h.Sections[i]
+		blocks := s.Blocks[:0]
+		for _, b := range s.Blocks {
+			if f, ok := b.(*content.Figure); ok {
+				panels := f.Panels[:0]
+				for _, pn := range f.Panels {
+					if name, builtin := pn.Builtin(); builtin && !drawn[name] {
+						warnings = append(warnings, fmt.Sprintf("%s:%d: exercise %s has no drawing %q yet; it is printed without it", pn.Pos.File, pn.Pos.Line, s.ID, name))
+						continue
+					}
+					panels = append(panels, pn)
+				}
+				if f.Panels = panels; len(panels) == 0 {
+					continue
+				}
+			}
+			blocks = append(blocks, b)
+		}
+		s.Blocks = blocks
+	}
+	n := 0
+	for _, s := range h.Sections {
+		for _, b := range s.Blocks {
+			if f, ok := b.(*content.Figure); ok {
+				n++
+				f.Number = n
+			}
+		}
+	}
+	return warnings
+}
+
 // HandoutFile is one handout of a job and its folder: photo paths are
 // opened inside it and cannot leave it. Dir is nil for built-in handouts,
 // which use drawings only. Resolve makes one; its Spec says what named it.
@@ -310,7 +442,13 @@ type HandoutFile struct {
 	Handout *content.Handout
 	Dir     *os.Root
 	Spec    Spec
-	src     []byte // the handout's Markdown as read, for Sum
+	// Programme is the patient's programme a programme file or protocol
+	// named (its patient, date, clinician and style for the front door),
+	// nil for a handout; Warnings are what did not stop it being made
+	// (more than six exercises), each naming its line.
+	Programme *content.Programme
+	Warnings  []string
+	src       []byte // the handout's Markdown (a programme's YAML) as read, for Sum
 }
 
 // Exercises lists the handout's exercises by their section IDs, the names
