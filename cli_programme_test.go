@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"handout/internal/pdftest"
 )
 
 // TestRenderProtocolCommand: `handout render protocol:NAME` writes
@@ -53,5 +55,40 @@ func TestListAndShow(t *testing.T) {
 	code, stdout, _ = runCLI(t, dir, "show", "press-up") // an alias of prone-press-up
 	if code != exitOK || !strings.Contains(stdout, "(prone-press-up)") || !strings.Contains(stdout, "  1. ") {
 		t.Errorf("show press-up: exit %d\n%s", code, stdout)
+	}
+}
+
+// TestRenderProgrammeWithClinicLibrary: a clinic's own exercise, with its
+// own photo, from a --library folder, in a programme beside a built-in one.
+func TestRenderProgrammeWithClinicLibrary(t *testing.T) {
+	dir := t.TempDir()
+	lib := filepath.Join(dir, "lib", "neck")
+	if err := os.MkdirAll(filepath.Join(lib, "photos"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	pdftest.WritePhoto(t, filepath.Join(lib, "photos"), "towel.jpg", 900, 600, 7)
+	exercise := "---\nid: towel-neck-glide\nname: Towel neck glide\nregions: [neck]\nlaterality: both-sides\ndose: reps 8; daily 2\nsource: handout-pattern\n---\n\n" +
+		"This eases a stiff neck.\n\n![Towel behind the neck](photos/towel.jpg){alt=\"A towel held behind the neck with both hands\"}\n\n" +
+		"1. Sit tall and hold a towel behind your neck.\n2. Pull the towel gently forward.\n3. Come back slowly.\n"
+	if err := os.WriteFile(filepath.Join(lib, "towel.md"), []byte(exercise), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "p.yaml"), []byte("exercises:\n  - towel-neck-glide\n  - chin-tuck\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, dir, "render", "p.yaml", "--library", "lib")
+	if code != exitOK || !strings.HasPrefix(stdout, "wrote p.pdf (") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	pdf, err := os.ReadFile(filepath.Join(dir, "p.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(pdf), "/Subtype /Image"); n < 2 { // the logo and the photo
+		t.Errorf("%d images in the PDF, want the logo and the clinic's photo", n)
+	}
+	code, _, stderr = runCLI(t, dir, "render", "p.yaml")
+	if code != exitFailed || !strings.Contains(stderr, "towel-neck-glide") {
+		t.Errorf("without --library: exit %d, %s", code, stderr)
 	}
 }
