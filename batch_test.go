@@ -227,7 +227,7 @@ func TestBatchBadRows(t *testing.T) {
 	if r := byID["P0001"]; r.File != "2026-11-25-P0001.pdf" {
 		t.Errorf("P0001 written to %q, want 2026-11-25-P0001.pdf (the default template)", r.File)
 	}
-	validatePDF(t, readTree(t, out)["2026-11-25-P0002.pdf"])
+	pdftest.Validate(t, readTree(t, out)["2026-11-25-P0002.pdf"])
 	fi, err := os.Stat(out)
 	if err != nil {
 		t.Fatal(err)
@@ -527,7 +527,7 @@ func TestBatchResumeAfterKill(t *testing.T) {
 	for name, data := range readTree(t, out) {
 		switch {
 		case strings.HasSuffix(name, ".pdf"):
-			validatePDF(t, data)
+			pdftest.Validate(t, data)
 		case name != "manifest.json":
 			t.Errorf("%s is left in the folder", name)
 		}

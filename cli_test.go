@@ -160,7 +160,7 @@ func TestPatientNameStaysPrivate(t *testing.T) {
 			t.Errorf("the patient's name is readable in the PDF bytes (metadata?)")
 		}
 	}
-	text := strings.Join(pdfText(t, data), " ")
+	text := strings.Join(pdftest.Text(t, data), " ")
 	if !strings.Contains(text, canary) {
 		t.Errorf("the patient's name is not printed on the page")
 	}
@@ -177,7 +177,7 @@ func TestRenderToStandardOutput(t *testing.T) {
 	if !strings.HasPrefix(stdout, "%PDF-") || !strings.HasSuffix(strings.TrimSpace(stdout), "%%EOF") {
 		t.Fatalf("standard output is not a PDF: %.40q", stdout)
 	}
-	validatePDF(t, []byte(stdout))
+	pdftest.Validate(t, []byte(stdout))
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("files were written: %v", entries)
 	}

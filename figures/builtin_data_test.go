@@ -5,6 +5,8 @@ import (
 	"os"
 	"reflect"
 	"testing"
+
+	"handout/internal/golden"
 )
 
 // TestBuiltinDrawingsData solves every pose and checks that
@@ -13,7 +15,7 @@ import (
 // bytes: another Go release may compress the same drawings differently.
 func TestBuiltinDrawingsData(t *testing.T) {
 	const path = "builtin_drawings.bin"
-	if *update {
+	if golden.Update() {
 		data, err := builtinData(BuiltinNames(), builtinDraw)
 		if err != nil {
 			t.Fatal(err)
@@ -38,7 +40,7 @@ func TestBuiltinDrawingsData(t *testing.T) {
 	if got, want := builtinStoredNames(stored), BuiltinNames(); !reflect.DeepEqual(got, want) {
 		t.Errorf("%s holds %q, want %q; run go generate ./figures", path, got, want)
 	}
-	if !*update && !bytes.Equal(stored, builtinDrawingsData) {
+	if !golden.Update() && !bytes.Equal(stored, builtinDrawingsData) {
 		t.Errorf("the embedded %s is not the file on disk", path)
 	}
 }

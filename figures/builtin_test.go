@@ -3,24 +3,22 @@ package figures
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-)
 
-// update rewrites the golden files of this package's tests.
-var update = flag.Bool("update", false, "rewrite golden files in testdata")
+	"handout/internal/golden"
+)
 
 // checkGolden compares got with the golden file at path: -update rewrites
 // it, a missing golden fails, and a mismatch writes got next to it (name
 // with .got before the extension) for looking at.
 func checkGolden(t *testing.T, path string, got []byte, describe func(want []byte) string) {
 	t.Helper()
-	if *update {
+	if golden.Update() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}

@@ -211,13 +211,13 @@ func TestReferenceDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	validatePDF(t, ref)
+	pdftest.Validate(t, ref)
 	src := refSource(t, dir)
 	ours, pages, err := newTestEngine(t).Render(testJob(t, src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	validatePDF(t, ours)
+	pdftest.Validate(t, ours)
 	if refPages := bytes.Count(ref, []byte("/Type /Page\n")); refPages != pages {
 		t.Errorf("the reference has %d pages, ours %d", refPages, pages)
 	}

@@ -1,14 +1,11 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 
 	"handout/figures"
 	"handout/internal/pdftest"
@@ -28,7 +25,14 @@ func newTestEngine(t testing.TB) *Engine {
 // makes.
 func testJob(t testing.TB, source string) Job {
 	t.Helper()
-	clinic, err := LoadClinic("")
+	return testJobWith(t, source, Settings{})
+}
+
+// testJobWith is testJob with settings, checked as the front doors check
+// them.
+func testJobWith(t testing.TB, source string, s Settings) Job {
+	t.Helper()
+	set, err := s.Check()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,22 +42,11 @@ func testJob(t testing.TB, source string) Job {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := Settings{}.Check()
+	clinic, err := LoadClinic("")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return set.Job(clinic, hf)
-}
-
-// validatePDF runs pdfcpu's validation on the bytes, relaxed as package
-// main's tests do it: fpdf writes link annotations as direct objects,
-// which strict mode rejects and every reader accepts.
-func validatePDF(t *testing.T, pdfBytes []byte) {
-	t.Helper()
-	api.DisableConfigDir()
-	if err := api.Validate(bytes.NewReader(pdfBytes), pdftest.Conf("")); err != nil {
-		t.Fatalf("PDF does not validate: %v", err)
-	}
 }
 
 // TestPhotoErrorIsTheFirstInTheHandout: photos are prepared side by side,

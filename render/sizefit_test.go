@@ -71,7 +71,7 @@ func TestSizeFit(t *testing.T) {
 		}
 		prev = len(doc.Final)
 		sizes[p] = len(doc.Final)
-		validatePDF(t, doc.Final)
+		pdftest.Validate(t, doc.Final)
 	}
 
 	// A budget just under email-small's size lands on email-smaller.
@@ -126,7 +126,7 @@ func TestSizeFit(t *testing.T) {
 // TestSizeFitNoPhotos checks that a document without photos is not
 // rendered five times for nothing, and that the error says why.
 func TestSizeFitNoPhotos(t *testing.T) {
-	j := testJob(t, "../testdata/wrapping.md")
+	j := testJob(t, "testdata/wrapping.md")
 	e := newTestEngine(t)
 	_, err := NewSizeFitter(e, 1000).Render(j, nil)
 	var se *SizeError

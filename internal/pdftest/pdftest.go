@@ -11,10 +11,12 @@ import (
 	"image/jpeg"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
 
@@ -99,4 +101,41 @@ func UTF16BE(s string) []byte {
 		b = append(b, byte(r>>8), byte(r))
 	}
 	return b
+}
+
+// Validate fails t unless pdfBytes pass pdfcpu's validation. Relaxed mode:
+// fpdf writes link annotations as direct objects in a page's /Annots,
+// which PDF 1.7 asks to be indirect references; every reader accepts
+// them, and strict mode rejects them. .ci/run adds qpdf --check on the
+// examples.
+func Validate(t testing.TB, pdfBytes []byte) {
+	t.Helper()
+	api.DisableConfigDir()
+	if err := api.Validate(bytes.NewReader(pdfBytes), Conf("")); err != nil {
+		t.Fatalf("PDF does not validate: %v", err)
+	}
+}
+
+// Text extracts a PDF's text with poppler's pdftotext, one string per
+// page. CI installs poppler; elsewhere the test is skipped.
+func Text(t testing.TB, pdfBytes []byte) []string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is missing; .ci/run installs poppler-utils")
+		}
+		t.Skip("pdftotext not installed (apt-get install poppler-utils)")
+	}
+	in := filepath.Join(t.TempDir(), "in.pdf")
+	if err := os.WriteFile(in, pdfBytes, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd := exec.Command("pdftotext", "-layout", in, "-")
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil || stderr.Len() > 0 {
+		t.Fatalf("pdftotext: %v %s", err, stderr.String())
+	}
+	return strings.Split(strings.TrimRight(string(out), "\f"), "\f")
 }
