@@ -296,7 +296,7 @@ func TestBareNameMeansBuiltin(t *testing.T) {
 
 	// One batch per spelling, the rows otherwise alike: the same inputs,
 	// the same packet.
-	var rows []map[string]manifestEntry
+	var rows []map[string]pdftest.ManifestRow
 	for i, spec := range []string{"mid-back-pain", "builtin:mid-back-pain"} {
 		sub := filepath.Join(dir, strconv.Itoa(i))
 		if err := os.Mkdir(sub, 0o700); err != nil {
@@ -308,7 +308,7 @@ func TestBareNameMeansBuiltin(t *testing.T) {
 		if code, stderr := batchCLI(t, list, "--out-dir", filepath.Join(sub, "out")); code != exitOK {
 			t.Fatalf("batch with %s: exit %d:\n%s", spec, code, stderr)
 		}
-		rows = append(rows, checkManifest(t, filepath.Join(sub, "out"), "manifest.json", []string{p[0].ID}))
+		rows = append(rows, pdftest.CheckManifest(t, filepath.Join(sub, "out"), "manifest.json", []string{p[0].ID}))
 	}
 	if a, b := rows[0]["P0001"], rows[1]["P0001"]; a.Inputs != b.Inputs || a.PDF != b.PDF {
 		t.Errorf("a row of mid-back-pain and one of builtin:mid-back-pain differ: %+v, %+v", a, b)

@@ -1,6 +1,7 @@
 // Package pdftest holds what the tests of several packages share:
 // photo-like pictures and handouts of them as input, generated patient
-// lists, and what reads the PDFs they make. Only tests import it.
+// lists, and what reads the PDFs and manifests they make. Only tests
+// import it.
 package pdftest
 
 import (

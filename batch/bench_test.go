@@ -1,11 +1,13 @@
-package main
+package batch_test
 
 import (
 	"fmt"
-	"handout/internal/pdftest"
 	"path/filepath"
 	"runtime/debug"
 	"testing"
+
+	"handout/batch"
+	"handout/internal/pdftest"
 )
 
 // BenchmarkBatch makes 1,000 packets of the mid-back handout (cover page,
@@ -13,7 +15,7 @@ import (
 // workers, from reading the list to writing the manifest, and reports
 // packets per second. -short makes 100.
 //
-//	go test -run '^$' -bench Batch -benchtime 1x .
+//	go test -run '^$' -bench Batch -benchtime 1x ./batch
 func BenchmarkBatch(b *testing.B) {
 	n := 1000
 	if testing.Short() {
@@ -27,9 +29,8 @@ func BenchmarkBatch(b *testing.B) {
 	run := 0
 	for b.Loop() {
 		run++
-		code, stderr := batchCLI(b, list, "--out-dir", filepath.Join(dir, fmt.Sprint("out", run)), "--jobs", "2")
-		if code != 0 {
-			b.Fatalf("exit %d: %s", code, stderr)
+		if stderr, err := runBatch(b, batch.Options{List: list, OutDir: filepath.Join(dir, fmt.Sprint("out", run)), Jobs: 2}, nil); err != nil {
+			b.Fatalf("%v: %s", err, stderr)
 		}
 	}
 	b.ReportMetric(float64(n*run)/b.Elapsed().Seconds(), "packets/s")
