@@ -21,9 +21,12 @@ func BenchmarkBatch(b *testing.B) {
 	if testing.Short() {
 		n = 100
 	}
-	// As main does for the program: without it the benchmark would
-	// measure a collector setting the command never runs with.
+	// As main does for the program (GOGC=400, and the batch command's
+	// memory limit, batchMemoryLimit in package main): without them the
+	// benchmark would measure a collector setting the command never runs
+	// with.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(100 << 20))
 	dir := b.TempDir()
 	list := pdftest.WriteList(b, dir, pdftest.Patients(n))
 	run := 0
