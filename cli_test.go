@@ -186,6 +186,7 @@ func TestRenderToStandardOutput(t *testing.T) {
 // TestRenderMaxSizeFlag runs the command with --max-size on the photo
 // handout.
 func TestRenderMaxSizeFlag(t *testing.T) {
+	t.Parallel()
 	path := pdftest.SizeHandout(t, 3)
 	out := filepath.Join(t.TempDir(), "out.pdf")
 	var stdout, stderr bytes.Buffer
@@ -240,6 +241,7 @@ func TestReportCountsInEnglish(t *testing.T) {
 }
 
 func TestCountNoun(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		n    int
 		want string
@@ -334,6 +336,7 @@ func TestBareNameMeansBuiltin(t *testing.T) {
 // TestSettingsMistakesAgree: a wrong setting is the same usage error from
 // render and from batch, since both ask render.Settings.Check.
 func TestSettingsMistakesAgree(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	list := pdftest.WriteList(t, dir, pdftest.Patients(1))
 	for _, flag := range [][]string{{"--preset", "web"}, {"--paper", "a5"}, {"--max-size", "2 parsecs"}} {

@@ -79,6 +79,7 @@ func TestHelpGolden(t *testing.T) {
 // TestEveryFlagIsDocumented: every flag has a help line, and the command's
 // usage names it, so --help shows it in the synopsis as well as the list.
 func TestEveryFlagIsDocumented(t *testing.T) {
+	t.Parallel()
 	for _, c := range commands() {
 		c.flags().VisitAll(func(f *pflag.Flag) {
 			if strings.TrimSpace(f.Usage) == "" {

@@ -26,6 +26,7 @@ var (
 // inputs are the same). -update records a new packetFormat with the
 // golden's hash, and refuses to record new bytes under the old one.
 func TestPacketFormatFollowsPacketGolden(t *testing.T) {
+	t.Parallel()
 	b, err := os.ReadFile(packetGolden)
 	if err != nil {
 		t.Fatal(err)

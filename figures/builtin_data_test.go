@@ -14,6 +14,7 @@ import (
 // -update (go generate ./figures) rewrites it. Drawings are compared, not
 // bytes: another Go release may compress the same drawings differently.
 func TestBuiltinDrawingsData(t *testing.T) {
+	t.Parallel()
 	const path = "builtin_drawings.bin"
 	if golden.Update() {
 		data, err := builtinData(BuiltinNames(), builtinDraw)
@@ -61,6 +62,7 @@ func builtinStoredNames(data []byte) []string {
 // TestBuiltinDataRoundTrip checks that a stored drawing is the solved one,
 // bit for bit, and that damaged data is refused rather than misread.
 func TestBuiltinDataRoundTrip(t *testing.T) {
+	t.Parallel()
 	names := BuiltinNames()[:3]
 	data, err := builtinData(names, builtinDraw)
 	if err != nil {

@@ -84,6 +84,7 @@ func firstDiff(got, want []byte) string {
 }
 
 func TestBuiltinGolden(t *testing.T) {
+	t.Parallel()
 	for _, name := range BuiltinNames() {
 		t.Run(name, func(t *testing.T) {
 			d, err := Builtin(name)
@@ -98,6 +99,7 @@ func TestBuiltinGolden(t *testing.T) {
 }
 
 func TestBuiltinDeterministic(t *testing.T) {
+	t.Parallel()
 	for _, name := range BuiltinNames() {
 		a, err := Builtin(name)
 		if err != nil {
@@ -111,6 +113,7 @@ func TestBuiltinDeterministic(t *testing.T) {
 }
 
 func TestBuiltinNames(t *testing.T) {
+	t.Parallel()
 	want := []string{
 		"prone-chin-rest", "prone-head-chest-lift", "prone-head-turned-right", "prone-forearm-prop",
 		"prone-head-turned-left", "prone-active-extension", "quadruped-cat", "quadruped-cow",
@@ -131,6 +134,7 @@ func TestBuiltinNames(t *testing.T) {
 }
 
 func TestBuiltinUnknown(t *testing.T) {
+	t.Parallel()
 	_, err := Builtin("cobra")
 	if !errors.Is(err, ErrUnknownBuiltin) || !strings.Contains(err.Error(), "handout list") {
 		t.Fatalf(`Builtin("cobra") error = %v, want ErrUnknownBuiltin pointing at handout list`, err)
@@ -140,6 +144,7 @@ func TestBuiltinUnknown(t *testing.T) {
 // TestBuiltinScale checks that every drawing is in centimetres at one
 // scale: the standing figures are as tall as the body plus margins.
 func TestBuiltinScale(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"mountain-front", "mountain-side"} {
 		d, err := Builtin(name)
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 )
 
 func TestPrepareDecodesOnceFor1000Packets(t *testing.T) {
+	t.Parallel()
 	// A batch of 1,000 packets, each using the same logo-sized photo, asked
 	// for concurrently: one decode, one shared result.
 	src := photoWithEXIF(photoJPEGBytes(t, photoTestPhoto(1200, 900)), 6, binary.BigEndian)
@@ -46,6 +47,7 @@ func TestPrepareDecodesOnceFor1000Packets(t *testing.T) {
 }
 
 func TestPrepareCachedErrorNamesEachCaller(t *testing.T) {
+	t.Parallel()
 	p := NewPreparer("")
 	_, err1 := p.Prepare("a.jpg", nil, photoPrint3in)
 	_, err2 := p.Prepare("b.jpg", nil, photoPrint3in)
@@ -54,6 +56,7 @@ func TestPrepareCachedErrorNamesEachCaller(t *testing.T) {
 }
 
 func TestPrepareDiskCache(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	src := photoJPEGBytes(t, photoTestPhoto(1200, 900))
 	first := NewPreparer(dir)
@@ -94,6 +97,7 @@ func TestPrepareDiskCache(t *testing.T) {
 }
 
 func TestCacheKeyIgnoresFocusWithoutCrop(t *testing.T) {
+	t.Parallel()
 	a := cacheKey([]byte("x"), Options{PlacedWidthPt: 72})
 	b := cacheKey([]byte("x"), Options{PlacedWidthPt: 72, FocusX: 0.3})
 	c := cacheKey([]byte("x"), Options{PlacedWidthPt: 72, FocusX: 0.3, Crop: true, PlacedHeightPt: 72})
@@ -107,6 +111,7 @@ func TestCacheKeyIgnoresFocusWithoutCrop(t *testing.T) {
 // 0600, like every other output; and a named pipe planted where an entry
 // goes is a miss, not a hang.
 func TestDiskCacheIsPrivate(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "cache")
 	src := photoJPEGBytes(t, photoTestPhoto(300, 200))
 	if _, err := NewPreparer(dir).Prepare("p.jpg", src, photoPrint3in); err != nil {

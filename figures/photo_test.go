@@ -68,6 +68,7 @@ func photoWantErr(t *testing.T, err error, kind error, parts ...string) {
 // full (400×300 for 250 pixels across) and one decoded at a quarter of its
 // size (1600×1200, see photoDecodeScale).
 func TestPrepareEXIFOrientations(t *testing.T) {
+	t.Parallel()
 	for _, size := range []struct{ w, h, scale int }{{400, 300, 1}, {1600, 1200, 4}} {
 		upright := photoTestQuadrants(size.w, size.h)
 		for o := 1; o <= 8; o++ {
@@ -102,6 +103,7 @@ func photoCheckOrientation(t *testing.T, src []byte, opt Options) {
 }
 
 func TestPrepareEXIFOrientationWithCrop(t *testing.T) {
+	t.Parallel()
 	// Sideways photo cropped to a square around the upper-right quarter:
 	// the crop is placed in upright space, so the result is all green.
 	src := photoWithEXIF(photoJPEGBytes(t, photoStoredFor(photoTestQuadrants(400, 300), 6)), 6, binary.BigEndian)
@@ -119,6 +121,7 @@ func TestPrepareEXIFOrientationWithCrop(t *testing.T) {
 }
 
 func TestPrepareCropFocus(t *testing.T) {
+	t.Parallel()
 	src := photoJPEGBytes(t, photoTestQuadrants(600, 300)) // 2:1
 	square := Options{PlacedWidthPt: 72, PlacedHeightPt: 72, Crop: true}
 	for _, c := range []struct {
@@ -153,6 +156,7 @@ func TestPrepareCropFocus(t *testing.T) {
 }
 
 func TestPrepareResolution(t *testing.T) {
+	t.Parallel()
 	src := photoJPEGBytes(t, photoTestPhoto(3000, 2000))
 	for _, c := range []struct {
 		name       string
@@ -179,6 +183,7 @@ func TestPrepareResolution(t *testing.T) {
 }
 
 func TestPreparePhotoIsSmall(t *testing.T) {
+	t.Parallel()
 	src := photoJPEGBytes(t, photoTestPhoto(4000, 3000))
 	for _, c := range []struct {
 		preset Preset
@@ -279,6 +284,7 @@ func photoCheckInk(t *testing.T, src []byte) {
 }
 
 func TestPrepareCMYKWithAdobe(t *testing.T) {
+	t.Parallel()
 	// Photoshop's convention: APP14 present, ink stored inverted.
 	ink := photoInkTest(64)
 	var planes [4]func(x, y int) uint8
@@ -289,6 +295,7 @@ func TestPrepareCMYKWithAdobe(t *testing.T) {
 }
 
 func TestPrepareCMYKWithoutAdobe(t *testing.T) {
+	t.Parallel()
 	// No APP14 marker, ink stored inverted all the same: what a metadata
 	// stripper (exiftool -all=) leaves of a Photoshop file, and what
 	// ImageMagick, Pillow and MuPDF assume of every CMYK JPEG. Read as
@@ -305,6 +312,7 @@ func TestPrepareCMYKWithoutAdobe(t *testing.T) {
 // ImageMagick (testdata/cmyk/make.sh), with and without the Adobe marker,
 // and wants the colours ImageMagick and Pillow show for each.
 func TestPrepareCMYKFixtures(t *testing.T) {
+	t.Parallel()
 	want := []color.RGBA{{0, 255, 255, 255}, {255, 0, 255, 255}, {255, 255, 0, 255}, {127, 127, 127, 255}}
 	for _, name := range []string{"pillow.jpg", "vips.jpg", "pillow-no-adobe.jpg", "vips-no-adobe.jpg", "imagemagick-ycck.jpg"} {
 		t.Run(name, func(t *testing.T) {
@@ -328,6 +336,7 @@ func TestPrepareCMYKFixtures(t *testing.T) {
 }
 
 func TestPrepareYCCK(t *testing.T) {
+	t.Parallel()
 	// YCCK (Adobe transform 2): the YCbCr of the ink amounts taken as RGB,
 	// then K inverted, as libjpeg and Go read it.
 	ink := photoInkTest(64)
@@ -353,6 +362,7 @@ func photoPNGHeader(t *testing.T, data []byte) (depth, ctype, interlace byte) {
 }
 
 func TestPrepare16BitPNGWithAlpha(t *testing.T) {
+	t.Parallel()
 	// fpdf renders this white; we flatten it onto white as 8-bit.
 	m := image.NewNRGBA64(image.Rect(0, 0, 64, 64))
 	for y := range 64 {
@@ -387,6 +397,7 @@ func TestPrepare16BitPNGWithAlpha(t *testing.T) {
 }
 
 func TestPrepareInterlacedPNG(t *testing.T) {
+	t.Parallel()
 	src := photoInterlacedPNG(photoTestQuadrants(60, 40))
 	if _, _, il := photoPNGHeader(t, src); il != 1 {
 		t.Fatal("test image is not interlaced")
@@ -405,6 +416,7 @@ func TestPrepareInterlacedPNG(t *testing.T) {
 }
 
 func TestPreparePalettedPNGWithTransparency(t *testing.T) {
+	t.Parallel()
 	pal := color.Palette{color.NRGBA{0, 0, 0, 0}, color.NRGBA{0, 90, 160, 255}}
 	m := image.NewPaletted(image.Rect(0, 0, 40, 40), pal)
 	for y := range 40 {
@@ -448,6 +460,7 @@ func TestPreparePalettedPNGWithTransparency(t *testing.T) {
 }
 
 func TestPrepareTruncatedPNG(t *testing.T) {
+	t.Parallel()
 	src := photoPNGBytes(t, photoTestPhoto(200, 200))
 	_, err := NewPreparer("").Prepare("photos/cut.png", src[:len(src)/2], photoPrint3in)
 	photoWantErr(t, err, ErrDamaged, "figures: photos/cut.png: ", "cut short")
@@ -456,6 +469,7 @@ func TestPrepareTruncatedPNG(t *testing.T) {
 // TestPrepareTruncatedJPEG: cut short, whether decoded in full or at 1/8
 // (the scaled decoder refuses it and image/jpeg says what is wrong).
 func TestPrepareTruncatedJPEG(t *testing.T) {
+	t.Parallel()
 	for _, side := range []int{200, 2000} {
 		src := photoJPEGBytes(t, photoTestPhoto(side, side))
 		opt := Options{PlacedWidthPt: 72}
@@ -472,6 +486,7 @@ func TestPrepareTruncatedJPEG(t *testing.T) {
 // TestPrepareProgressiveJPEG: a JPEG the scaled decoder leaves to
 // image/jpeg (progressive, as some editors save) still comes out right.
 func TestPrepareProgressiveJPEG(t *testing.T) {
+	t.Parallel()
 	src, err := os.ReadFile("internal/scaledjpeg/testdata/progressive-unsupported.jpg")
 	if err != nil {
 		t.Fatal(err)
@@ -486,7 +501,9 @@ func TestPrepareProgressiveJPEG(t *testing.T) {
 }
 
 // photoCheapRefusal asserts that preparing src fails fast and allocates
-// little: the header alone must be enough to refuse it.
+// little: the header alone must be enough to refuse it. Its callers do not
+// call t.Parallel: the allocations and the time it measures are the whole
+// process's.
 func photoCheapRefusal(t *testing.T, name string, src []byte, kind error, parts ...string) {
 	t.Helper()
 	var before, after runtime.MemStats
@@ -518,6 +535,7 @@ func TestPrepareHugePNGHeader(t *testing.T) {
 // decimal megabytes a file manager shows (45,000,000 bytes is 45 MB, not
 // 42).
 func TestPrepareTooLargeSaysMB(t *testing.T) {
+	t.Parallel()
 	src := make([]byte, 45_000_000)
 	copy(src, "\xff\xd8\xff")
 	_, err := NewPreparer("").Prepare("photos/big.jpg", src, photoPrint3in)
@@ -530,6 +548,7 @@ func TestPrepareHugeGIF(t *testing.T) {
 }
 
 func TestPrepareFileExtensionLies(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	jpg := photoJPEGBytes(t, photoTestQuadrants(200, 100))
 	pdf := []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
@@ -559,16 +578,19 @@ func TestPrepareFileExtensionLies(t *testing.T) {
 }
 
 func TestPrepareEmptyFile(t *testing.T) {
+	t.Parallel()
 	_, err := NewPreparer("").Prepare("photos/empty.jpg", nil, photoPrint3in)
 	photoWantErr(t, err, ErrDamaged, "figures: photos/empty.jpg: file is empty")
 }
 
 func TestPrepareNotAnImage(t *testing.T) {
+	t.Parallel()
 	_, err := NewPreparer("").Prepare("notes.jpg", []byte("Patient notes, not a photo.\n"), photoPrint3in)
 	photoWantErr(t, err, ErrUnsupported, "not a JPEG, PNG or WebP image")
 }
 
 func TestPrepareFilePaths(t *testing.T) {
+	t.Parallel()
 	base := t.TempDir()
 	dir := filepath.Join(base, "handout")
 	os.MkdirAll(filepath.Join(dir, "photos"), 0o755)
@@ -629,6 +651,7 @@ func TestPrepareFilePaths(t *testing.T) {
 }
 
 func TestPrepareDecoderPanicRecovered(t *testing.T) {
+	t.Parallel()
 	err := photoRecover(func() error { panic("index out of range") })
 	if err == nil || !strings.Contains(err.Error(), "decoder panic: index out of range") {
 		t.Fatalf("got %v", err)
@@ -636,6 +659,7 @@ func TestPrepareDecoderPanicRecovered(t *testing.T) {
 }
 
 func TestPrepareGrayscale(t *testing.T) {
+	t.Parallel()
 	// A mid-gray ramp with a black and a white end: laser mode lifts the
 	// mid-tones and stores one channel.
 	m := image.NewRGBA(image.Rect(0, 0, 256, 64))
@@ -665,6 +689,7 @@ func TestPrepareGrayscale(t *testing.T) {
 }
 
 func TestPrepareScreenshotStaysPNG(t *testing.T) {
+	t.Parallel()
 	// Flat colours and sharp edges: PNG is smaller than JPEG and lossless.
 	src := photoPNGBytes(t, photoTestQuadrants(800, 600))
 	img, err := NewPreparer("").Prepare("screen.png", src, Options{PlacedWidthPt: 144})
@@ -680,6 +705,7 @@ func TestPrepareScreenshotStaysPNG(t *testing.T) {
 }
 
 func TestPreparePhotoPNGBecomesJPEG(t *testing.T) {
+	t.Parallel()
 	src := photoPNGBytes(t, photoTestPhoto(800, 600))
 	img, err := NewPreparer("").Prepare("photo.png", src, Options{PlacedWidthPt: 144})
 	if err != nil {
@@ -691,6 +717,7 @@ func TestPreparePhotoPNGBecomesJPEG(t *testing.T) {
 }
 
 func TestPrepareDeterministic(t *testing.T) {
+	t.Parallel()
 	src := photoWithEXIF(photoJPEGBytes(t, photoTestPhoto(1200, 900)), 6, binary.BigEndian)
 	a, err := NewPreparer("").Prepare("p.jpg", src, photoPrint3in)
 	if err != nil {
@@ -706,6 +733,7 @@ func TestPrepareDeterministic(t *testing.T) {
 }
 
 func TestPrepareBadOptions(t *testing.T) {
+	t.Parallel()
 	src := photoJPEGBytes(t, photoTestQuadrants(20, 20))
 	for _, opt := range []Options{
 		{},
@@ -737,6 +765,7 @@ func photoWebPFile(t *testing.T, name string) []byte {
 // screenshot with a transparent border (lossless with alpha) come out
 // right; the transparent border turns white.
 func TestPrepareWebP(t *testing.T) {
+	t.Parallel()
 	img, err := NewPreparer("").Prepare("from-the-web.webp", photoWebPFile(t, "lossy.webp"), Options{PlacedWidthPt: 72})
 	if err != nil {
 		t.Fatal(err)
@@ -766,6 +795,7 @@ func TestPrepareWebP(t *testing.T) {
 
 // TestPrepareTruncatedWebP: a half-finished download is a clear error.
 func TestPrepareTruncatedWebP(t *testing.T) {
+	t.Parallel()
 	_, err := NewPreparer("").Prepare("photos/cut.webp", photoWebPFile(t, "truncated.webp"), photoPrint3in)
 	photoWantErr(t, err, ErrDamaged, "figures: photos/cut.webp: WebP file")
 }
@@ -773,6 +803,7 @@ func TestPrepareTruncatedWebP(t *testing.T) {
 // TestPrepareHEICSaysHowToConvert: an iPhone photo saved under a .jpg name
 // is refused with the steps that turn it into a JPEG.
 func TestPrepareHEICSaysHowToConvert(t *testing.T) {
+	t.Parallel()
 	src := append([]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), make([]byte, 64)...)
 	_, err := NewPreparer("").Prepare("photos/IMG_0042.jpg", src, photoPrint3in)
 	photoWantErr(t, err, ErrUnsupported, "HEIC", "iPhone", "File > Export > JPEG", "Most Compatible")

@@ -19,6 +19,7 @@ func builtinFigure(t *testing.T, name string) poseFigure {
 }
 
 func TestPoseJointRanges(t *testing.T) {
+	t.Parallel()
 	for _, name := range BuiltinNames() {
 		spec := builtinLookup(name)
 		fig := builtinFigure(t, name)
@@ -31,6 +32,7 @@ func TestPoseJointRanges(t *testing.T) {
 }
 
 func TestPoseContacts(t *testing.T) {
+	t.Parallel()
 	all := func(bodyPart) bool { return true }
 	for _, name := range BuiltinNames() {
 		spec := builtinLookup(name)
@@ -62,6 +64,7 @@ func TestPoseContacts(t *testing.T) {
 // TestPosePlumb checks the standing side view: ear, shoulder, hip, knee and
 // ankle on one vertical line, the plumb line drawn through them.
 func TestPosePlumb(t *testing.T) {
+	t.Parallel()
 	fig := builtinFigure(t, "mountain-side")
 	sk := fig.Skel
 	j := sk.Limbs[0]
@@ -78,6 +81,7 @@ func TestPosePlumb(t *testing.T) {
 // TestPoseHeadTurn checks that the two head-turned panels show different
 // sides of the head: the face towards the viewer, then the back of it.
 func TestPoseHeadTurn(t *testing.T) {
+	t.Parallel()
 	right := builtinFigure(t, "prone-head-turned-right")
 	left := builtinFigure(t, "prone-head-turned-left")
 	if v := right.Skel.headView(); v != bodyHeadFace {

@@ -8,6 +8,7 @@ import (
 )
 
 func TestWritePNGDeterministic(t *testing.T) {
+	t.Parallel()
 	d, err := Builtin("quadruped-cat")
 	if err != nil {
 		t.Fatal(err)
@@ -34,6 +35,7 @@ func TestWritePNGDeterministic(t *testing.T) {
 // TestWritePNGStroke checks that an open stroked path, which has no fill,
 // shows in the raster.
 func TestWritePNGStroke(t *testing.T) {
+	t.Parallel()
 	d := Drawing{W: 10, H: 10, Shapes: []Shape{{
 		Path:      []Segment{{Op: MoveTo, Pts: [3]Point{{X: 1, Y: 5}}}, {Op: LineTo, Pts: [3]Point{{X: 9, Y: 5}}}},
 		Stroke:    color.RGBA{A: 0xff},
@@ -56,6 +58,7 @@ func TestWritePNGStroke(t *testing.T) {
 }
 
 func TestWritePNGBadSize(t *testing.T) {
+	t.Parallel()
 	if err := WritePNG(&bytes.Buffer{}, Drawing{W: 10, H: 10}, 0); err == nil {
 		t.Error("0 px wide gave no error")
 	}

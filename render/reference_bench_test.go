@@ -204,6 +204,7 @@ func BenchmarkOurs(b *testing.B) {
 // TestReferenceDocument checks that the two benchmarks make real,
 // comparable documents: both valid, with the same number of pages.
 func TestReferenceDocument(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	refFiles(t, dir)
 	regular, bold := refFonts(t)

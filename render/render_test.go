@@ -52,6 +52,7 @@ func testJobWith(t testing.TB, source string, s Settings) Job {
 // TestPhotoErrorIsTheFirstInTheHandout: photos are prepared side by side,
 // but the error reported is always the first failing photo's, by line.
 func TestPhotoErrorIsTheFirstInTheHandout(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var md strings.Builder
 	md.WriteString("---\ntitle: Photos\n---\n\n## Photos\n\nSome text.\n")
@@ -87,6 +88,7 @@ func TestPhotoErrorIsTheFirstInTheHandout(t *testing.T) {
 // named, once, with its line and the size to use; a large one is not, and
 // nothing is said for the email preset (read on a screen).
 func TestSoftPhotoWarning(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for name, size := range map[string][2]int{"small.jpg": {300, 200}, "big.jpg": {2000, 1500}} {
 		pdftest.WritePhoto(t, dir, name, size[0], size[1], 1)
