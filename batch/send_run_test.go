@@ -25,7 +25,8 @@ import (
 // (with or without --resume) sends nothing twice. No address, name or
 // password reaches the terminal.
 func TestBatchSend(t *testing.T) {
-	t.Parallel()
+	// Not parallel: it encrypts, and render.NewEncrypter sets pdfcpu's
+	// configuration switch, which parallel tests read (pdftest.Conf).
 	ts := mailtest.StartServer(t)
 	env := loopbackSMTP(ts)
 	dir := t.TempDir()
@@ -189,7 +190,8 @@ func TestBatchDryRunNeedsNoServer(t *testing.T) {
 // keeps a keyed fingerprint of each password, never the password; the key
 // is a 0600 file in the output folder.
 func TestBatchPasswordChange(t *testing.T) {
-	t.Parallel()
+	// Not parallel: it encrypts, and render.NewEncrypter sets pdfcpu's
+	// configuration switch, which parallel tests read (pdftest.Conf).
 	ts := mailtest.StartServer(t)
 	env := loopbackSMTP(ts)
 	dir := t.TempDir()

@@ -53,7 +53,8 @@ func sizeTestRender(t *testing.T, path string, eng *Engine, preset figures.Prese
 // budget below the smallest is an error naming both sizes, and that the
 // budget applies to the encrypted bytes when there is a password.
 func TestSizeFit(t *testing.T) {
-	t.Parallel()
+	// Not parallel: it encrypts, and render.NewEncrypter sets pdfcpu's
+	// configuration switch, which parallel tests read (pdftest.Conf).
 	path := pdftest.SizeHandout(t, 4)
 	// One engine: each step's photos are prepared once in this test.
 	base := newTestEngine(t)

@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -88,9 +89,18 @@ func SizeHandout(t testing.TB, n int) string {
 	return path
 }
 
+// disableConfigDir keeps pdfcpu from making its configuration folder in
+// the user's home directory, once per test binary. pdfcpu's switch is a
+// package variable that every configuration it makes reads unguarded, so
+// it is set once, here, before any configuration; render.NewEncrypter sets
+// it too, so the tests that encrypt do not call t.Parallel (a parallel
+// test's Conf would read it while they write it).
+var disableConfigDir = sync.OnceFunc(api.DisableConfigDir)
+
 // Conf is a pdfcpu configuration to open a PDF with the given user
 // password.
 func Conf(user string) *model.Configuration {
+	disableConfigDir()
 	conf := model.NewDefaultConfiguration()
 	conf.UserPW = user
 	conf.ValidationMode = model.ValidationRelaxed
@@ -114,7 +124,6 @@ func UTF16BE(s string) []byte {
 // examples.
 func Validate(t testing.TB, pdfBytes []byte) {
 	t.Helper()
-	api.DisableConfigDir()
 	if err := api.Validate(bytes.NewReader(pdfBytes), Conf("")); err != nil {
 		t.Fatalf("PDF does not validate: %v", err)
 	}
