@@ -50,8 +50,8 @@ func ReadManifest(path string) (Manifest, error) {
 	return m, dec.Decode(&m)
 }
 
-// SHA256Hex is the hex SHA-256 of b, as manifests write checksums.
-func SHA256Hex(b []byte) string {
+// sha256Hex is the hex SHA-256 of b, as manifests write checksums.
+func sha256Hex(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
@@ -75,7 +75,7 @@ func CheckManifest(t testing.TB, dir, name string, wantIDs []string) map[string]
 			t.Errorf("manifest row %s: %v", r.ID, err)
 			continue
 		}
-		if SHA256Hex(b) != r.PDF {
+		if sha256Hex(b) != r.PDF {
 			t.Errorf("manifest row %s: checksum does not match %s", r.ID, r.File)
 		}
 		if len(r.Inputs) != 64 || r.Pages < 3 {
