@@ -23,19 +23,22 @@ import (
 // manifest, and the exit code is 2 with the reminder to --resume; no
 // message is left "sending".
 func TestBatchTerminate(t *testing.T) {
-	bin := buildHandout(t)
+	t.Parallel()
 	ts := mailtest.StartServer(t)
-	t.Setenv("HANDOUT_SMTP_HOST", "127.0.0.1")
-	t.Setenv("HANDOUT_SMTP_PORT", fmt.Sprint(ts.Port))
-	t.Setenv("HANDOUT_SMTP_TLS", "none")
-	t.Setenv("HANDOUT_SMTP_FROM", "Drummond Chiropractic <frontdesk@clinic.example>")
+	env := []string{
+		"HANDOUT_SMTP_HOST=127.0.0.1",
+		"HANDOUT_SMTP_PORT=" + fmt.Sprint(ts.Port),
+		"HANDOUT_SMTP_TLS=none",
+		"HANDOUT_SMTP_FROM=Drummond Chiropractic <frontdesk@clinic.example>",
+	}
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
-			rows := pdftest.Patients(size(40, 100))
+			rows := pdftest.Patients(40)
 			list := pdftest.WriteList(t, dir, rows)
 			out := filepath.Join(dir, "out")
-			cmd, stderr := startBatch(t, bin, list, out, 3, "--send")
+			cmd, stderr := startBatch(t, env, list, out, 3, "--send")
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
@@ -44,14 +47,14 @@ func TestBatchTerminate(t *testing.T) {
 				t.Fatalf("exit %d (%v), want %d; stderr:\n%s", code, err, exitFailed, stderr.String())
 			}
 			var ids []string
-			for _, name := range pdfNames(t, out) {
+			for _, name := range pdftest.PDFNames(t, out) {
 				ids = append(ids, strings.TrimSuffix(strings.TrimPrefix(name, "2026-11-25-"), ".pdf"))
 			}
 			if len(ids) == len(rows) {
 				t.Skip("the run finished before the signal")
 			}
-			checkManifest(t, out, "manifest.json", ids)
-			for name := range readTree(t, out) {
+			pdftest.CheckManifest(t, out, "manifest.json", ids)
+			for name := range pdftest.ReadTree(t, out) {
 				if !strings.HasSuffix(name, ".pdf") && name != "manifest.json" && name != ".send-journal.jsonl" {
 					t.Errorf("%s is left in the folder", name)
 				}

@@ -160,7 +160,7 @@ func TestPatientNameStaysPrivate(t *testing.T) {
 			t.Errorf("the patient's name is readable in the PDF bytes (metadata?)")
 		}
 	}
-	text := strings.Join(pdfText(t, data), " ")
+	text := strings.Join(pdftest.Text(t, data), " ")
 	if !strings.Contains(text, canary) {
 		t.Errorf("the patient's name is not printed on the page")
 	}
@@ -177,7 +177,7 @@ func TestRenderToStandardOutput(t *testing.T) {
 	if !strings.HasPrefix(stdout, "%PDF-") || !strings.HasSuffix(strings.TrimSpace(stdout), "%%EOF") {
 		t.Fatalf("standard output is not a PDF: %.40q", stdout)
 	}
-	validatePDF(t, []byte(stdout))
+	pdftest.Validate(t, []byte(stdout))
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("files were written: %v", entries)
 	}
@@ -186,6 +186,7 @@ func TestRenderToStandardOutput(t *testing.T) {
 // TestRenderMaxSizeFlag runs the command with --max-size on the photo
 // handout.
 func TestRenderMaxSizeFlag(t *testing.T) {
+	t.Parallel()
 	path := pdftest.SizeHandout(t, 3)
 	out := filepath.Join(t.TempDir(), "out.pdf")
 	var stdout, stderr bytes.Buffer
@@ -240,6 +241,7 @@ func TestReportCountsInEnglish(t *testing.T) {
 }
 
 func TestCountNoun(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		n    int
 		want string
@@ -296,7 +298,7 @@ func TestBareNameMeansBuiltin(t *testing.T) {
 
 	// One batch per spelling, the rows otherwise alike: the same inputs,
 	// the same packet.
-	var rows []map[string]manifestEntry
+	var rows []map[string]pdftest.ManifestRow
 	for i, spec := range []string{"mid-back-pain", "builtin:mid-back-pain"} {
 		sub := filepath.Join(dir, strconv.Itoa(i))
 		if err := os.Mkdir(sub, 0o700); err != nil {
@@ -308,7 +310,7 @@ func TestBareNameMeansBuiltin(t *testing.T) {
 		if code, stderr := batchCLI(t, list, "--out-dir", filepath.Join(sub, "out")); code != exitOK {
 			t.Fatalf("batch with %s: exit %d:\n%s", spec, code, stderr)
 		}
-		rows = append(rows, checkManifest(t, filepath.Join(sub, "out"), "manifest.json", []string{p[0].ID}))
+		rows = append(rows, pdftest.CheckManifest(t, filepath.Join(sub, "out"), "manifest.json", []string{p[0].ID}))
 	}
 	if a, b := rows[0]["P0001"], rows[1]["P0001"]; a.Inputs != b.Inputs || a.PDF != b.PDF {
 		t.Errorf("a row of mid-back-pain and one of builtin:mid-back-pain differ: %+v, %+v", a, b)
@@ -334,6 +336,7 @@ func TestBareNameMeansBuiltin(t *testing.T) {
 // TestSettingsMistakesAgree: a wrong setting is the same usage error from
 // render and from batch, since both ask render.Settings.Check.
 func TestSettingsMistakesAgree(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	list := pdftest.WriteList(t, dir, pdftest.Patients(1))
 	for _, flag := range [][]string{{"--preset", "web"}, {"--paper", "a5"}, {"--max-size", "2 parsecs"}} {

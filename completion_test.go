@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,18 +20,22 @@ import (
 var completionShellNames = []string{"bash", "zsh", "fish"}
 
 // completionScript returns the script handout completion SHELL writes.
+// It runs the command in this folder, not through runCLI's change of
+// folder, which the script does not depend on: so the completion tests
+// can run in parallel.
 func completionScript(t *testing.T, shell string) string {
 	t.Helper()
-	code, stdout, stderr := runCLI(t, t.TempDir(), "completion", shell)
-	if code != exitOK {
-		t.Fatalf("completion %s: exit %d: %s", shell, code, stderr)
+	var stdout, stderr bytes.Buffer
+	if code := exitCode(run([]string{"completion", shell}, &stdout, &stderr), &stderr); code != exitOK {
+		t.Fatalf("completion %s: exit %d: %s", shell, code, stderr.String())
 	}
-	return stdout
+	return stdout.String()
 }
 
 // TestCompletionCoversEveryFlag: each script names every command and every
 // flag of every command, as the flag sets define them.
 func TestCompletionCoversEveryFlag(t *testing.T) {
+	t.Parallel()
 	for _, shell := range completionShellNames {
 		script := completionScript(t, shell)
 		for _, c := range commands() {
@@ -48,7 +53,7 @@ func TestCompletionCoversEveryFlag(t *testing.T) {
 			})
 		}
 	}
-	if code, _, _ := runCLI(t, t.TempDir(), "completion", "powershell"); code != exitUsage {
+	if code := exitCode(run([]string{"completion", "powershell"}, io.Discard, io.Discard), io.Discard); code != exitUsage {
 		t.Errorf("completion powershell: exit %d, want %d", code, exitUsage)
 	}
 }
@@ -57,6 +62,7 @@ func TestCompletionCoversEveryFlag(t *testing.T) {
 // a command added to the table, appear in every script with nothing else
 // changed: the scripts are made from the flag sets, not from a list.
 func TestCompletionFollowsFlagSets(t *testing.T) {
+	t.Parallel()
 	cmds := commands()
 	for i := range cmds {
 		if cmds[i].name == "render" {
@@ -87,6 +93,7 @@ func TestCompletionFollowsFlagSets(t *testing.T) {
 // TestCompletionScriptsParse has each installed shell check its script's
 // syntax without running it.
 func TestCompletionScriptsParse(t *testing.T) {
+	t.Parallel()
 	check := map[string][]string{"bash": {"bash", "-n"}, "zsh": {"zsh", "-n"}, "fish": {"fish", "--no-execute"}}
 	for _, shell := range completionShellNames {
 		argv := check[shell]
@@ -140,6 +147,7 @@ func completionFolder(t *testing.T) string {
 // TestBashCompletion sources the bash script and calls its completion
 // function as bash does on TAB, with COMP_LINE and COMP_POINT set.
 func TestBashCompletion(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("bash not installed")
 	}
@@ -174,6 +182,7 @@ func TestBashCompletion(t *testing.T) {
 // TestFishCompletion asks fish what it would offer (complete -C) with the
 // fish script loaded.
 func TestFishCompletion(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("fish"); err != nil {
 		t.Skip("fish not installed")
 	}
@@ -246,6 +255,7 @@ zpty -d z
 // TestZshCompletion runs zsh's completion system on the zsh script, as a
 // user pressing TAB would.
 func TestZshCompletion(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("zsh"); err != nil {
 		t.Skip("zsh not installed")
 	}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/spf13/pflag"
+
+	"handout/internal/golden"
 )
 
 // TestHelpCommand: `handout help COMMAND` prints what `handout COMMAND
@@ -54,7 +56,7 @@ func TestHelpGolden(t *testing.T) {
 			t.Fatalf("%v: exit %d: %s", args, code, stderr)
 		}
 		path := filepath.Join("testdata", "help", name+".txt")
-		if *update {
+		if golden.Update() {
 			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -65,7 +67,7 @@ func TestHelpGolden(t *testing.T) {
 			t.Fatalf("golden file missing: %v (run go test -run TestHelpGolden -update .)", err)
 		}
 		if got != string(want) {
-			t.Errorf("%v differs from %s (go test -run TestHelpGolden -update . rewrites it):\n%s", args, path, firstDiff(string(want), got))
+			t.Errorf("%v differs from %s (go test -run TestHelpGolden -update . rewrites it):\n%s", args, path, golden.FirstDiff(string(want), got))
 		}
 	}
 	check("handout", "--help")
@@ -77,6 +79,7 @@ func TestHelpGolden(t *testing.T) {
 // TestEveryFlagIsDocumented: every flag has a help line, and the command's
 // usage names it, so --help shows it in the synopsis as well as the list.
 func TestEveryFlagIsDocumented(t *testing.T) {
+	t.Parallel()
 	for _, c := range commands() {
 		c.flags().VisitAll(func(f *pflag.Flag) {
 			if strings.TrimSpace(f.Usage) == "" {

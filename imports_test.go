@@ -13,6 +13,7 @@ import (
 // one place. An allow list, so that a new stage package is behind the
 // door too.
 func TestFrontDoorsImportRenderOnly(t *testing.T) {
+	t.Parallel()
 	allowed := map[string][]string{
 		".":       {"handout/batch", "handout/render", "handout/internal/"},
 		"./batch": {"handout/render", "handout/mail", "handout/internal/"},

@@ -58,6 +58,7 @@ const testClinic = "name: C\naddress: [1 Main St]\nphone: \"1\"\nlogo: logo.png\
 // TestLogoIsConfined: the clinic's logo is read like a photo, inside the
 // profile's folder, as a regular file of bounded size.
 func TestLogoIsConfined(t *testing.T) {
+	t.Parallel()
 	if _, err := os.Stat("/dev/zero"); err != nil {
 		t.Skip("no /dev/zero")
 	}
@@ -117,6 +118,7 @@ func TestLogoIsConfined(t *testing.T) {
 // a regular file of bounded size; a device or a named pipe is refused at
 // once with a message naming it.
 func TestInputsAreRegularFiles(t *testing.T) {
+	t.Parallel()
 	if _, err := os.Stat("/dev/zero"); err != nil {
 		t.Skip("no /dev/zero")
 	}
@@ -165,6 +167,7 @@ func TestInputsAreRegularFiles(t *testing.T) {
 // TestListHandoutsStayInTheListsFolder: a handout named in a list is read
 // from the list's folder or below it, like a photo from a handout's.
 func TestListHandoutsStayInTheListsFolder(t *testing.T) {
+	t.Parallel()
 	base := t.TempDir()
 	dir := filepath.Join(base, "lists")
 	writeFile(t, filepath.Join(base, "secret.md"), goodFront+"## Private\n\nroot:$6$secret\n")
@@ -198,6 +201,7 @@ func TestListHandoutsStayInTheListsFolder(t *testing.T) {
 // TestOutputMustBeARegularFile: -o naming a named pipe (or a device) is
 // refused and the pipe is left as it was, not replaced by a file.
 func TestOutputMustBeARegularFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "out.pdf")
 	pdftest.Mkfifo(t, fifo)
@@ -268,6 +272,7 @@ func (e *endless) Read(p []byte) (int, error) {
 // content, not its name: a PNG saved as ".gif" renders; a real GIF is
 // refused by what it is.
 func TestPictureFormatByContent(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeTestPNG(t, filepath.Join(dir, "photo.gif"))
 	writeTestPNG(t, filepath.Join(dir, "logo.gif"))

@@ -11,6 +11,7 @@ import (
 // it: a release built from a clean tag, a build from a modified checkout,
 // and go run or go test, which record no commit.
 func TestFormatVersion(t *testing.T) {
+	t.Parallel()
 	settings := func(kv ...string) []debug.BuildSetting {
 		var s []debug.BuildSetting
 		for i := 0; i < len(kv); i += 2 {

@@ -43,6 +43,7 @@ func testPlan(t *testing.T, list, outDir string) (*Batch, *planner, []*plannedRo
 // TestBatchPanicIsOneRow makes a packet with an engine that panics: the
 // row fails with a message, the program goes on.
 func TestBatchPanicIsOneRow(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	list := pdftest.WriteList(t, dir, pdftest.Patients(1))
 	s, p, plan := testPlan(t, list, dir)
@@ -59,6 +60,7 @@ func TestBatchPanicIsOneRow(t *testing.T) {
 }
 
 func TestReadPatientList(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, src string) string {
 		path := filepath.Join(dir, name)
@@ -109,6 +111,7 @@ func TestReadPatientList(t *testing.T) {
 }
 
 func TestParseDoseColumn(t *testing.T) {
+	t.Parallel()
 	d, err := parseDoseColumn(" cat-and-cow: reps 5; hold 10 s | | the-wheel-pose:hold 3 breaths ")
 	if err != nil || len(d) != 2 || d["cat-and-cow"] != "reps 5; hold 10 s" || d["the-wheel-pose"] != "hold 3 breaths" {
 		t.Errorf("= %v, %v", d, err)
@@ -127,6 +130,7 @@ func TestParseDoseColumn(t *testing.T) {
 }
 
 func TestNameTemplate(t *testing.T) {
+	t.Parallel()
 	r := &patientRow{id: "P0042", name: "Ana María O'Brien / Díaz", visitDate: "2026-11-25", handouts: []string{"mid-back-pain", "../knee/Knee Care.md"}}
 	for tmpl, want := range map[string]string{
 		"{date}-{id}.pdf":                 "2026-11-25-P0042.pdf",
@@ -161,6 +165,7 @@ func TestNameTemplate(t *testing.T) {
 }
 
 func TestShard(t *testing.T) {
+	t.Parallel()
 	if _, err := parseShard("3/3"); err == nil {
 		t.Error("3/3 accepted")
 	}
@@ -195,6 +200,7 @@ func TestShard(t *testing.T) {
 
 // TestManifestIsJSON guards the manifest's shape, which other tools read.
 func TestManifestIsJSON(t *testing.T) {
+	t.Parallel()
 	b, err := json.Marshal(manifest{Format: manifestFormat, Rows: []manifestRow{{ID: "P1", File: "f.pdf", Pages: 9, PDF: "a", Inputs: "b"}}})
 	if err != nil {
 		t.Fatal(err)
@@ -211,6 +217,7 @@ func TestManifestIsJSON(t *testing.T) {
 // TestPlannerSharesHandouts checks that a handout is parsed once per run
 // however a row names it, and that naming it twice in a row is an error.
 func TestPlannerSharesHandouts(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	rows := pdftest.Patients(4)
 	rows[1].Handouts = "builtin:mid-back-pain"
@@ -243,6 +250,7 @@ func newTestEngine(t testing.TB) *render.Engine {
 // TestMessagesCountInEnglish: one row is "1 row", not "1 rows", in every
 // message that counts.
 func TestMessagesCountInEnglish(t *testing.T) {
+	t.Parallel()
 	s := &Batch{Options: Options{List: "p.csv", Send: true, DryRun: true}}
 	one := []*plannedRow{{patientRow: &patientRow{line: 2, id: "P1"}}}
 	var b strings.Builder
@@ -282,6 +290,7 @@ func TestMessagesCountInEnglish(t *testing.T) {
 // its row, reported with its line and what to write instead; the other
 // rows are read.
 func TestListRowProblems(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	read := func(name, src, pwKey string) []*patientRow {
 		t.Helper()
@@ -364,6 +373,7 @@ func TestListRowProblems(t *testing.T) {
 // TestJournalIsNotFollowed: a link planted where the manifest journal
 // goes is refused, and what it points at is not written to.
 func TestJournalIsNotFollowed(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	list := pdftest.WriteList(t, dir, pdftest.Patients(1))
 	_, _, plan := testPlan(t, list, dir)
@@ -391,6 +401,7 @@ func TestJournalIsNotFollowed(t *testing.T) {
 // cover, or not UTF-8, fails its row before any packet is made, naming the
 // column but not the text.
 func TestPlanChecksVisitFields(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	rows := pdftest.Patients(3)
 	rows[0].Name = strings.Repeat("Ana ", 26)

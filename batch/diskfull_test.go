@@ -22,6 +22,7 @@ import (
 // packets made, says the disk is full and what to do, and is not a partial
 // success (exit 3); a run with --resume then makes the rest.
 func TestBatchStopsWhenDiskFull(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name       string
 		manifestOK bool // the manifest can still be written (a little space was freed meanwhile)

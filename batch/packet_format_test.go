@@ -1,23 +1,23 @@
 package batch
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"handout/internal/golden"
 )
 
-var update = flag.Bool("update", false, "record packetFormat with the packet golden in ../testdata/packet.format (only after a bump)")
-
-// The packet golden is the display list and PDF of testdata/packet.md
-// made as a batch makes packets (cover, handouts, tick log); the goldens'
-// own test writes them. packetFormatRecord holds the packetFormat that
-// last went with the golden's bytes, and their SHA-256.
+// The packet golden is the display list and PDF of render's
+// testdata/packet.md made as a batch makes packets (cover, handouts, tick
+// log); render's TestGolden writes them. packetFormatRecord, batch's own
+// file since packetFormat is batch's, holds the packetFormat that last
+// went with the golden's bytes, and their SHA-256.
 var (
-	packetGolden       = filepath.Join("..", "testdata", "packet.pdf.sha256")
-	packetFormatRecord = filepath.Join("..", "testdata", "packet.format")
+	packetGolden       = filepath.Join("..", "render", "testdata", "packet.pdf.sha256")
+	packetFormatRecord = filepath.Join("testdata", "packet.format")
 )
 
 // TestPacketFormatFollowsPacketGolden ties packetFormat to the packet
@@ -26,24 +26,25 @@ var (
 // inputs are the same). -update records a new packetFormat with the
 // golden's hash, and refuses to record new bytes under the old one.
 func TestPacketFormatFollowsPacketGolden(t *testing.T) {
+	t.Parallel()
 	b, err := os.ReadFile(packetGolden)
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := strings.TrimSpace(string(b))
+	goldenSum := strings.TrimSpace(string(b))
 	b, err = os.ReadFile(packetFormatRecord)
 	if err != nil && !os.IsNotExist(err) {
 		t.Fatal(err)
 	}
 	recFormat, recSum, _ := strings.Cut(strings.TrimSpace(string(b)), " ")
 	switch {
-	case recFormat == packetFormat && recSum == golden:
+	case recFormat == packetFormat && recSum == goldenSum:
 	case recFormat == packetFormat:
 		t.Errorf("the packet golden (%s) changed since packetFormat %s was recorded with it: "+
 			"bump packetFormat in batch/plan.go (so --resume makes older packets again), then go test ./batch -update "+
 			"(run it again if the goldens were rewritten after the bump)", packetGolden, packetFormat)
-	case *update:
-		line := fmt.Sprintf("%s %s\n", packetFormat, golden)
+	case golden.Update():
+		line := fmt.Sprintf("%s %s\n", packetFormat, goldenSum)
 		if err := os.WriteFile(packetFormatRecord, []byte(line), 0o644); err != nil {
 			t.Fatal(err)
 		}

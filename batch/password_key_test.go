@@ -14,6 +14,7 @@ import (
 // start together agree on it; a key readable by others or not written by
 // the program is refused. Fingerprints differ by key, id and password.
 func TestPasswordKey(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	keys := make([][]byte, 4)
 	var wg sync.WaitGroup

@@ -24,8 +24,8 @@ import (
 // and the module versions below. Bump it when a change to the layout or
 // the PDF writer changes the packets, so that a later run with --resume
 // makes them again instead of keeping the old ones. The packet golden
-// (testdata/packet.*) holds it to that: testdata/packet.format records
-// the packetFormat that goes with the golden's bytes, and
+// (render/testdata/packet.*) holds it to that: batch/testdata/packet.format
+// records the packetFormat that goes with the golden's bytes, and
 // TestPacketFormatFollowsPacketGolden fails when they move without it.
 const packetFormat = "handout-packet/9"
 

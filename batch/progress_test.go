@@ -6,6 +6,7 @@ import (
 )
 
 func TestProgressLine(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		done, total int
 		elapsed     time.Duration

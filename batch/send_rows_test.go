@@ -16,6 +16,7 @@ import (
 // they are made, finish returns every result and the journal's records,
 // and a second run sends nothing again.
 func TestStartSending(t *testing.T) {
+	t.Parallel()
 	ts := mailtest.StartServer(t)
 	env := map[string]string{"HANDOUT_SMTP_HOST": "127.0.0.1", "HANDOUT_SMTP_PORT": fmt.Sprint(ts.Port),
 		"HANDOUT_SMTP_TLS": "none", "HANDOUT_SMTP_FROM": "frontdesk@clinic.example"}
@@ -54,6 +55,7 @@ func TestStartSending(t *testing.T) {
 // never came, or that was delivered and then not recorded, is not reported
 // as "not sent"; a refused one is.
 func TestMailFailure(t *testing.T) {
+	t.Parallel()
 	if got := mailFailure(mail.Result{Status: mail.StatusUnknown, Err: mail.ErrMaybeDelivered}).Error(); strings.HasPrefix(got, "not sent") {
 		t.Errorf("unknown outcome reported as %q", got)
 	}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"handout/internal/golden"
 )
 
 func builtinLibrary(t testing.TB) *Library {
@@ -133,13 +135,13 @@ func TestBuiltinLibraryFigures(t *testing.T) {
 	slices.Sort(names)
 	names = slices.Compact(names)
 	got := strings.Join(names, "\n") + "\n"
-	golden := path.Join("testdata", "library-figures.txt")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+	file := path.Join("testdata", "library-figures.txt")
+	if golden.Update() {
+		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	want, err := os.ReadFile(golden)
+	want, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatalf("%v (run go test -update to write it)", err)
 	}

@@ -2,16 +2,15 @@ package content
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+	"handout/internal/golden"
+)
 
 // frontMatter is the smallest valid front matter; a body after it starts
 // on line 4.
@@ -53,19 +52,19 @@ func TestParseGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := dump(h)
-			golden := strings.TrimSuffix(in, ".md") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			goldenPath := strings.TrimSuffix(in, ".md") + ".golden"
+			if golden.Update() {
+				if err := os.WriteFile(goldenPath, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			want, err := os.ReadFile(golden)
+			want, err := os.ReadFile(goldenPath)
 			if err != nil {
 				t.Fatalf("%v (run go test -update to create it)", err)
 			}
 			if got != string(want) {
-				t.Errorf("dump of %s differs from %s:\n--- got\n%s--- want\n%s", in, golden, got, want)
+				t.Errorf("dump of %s differs from %s:\n--- got\n%s--- want\n%s", in, goldenPath, got, want)
 			}
 		})
 	}

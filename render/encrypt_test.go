@@ -42,6 +42,8 @@ func encryptTestPDF(t *testing.T, pw string) (plain, enc []byte) {
 // with the password, not without or with another, and that it is AES-256,
 // revision 6, print allowed.
 func TestEncryptOpensOnlyWithPassword(t *testing.T) {
+	// Not parallel: it encrypts, and render.NewEncrypter sets pdfcpu's
+	// configuration switch, which parallel tests read (pdftest.Conf).
 	plain, enc := encryptTestPDF(t, encryptTestPWNoSpace)
 	if !bytes.HasPrefix(enc, []byte("%PDF-2.0")) {
 		t.Errorf("header %q, want %%PDF-2.0 (revision 6 needs it)", enc[:8])
@@ -85,6 +87,8 @@ func TestEncryptOpensOnlyWithPassword(t *testing.T) {
 // implementation CI uses: it opens and checks clean with the password,
 // qpdf reports AES-256 revision 6, and it refuses the file without.
 func TestEncryptQpdf(t *testing.T) {
+	// Not parallel: it encrypts, and render.NewEncrypter sets pdfcpu's
+	// configuration switch, which parallel tests read (pdftest.Conf).
 	if _, err := exec.LookPath("qpdf"); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal("qpdf is missing; .ci/run installs it")
@@ -116,6 +120,7 @@ func TestEncryptQpdf(t *testing.T) {
 }
 
 func TestScrubPasswords(t *testing.T) {
+	t.Parallel()
 	err := scrubPasswords(errors.New("bad pw hunter2 here"), "hunter2", "")
 	if strings.Contains(err.Error(), "hunter2") {
 		t.Errorf("not scrubbed: %v", err)

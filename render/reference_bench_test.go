@@ -204,6 +204,7 @@ func BenchmarkOurs(b *testing.B) {
 // TestReferenceDocument checks that the two benchmarks make real,
 // comparable documents: both valid, with the same number of pages.
 func TestReferenceDocument(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	refFiles(t, dir)
 	regular, bold := refFonts(t)
@@ -211,13 +212,13 @@ func TestReferenceDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	validatePDF(t, ref)
+	pdftest.Validate(t, ref)
 	src := refSource(t, dir)
 	ours, pages, err := newTestEngine(t).Render(testJob(t, src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	validatePDF(t, ours)
+	pdftest.Validate(t, ours)
 	if refPages := bytes.Count(ref, []byte("/Type /Page\n")); refPages != pages {
 		t.Errorf("the reference has %d pages, ours %d", refPages, pages)
 	}

@@ -1,14 +1,11 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 
 	"handout/figures/photo"
 	"handout/internal/pdftest"
@@ -29,7 +26,14 @@ func newTestEngine(t testing.TB) *Engine {
 // makes.
 func testJob(t testing.TB, source string) Job {
 	t.Helper()
-	clinic, err := LoadClinic("")
+	return testJobWith(t, source, Settings{})
+}
+
+// testJobWith is testJob with settings, checked as the front doors check
+// them.
+func testJobWith(t testing.TB, source string, s Settings) Job {
+	t.Helper()
+	set, err := s.Check()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,26 +43,17 @@ func testJob(t testing.TB, source string) Job {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := Settings{}.Check()
+	clinic, err := LoadClinic("")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return set.Job(clinic, hf)
 }
 
-// validatePDF runs pdfcpu's validation on the bytes, in strict mode
-// (pdftest.Conf).
-func validatePDF(t *testing.T, pdfBytes []byte) {
-	t.Helper()
-	api.DisableConfigDir()
-	if err := api.Validate(bytes.NewReader(pdfBytes), pdftest.Conf("")); err != nil {
-		t.Fatalf("PDF does not validate: %v", err)
-	}
-}
-
 // TestPhotoErrorIsTheFirstInTheHandout: photos are prepared side by side,
 // but the error reported is always the first failing photo's, by line.
 func TestPhotoErrorIsTheFirstInTheHandout(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var md strings.Builder
 	md.WriteString("---\ntitle: Photos\n---\n\n## Photos\n\nSome text.\n")
@@ -94,6 +89,7 @@ func TestPhotoErrorIsTheFirstInTheHandout(t *testing.T) {
 // named, once, with its line and the size to use; a large one is not, and
 // nothing is said for the email preset (read on a screen).
 func TestSoftPhotoWarning(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for name, size := range map[string][2]int{"small.jpg": {300, 200}, "big.jpg": {2000, 1500}} {
 		pdftest.WritePhoto(t, dir, name, size[0], size[1], 1)

@@ -14,6 +14,7 @@ import (
 // (without its line ending), else $HANDOUT_PASSWORD; one that cannot be
 // used is refused without being quoted.
 func TestPasswordSources(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, s string) string {
 		p := filepath.Join(dir, name)
@@ -66,6 +67,7 @@ func TestPasswordSources(t *testing.T) {
 // told), the only unexported fields are the password and its column, and
 // no password is encoded.
 func TestEncodingCoversEverySetting(t *testing.T) {
+	t.Parallel()
 	zero, err := Settings{}.Check()
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 )
 
 func TestParseSize(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in   string
 		want int64
@@ -52,6 +53,8 @@ func sizeTestRender(t *testing.T, path string, eng *Engine, preset photo.Preset,
 // budget below the smallest is an error naming both sizes, and that the
 // budget applies to the encrypted bytes when there is a password.
 func TestSizeFit(t *testing.T) {
+	// Not parallel: it encrypts, and render.NewEncrypter sets pdfcpu's
+	// configuration switch, which parallel tests read (pdftest.Conf).
 	path := pdftest.SizeHandout(t, 4)
 	// One engine: each step's photos are prepared once in this test.
 	base := newTestEngine(t)
@@ -71,7 +74,7 @@ func TestSizeFit(t *testing.T) {
 		}
 		prev = len(doc.Final)
 		sizes[p] = len(doc.Final)
-		validatePDF(t, doc.Final)
+		pdftest.Validate(t, doc.Final)
 	}
 
 	// A budget just under email-small's size lands on email-smaller.
@@ -126,7 +129,8 @@ func TestSizeFit(t *testing.T) {
 // TestSizeFitNoPhotos checks that a document without photos is not
 // rendered five times for nothing, and that the error says why.
 func TestSizeFitNoPhotos(t *testing.T) {
-	j := testJob(t, "../testdata/wrapping.md")
+	t.Parallel()
+	j := testJob(t, "testdata/wrapping.md")
 	e := newTestEngine(t)
 	_, err := NewSizeFitter(e, 1000).Render(j, nil)
 	var se *SizeError

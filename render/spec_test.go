@@ -9,6 +9,7 @@ import (
 
 // TestParseSpec: a spec means one thing by its text alone.
 func TestParseSpec(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in    string
 		kind  SpecKind
@@ -75,6 +76,7 @@ func TestResolveBareName(t *testing.T) {
 // TestResolveWithin: a list's handouts stay in the list's folder, and
 // standard input is not a handout there.
 func TestResolveWithin(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	list := filepath.Join(dir, "list")
 	if err := os.Mkdir(list, 0o700); err != nil {

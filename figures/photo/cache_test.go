@@ -14,6 +14,7 @@ import (
 )
 
 func TestPrepareDecodesOnceFor1000Packets(t *testing.T) {
+	t.Parallel()
 	// A batch of 1,000 packets, each using the same logo-sized photo, asked
 	// for concurrently: one decode, one shared result.
 	src := withEXIF(jpegBytes(t, testPhoto(1200, 900)), 6, binary.BigEndian)
@@ -48,6 +49,7 @@ func TestPrepareDecodesOnceFor1000Packets(t *testing.T) {
 }
 
 func TestPrepareCachedErrorNamesEachCaller(t *testing.T) {
+	t.Parallel()
 	p := NewPreparer("", nil)
 	_, err1 := p.Prepare("a.jpg", nil, print3in)
 	_, err2 := p.Prepare("b.jpg", nil, print3in)
@@ -56,6 +58,7 @@ func TestPrepareCachedErrorNamesEachCaller(t *testing.T) {
 }
 
 func TestPrepareDiskCache(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	src := jpegBytes(t, testPhoto(1200, 900))
 	first := NewPreparer(dir, nil)
@@ -96,6 +99,7 @@ func TestPrepareDiskCache(t *testing.T) {
 }
 
 func TestCacheKeyIgnoresFocusWithoutCrop(t *testing.T) {
+	t.Parallel()
 	a := cacheKey([]byte("x"), Options{PlacedWidthPt: 72})
 	b := cacheKey([]byte("x"), Options{PlacedWidthPt: 72, FocusX: 0.3})
 	c := cacheKey([]byte("x"), Options{PlacedWidthPt: 72, FocusX: 0.3, Crop: true, PlacedHeightPt: 72})
@@ -109,6 +113,7 @@ func TestCacheKeyIgnoresFocusWithoutCrop(t *testing.T) {
 // 0600, like every other output; and a named pipe planted where an entry
 // goes is a miss, not a hang.
 func TestDiskCacheIsPrivate(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "cache")
 	src := jpegBytes(t, testPhoto(300, 200))
 	if _, err := NewPreparer(dir, nil).Prepare("p.jpg", src, print3in); err != nil {

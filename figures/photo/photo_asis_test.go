@@ -13,6 +13,7 @@ import (
 // TestJPEGQuality: the quality estimated from the luma table is the one
 // the file was encoded at, for Go's encoder and for libjpeg's (cjpeg).
 func TestJPEGQuality(t *testing.T) {
+	t.Parallel()
 	src := testPhoto(64, 48)
 	for _, q := range []int{10, 50, 72, 75, 85, 92, 100} {
 		var buf bytes.Buffer
@@ -53,6 +54,7 @@ func withMetadata(jpg []byte) []byte {
 // at no higher quality than the preset is embedded as it is — not decoded
 // — without its metadata.
 func TestPrepareJPEGAsIs(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, testQuadrants(450, 338), &jpeg.Options{Quality: 75}); err != nil {
 		t.Fatal(err)
@@ -84,6 +86,7 @@ func TestPrepareJPEGAsIs(t *testing.T) {
 // TestPrepareJPEGNotAsIs: every reason to change a JPEG makes it prepared
 // (decoded and encoded again) as before.
 func TestPrepareJPEGNotAsIs(t *testing.T) {
+	t.Parallel()
 	enc := func(m image.Image, q int) []byte {
 		var buf bytes.Buffer
 		if err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: q}); err != nil {
@@ -128,6 +131,7 @@ func TestPrepareJPEGNotAsIs(t *testing.T) {
 // TestStripJPEG: stripping drops only metadata segments; the picture
 // decodes to the same pixels.
 func TestStripJPEG(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, testQuadrants(64, 48), nil); err != nil {
 		t.Fatal(err)
@@ -160,6 +164,7 @@ func TestStripJPEG(t *testing.T) {
 // with transparency, or larger than its placement, it is prepared as
 // before.
 func TestPreparePNGAsIs(t *testing.T) {
+	t.Parallel()
 	shot := pngBytes(t, testQuadrants(400, 300)) // four flat colours: PNG beats JPEG
 	img, err := NewPreparer("", nil).Prepare("s.png", shot, print3in)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 // than the one before, at the documented resolution, and only the last
 // turns photos gray.
 func TestPresetSteps(t *testing.T) {
+	t.Parallel()
 	src := jpegBytes(t, testPhoto(3000, 2000))
 	p := NewPreparer("", nil)
 	prev := 1 << 62
@@ -50,6 +51,7 @@ func TestPresetSteps(t *testing.T) {
 // TestPresetGrayKeepsLogoColour checks that the gray step leaves a logo
 // (KeepAlpha) in colour: the clinic's branding is not a photo to shrink.
 func TestPresetGrayKeepsLogoColour(t *testing.T) {
+	t.Parallel()
 	src := pngBytes(t, testQuadrants(200, 100))
 	img, err := NewPreparer("", nil).Prepare("logo.png", src, Options{Preset: PresetEmailGray, PlacedHeightPt: 36, KeepAlpha: true})
 	if err != nil {
@@ -64,6 +66,7 @@ func TestPresetGrayKeepsLogoColour(t *testing.T) {
 // round(255·x^0.8) gives in floating point, for every level of every
 // stretch the laser curve uses.
 func TestLaserGammaIsPow(t *testing.T) {
+	t.Parallel()
 	for d := 64; d <= 255; d++ {
 		for n := 0; n <= d; n++ {
 			want := uint8(math.Round(255 * math.Pow(float64(n)/float64(d), 0.8)))

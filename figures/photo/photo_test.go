@@ -68,6 +68,7 @@ func wantErr(t *testing.T, err error, kind error, parts ...string) {
 // full (400×300 for 250 pixels across) and one decoded at a quarter of its
 // size (1600×1200, see decodeScale).
 func TestPrepareEXIFOrientations(t *testing.T) {
+	t.Parallel()
 	for _, size := range []struct{ w, h, scale int }{{400, 300, 1}, {1600, 1200, 4}} {
 		upright := testQuadrants(size.w, size.h)
 		for o := 1; o <= 8; o++ {
@@ -102,6 +103,7 @@ func checkOrientation(t *testing.T, src []byte, opt Options) {
 }
 
 func TestPrepareEXIFOrientationWithCrop(t *testing.T) {
+	t.Parallel()
 	// Sideways photo cropped to a square around the upper-right quarter:
 	// the crop is placed in upright space, so the result is all green.
 	src := withEXIF(jpegBytes(t, storedFor(testQuadrants(400, 300), 6)), 6, binary.BigEndian)
@@ -119,6 +121,7 @@ func TestPrepareEXIFOrientationWithCrop(t *testing.T) {
 }
 
 func TestPrepareCropFocus(t *testing.T) {
+	t.Parallel()
 	src := jpegBytes(t, testQuadrants(600, 300)) // 2:1
 	square := Options{PlacedWidthPt: 72, PlacedHeightPt: 72, Crop: true}
 	for _, c := range []struct {
@@ -153,6 +156,7 @@ func TestPrepareCropFocus(t *testing.T) {
 }
 
 func TestPrepareResolution(t *testing.T) {
+	t.Parallel()
 	src := jpegBytes(t, testPhoto(3000, 2000))
 	for _, c := range []struct {
 		name       string
@@ -179,6 +183,7 @@ func TestPrepareResolution(t *testing.T) {
 }
 
 func TestPreparePhotoIsSmall(t *testing.T) {
+	t.Parallel()
 	src := jpegBytes(t, testPhoto(4000, 3000))
 	for _, c := range []struct {
 		preset Preset
@@ -279,6 +284,7 @@ func checkInk(t *testing.T, src []byte) {
 }
 
 func TestPrepareCMYKWithAdobe(t *testing.T) {
+	t.Parallel()
 	// Photoshop's convention: APP14 present, ink stored inverted.
 	ink := inkTest(64)
 	var planes [4]func(x, y int) uint8
@@ -289,6 +295,7 @@ func TestPrepareCMYKWithAdobe(t *testing.T) {
 }
 
 func TestPrepareCMYKWithoutAdobe(t *testing.T) {
+	t.Parallel()
 	// No APP14 marker, ink stored inverted all the same: what a metadata
 	// stripper (exiftool -all=) leaves of a Photoshop file, and what
 	// ImageMagick, Pillow and MuPDF assume of every CMYK JPEG. Read as
@@ -305,6 +312,7 @@ func TestPrepareCMYKWithoutAdobe(t *testing.T) {
 // ImageMagick (testdata/cmyk/make.sh), with and without the Adobe marker,
 // and wants the colours ImageMagick and Pillow show for each.
 func TestPrepareCMYKFixtures(t *testing.T) {
+	t.Parallel()
 	want := []color.RGBA{{0, 255, 255, 255}, {255, 0, 255, 255}, {255, 255, 0, 255}, {127, 127, 127, 255}}
 	for _, name := range []string{"pillow.jpg", "vips.jpg", "pillow-no-adobe.jpg", "vips-no-adobe.jpg", "imagemagick-ycck.jpg"} {
 		t.Run(name, func(t *testing.T) {
@@ -328,6 +336,7 @@ func TestPrepareCMYKFixtures(t *testing.T) {
 }
 
 func TestPrepareYCCK(t *testing.T) {
+	t.Parallel()
 	// YCCK (Adobe transform 2): the YCbCr of the ink amounts taken as RGB,
 	// then K inverted, as libjpeg and Go read it.
 	ink := inkTest(64)
@@ -353,6 +362,7 @@ func pngHeader(t *testing.T, data []byte) (depth, ctype, interlace byte) {
 }
 
 func TestPrepare16BitPNGWithAlpha(t *testing.T) {
+	t.Parallel()
 	// fpdf renders this white; we flatten it onto white as 8-bit.
 	m := image.NewNRGBA64(image.Rect(0, 0, 64, 64))
 	for y := range 64 {
@@ -387,6 +397,7 @@ func TestPrepare16BitPNGWithAlpha(t *testing.T) {
 }
 
 func TestPrepareInterlacedPNG(t *testing.T) {
+	t.Parallel()
 	src := interlacedPNG(testQuadrants(60, 40))
 	if _, _, il := pngHeader(t, src); il != 1 {
 		t.Fatal("test image is not interlaced")
@@ -405,6 +416,7 @@ func TestPrepareInterlacedPNG(t *testing.T) {
 }
 
 func TestPreparePalettedPNGWithTransparency(t *testing.T) {
+	t.Parallel()
 	pal := color.Palette{color.NRGBA{0, 0, 0, 0}, color.NRGBA{0, 90, 160, 255}}
 	m := image.NewPaletted(image.Rect(0, 0, 40, 40), pal)
 	for y := range 40 {
@@ -448,6 +460,7 @@ func TestPreparePalettedPNGWithTransparency(t *testing.T) {
 }
 
 func TestPrepareTruncatedPNG(t *testing.T) {
+	t.Parallel()
 	src := pngBytes(t, testPhoto(200, 200))
 	_, err := NewPreparer("", nil).Prepare("photos/cut.png", src[:len(src)/2], print3in)
 	wantErr(t, err, ErrDamaged, "figures: photos/cut.png: ", "cut short")
@@ -456,6 +469,7 @@ func TestPrepareTruncatedPNG(t *testing.T) {
 // TestPrepareTruncatedJPEG: cut short, whether decoded in full or at 1/8
 // (the scaled decoder refuses it and image/jpeg says what is wrong).
 func TestPrepareTruncatedJPEG(t *testing.T) {
+	t.Parallel()
 	for _, side := range []int{200, 2000} {
 		src := jpegBytes(t, testPhoto(side, side))
 		opt := Options{PlacedWidthPt: 72}
@@ -472,6 +486,7 @@ func TestPrepareTruncatedJPEG(t *testing.T) {
 // TestPrepareProgressiveJPEG: a JPEG the scaled decoder leaves to
 // image/jpeg (progressive, as some editors save) still comes out right.
 func TestPrepareProgressiveJPEG(t *testing.T) {
+	t.Parallel()
 	src, err := os.ReadFile("internal/scaledjpeg/testdata/progressive-unsupported.jpg")
 	if err != nil {
 		t.Fatal(err)
@@ -518,6 +533,7 @@ func TestPrepareHugePNGHeader(t *testing.T) {
 // decimal megabytes a file manager shows (45,000,000 bytes is 45 MB, not
 // 42).
 func TestPrepareTooLargeSaysMB(t *testing.T) {
+	t.Parallel()
 	src := make([]byte, 45_000_000)
 	copy(src, "\xff\xd8\xff")
 	_, err := NewPreparer("", nil).Prepare("photos/big.jpg", src, print3in)
@@ -530,6 +546,7 @@ func TestPrepareHugeGIF(t *testing.T) {
 }
 
 func TestPrepareFileExtensionLies(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	jpg := jpegBytes(t, testQuadrants(200, 100))
 	pdf := []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
@@ -559,16 +576,19 @@ func TestPrepareFileExtensionLies(t *testing.T) {
 }
 
 func TestPrepareEmptyFile(t *testing.T) {
+	t.Parallel()
 	_, err := NewPreparer("", nil).Prepare("photos/empty.jpg", nil, print3in)
 	wantErr(t, err, ErrDamaged, "figures: photos/empty.jpg: file is empty")
 }
 
 func TestPrepareNotAnImage(t *testing.T) {
+	t.Parallel()
 	_, err := NewPreparer("", nil).Prepare("notes.jpg", []byte("Patient notes, not a photo.\n"), print3in)
 	wantErr(t, err, ErrUnsupported, "not a JPEG, PNG or WebP image")
 }
 
 func TestPrepareFilePaths(t *testing.T) {
+	t.Parallel()
 	base := t.TempDir()
 	dir := filepath.Join(base, "handout")
 	os.MkdirAll(filepath.Join(dir, "photos"), 0o755)
@@ -629,6 +649,7 @@ func TestPrepareFilePaths(t *testing.T) {
 }
 
 func TestPrepareDecoderPanicRecovered(t *testing.T) {
+	t.Parallel()
 	err := noPanic(func() error { panic("index out of range") })
 	if err == nil || !strings.Contains(err.Error(), "decoder panic: index out of range") {
 		t.Fatalf("got %v", err)
@@ -636,6 +657,7 @@ func TestPrepareDecoderPanicRecovered(t *testing.T) {
 }
 
 func TestPrepareGrayscale(t *testing.T) {
+	t.Parallel()
 	// A mid-gray ramp with a black and a white end: laser mode lifts the
 	// mid-tones and stores one channel.
 	m := image.NewRGBA(image.Rect(0, 0, 256, 64))
@@ -665,6 +687,7 @@ func TestPrepareGrayscale(t *testing.T) {
 }
 
 func TestPrepareScreenshotStaysPNG(t *testing.T) {
+	t.Parallel()
 	// Flat colours and sharp edges: PNG is smaller than JPEG and lossless.
 	src := pngBytes(t, testQuadrants(800, 600))
 	img, err := NewPreparer("", nil).Prepare("screen.png", src, Options{PlacedWidthPt: 144})
@@ -680,6 +703,7 @@ func TestPrepareScreenshotStaysPNG(t *testing.T) {
 }
 
 func TestPreparePhotoPNGBecomesJPEG(t *testing.T) {
+	t.Parallel()
 	src := pngBytes(t, testPhoto(800, 600))
 	img, err := NewPreparer("", nil).Prepare("photo.png", src, Options{PlacedWidthPt: 144})
 	if err != nil {
@@ -691,6 +715,7 @@ func TestPreparePhotoPNGBecomesJPEG(t *testing.T) {
 }
 
 func TestPrepareDeterministic(t *testing.T) {
+	t.Parallel()
 	src := withEXIF(jpegBytes(t, testPhoto(1200, 900)), 6, binary.BigEndian)
 	a, err := NewPreparer("", nil).Prepare("p.jpg", src, print3in)
 	if err != nil {
@@ -706,6 +731,7 @@ func TestPrepareDeterministic(t *testing.T) {
 }
 
 func TestPrepareBadOptions(t *testing.T) {
+	t.Parallel()
 	src := jpegBytes(t, testQuadrants(20, 20))
 	for _, opt := range []Options{
 		{},
@@ -737,6 +763,7 @@ func webPFile(t *testing.T, name string) []byte {
 // screenshot with a transparent border (lossless with alpha) come out
 // right; the transparent border turns white.
 func TestPrepareWebP(t *testing.T) {
+	t.Parallel()
 	img, err := NewPreparer("", nil).Prepare("from-the-web.webp", webPFile(t, "lossy.webp"), Options{PlacedWidthPt: 72})
 	if err != nil {
 		t.Fatal(err)
@@ -766,6 +793,7 @@ func TestPrepareWebP(t *testing.T) {
 
 // TestPrepareTruncatedWebP: a half-finished download is a clear error.
 func TestPrepareTruncatedWebP(t *testing.T) {
+	t.Parallel()
 	_, err := NewPreparer("", nil).Prepare("photos/cut.webp", webPFile(t, "truncated.webp"), print3in)
 	wantErr(t, err, ErrDamaged, "figures: photos/cut.webp: WebP file")
 }
@@ -773,6 +801,7 @@ func TestPrepareTruncatedWebP(t *testing.T) {
 // TestPrepareHEICSaysHowToConvert: an iPhone photo saved under a .jpg name
 // is refused with the steps that turn it into a JPEG.
 func TestPrepareHEICSaysHowToConvert(t *testing.T) {
+	t.Parallel()
 	src := append([]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), make([]byte, 64)...)
 	_, err := NewPreparer("", nil).Prepare("photos/IMG_0042.jpg", src, print3in)
 	wantErr(t, err, ErrUnsupported, "HEIC", "iPhone", "File > Export > JPEG", "Most Compatible")

@@ -11,6 +11,7 @@ import (
 // TestResampleTapsSumToOne: every output sample's weights add up to
 // exactly one, shrinking and enlarging, so flat areas stay flat.
 func TestResampleTapsSumToOne(t *testing.T) {
+	t.Parallel()
 	for _, c := range [][2]int{{4000, 750}, {750, 749}, {100, 333}, {3, 1}, {1, 5}, {1, 1}} {
 		for i, taps := range resampleTaps(c[0], c[1]) {
 			var sum int32
@@ -30,6 +31,7 @@ func TestResampleTapsSumToOne(t *testing.T) {
 // TestResampleMatchesImaging: on a photo, the integer resampler gives what
 // imaging's floating-point Catmull-Rom gives, within rounding.
 func TestResampleMatchesImaging(t *testing.T) {
+	t.Parallel()
 	src := testPhoto(900, 700)
 	for _, size := range [][2]int{{300, 233}, {640, 498}, {899, 700}} {
 		got := resize(src, size[0], size[1])
@@ -48,6 +50,7 @@ func TestResampleMatchesImaging(t *testing.T) {
 
 // TestResampleFlatStaysFlat: a plain colour comes out exactly that colour.
 func TestResampleFlatStaysFlat(t *testing.T) {
+	t.Parallel()
 	src := image.NewNRGBA(image.Rect(0, 0, 123, 77))
 	for i := 0; i < len(src.Pix); i += 4 {
 		copy(src.Pix[i:], []byte{200, 100, 50, 255})
@@ -64,6 +67,7 @@ func TestResampleFlatStaysFlat(t *testing.T) {
 // keeps red edges: the invisible (black) colour of the background does not
 // darken them.
 func TestResampleTransparentEdge(t *testing.T) {
+	t.Parallel()
 	src := image.NewNRGBA(image.Rect(0, 0, 100, 100))
 	for y := 30; y < 70; y++ {
 		for x := 30; x < 70; x++ {

@@ -5,6 +5,8 @@ import (
 	"os"
 	"reflect"
 	"testing"
+
+	"handout/internal/golden"
 )
 
 // TestBuiltinDrawingsData solves every pose and checks that
@@ -12,8 +14,9 @@ import (
 // -update (go generate ./figures/pose) rewrites it. Drawings are compared, not
 // bytes: another Go release may compress the same drawings differently.
 func TestBuiltinDrawingsData(t *testing.T) {
+	t.Parallel()
 	const path = "builtin_drawings.bin"
-	if *update {
+	if golden.Update() {
 		data, err := data(BuiltinNames(), drawPose)
 		if err != nil {
 			t.Fatal(err)
@@ -38,7 +41,7 @@ func TestBuiltinDrawingsData(t *testing.T) {
 	if got, want := storedNames(stored), BuiltinNames(); !reflect.DeepEqual(got, want) {
 		t.Errorf("%s holds %q, want %q; run go generate ./figures/pose", path, got, want)
 	}
-	if !*update && !bytes.Equal(stored, drawingsData) {
+	if !golden.Update() && !bytes.Equal(stored, drawingsData) {
 		t.Errorf("the embedded %s is not the file on disk", path)
 	}
 }
@@ -59,6 +62,7 @@ func storedNames(data []byte) []string {
 // TestBuiltinDataRoundTrip checks that a stored drawing is the solved one,
 // bit for bit, and that damaged data is refused rather than misread.
 func TestBuiltinDataRoundTrip(t *testing.T) {
+	t.Parallel()
 	names := BuiltinNames()[:3]
 	data, err := data(names, drawPose)
 	if err != nil {

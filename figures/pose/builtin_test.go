@@ -3,7 +3,6 @@ package pose
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,17 +11,15 @@ import (
 	"testing"
 
 	"handout/figures"
+	"handout/internal/golden"
 )
-
-// update rewrites the golden files of this package's tests.
-var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
 // checkGolden compares got with the golden file at path: -update rewrites
 // it, a missing golden fails, and a mismatch writes got next to it (name
 // with .got before the extension) for looking at.
 func checkGolden(t *testing.T, path string, got []byte, describe func(want []byte) string) {
 	t.Helper()
-	if *update {
+	if golden.Update() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -88,6 +85,7 @@ func firstDiff(got, want []byte) string {
 }
 
 func TestBuiltinGolden(t *testing.T) {
+	t.Parallel()
 	for _, name := range BuiltinNames() {
 		t.Run(name, func(t *testing.T) {
 			d, err := Builtin(name)
@@ -102,6 +100,7 @@ func TestBuiltinGolden(t *testing.T) {
 }
 
 func TestBuiltinDeterministic(t *testing.T) {
+	t.Parallel()
 	for _, name := range BuiltinNames() {
 		a, err := Builtin(name)
 		if err != nil {
@@ -115,6 +114,7 @@ func TestBuiltinDeterministic(t *testing.T) {
 }
 
 func TestBuiltinNames(t *testing.T) {
+	t.Parallel()
 	want := []string{
 		"prone-chin-rest", "prone-head-chest-lift", "prone-head-turned-right", "prone-forearm-prop",
 		"prone-head-turned-left", "prone-active-extension", "quadruped-cat", "quadruped-cow",
@@ -146,6 +146,7 @@ func TestBuiltinNames(t *testing.T) {
 }
 
 func TestBuiltinUnknown(t *testing.T) {
+	t.Parallel()
 	_, err := Builtin("cobra")
 	if !errors.Is(err, ErrUnknownBuiltin) || !strings.Contains(err.Error(), "handout list") {
 		t.Fatalf(`Builtin("cobra") error = %v, want ErrUnknownBuiltin pointing at handout list`, err)
@@ -155,6 +156,7 @@ func TestBuiltinUnknown(t *testing.T) {
 // TestBuiltinScale checks that every drawing is in centimetres at one
 // scale: the standing figures are as tall as the body plus margins.
 func TestBuiltinScale(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"mountain-front", "mountain-side"} {
 		d, err := Builtin(name)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 )
 
 func TestContactSheetGolden(t *testing.T) {
+	t.Parallel()
 	img, err := ContactSheet(240)
 	if err != nil {
 		t.Fatal(err)
@@ -21,6 +22,7 @@ func TestContactSheetGolden(t *testing.T) {
 }
 
 func TestContactSheetTooSmall(t *testing.T) {
+	t.Parallel()
 	if _, err := ContactSheet(8); err == nil {
 		t.Fatal("ContactSheet(8) gave no error")
 	}

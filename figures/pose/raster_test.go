@@ -10,6 +10,7 @@ import (
 )
 
 func TestWritePNGDeterministic(t *testing.T) {
+	t.Parallel()
 	d, err := Builtin("quadruped-cat")
 	if err != nil {
 		t.Fatal(err)
@@ -36,6 +37,7 @@ func TestWritePNGDeterministic(t *testing.T) {
 // TestWritePNGStroke checks that an open stroked path, which has no fill,
 // shows in the raster.
 func TestWritePNGStroke(t *testing.T) {
+	t.Parallel()
 	d := figures.Drawing{W: 10, H: 10, Shapes: []figures.Shape{{
 		Path:      []figures.Segment{{Op: figures.MoveTo, Pts: [3]figures.Point{{X: 1, Y: 5}}}, {Op: figures.LineTo, Pts: [3]figures.Point{{X: 9, Y: 5}}}},
 		Stroke:    color.RGBA{A: 0xff},
@@ -58,6 +60,7 @@ func TestWritePNGStroke(t *testing.T) {
 }
 
 func TestWritePNGBadSize(t *testing.T) {
+	t.Parallel()
 	if err := WritePNG(&bytes.Buffer{}, figures.Drawing{W: 10, H: 10}, 0); err == nil {
 		t.Error("0 px wide gave no error")
 	}

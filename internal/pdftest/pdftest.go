@@ -1,6 +1,7 @@
 // Package pdftest holds what the tests of several packages share:
 // photo-like pictures and handouts of them as input, generated patient
-// lists, and what reads the PDFs they make. Only tests import it.
+// lists, and what reads the PDFs and manifests they make. Only tests
+// import it.
 package pdftest
 
 import (
@@ -11,10 +12,13 @@ import (
 	"image/jpeg"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
 
@@ -35,7 +39,10 @@ func Phone(w, h int, seed uint64) *image.RGBA {
 			if (x-w/2)*(x-w/2)+(y-h/2)*(y-h/2) < (w/6)*(w/6) {
 				r, g, b = 60+n, 50+n, 45+n
 			}
-			img.Set(x, y, color.RGBA{clamp8(r), clamp8(g), clamp8(b), 255})
+			// SetRGBA, not Set: the same pixels without converting each
+			// through color.Model, which doubled the time the photo tests
+			// spend making their photos.
+			img.SetRGBA(x, y, color.RGBA{clamp8(r), clamp8(g), clamp8(b), 255})
 		}
 	}
 	return img
@@ -82,11 +89,20 @@ func SizeHandout(t testing.TB, n int) string {
 	return path
 }
 
+// disableConfigDir keeps pdfcpu from making its configuration folder in
+// the user's home directory, once per test binary. pdfcpu's switch is a
+// package variable that every configuration it makes reads unguarded, so
+// it is set once, here, before any configuration; render.NewEncrypter sets
+// it too, so the tests that encrypt do not call t.Parallel (a parallel
+// test's Conf would read it while they write it).
+var disableConfigDir = sync.OnceFunc(api.DisableConfigDir)
+
 // Conf is a pdfcpu configuration to open a PDF with the given user
 // password, validating in strict mode: the patched fpdf writes link
 // annotations as indirect objects (third_party/fpdf/PATCHES.md, change
 // 3), the one thing strict mode refused in fpdf's output.
 func Conf(user string) *model.Configuration {
+	disableConfigDir()
 	conf := model.NewDefaultConfiguration()
 	conf.UserPW = user
 	conf.ValidationMode = model.ValidationStrict
@@ -101,4 +117,40 @@ func UTF16BE(s string) []byte {
 		b = append(b, byte(r>>8), byte(r))
 	}
 	return b
+}
+
+// Validate fails t unless pdfBytes pass pdfcpu's validation. Relaxed mode:
+// fpdf writes link annotations as direct objects in a page's /Annots,
+// which PDF 1.7 asks to be indirect references; every reader accepts
+// them, and strict mode rejects them. .ci/run adds qpdf --check on the
+// examples.
+func Validate(t testing.TB, pdfBytes []byte) {
+	t.Helper()
+	if err := api.Validate(bytes.NewReader(pdfBytes), Conf("")); err != nil {
+		t.Fatalf("PDF does not validate: %v", err)
+	}
+}
+
+// Text extracts a PDF's text with poppler's pdftotext, one string per
+// page. CI installs poppler; elsewhere the test is skipped.
+func Text(t testing.TB, pdfBytes []byte) []string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is missing; .ci/run installs poppler-utils")
+		}
+		t.Skip("pdftotext not installed (apt-get install poppler-utils)")
+	}
+	in := filepath.Join(t.TempDir(), "in.pdf")
+	if err := os.WriteFile(in, pdfBytes, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd := exec.Command("pdftotext", "-layout", in, "-")
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil || stderr.Len() > 0 {
+		t.Fatalf("pdftotext: %v %s", err, stderr.String())
+	}
+	return strings.Split(strings.TrimRight(string(out), "\f"), "\f")
 }

@@ -134,6 +134,7 @@ func isGray(m image.Image) bool { _, ok := m.(*image.Gray); return ok }
 // and gray) at every scale, odd sizes included, and compares them with
 // image/jpeg.
 func TestMatchesFullDecode(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][2]int{{640, 480}, {333, 517}, {17, 9}, {1, 1}} {
 		photo := pdftest.Phone(size[0], size[1], 1)
 		gray := image.NewGray(photo.Bounds())
@@ -160,6 +161,7 @@ func TestMatchesFullDecode(t *testing.T) {
 // testdata/README): every chroma subsampling it supports, restart
 // intervals, and optimised Huffman tables.
 func TestFixtures(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("testdata/*.jpg")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no fixtures: %v", err)
@@ -187,6 +189,7 @@ func TestFixtures(t *testing.T) {
 // TestTruncated: a file cut anywhere in its image data is an error, never
 // a picture with a grey bottom.
 func TestTruncated(t *testing.T) {
+	t.Parallel()
 	src := encode(t, pdftest.Phone(128, 96, 1), 90)
 	for _, cut := range []int{len(src) - 2, len(src) - 100, len(src) / 2, 700} {
 		if _, err := Decode(src[:cut], 4); err == nil {
@@ -197,6 +200,7 @@ func TestTruncated(t *testing.T) {
 
 // TestBadScale: only 2, 4 and 8.
 func TestBadScale(t *testing.T) {
+	t.Parallel()
 	src := encode(t, pdftest.Phone(16, 16, 1), 90)
 	for _, s := range []int{0, 1, 3, 16} {
 		if _, err := Decode(src, s); err == nil {
@@ -258,6 +262,7 @@ func BenchmarkDecode12MP(b *testing.B) {
 // TestFastIDCTs holds the 4×4 and 2×2 transforms to the formula
 // (idctMatrix), bit for bit, on random and extreme coefficients.
 func TestFastIDCTs(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, n := range []int{2, 4} {
 		fast := idctTable(n)

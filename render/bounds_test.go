@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"testing"
@@ -14,6 +14,7 @@ import (
 // wide figures must wrap or shrink, never run off the paper. No text is
 // smaller than 8 pt.
 func TestNothingOutsideTheMargins(t *testing.T) {
+	t.Parallel()
 	e := newTestEngine(t)
 	// The fonts the engine measures and draws with: fonts.Load parses the
 	// same embedded files.
@@ -28,7 +29,8 @@ func TestNothingOutsideTheMargins(t *testing.T) {
 	cases := goldenCases
 	for _, gc := range cases {
 		t.Run(gc.name, func(t *testing.T) {
-			j := testJob(t, gc)
+			t.Parallel()
+			j := goldenJob(t, gc)
 			doc, err := e.Layout(j)
 			if err != nil {
 				t.Fatal(err)

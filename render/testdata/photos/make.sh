@@ -1,5 +1,5 @@
 #!/bin/sh
-# Makes the photos testdata/photos.md uses (ImageMagick 6.9, cwebp 1.2.4,
+# Makes the photos render/testdata/photos.md uses (ImageMagick 6.9, cwebp 1.2.4,
 # exiftool; Debian packages imagemagick, webp, libimage-exiftool-perl).
 # Not run by the tests or CI. Each stands for a kind of file clinics have;
 # a red band marks the top of every picture, so a wrong turn shows.

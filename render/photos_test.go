@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"bytes"
@@ -15,7 +15,6 @@ import (
 	"handout/figures/photo"
 	"handout/internal/pdftest"
 	"handout/layout"
-	"handout/render"
 )
 
 // rotateCCW turns an image a quarter counter-clockwise.
@@ -101,24 +100,28 @@ func photoHandout(t testing.TB) string {
 // TestPhotoHandout renders a handout of 13 phone-like photos with both
 // presets: the PDFs validate, stay within the size budget, and come out
 // byte-identical from two separate engines even though several photos
-// share a pixel width.
+// share a pixel width. The engines share one cache folder, so each photo
+// is prepared once per preset, not once per engine (the photos' own
+// determinism across processes is the photos golden's to check).
 func TestPhotoHandout(t *testing.T) {
 	if testing.Short() {
 		t.Skip("prepares 13 photos")
 	}
-	src := photoHandout(t)
+	t.Parallel()
+	src, cache := photoHandout(t), t.TempDir()
 	for _, tc := range []struct {
 		preset photo.Preset
 		limit  int
 	}{{photo.PresetPrint, 1500 << 10}, {photo.PresetEmail, 600 << 10}} {
 		t.Run(tc.preset.String(), func(t *testing.T) {
+			t.Parallel()
 			var outs [][]byte
 			for range 2 {
-				e, err := render.NewEngine("")
+				e, err := NewEngine(cache)
 				if err != nil {
 					t.Fatal(err)
 				}
-				j := loadJob(t, src)
+				j := testJob(t, src)
 				j.Preset = tc.preset
 				out, _, err := e.Render(j)
 				if err != nil {
@@ -126,8 +129,8 @@ func TestPhotoHandout(t *testing.T) {
 				}
 				outs = append(outs, out)
 			}
-			validatePDF(t, outs[0])
-			checkPhotosUpright(t, src, tc.preset)
+			pdftest.Validate(t, outs[0])
+			checkPhotosUpright(t, src, cache, tc.preset)
 			if !bytes.Equal(outs[0], outs[1]) {
 				t.Errorf("two renders differ: same-width images are not ordered deterministically")
 			}
@@ -139,13 +142,16 @@ func TestPhotoHandout(t *testing.T) {
 	}
 }
 
-// placedPhotos lays the photo handout out with preset and grayscale and
-// decodes every photo placed on its pages (not the square logo), failing
-// unless there are 13.
-func placedPhotos(t *testing.T, src string, preset photo.Preset, grayscale bool) []image.Image {
+// placedPhotos lays the photo handout out with preset and grayscale, its
+// photos prepared through the cache folder, and decodes every photo
+// placed on its pages (not the square logo), failing unless there are 13.
+func placedPhotos(t *testing.T, src, cache string, preset photo.Preset, grayscale bool) []image.Image {
 	t.Helper()
-	e := newTestEngine(t)
-	j := loadJob(t, src)
+	e, err := NewEngine(cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := testJob(t, src)
 	j.Preset, j.Grayscale = preset, grayscale
 	doc, err := e.Layout(j)
 	if err != nil {
@@ -174,9 +180,9 @@ func placedPhotos(t *testing.T, src string, preset photo.Preset, grayscale bool)
 // checkPhotosUpright checks every placed photo: each was drawn with its
 // red third on top, so a photo the wrong way up (EXIF ignored) or with
 // the wrong colours fails.
-func checkPhotosUpright(t *testing.T, src string, preset photo.Preset) {
+func checkPhotosUpright(t *testing.T, src, cache string, preset photo.Preset) {
 	t.Helper()
-	for i, pic := range placedPhotos(t, src, preset, false) {
+	for i, pic := range placedPhotos(t, src, cache, preset, false) {
 		b := pic.Bounds()
 		top := pic.At(b.Min.X+b.Dx()/2, b.Min.Y+b.Dy()/10)
 		bottom := pic.At(b.Min.X+b.Dx()/10, b.Max.Y-b.Dy()/10)
@@ -194,7 +200,8 @@ func TestGrayscalePhotos(t *testing.T) {
 	if testing.Short() {
 		t.Skip("prepares 13 photos")
 	}
-	for i, pic := range placedPhotos(t, photoHandout(t), photo.PresetPrint, true) {
+	t.Parallel()
+	for i, pic := range placedPhotos(t, photoHandout(t), "", photo.PresetPrint, true) {
 		b := pic.Bounds()
 		r, g, bl, _ := pic.At(b.Min.X+b.Dx()/2, b.Min.Y+b.Dy()/10).RGBA() // the red third
 		if r>>8 != g>>8 || g>>8 != bl>>8 {

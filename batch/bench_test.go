@@ -1,11 +1,13 @@
-package main
+package batch_test
 
 import (
 	"fmt"
-	"handout/internal/pdftest"
 	"path/filepath"
 	"runtime/debug"
 	"testing"
+
+	"handout/batch"
+	"handout/internal/pdftest"
 )
 
 // BenchmarkBatch makes 1,000 packets of the mid-back handout (cover page,
@@ -13,23 +15,25 @@ import (
 // workers, from reading the list to writing the manifest, and reports
 // packets per second. -short makes 100.
 //
-//	go test -run '^$' -bench Batch -benchtime 1x .
+//	go test -run '^$' -bench Batch -benchtime 1x ./batch
 func BenchmarkBatch(b *testing.B) {
 	n := 1000
 	if testing.Short() {
 		n = 100
 	}
-	// As main does for the program: without it the benchmark would
-	// measure a collector setting the command never runs with.
+	// As main does for the program (GOGC=400, and the batch command's
+	// memory limit, batchMemoryLimit in package main): without them the
+	// benchmark would measure a collector setting the command never runs
+	// with.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(100 << 20))
 	dir := b.TempDir()
 	list := pdftest.WriteList(b, dir, pdftest.Patients(n))
 	run := 0
 	for b.Loop() {
 		run++
-		code, stderr := batchCLI(b, list, "--out-dir", filepath.Join(dir, fmt.Sprint("out", run)), "--jobs", "2")
-		if code != 0 {
-			b.Fatalf("exit %d: %s", code, stderr)
+		if stderr, err := runBatch(b, batch.Options{List: list, OutDir: filepath.Join(dir, fmt.Sprint("out", run)), Jobs: 2}, nil); err != nil {
+			b.Fatalf("%v: %s", err, stderr)
 		}
 	}
 	b.ReportMetric(float64(n*run)/b.Elapsed().Seconds(), "packets/s")

@@ -1,8 +1,7 @@
-package main
+package batch_test
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	netmail "net/mail"
 	"os"
@@ -16,6 +15,7 @@ import (
 	"handout/internal/pdftest"
 	"handout/mail"
 	"handout/mail/mailtest"
+	"handout/render"
 )
 
 // TestBatchSend runs a batch with --send, --password-column and
@@ -25,11 +25,10 @@ import (
 // (with or without --resume) sends nothing twice. No address, name or
 // password reaches the terminal.
 func TestBatchSend(t *testing.T) {
+	// Not parallel: it encrypts, and render.NewEncrypter sets pdfcpu's
+	// configuration switch, which parallel tests read (pdftest.Conf).
 	ts := mailtest.StartServer(t)
-	t.Setenv("HANDOUT_SMTP_HOST", "127.0.0.1")
-	t.Setenv("HANDOUT_SMTP_PORT", fmt.Sprint(ts.Port))
-	t.Setenv("HANDOUT_SMTP_TLS", "none")
-	t.Setenv("HANDOUT_SMTP_FROM", "Drummond Chiropractic <frontdesk@clinic.example>")
+	env := loopbackSMTP(ts)
 	dir := t.TempDir()
 	var csv strings.Builder
 	csv.WriteString("id,name,visit_date,handouts,email,pw\n")
@@ -42,15 +41,14 @@ func TestBatchSend(t *testing.T) {
 	}
 	ts.Reject("canary2@mail.example", true)
 	out := filepath.Join(dir, "out")
-	args := []string{"batch", list, "--out-dir", out, "--jobs", "2", "--send", "--password-column", "pw", "--max-size", "2MB"}
+	o := batch.Options{List: list, OutDir: out, Jobs: 2, Send: true,
+		Render: render.Settings{Password: render.PasswordSource{Column: "pw"}, MaxSize: "2MB"}}
 
-	var stdout, stderr bytes.Buffer
-	err := run(args, &stdout, &stderr)
-	var pe *batch.PartialError
-	if !errors.As(err, &pe) {
-		t.Fatalf("err = %v, want a partial failure\n%s", err, stderr.String())
+	stderr, err := runBatch(t, o, env)
+	if !partial(err) {
+		t.Fatalf("err = %v, want a partial failure\n%s", err, stderr)
 	}
-	log := stderr.String() + err.Error()
+	log := stderr + err.Error()
 	for _, secret := range []string{"canary", "Canary", "secret-"} {
 		if strings.Contains(log, secret) {
 			t.Errorf("%q printed:\n%s", secret, log)
@@ -59,7 +57,7 @@ func TestBatchSend(t *testing.T) {
 	if !strings.Contains(log, "(id P2): not sent: the mail server refused the message") || !strings.Contains(log, "mail: 3 sent, 0 sent before, 1 not sent") {
 		t.Errorf("report:\n%s", log)
 	}
-	m, err := readManifest(filepath.Join(out, "manifest.json"))
+	m, err := pdftest.ReadManifest(filepath.Join(out, "manifest.json"))
 	if err != nil {
 		t.Fatalf("manifest: %v", err)
 	}
@@ -100,10 +98,10 @@ func TestBatchSend(t *testing.T) {
 	// Again, fixed address; then again without --resume: P2 goes out once,
 	// nobody gets a second message (encrypted files are kept, not remade).
 	ts.Reject("canary2@mail.example", false)
-	for _, again := range [][]string{append(args, "--resume"), args} {
-		stderr.Reset()
-		if err := run(again, &stdout, &stderr); err != nil {
-			t.Fatalf("%v\n%s", err, stderr.String())
+	for _, resume := range []bool{true, false} {
+		o.Resume = resume
+		if stderr, err = runBatch(t, o, env); err != nil {
+			t.Fatalf("%v\n%s", err, stderr)
 		}
 	}
 	for i := range 4 {
@@ -111,27 +109,27 @@ func TestBatchSend(t *testing.T) {
 			t.Errorf("P%d delivered %d times", i, n)
 		}
 	}
-	if !strings.Contains(stderr.String(), "mail: 0 sent, 4 sent before, 0 not sent") {
-		t.Errorf("last run: %s", stderr.String())
+	if !strings.Contains(stderr, "mail: 0 sent, 4 sent before, 0 not sent") {
+		t.Errorf("last run: %s", stderr)
 	}
 }
 
 // TestBatchDryRun writes one .eml per patient and sends nothing.
 func TestBatchDryRun(t *testing.T) {
-	t.Setenv("HANDOUT_SMTP_HOST", "smtp.clinic.example")
-	t.Setenv("HANDOUT_SMTP_FROM", "frontdesk@clinic.example")
+	t.Parallel()
+	env := map[string]string{"HANDOUT_SMTP_HOST": "smtp.clinic.example", "HANDOUT_SMTP_FROM": "frontdesk@clinic.example"}
 	dir := t.TempDir()
 	list := filepath.Join(dir, "p.csv")
 	if err := os.WriteFile(list, []byte("id,visit_date,handouts,email\nA1,2026-11-25,mid-back-pain,a@mail.example\nA2,2026-11-25,mid-back-pain,b@mail.example\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out")
-	var stdout, stderr bytes.Buffer
-	if err := run([]string{"batch", list, "--out-dir", out, "--send", "--dry-run", "--preset", "email"}, &stdout, &stderr); err != nil {
-		t.Fatalf("%v\n%s", err, stderr.String())
+	stderr, err := runBatch(t, batch.Options{List: list, OutDir: out, Send: true, DryRun: true, Render: render.Settings{Preset: "email"}}, env)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
 	}
-	if !strings.Contains(stderr.String(), "mail (dry run): 2 .eml files written, 0 not written") {
-		t.Errorf("report: %s", stderr.String())
+	if !strings.Contains(stderr, "mail (dry run): 2 .eml files written, 0 not written") {
+		t.Errorf("report: %s", stderr)
 	}
 	for _, id := range []string{"A1", "A2"} {
 		data, err := os.ReadFile(filepath.Join(out, id+".eml"))
@@ -147,10 +145,8 @@ func TestBatchDryRun(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, mail.JournalName)); err == nil {
 		t.Error("a dry run wrote a send journal")
 	}
-	err := run([]string{"batch", list, "--out-dir", out, "--resend"}, &stdout, &stderr)
-	var ue *usageError
-	if !errors.As(err, &ue) {
-		t.Errorf("--resend without --send: %v", err)
+	if _, err := batch.New(batch.Options{List: list, OutDir: out, Jobs: 1, Resend: true}); err == nil || !strings.Contains(err.Error(), "--resend") {
+		t.Errorf("--resend without --send: %v, want a mistake in the options naming --resend", err)
 	}
 }
 
@@ -158,18 +154,16 @@ func TestBatchDryRun(t *testing.T) {
 // anyone has set up mail. No SMTP settings at all: the .eml files are
 // written, from the address in the clinic's profile.
 func TestBatchDryRunNeedsNoServer(t *testing.T) {
-	for _, k := range []string{"HANDOUT_SMTP_HOST", "HANDOUT_SMTP_FROM", "HANDOUT_SMTP_USER", "HANDOUT_SMTP_PASSWORD"} {
-		t.Setenv(k, "")
-	}
+	t.Parallel()
 	dir := t.TempDir()
 	list := filepath.Join(dir, "p.csv")
 	if err := os.WriteFile(list, []byte("id,visit_date,handouts,email\nA1,2026-11-25,mid-back-pain,a@mail.example\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out")
-	var stdout, stderr bytes.Buffer
-	if err := run([]string{"batch", list, "--out-dir", out, "--send", "--dry-run"}, &stdout, &stderr); err != nil {
-		t.Fatalf("%v\n%s", err, stderr.String())
+	noEnv := map[string]string{} // no HANDOUT_SMTP_* at all
+	if stderr, err := runBatch(t, batch.Options{List: list, OutDir: out, Send: true, DryRun: true}, noEnv); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
 	}
 	data, err := os.ReadFile(filepath.Join(out, "A1.eml"))
 	if err != nil {
@@ -183,7 +177,7 @@ func TestBatchDryRunNeedsNoServer(t *testing.T) {
 		t.Errorf("From: %q, want the clinic profile's address", from)
 	}
 	// Sending for real still needs the server.
-	err = run([]string{"batch", list, "--out-dir", filepath.Join(dir, "real"), "--send"}, &stdout, &stderr)
+	_, err = runBatch(t, batch.Options{List: list, OutDir: filepath.Join(dir, "real"), Send: true}, noEnv)
 	if err == nil || !strings.Contains(err.Error(), "no host") {
 		t.Errorf("--send with no server: %v, want no host", err)
 	}
@@ -196,11 +190,10 @@ func TestBatchDryRunNeedsNoServer(t *testing.T) {
 // keeps a keyed fingerprint of each password, never the password; the key
 // is a 0600 file in the output folder.
 func TestBatchPasswordChange(t *testing.T) {
+	// Not parallel: it encrypts, and render.NewEncrypter sets pdfcpu's
+	// configuration switch, which parallel tests read (pdftest.Conf).
 	ts := mailtest.StartServer(t)
-	t.Setenv("HANDOUT_SMTP_HOST", "127.0.0.1")
-	t.Setenv("HANDOUT_SMTP_PORT", fmt.Sprint(ts.Port))
-	t.Setenv("HANDOUT_SMTP_TLS", "none")
-	t.Setenv("HANDOUT_SMTP_FROM", "Drummond Chiropractic <frontdesk@clinic.example>")
+	env := loopbackSMTP(ts)
 	dir := t.TempDir()
 	list := filepath.Join(dir, "patients.csv")
 	writeList := func(p1 string) {
@@ -223,38 +216,45 @@ func TestBatchPasswordChange(t *testing.T) {
 		_, err = api.ReadContext(bytes.NewReader(b), pdftest.Conf(pw))
 		return err == nil
 	}
-	batchRun := func(flags ...string) (string, error) {
+	// batchRun sends the list's packets, encrypted with the pw column,
+	// with the flags of o (--resume, --force, --resend) set.
+	batchRun := func(o batch.Options) (string, error) {
 		t.Helper()
-		var stdout, stderr bytes.Buffer
-		err := run(append([]string{"batch", list, "--out-dir", out, "--jobs", "2", "--password-column", "pw", "--send"}, flags...), &stdout, &stderr)
-		return stderr.String(), err
+		o.List, o.OutDir, o.Jobs, o.Send = list, out, 2, true
+		o.Render.Password.Column = "pw"
+		return runBatch(t, o, env)
 	}
 
 	writeList("old-pw-1111")
-	if log, err := batchRun(); err != nil {
+	if log, err := batchRun(batch.Options{}); err != nil {
 		t.Fatalf("%v\n%s", err, log)
 	}
 	if !opens("old-pw-1111") {
 		t.Fatal("the first packet does not open with its password")
 	}
 
-	for _, c := range []struct{ flag, pw, old string }{{"--resume", "new-pw-2222", "old-pw-1111"}, {"--force", "newer-pw-3333", "new-pw-2222"}} {
+	for _, c := range []struct {
+		flag    string
+		options batch.Options
+		pw, old string
+	}{
+		{"--resume", batch.Options{Resume: true}, "new-pw-2222", "old-pw-1111"},
+		{"--force", batch.Options{Force: true}, "newer-pw-3333", "new-pw-2222"},
+	} {
 		writeList(c.pw)
-		flags := []string{c.flag}
-		log, err := batchRun(flags...)
-		var pe *batch.PartialError
-		if !errors.As(err, &pe) || !strings.Contains(log, "2 rows: 1 written, 1 skipped, 0 failed") ||
+		log, err := batchRun(c.options)
+		if !partial(err) || !strings.Contains(log, "2 rows: 1 written, 1 skipped, 0 failed") ||
 			!strings.Contains(log, "(id P1): not sent: the packet changed since it was sent; run with --resend") {
-			t.Errorf("%v, after a new password: err = %v, want P1 made again and not sent:\n%s", flags, err, log)
+			t.Errorf("%s, after a new password: err = %v, want P1 made again and not sent:\n%s", c.flag, err, log)
 		}
 		if !opens(c.pw) || opens(c.old) {
-			t.Errorf("%v: the packet does not open with the new password only", flags)
+			t.Errorf("%s: the packet does not open with the new password only", c.flag)
 		}
 	}
 	if d := ts.Delivered(); d["p1@mail.example"] != 1 || d["p2@mail.example"] != 1 {
 		t.Errorf("delivered %v before --resend, want one each", d)
 	}
-	log, err := batchRun("--resend")
+	log, err := batchRun(batch.Options{Resend: true})
 	if err != nil || !strings.Contains(log, "mail: 1 sent, 1 sent before, 0 not sent") {
 		t.Errorf("--resend: %v\n%s", err, log)
 	}
@@ -277,5 +277,16 @@ func TestBatchPasswordChange(t *testing.T) {
 	}
 	if fi, err := os.Stat(filepath.Join(out, ".password-key")); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Errorf("the password key: %v, %v; want a 0600 file", fi, err)
+	}
+}
+
+// loopbackSMTP is the environment that points a batch's mail at ts,
+// without TLS, as HANDOUT_SMTP_* variables would.
+func loopbackSMTP(ts *mailtest.Server) map[string]string {
+	return map[string]string{
+		"HANDOUT_SMTP_HOST": "127.0.0.1",
+		"HANDOUT_SMTP_PORT": fmt.Sprint(ts.Port),
+		"HANDOUT_SMTP_TLS":  "none",
+		"HANDOUT_SMTP_FROM": "Drummond Chiropractic <frontdesk@clinic.example>",
 	}
 }

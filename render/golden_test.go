@@ -1,0 +1,145 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"handout/internal/golden"
+	"handout/internal/pdftest"
+	"handout/layout"
+)
+
+// goldenCase is one handout in testdata/ with the options it is rendered
+// with; testdata/README.md says what each is for.
+type goldenCase struct {
+	name    string // testdata/NAME.md, and the goldens' base name
+	source  string // the handout when not testdata/NAME.md (builtin:…)
+	patient string
+	date    string
+	paper   string
+	// grayscale: photos for a black-and-white laser printer
+	grayscale bool
+	// packet: also these handouts, a cover page and a tick log
+	packet []string
+}
+
+var goldenCases = []goldenCase{
+	{name: "mid-back-pain", source: "builtin:mid-back-pain"},
+	{name: "exercises", patient: "Jordan Example", date: "2026-11-25"},
+	{name: "long-caution"},
+	{name: "wrapping"},
+	{name: "multilingual", paper: "a4"},
+	{name: "figure-at-bottom"},
+	{name: "photos"},
+	{name: "photos-gray", source: "testdata/photos.md", grayscale: true},
+	{name: "packet", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}},
+}
+
+// goldenJob is the job a golden case is rendered from.
+func goldenJob(t testing.TB, gc goldenCase) Job {
+	t.Helper()
+	source := filepath.Join("testdata", gc.name+".md")
+	if gc.source != "" {
+		source = gc.source
+	}
+	j := testJobWith(t, source, Settings{Paper: gc.paper, Grayscale: gc.grayscale})
+	j.Patient, j.Date = gc.patient, gc.date
+	for _, src := range gc.packet {
+		more := testJob(t, src)
+		j.Handouts = append(j.Handouts, more.Handouts...)
+	}
+	if gc.packet != nil {
+		j.Cover = &layout.Cover{Clinician: "Dr. Karin Drummond, DC", Notes: "Start with the face-down series twice a day. Skip the wheel pose for now."}
+		j.TickLog = true
+	}
+	return j
+}
+
+// TestGolden renders each testdata handout and compares its display-list
+// dump, then its PDF bytes (by SHA-256), with the golden files. The dump
+// is compared first: it says what changed in words.
+func TestGolden(t *testing.T) {
+	t.Parallel()
+	e := newTestEngine(t)
+	for _, gc := range goldenCases {
+		t.Run(gc.name, func(t *testing.T) {
+			// One engine for all cases, as a batch shares one between
+			// its workers: the engine is safe for concurrent use.
+			t.Parallel()
+			j := goldenJob(t, gc)
+			doc, err := e.Layout(j)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var dump bytes.Buffer
+			if err := layout.Dump(&dump, doc); err != nil {
+				t.Fatal(err)
+			}
+			pdfBytes, _, err := e.Render(j)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pdftest.Validate(t, pdfBytes)
+			if dir := os.Getenv("HANDOUT_KEEP_PDF"); dir != "" {
+				// To look at the pages: HANDOUT_KEEP_PDF=/tmp/pdfs go test -run TestGolden ./render
+				if err := os.WriteFile(filepath.Join(dir, gc.name+".pdf"), pdfBytes, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sum := sha256.Sum256(pdfBytes)
+			checkGolden(t, filepath.Join("testdata", gc.name+".layout"), dump.Bytes(), pdfBytes)
+			checkGolden(t, filepath.Join("testdata", gc.name+".pdf.sha256"), []byte(hex.EncodeToString(sum[:])+"\n"), pdfBytes)
+			if gc.patient != "" && bytes.Contains(pdfBytes, []byte(gc.patient)) {
+				t.Errorf("the patient's name appears unencoded in the PDF bytes (metadata?)")
+			}
+		})
+	}
+}
+
+// checkGolden compares got with the golden file at path. With -update it
+// rewrites the file; on a mismatch it writes path.got and the PDF beside it
+// as NAME.pdf.got so the pages can be looked at.
+func checkGolden(t *testing.T, path string, got, pdfBytes []byte) {
+	t.Helper()
+	if golden.Update() {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("golden file missing: %v (run go test ./render -update, then look at the pages)", err)
+	}
+	if bytes.Equal(got, want) {
+		return
+	}
+	_ = os.WriteFile(path+".got", got, 0o644)
+	base := strings.TrimSuffix(strings.TrimSuffix(path, ".layout"), ".pdf.sha256")
+	_ = os.WriteFile(base+".pdf.got", pdfBytes, 0o644)
+	t.Errorf("%s differs from the golden file; wrote %s.got and %s.pdf.got\n%s", path, path, base, golden.FirstDiff(string(want), string(got)))
+}
+
+// TestRenderIsDeterministic renders the same handout twice in one process
+// and compares the bytes (the golden hashes compare across processes).
+func TestRenderIsDeterministic(t *testing.T) {
+	t.Parallel()
+	e := newTestEngine(t)
+	j := goldenJob(t, goldenCases[0])
+	a, _, err := e.Render(j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := e.Render(j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Fatal("two renders of the same handout differ")
+	}
+}

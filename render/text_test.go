@@ -1,0 +1,59 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"handout/internal/pdftest"
+)
+
+// TestBuiltinHandoutText checks the default handout's text as a reader
+// gets it: every figure 1–13 captioned once and in order, the panels of 7
+// and 13, every caution, and the clinic's footer on every page.
+func TestBuiltinHandoutText(t *testing.T) {
+	t.Parallel()
+	e := newTestEngine(t)
+	j := testJob(t, "builtin:mid-back-pain")
+	pdfBytes, pages, err := e.Render(j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdftest.Validate(t, pdfBytes)
+	text := pdftest.Text(t, pdfBytes)
+	if len(text) != pages {
+		t.Fatalf("pdftotext found %d pages, the renderer reported %d", len(text), pages)
+	}
+	all := strings.Join(text, "\n")
+	flat := strings.Join(strings.Fields(all), " ")
+	last := -1
+	for n := 1; n <= 13; n++ {
+		label := "Figure " + strconv.Itoa(n) + "."
+		if c := strings.Count(flat, label); c != 1 {
+			t.Errorf("%q appears %d times as a caption, want once", label, c)
+		}
+		at := strings.Index(flat, label)
+		if at < last {
+			t.Errorf("%q is out of order", label)
+		}
+		last = at
+	}
+	for _, want := range []string{"(a) ", "(b) "} {
+		if c := strings.Count(flat, want); c < 2 {
+			t.Errorf("panel label %q appears %d times, want it in figures 7 and 13", want, c)
+		}
+	}
+	for _, want := range []string{"CAUTION", "WARNING", "five minutes", "Bronfort", "Annals of Internal Medicine"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("handout text lacks %q", want)
+		}
+	}
+	for i, p := range text {
+		pf := strings.Join(strings.Fields(p), " ")
+		for _, want := range []string{"565 N Walnut St", "(812) 336-2423", "8:00 am–6:00 pm", "Page " + strconv.Itoa(i+1) + " of " + strconv.Itoa(pages)} {
+			if !strings.Contains(pf, want) {
+				t.Errorf("page %d lacks %q in its footer", i+1, want)
+			}
+		}
+	}
+}
