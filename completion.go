@@ -115,7 +115,10 @@ type commandSpec struct {
 func completionSpecs(cmds []command) []commandSpec {
 	var specs []commandSpec
 	for _, c := range cmds {
-		s := commandSpec{name: c.name, summary: c.summary, operands: c.operands}
+		s := commandSpec{name: c.name, summary: c.summary}
+		if c.operands != nil {
+			s.operands = c.operands()
+		}
 		c.flags().VisitAll(func(f *pflag.Flag) {
 			s.flags = append(s.flags, flagSpec{long: f.Name, short: f.Shorthand, usage: f.Usage,
 				value: f.NoOptDefVal == "", complete: flagCompletion(f)})

@@ -86,8 +86,11 @@ type command struct {
 	// bound to values nobody reads: help and completion are made from it,
 	// so a flag added to a command is in both.
 	flags func() *pflag.FlagSet
-	// operands is what the words after the flags can be, for completion.
-	operands completion
+	// operands is what the words after the flags can be, for completion;
+	// nil for nothing. A function, because working some out reads the
+	// built-in library (about 8 ms), which a command that is run never
+	// needs.
+	operands func() completion
 	run      func(args []string, stdout, stderr io.Writer) error
 }
 
@@ -97,27 +100,28 @@ type command struct {
 func commands() []command {
 	cmds := []command{
 		{name: "render", synopsis: "render FILE.md [flags]", summary: "render a handout (FILE may be builtin:NAME)", usage: renderUsage,
-			flags: func() *pflag.FlagSet { return renderFlags(new(renderOptions)) }, operands: renderOperands(), run: runRender},
+			flags: func() *pflag.FlagSet { return renderFlags(new(renderOptions)) }, operands: renderOperands, run: runRender},
 		{name: "list", synopsis: "list [--region REGION]", summary: "list the built-in handouts, protocols, exercises and figures", usage: listUsage,
 			flags: func() *pflag.FlagSet { return listFlags(new(listOptions)) }, run: runList},
 		{name: "show", synopsis: "show ID", summary: "print one library exercise as text", usage: showUsage,
-			flags: func() *pflag.FlagSet { return showFlags(new(string)) }, operands: completion{words: render.BuiltinExerciseNames()}, run: runShow},
+			flags: func() *pflag.FlagSet { return showFlags(new(string)) }, operands: func() completion { return completion{words: render.BuiltinExerciseNames()} }, run: runShow},
 		{name: "figure", synopsis: "figure NAME -o OUT.png", summary: "draw a built-in figure as a PNG preview", usage: figureUsage,
-			flags: func() *pflag.FlagSet { return figureFlags(new(figureOptions)) }, operands: completion{words: render.BuiltinFigureNames()}, run: runFigure},
+			flags: func() *pflag.FlagSet { return figureFlags(new(figureOptions)) }, operands: func() completion { return completion{words: render.BuiltinFigureNames()} }, run: runFigure},
 		{name: "batch", synopsis: "batch PATIENTS.csv [flags]", summary: "one packet per patient of a list", usage: batchUsage,
-			flags: func() *pflag.FlagSet { return batchFlags(new(batch.Options), new(bool)) }, operands: completion{files: true, exts: []string{"csv", "jsonl"}}, run: runBatch},
+			flags: func() *pflag.FlagSet { return batchFlags(new(batch.Options), new(bool)) }, operands: func() completion { return completion{files: true, exts: []string{"csv", "jsonl"}} }, run: runBatch},
 		{name: "help", synopsis: "help [COMMAND]", summary: "this list, or a command's usage and flags", usage: helpUsage,
 			flags: helpFlags, run: runHelp},
 		{name: "version", synopsis: "version", summary: "the version, commit and Go version it was built with", usage: versionUsage,
 			flags: versionFlags, run: runVersion},
 		{name: "completion", synopsis: "completion bash|zsh|fish", summary: "a script that makes TAB complete handout's commands and flags", usage: completionUsage,
-			flags: completionFlags, operands: completion{words: completionShells}, run: runCompletion},
+			flags: completionFlags, operands: func() completion { return completion{words: completionShells} }, run: runCompletion},
 	}
 	// help completes the commands' names, so it learns them once they are
 	// all listed.
 	for i := range cmds {
 		if cmds[i].name == "help" {
-			cmds[i].operands.words = commandNamesOf(cmds)
+			names := commandNamesOf(cmds)
+			cmds[i].operands = func() completion { return completion{words: names} }
 		}
 	}
 	return cmds
