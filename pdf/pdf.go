@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"math"
 	"strconv"
+	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -23,11 +25,20 @@ import (
 // by goroutines: every Write builds its own fpdf document.
 type Writer struct {
 	fonts *fonts.Set
+
+	// parsed holds each image as fpdf parsed it for the first document
+	// that drew it, by the image's key (the hash of its bytes), so that
+	// later documents do not parse it again: for the logo, a PNG with
+	// transparency, that is an inflate, a split of the alpha channel and
+	// two compressions per document. It holds each image's bytes once
+	// more, as the engine's prepared images do.
+	mu     sync.Mutex
+	parsed map[string]*fpdf.ImageInfoType
 }
 
 // New returns a Writer that embeds the given fonts.
 func New(fs *fonts.Set) *Writer {
-	return &Writer{fonts: fs}
+	return &Writer{fonts: fs, parsed: map[string]*fpdf.ImageInfoType{}}
 }
 
 // fixedDate is the creation date written when a handout has no review
@@ -69,7 +80,7 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 	f.SetLineJoinStyle("round")
 	f.SetLineCapStyle("round")
 
-	d := &drawer{f: f, fonts: wr.fonts, registered: map[fontKey]bool{}, images: map[string]bool{}}
+	d := &drawer{f: f, wr: wr, fonts: wr.fonts, registered: map[fontKey]bool{}, images: map[string]bool{}}
 	for _, p := range doc.Pages {
 		f.AddPageFormat("P", fpdf.SizeType{Wd: p.W, Ht: p.H})
 		for _, it := range p.Items {
@@ -90,6 +101,8 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 // drawer is the state of one document being drawn.
 type drawer struct {
 	f          *fpdf.Fpdf
+	wr         *Writer // for the images parsed by earlier documents
+	num        []byte  // curveTo's buffer
 	fonts      *fonts.Set
 	registered map[fontKey]bool // fonts added to this document: only those used cost time
 	images     map[string]bool
@@ -290,15 +303,41 @@ func (d *drawer) path(p *layout.Path) {
 func (d *drawer) curveTo(x1, y1, x2, y2, x3, y3 float64) {
 	k := d.f.GetConversionRatio()
 	_, h := d.f.GetPageSize()
-	b := make([]byte, 0, 64)
+	b := d.num[:0]
 	for i, v := range [6]float64{x1 * k, (h - y1) * k, x2 * k, (h - y2) * k, x3 * k, (h - y3) * k} {
 		if i > 0 {
 			b = append(b, ' ')
 		}
-		b = strconv.AppendFloat(b, v, 'f', 2, 64)
+		b = appendHundredths(b, v)
 	}
 	b = append(b, " c"...)
+	d.num = b
 	d.f.RawWriteStr(string(b))
+}
+
+// appendHundredths appends v with two decimals, exactly as
+// strconv.AppendFloat(b, v, 'f', 2, 64) does (the golden PDFs hold it to
+// that), in a fifth of the time: the drawings' curves are most of the
+// numbers a document writes. v×100 is within a few units in the last
+// place of the true value, so unless its fraction is within a millionth
+// of one half, rounding it to the nearest integer gives strconv's digits;
+// the rare value that close to a tie, and anything huge or not a number,
+// goes to strconv.
+func appendHundredths(b []byte, v float64) []byte {
+	r := v * 100
+	if math.IsNaN(r) || math.Abs(r) > 1e15 {
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	if d := r - math.Floor(r) - 0.5; d > -1e-6 && d < 1e-6 {
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	n := int64(math.Round(r))
+	if math.Signbit(v) {
+		b = append(b, '-') // strconv writes -0.00 for a tiny negative v, and for -0
+		n = -n
+	}
+	b = strconv.AppendInt(b, n/100, 10)
+	return append(b, '.', byte('0'+n%100/10), byte('0'+n%10))
 }
 
 // image registers a prepared image once per document, under its content
@@ -308,5 +347,17 @@ func (d *drawer) image(img *figures.Image) {
 		return
 	}
 	d.images[img.Key] = true
-	d.f.RegisterImageOptionsReader(img.Key, fpdf.ImageOptions{ImageType: img.Format}, bytes.NewReader(img.Data))
+	d.wr.mu.Lock()
+	info := d.wr.parsed[img.Key]
+	d.wr.mu.Unlock()
+	if info != nil {
+		d.f.RegisterImageInfo(img.Key, info)
+		return
+	}
+	info = d.f.RegisterImageOptionsReader(img.Key, fpdf.ImageOptions{ImageType: img.Format}, bytes.NewReader(img.Data))
+	if info != nil && !d.f.Err() {
+		d.wr.mu.Lock()
+		d.wr.parsed[img.Key] = info
+		d.wr.mu.Unlock()
+	}
 }

@@ -3568,6 +3568,46 @@ func (f *Fpdf) RegisterImageOptionsReader(imgName string, options ImageOptions, 
 	return
 }
 
+// RegisterImageInfo registers, under imgName, an image that
+// RegisterImageOptionsReader parsed for another document, so that a
+// program writing many documents with the same image (a letterhead's
+// logo) parses, splits and compresses it once, not once per document.
+// The other document must use the same unit (the info holds its scale).
+// The info is copied, so documents written at the same time may share
+// one; its image data is only read. It is not for a document encrypted
+// with SetProtection, which encrypts image data in place.
+// (handout patch 5, PATCHES.md)
+func (f *Fpdf) RegisterImageInfo(imgName string, info *ImageInfoType) {
+	if f.err != nil || info == nil {
+		return
+	}
+	if f.protect.encrypted {
+		f.err = fmt.Errorf("RegisterImageInfo: not for an encrypted document")
+		return
+	}
+	if info.scale != f.k {
+		f.err = fmt.Errorf("RegisterImageInfo: the image was parsed for another unit")
+		return
+	}
+	if _, ok := f.images[imgName]; ok {
+		return
+	}
+	// What parsing the image would have asked of the document's version.
+	need := pdfVers1_3
+	if info.smask != nil {
+		need = pdfVers1_4 // a soft mask, as parsepng asks for one
+	}
+	if info.bpc > 8 {
+		need = pdfVers1_5 // 16 bits per component, as parsepng asks for them
+	}
+	if f.pdfVersion < need {
+		f.pdfVersion = need
+	}
+	c := *info
+	c.n = 0
+	f.images[imgName] = &c
+}
+
 // RegisterImage registers an image, adding it to the PDF file but not adding
 // it to the page. Use Image() with the same filename to add the image to the
 // page. Note that Image() calls this function, so this function is only
