@@ -103,6 +103,7 @@ type drawer struct {
 	f          *fpdf.Fpdf
 	wr         *Writer // for the images parsed by earlier documents
 	num        []byte  // curveTo's buffer
+	rd         bytes.Reader
 	fonts      *fonts.Set
 	registered map[fontKey]bool // fonts added to this document: only those used cost time
 	images     map[string]bool
@@ -312,7 +313,8 @@ func (d *drawer) curveTo(x1, y1, x2, y2, x3, y3 float64) {
 	}
 	b = append(b, " c"...)
 	d.num = b
-	d.f.RawWriteStr(string(b))
+	d.rd.Reset(b) // a reused reader: no string made per curve
+	d.f.RawWriteBuf(&d.rd)
 }
 
 // appendHundredths appends v with two decimals, exactly as
