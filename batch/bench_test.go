@@ -26,7 +26,7 @@ func BenchmarkBatch(b *testing.B) {
 	// benchmark would measure a collector setting the command never runs
 	// with.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(100 << 20))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(75 << 20))
 	dir := b.TempDir()
 	list := pdftest.WriteList(b, dir, pdftest.Patients(n))
 	run := 0
