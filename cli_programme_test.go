@@ -92,3 +92,38 @@ func TestRenderProgrammeWithClinicLibrary(t *testing.T) {
 		t.Errorf("without --library: exit %d, %s", code, stderr)
 	}
 }
+
+// TestProfileLibrary: the clinic profile's library: key names the
+// clinic's folder of exercises, relative to the profile; --library wins;
+// a folder outside the profile's is refused with the line.
+func TestProfileLibrary(t *testing.T) {
+	dir := t.TempDir()
+	lib := filepath.Join(dir, "clinic", "exercises")
+	if err := os.MkdirAll(lib, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	exercise := "---\nid: shoulder-roll\nname: Shoulder roll\nregions: [shoulder]\nlaterality: both-sides\ndose: reps 10\nsource: handout-pattern\n---\n\n" +
+		"This loosens tight shoulders.\n\n![Start](builtin:mountain-side)\n\n1. Stand tall.\n2. Roll your shoulders back slowly.\n3. Let them drop and relax.\n"
+	if err := os.WriteFile(filepath.Join(lib, "roll.md"), []byte(exercise), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	profile := "name: Test Clinic\naddress: [1 Main St]\nphone: 555-0100\nlibrary: exercises\n"
+	if err := os.WriteFile(filepath.Join(dir, "clinic", "profile.yaml"), []byte(profile), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "p.yaml"), []byte("exercises:\n  - shoulder-roll\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, dir, "render", "p.yaml", "--clinic", "clinic/profile.yaml")
+	if code != exitOK || !strings.HasPrefix(stdout, "wrote p.pdf (") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	bad := "name: Test Clinic\naddress: [1 Main St]\nphone: 555-0100\nlibrary: ../elsewhere\n"
+	if err := os.WriteFile(filepath.Join(dir, "clinic", "bad.yaml"), []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(t, dir, "render", "p.yaml", "--clinic", "clinic/bad.yaml")
+	if code != exitFailed || !strings.Contains(stderr, "bad.yaml:4") || !strings.Contains(stderr, "leaves the profile's folder") {
+		t.Errorf("library outside: exit %d, %s", code, stderr)
+	}
+}

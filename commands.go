@@ -144,9 +144,17 @@ func renderTo(stdout, report, warnings io.Writer, o renderOptions) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
+	clinic, err := render.LoadClinic(o.clinic)
+	if err != nil {
+		return err
+	}
 	specs := render.NewResolver(o.stdin)
 	defer specs.Close()
-	specs.UseLibrary(o.library)
+	library := o.library // --library wins over the profile's library:
+	if library == "" {
+		library = clinic.LibraryDir
+	}
+	specs.UseLibrary(library)
 	hf, err := specs.Resolve(o.source)
 	if err != nil {
 		return err
@@ -170,10 +178,6 @@ func renderTo(stdout, report, warnings io.Writer, o renderOptions) error {
 				return fmt.Errorf("%s: style: %w", p.Source, err)
 			}
 		}
-	}
-	clinic, err := render.LoadClinic(o.clinic)
-	if err != nil {
-		return err
 	}
 	j := set.Job(clinic, hf)
 	j.Patient, j.Date = patient, date

@@ -117,6 +117,8 @@ func checkClinic(c *Clinic, doc *yamlDoc, p *problems) {
 	checkClinicLengths(c, doc, p)
 	checkLogo(c.Logo, doc, p)
 	c.Logo = slashed(c.Logo)
+	checkLibrary(c.Library, doc, p)
+	c.Library = slashed(c.Library)
 	for i, h := range c.Hours {
 		if h.Days == "" || h.Times == "" {
 			key := fmt.Sprintf("hours[%d]", i+1)
@@ -137,7 +139,7 @@ func checkClinicLengths(c *Clinic, doc *yamlDoc, p *problems) {
 	fields := []field{
 		{"name", c.Name, MaxNameChars}, {"tagline", c.Tagline, MaxLineChars}, {"phone", c.Phone, MaxLineChars},
 		{"email", c.Email, MaxLineChars}, {"website", c.Website, MaxURLChars}, {"booking_url", c.Booking, MaxURLChars},
-		{"logo", c.Logo, MaxURLChars}, {"hours_note", c.HoursNote, MaxLineChars}, {"footer", c.Footer, MaxFooterChars},
+		{"logo", c.Logo, MaxURLChars}, {"library", c.Library, MaxURLChars}, {"hours_note", c.HoursNote, MaxLineChars}, {"footer", c.Footer, MaxFooterChars},
 	}
 	for i, line := range c.Address {
 		fields = append(fields, field{fmt.Sprintf("address[%d]", i+1), line, MaxLineChars})
@@ -175,6 +177,21 @@ func checkWebAddress(addr, key string, doc *yamlDoc, p *problems) {
 	u, err := url.Parse(addr)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		p.add(doc.line(key), "%s %q is not a web address; write it in full, starting with https://", key, addr)
+	}
+}
+
+// checkLibrary reports a library folder that is not inside the profile's
+// folder: a profile names files beside it, as a handout names its photos.
+func checkLibrary(dir string, doc *yamlDoc, p *problems) {
+	if dir == "" {
+		return
+	}
+	line := doc.line("library")
+	switch {
+	case urlSchemeRE.MatchString(dir) || absPathRE.MatchString(dir):
+		p.add(line, "library %q is not a folder beside the profile; write it relative to the profile's folder, e.g. library", dir)
+	case slices.Contains(strings.Split(strings.ReplaceAll(dir, `\`, "/"), "/"), ".."):
+		p.add(line, `library %q leaves the profile's folder (".."); put the folder beside the profile or below it`, dir)
 	}
 }
 

@@ -73,6 +73,10 @@ func NewEngine(cacheDir string) (*Engine, error) {
 type Clinic struct {
 	Profile *content.Clinic
 	Logo    []byte // the file Profile.Logo names; nil when it names none
+	// LibraryDir is the folder of the clinic's own exercises and
+	// protocols the profile names (library:), as a path from the current
+	// folder; "" when it names none.
+	LibraryDir string
 }
 
 // LoadClinic reads a clinic profile, or the built-in sample when path is
@@ -92,8 +96,12 @@ func LoadClinic(path string) (Clinic, error) {
 	if err != nil {
 		return Clinic{}, err
 	}
+	var library string
+	if c.Library != "" {
+		library = filepath.Join(filepath.Dir(path), filepath.FromSlash(c.Library))
+	}
 	if c.Logo == "" {
-		return Clinic{Profile: c}, nil
+		return Clinic{Profile: c, LibraryDir: library}, nil
 	}
 	dir, err := os.OpenRoot(filepath.Dir(path))
 	if err != nil {
@@ -104,7 +112,7 @@ func LoadClinic(path string) (Clinic, error) {
 	if err != nil {
 		return Clinic{}, fmt.Errorf("%s: logo: %w", path, err)
 	}
-	return Clinic{Profile: c, Logo: logo}, nil
+	return Clinic{Profile: c, Logo: logo, LibraryDir: library}, nil
 }
 
 // Job is one document to render: a handout, or a patient's packet. Front
