@@ -358,8 +358,11 @@ func (d *drawer) image(img *figures.Image) {
 	}
 	info = d.f.RegisterImageOptionsReader(img.Key, fpdf.ImageOptions{ImageType: img.Format}, bytes.NewReader(img.Data))
 	if info != nil && !d.f.Err() {
+		// A copy: this document writes its object number into its own
+		// info when it is output, while other documents copy the cached one.
+		cp := *info
 		d.wr.mu.Lock()
-		d.wr.parsed[img.Key] = info
+		d.wr.parsed[img.Key] = &cp
 		d.wr.mu.Unlock()
 	}
 }
