@@ -434,7 +434,7 @@ func pictureItems(p Picture, x, y, w, h float64) []Item {
 	k := w / p.Drawing.W
 	items := make([]Item, 0, len(p.Drawing.Shapes))
 	for _, s := range p.Drawing.Shapes {
-		items = append(items, &Path{X: x, Y: y, Scale: k, Shape: s})
+		items = append(items, &Path{X: x, Y: y, Scale: k, Shape: s, Of: p.Drawing})
 	}
 	return items
 }

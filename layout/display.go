@@ -76,6 +76,10 @@ type Box struct {
 type Path struct {
 	X, Y, Scale float64
 	Shape       figures.Shape
+	// Of is the drawing the shape is part of, nil for a shape of its own
+	// (an icon). A writer may draw a drawing's consecutive shapes as one
+	// unit, made once and placed wherever the drawing appears.
+	Of *figures.Drawing
 }
 
 // Link makes a rectangle of the page a clickable link to URL.

@@ -34,11 +34,15 @@ type Writer struct {
 	// more, as the engine's prepared images do.
 	mu     sync.Mutex
 	parsed map[string]*fpdf.ImageInfoType
+	// forms holds each drawing as a form XObject, made once per Writer
+	// (drawing.go): its curves are most of a document's numbers, and a
+	// batch draws the same drawings in every packet.
+	forms map[formKey]*form
 }
 
 // New returns a Writer that embeds the given fonts.
 func New(fs *fonts.Set) *Writer {
-	return &Writer{fonts: fs, parsed: map[string]*fpdf.ImageInfoType{}}
+	return &Writer{fonts: fs, parsed: map[string]*fpdf.ImageInfoType{}, forms: map[formKey]*form{}}
 }
 
 // fixedDate is the creation date written when a handout has no review
@@ -83,8 +87,14 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 	d := &drawer{f: f, wr: wr, fonts: wr.fonts, registered: map[fontKey]bool{}, images: map[string]bool{}}
 	for _, p := range doc.Pages {
 		f.AddPageFormat("P", fpdf.SizeType{Wd: p.W, Ht: p.H})
-		for _, it := range p.Items {
-			d.item(it)
+		for i := 0; i < len(p.Items); {
+			if n := drawingRun(p.Items[i:]); n > 0 {
+				d.drawing(p.Items[i : i+n])
+				i += n
+				continue
+			}
+			d.item(p.Items[i])
+			i++
 		}
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("pdf: %w", err)

@@ -708,6 +708,7 @@ type Fpdf struct {
 	displayDocTitle  bool                       // /ViewerPreferences /DisplayDocTitle (handout patch 4)
 	pageObjs         []int                      // object number of each page, at output (handout patch 3)
 	annotObjs        [][]int                    // object number of each page's link annotations, at output (handout patch 3)
+	forms            map[string]*formXObject    // registered form XObjects, by name (handout patch 6)
 	nJs              int                        // JavaScript object number
 	javascript       *string                    // JavaScript code to include in the PDF
 	colorFlag        bool                       // indicates whether fill and text colors are different

@@ -4949,6 +4949,7 @@ func (f *Fpdf) putxobjectdict() {
 			f.outf("/I%s %d 0 R", image.i, image.n)
 		}
 	}
+	f.putformdict() // handout patch 6
 	{
 		var keyList []string
 		var key string
@@ -5083,6 +5084,7 @@ func (f *Fpdf) putresources() {
 		return
 	}
 	f.putimages()
+	f.putforms() // handout patch 6
 	f.putTemplates()
 	f.putImportedTemplates() // gofpdi
 	// 	Resource dictionary
