@@ -25,6 +25,18 @@ const (
 	Close
 )
 
+// Points is how many of a segment's points op uses: one for MoveTo and
+// LineTo, three for CubicTo, none for Close.
+func (op Op) Points() int {
+	switch op {
+	case MoveTo, LineTo:
+		return 1
+	case CubicTo:
+		return 3
+	}
+	return 0
+}
+
 // Segment is one step of a path.
 type Segment struct {
 	Op  Op

@@ -97,7 +97,7 @@ func makeForm(run []layout.Item) *form {
 			b = append(b, "w\n"...)
 		}
 		for _, seg := range s.Path {
-			pts := seg.Pts[:segmentPoints(seg.Op)]
+			pts := seg.Pts[:seg.Op.Points()]
 			for _, q := range pts {
 				x, y := q.X*p.Scale, -q.Y*p.Scale
 				num(x)
@@ -140,15 +140,4 @@ func appendColor(b []byte, c color.RGBA, op string) []byte {
 		b = append(b, ' ')
 	}
 	return append(append(b, op...), '\n')
-}
-
-// segmentPoints is how many of a segment's points its operator uses.
-func segmentPoints(op figures.Op) int {
-	switch op {
-	case figures.MoveTo, figures.LineTo:
-		return 1
-	case figures.CubicTo:
-		return 3
-	}
-	return 0
 }

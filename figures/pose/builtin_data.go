@@ -100,7 +100,7 @@ func data(names []string, draw func(string) (figures.Drawing, error)) ([]byte, e
 
 // encode writes W, H and the shape count, then per shape its fill
 // and stroke (RGBA bytes), line width and segment count, then per segment
-// its operator and the coordinates it uses (segmentPoints).
+// its operator and the coordinates it uses (Op.Points).
 func encode(d figures.Drawing) []byte {
 	le := binary.LittleEndian
 	f := func(b []byte, v float64) []byte { return le.AppendUint64(b, math.Float64bits(v)) }
@@ -112,23 +112,12 @@ func encode(d figures.Drawing) []byte {
 		b = le.AppendUint32(b, uint32(len(sh.Path)))
 		for _, s := range sh.Path {
 			b = append(b, byte(s.Op))
-			for _, p := range s.Pts[:segmentPoints(s.Op)] {
+			for _, p := range s.Pts[:s.Op.Points()] {
 				b = f(f(b, p.X), p.Y)
 			}
 		}
 	}
 	return b
-}
-
-// segmentPoints is how many of a segment's points its operator uses.
-func segmentPoints(op figures.Op) int {
-	switch op {
-	case figures.MoveTo, figures.LineTo:
-		return 1
-	case figures.CubicTo:
-		return 3
-	}
-	return 0
 }
 
 // decode reads what encode wrote.
@@ -150,7 +139,7 @@ func decode(b []byte) (figures.Drawing, error) {
 				r.err = fmt.Errorf("unknown path operator %d", s.Op)
 				break
 			}
-			for k := range segmentPoints(s.Op) {
+			for k := range s.Op.Points() {
 				s.Pts[k] = figures.Point{X: r.float(), Y: r.float()}
 			}
 		}
