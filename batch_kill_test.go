@@ -132,19 +132,29 @@ func startBatch(t *testing.T, env []string, list, out string, n int, flags ...st
 // and the exit code is 2 with a reminder to resume.
 func TestBatchInterrupt(t *testing.T) {
 	t.Parallel()
+	stopBatch(t, os.Interrupt, nil)
+}
+
+// stopBatch starts a batch of 40 rows (with args added), sends it sig
+// once it runs, and checks how it stopped: exit 2 with the reminder to
+// resume, the manifest listing exactly the packets in the folder, nothing
+// else left but the send journal. It returns the output folder and
+// the ids of the packets written, and skips the test when the run
+// finished before the signal.
+func stopBatch(t *testing.T, sig os.Signal, env []string, args ...string) (out string, ids []string) {
+	t.Helper()
 	dir := t.TempDir()
 	rows := pdftest.Patients(40)
 	list := pdftest.WriteList(t, dir, rows)
-	out := filepath.Join(dir, "out")
-	cmd, stderr := startBatch(t, nil, list, out, 3)
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+	out = filepath.Join(dir, "out")
+	cmd, stderr := startBatch(t, env, list, out, 3, args...)
+	if err := cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
 	err := cmd.Wait()
 	if code := cmd.ProcessState.ExitCode(); code != exitFailed || !strings.Contains(stderr.String(), "run again with --resume") {
 		t.Fatalf("exit %d (%v), want %d; stderr:\n%s", code, err, exitFailed, stderr.String())
 	}
-	var ids []string
 	for _, name := range pdftest.PDFNames(t, out) {
 		ids = append(ids, strings.TrimSuffix(strings.TrimPrefix(name, "2026-11-25-"), ".pdf"))
 	}
@@ -153,8 +163,9 @@ func TestBatchInterrupt(t *testing.T) {
 	}
 	pdftest.CheckManifest(t, out, "manifest.json", ids)
 	for name := range pdftest.ReadTree(t, out) {
-		if !strings.HasSuffix(name, ".pdf") && name != "manifest.json" {
+		if !strings.HasSuffix(name, ".pdf") && name != "manifest.json" && name != ".send-journal.jsonl" {
 			t.Errorf("%s is left in the folder", name)
 		}
 	}
+	return out, ids
 }

@@ -9,11 +9,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"testing"
 
-	"handout/internal/pdftest"
 	"handout/mail/mailtest"
 )
 
@@ -34,31 +32,7 @@ func TestBatchTerminate(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
 			t.Parallel()
-			dir := t.TempDir()
-			rows := pdftest.Patients(40)
-			list := pdftest.WriteList(t, dir, rows)
-			out := filepath.Join(dir, "out")
-			cmd, stderr := startBatch(t, env, list, out, 3, "--send")
-			if err := cmd.Process.Signal(sig); err != nil {
-				t.Fatal(err)
-			}
-			err := cmd.Wait()
-			if code := cmd.ProcessState.ExitCode(); code != exitFailed || !strings.Contains(stderr.String(), "run again with --resume") {
-				t.Fatalf("exit %d (%v), want %d; stderr:\n%s", code, err, exitFailed, stderr.String())
-			}
-			var ids []string
-			for _, name := range pdftest.PDFNames(t, out) {
-				ids = append(ids, strings.TrimSuffix(strings.TrimPrefix(name, "2026-11-25-"), ".pdf"))
-			}
-			if len(ids) == len(rows) {
-				t.Skip("the run finished before the signal")
-			}
-			pdftest.CheckManifest(t, out, "manifest.json", ids)
-			for name := range pdftest.ReadTree(t, out) {
-				if !strings.HasSuffix(name, ".pdf") && name != "manifest.json" && name != ".send-journal.jsonl" {
-					t.Errorf("%s is left in the folder", name)
-				}
-			}
+			out, ids := stopBatch(t, sig, env, "--send")
 			journal, err := os.ReadFile(filepath.Join(out, ".send-journal.jsonl"))
 			if err != nil {
 				t.Fatal(err)
