@@ -75,10 +75,14 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 	if doc.Subject != "" {
 		f.SetSubject(doc.Subject, true)
 	}
-	f.SetCreator("handout", true)
-	if doc.Language != "" {
-		f.SetLang(doc.Language)
+	f.SetCreator(creator, true)
+	f.SetProducer(producer, true)
+	lang := doc.Language
+	if lang == "" {
+		lang = defaultLanguage
 	}
+	f.SetLang(lang)
+	f.SetXmpMetadata(xmpPacket(xmpMeta{Title: doc.Title, Author: doc.Author, Subject: doc.Subject, Language: lang, Date: date}))
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetLineJoinStyle("round")
