@@ -1,6 +1,7 @@
 package render
 
 import (
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -76,6 +77,24 @@ func TestDecomposedPatientNamePrints(t *testing.T) {
 	for _, want := range []string{"Renée Lefèvre", "José"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF's text lacks %q", want)
+		}
+	}
+}
+
+// TestStepNumbersReadFirst: in drawing order — what a reader without the
+// structure tree reads aloud or copies — each step's number comes before
+// its text ("1. Lie on your stomach…"), not after its first line.
+func TestStepNumbersReadFirst(t *testing.T) {
+	t.Parallel()
+	e := newTestEngine(t)
+	pdfBytes, _, err := e.Render(testJob(t, filepath.Join("testdata", "exercises.md")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := strings.Join(pdftest.RawText(t, pdfBytes), "\n")
+	for _, step := range []string{"1. Lie on your stomach", "2. Lift your head and chest", "3. Lower slowly and rest."} {
+		if !strings.Contains(raw, step) {
+			t.Errorf("drawing order lacks %q; it reads:\n%s", step, raw[:min(len(raw), 600)])
 		}
 	}
 }
