@@ -291,7 +291,13 @@ func (d *drawer) path(p *layout.Path) {
 	if style == "" || len(s.Path) == 0 {
 		return
 	}
-	pt := func(q figures.Point) (float64, float64) { return p.X + q.X*p.Scale, p.Y + q.Y*p.Scale }
+	// The explicit conversions round each product before the sum: without
+	// them arm64 may fuse the two into one multiply-add, which rounds once,
+	// and the bytes could differ from amd64's (the Go spec allows the
+	// fusion; a conversion forbids it).
+	pt := func(q figures.Point) (float64, float64) {
+		return p.X + float64(q.X*p.Scale), p.Y + float64(q.Y*p.Scale)
+	}
 	for _, seg := range s.Path {
 		switch seg.Op {
 		case figures.MoveTo:
