@@ -114,6 +114,11 @@ type TypeScale struct {
 	// MinSize is the smallest text printed (footnote markers are scaled
 	// down to no less): a sheet read at arm's length, photocopied.
 	MinSize float64
+	// HeaderMin is the smallest the header's and the footer's texts (the
+	// clinic's name and tagline, the title, the patient's line, the
+	// contact lines) are shrunk to when they do not fit their space;
+	// below it a text is shortened with "…" instead. Never under MinSize.
+	HeaderMin float64
 }
 
 // Spacing is the vertical space of the flow and the indents.
@@ -279,6 +284,7 @@ func article() Style {
 			TickLogWeek:   TypeStyle{Size: 10, Bold: true, Ink: InkPrimary},
 			TickLogRow:    TypeStyle{Size: 10, Leading: 13.5},
 			MinSize:       8,
+			HeaderMin:     8,
 		},
 		Space: Spacing{Section: 20, Subhead: 12, Paragraph: 7, Item: 4, Figure: 12, Box: 10,
 			Byline: 4, ListIndent: 22, ListLabelGap: 6, SplitPad: 4},
