@@ -34,7 +34,7 @@ func sized(s string, n int) string {
 // frameTexts are the texts the page frame fits: each is one field of
 // the matrix.
 type frameTexts struct {
-	title, name, tagline, patient, address, hours int // characters
+	title, name, tagline, patient, address, hours int  // characters
 	wide                                          bool // the header's texts one word of W's rather than words
 	logoAspect                                    float64
 }

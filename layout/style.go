@@ -51,8 +51,13 @@ type PageGeometry struct {
 // clinic's name and tagline on the left, the handout's title and the
 // patient's line on the right, a rule under them.
 type HeaderStyle struct {
-	Top             float64 // page edge to the top of the header
-	Height          float64 // the logo's height and the header's text block
+	Top    float64 // page edge to the top of the header
+	Height float64 // the logo's height and the header's text block
+	// LogoMaxW is the widest a logo is drawn: a banner logo (16:1, as
+	// websites use) at the header's height would leave no room for the
+	// clinic's name, or run off the page. Such a logo is drawn this wide
+	// and lower, centred in the header's height.
+	LogoMaxW        float64
 	Gap             float64 // header rule to the column
 	LogoGap         float64 // logo to the clinic's name
 	HalfGap         float64 // between the left and the right half
@@ -231,10 +236,16 @@ type TickLogStyle struct {
 }
 
 // LogoBox is the box the header draws a logo of pxW×pxH pixels in, on
-// every page: the header's height, and the logo's aspect ratio. Whoever
-// prepares the logo before a layout (to check it) asks here.
+// every page: the header's height, and the logo's aspect ratio, at most
+// LogoMaxW wide. Whoever prepares the logo before a layout (to check it)
+// asks here.
 func (s Style) LogoBox(pxW, pxH int) (w, h float64) {
-	return s.Header.Height * float64(pxW) / float64(pxH), s.Header.Height
+	aspect := float64(pxW) / float64(pxH)
+	w, h = s.Header.Height*aspect, s.Header.Height
+	if s.Header.LogoMaxW > 0 && w > s.Header.LogoMaxW {
+		w, h = s.Header.LogoMaxW, s.Header.LogoMaxW/aspect
+	}
+	return w, h
 }
 
 // styles are the looks there are; the first is the default. They are
@@ -259,7 +270,7 @@ func article() Style {
 		Name: "article",
 		// Three quarters of an inch: room for a hole punch and a thumb.
 		Page: PageGeometry{Margin: 54},
-		Header: HeaderStyle{Top: 28, Height: 38, Gap: 18, LogoGap: 10, HalfGap: 12,
+		Header: HeaderStyle{Top: 28, Height: 38, LogoMaxW: 144, Gap: 18, LogoGap: 10, HalfGap: 12,
 			NameBaseline: 17, TaglineBaseline: 30, RuleOffset: 6},
 		Footer: FooterStyle{Bottom: 24, Gap: 14, RuleOffset: 5, PageLabelW: 60},
 		Type: TypeScale{
