@@ -27,7 +27,7 @@ import (
 // (render/testdata/packet.*) holds it to that: batch/testdata/packet.format
 // records the packetFormat that goes with the golden's bytes, and
 // TestPacketFormatFollowsPacketGolden fails when they move without it.
-const packetFormat = "handout-packet/10"
+const packetFormat = "handout-packet/11"
 
 // outputModules are the dependencies whose version changes the PDF bytes.
 var outputModules = []string{"codeberg.org/go-pdf/fpdf", "rsc.io/qr", "github.com/disintegration/imaging", "golang.org/x/image"}
@@ -115,7 +115,7 @@ func (w *warnings) sorted() []string {
 func newPlanner(s *Batch, eng *render.Engine, clinic render.Clinic) (*planner, error) {
 	// The logo is prepared now so that a bad logo stops the run before
 	// any row, rather than failing each.
-	if err := eng.CheckLogo(clinic, s.settings.Preset, s.settings.Style.Name); err != nil {
+	if err := eng.CheckLogo(clinic, s.settings.Preset, s.settings.Gray(clinic), s.settings.Style.Name); err != nil {
 		return nil, err
 	}
 	profile := *clinic.Profile

@@ -56,7 +56,7 @@ func (ft frameTexts) input(st Style, paper Paper) Input {
 		Sections: []content.Section{{Blocks: []content.Block{&content.Paragraph{Text: plain("Body text.")}}}}}
 	c := &content.Clinic{Source: "clinic.yaml", Name: text("Drummond Chiropractic and Wellness ", ft.name),
 		Tagline: text("Mid-back pain specialists ", ft.tagline),
-		Colors:  content.Colors{Primary: "#1F5A66", Accent: "#2F7F8C"},
+		Colors:  content.Colors{Primary: "#1F5A66", Accent: "#2D7A86"},
 		Address: []string{sized("565 N Walnut St ", ft.address), sized("Bloomington, IN 47404 ", ft.address)},
 		Phone:   "(812) 336-2423", Email: "office@example.com", Website: "https://example.com",
 		Hours: []content.Hours{{Days: "Mon–Tue", Times: sized("8:00 am–6:00 pm ", ft.hours)}, {Days: "Wed", Times: sized("8:00 am–4:30 pm ", ft.hours)}}}

@@ -69,6 +69,10 @@ type Input struct {
 	Paper    Paper
 	// Style is the look (StyleByName); the zero Style is the default.
 	Style Style
+	// Grayscale prints every colour as the gray of its luminance, for a
+	// black-and-white laser printer (photos and the logo are the
+	// caller's to make gray: Document.PhotoBoxes).
+	Grayscale bool
 }
 
 // Cover is what a packet's cover page says besides the patient's name and
@@ -93,7 +97,7 @@ func Layout(f Fonts, in Input) (*Document, error) {
 	if style.Name == "" {
 		style = styles()[0]
 	}
-	th, err := newTheme(style, c.Colors.Primary, c.Colors.Accent)
+	th, err := newTheme(style, &clinicColors{primary: c.Colors.Primary, accent: c.Colors.Accent, source: c.Source, gray: in.Grayscale})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", c.Source, err)
 	}
@@ -155,6 +159,7 @@ func Layout(f Fonts, in Input) (*Document, error) {
 		items = append(items, b.footerItems(i+1, len(pages))...)
 		doc.Pages = append(doc.Pages, Page{W: paper.W, H: paper.H, Items: items})
 	}
+	doc.Warnings = th.warnings
 	return doc, nil
 }
 
@@ -335,7 +340,7 @@ func (b *builder) header(owner int) []Item {
 		}
 	}
 	y := hd.Top + hd.Height + hd.RuleOffset
-	items = append(items, &Rule{X1: left, Y1: y, X2: right, Y2: y, Width: th.Rules.Header, Color: th.primary})
+	items = append(items, &Rule{X1: left, Y1: y, X2: right, Y2: y, Width: th.Rules.Header, Color: th.primary.graphic})
 	return items
 }
 

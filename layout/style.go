@@ -174,7 +174,9 @@ type RuleWeights struct {
 }
 
 // Palette is the style's own colours (the clinic's are content.Colors),
-// and how tints are mixed.
+// and how tints are mixed. Text, Muted, Caution and Warning keep 4.5:1
+// as text on Paper and on their tints, Rule 3:1 (a line to write on must
+// survive a black-and-white printer); TestContrast checks every style.
 type Palette struct {
 	Text, Muted, Rule, Paper color.RGBA
 	Caution, Warning         color.RGBA // a callout's colour when it is not the clinic's
@@ -304,7 +306,7 @@ func article() Style {
 		Rules: RuleWeights{Header: 1.2, Footer: 0.5, Link: 0.5, LinkDrop: 1.2, TableHead: 0.8, TableRow: 0.4, WriteIn: 0.5,
 			Frame: 0.8, Strong: 1.4, Panel: 1},
 		Palette: Palette{
-			Text: rgb(0x22, 0x22, 0x22), Muted: rgb(0x55, 0x55, 0x55), Rule: rgb(0xBB, 0xBB, 0xBB), Paper: rgb(0xFF, 0xFF, 0xFF),
+			Text: rgb(0x22, 0x22, 0x22), Muted: rgb(0x55, 0x55, 0x55), Rule: rgb(0x94, 0x94, 0x94), Paper: rgb(0xFF, 0xFF, 0xFF),
 			Caution: rgb(0xB0, 0x3A, 0x1E), Warning: rgb(0x8A, 0x4B, 0x00),
 			PrimaryTint: 0.9, CalloutTint: 0.93,
 		},
