@@ -418,3 +418,7 @@ func (b optionalBool) Set(s string) error {
 }
 
 func (optionalBool) Type() string { return "bool" }
+
+// IsBoolFlag makes pflag treat it as the other bool flags: --grayscale
+// alone means true, and help shows [=true|false].
+func (optionalBool) IsBoolFlag() bool { return true }
