@@ -272,3 +272,48 @@ func TestHeaderShrinksBeforeShortening(t *testing.T) {
 		}
 	}
 }
+
+// TestStylesFitTheirFrame: every style sets what fitting needs: a floor
+// no smaller than its smallest text, and a widest logo that leaves the
+// header's texts room on either paper.
+func TestStylesFitTheirFrame(t *testing.T) {
+	for _, name := range StyleNames() {
+		st, _ := StyleByName(name)
+		if st.Type.HeaderMin < st.Type.MinSize {
+			t.Errorf("%s: HeaderMin %.1f pt is under MinSize %.1f pt", name, st.Type.HeaderMin, st.Type.MinSize)
+		}
+		if w := A4.W - 2*st.Page.Margin; st.Header.LogoMaxW <= 0 || st.Header.LogoMaxW > w/3 {
+			t.Errorf("%s: LogoMaxW %.0f pt; want it set, and at most a third of the header's %.0f pt", name, st.Header.LogoMaxW, w)
+		}
+	}
+}
+
+// TestColourWarnings: a brand colour too light to read is darkened, with
+// a warning naming the colour as written and the profile; the sample's
+// colours and every style's own palette need none, in colour or in gray.
+func TestColourWarnings(t *testing.T) {
+	fs := realFonts(t)
+	for _, name := range StyleNames() {
+		st, _ := StyleByName(name)
+		for _, gray := range []bool{false, true} {
+			in := frameTexts{title: 20, name: 20, tagline: 20, patient: 10, address: 15, hours: 15}.input(st, Letter)
+			in.Grayscale = gray
+			doc, err := Layout(fs, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Warnings) != 0 {
+				t.Errorf("%s, gray %v, the sample's colours: warnings %q", name, gray, doc.Warnings)
+			}
+			c := *in.Clinic
+			c.Colors.Primary = "#F2C200"
+			in.Clinic = &c
+			if doc, err = Layout(fs, in); err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Warnings) != 1 || !strings.HasPrefix(doc.Warnings[0], "clinic.yaml: colors.primary #F2C200 is too light to read on paper") {
+				t.Errorf("%s, gray %v, a yellow primary: warnings %q, want one naming clinic.yaml and colors.primary #F2C200", name, gray, doc.Warnings)
+			}
+		}
+	}
+}

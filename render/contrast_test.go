@@ -29,41 +29,49 @@ var paletteCases = []struct{ name, primary, accent string }{
 	{"white", "#FFFFFF", "#FFFFFF"},
 }
 
-// TestContrast lays out every golden handout with each palette, in
-// colour and in grayscale, and checks from the display list that every
-// text run keeps 4.5:1 against what lies beneath it, and every rule,
-// border, icon, bar and booking code 3:1. The built-in drawings are the
+// TestContrast lays out every golden handout in every style with each
+// palette, in colour and in grayscale, and checks from the display list
+// that every text run keeps 4.5:1 against what lies beneath it, and
+// every rule, border, icon, bar and booking code 3:1. The built-in drawings are the
 // pose package's line art and are not checked here.
 func TestContrast(t *testing.T) {
 	t.Parallel()
 	e := newTestEngine(t)
-	for _, gc := range goldenCases {
-		for _, pc := range paletteCases {
-			for _, gray := range []bool{false, true} {
-				t.Run(fmt.Sprintf("%s/%s/gray=%v", gc.name, pc.name, gray), func(t *testing.T) {
-					j := goldenJob(t, gc)
-					j.Grayscale = gray
-					if pc.primary != "" {
-						c := *j.Clinic.Profile
-						c.Colors.Primary, c.Colors.Accent = pc.primary, pc.accent
-						j.Clinic.Profile = &c
-					}
-					doc, err := e.Layout(j)
-					if err != nil {
-						t.Fatal(err)
-					}
-					n := 0
-					for pi, p := range doc.Pages {
-						for _, msg := range contrastProblems(p) {
-							if n++; n <= 10 {
-								t.Errorf("page %d: %s", pi+1, msg)
-							}
-						}
-					}
-				})
+	for _, style := range layout.StyleNames() {
+		for _, gc := range goldenCases {
+			for _, pc := range paletteCases {
+				for _, gray := range []bool{false, true} {
+					contrastCase(t, e, style, gc, pc.primary, pc.accent, gray)
+				}
 			}
 		}
 	}
+}
+
+// contrastCase is one layout of TestContrast.
+func contrastCase(t *testing.T, e *Engine, style string, gc goldenCase, primary, accent string, gray bool) {
+	name := fmt.Sprintf("%s/%s/%s,%s/gray=%v", style, gc.name, primary, accent, gray)
+	t.Run(name, func(t *testing.T) {
+		j := goldenJob(t, gc)
+		j.Grayscale, j.Style = gray, style
+		if primary != "" {
+			c := *j.Clinic.Profile
+			c.Colors.Primary, c.Colors.Accent = primary, accent
+			j.Clinic.Profile = &c
+		}
+		doc, err := e.Layout(j)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for pi, p := range doc.Pages {
+			for _, msg := range contrastProblems(p) {
+				if n++; n <= 10 {
+					t.Errorf("page %d: %s", pi+1, msg)
+				}
+			}
+		}
+	})
 }
 
 // contrastProblems checks each item of a page against the topmost fill
