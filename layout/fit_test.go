@@ -317,3 +317,31 @@ func TestColourWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestFooterShrinksBeforeItsError: a style whose footer is set larger
+// than its floor shrinks a footer that would take more than
+// maxFooterLines lines, rather than refusing the profile; the page label
+// keeps clear of the contact lines at any size.
+func TestFooterShrinksBeforeItsError(t *testing.T) {
+	fs := realFonts(t)
+	st := article()
+	st.Type.Footer = TypeStyle{Size: 12, Leading: 15.5, Ink: InkMuted}
+	in := frameTexts{title: 20, name: 40, tagline: 20, patient: 10, address: 60, hours: 60}.input(st, Letter)
+	doc, err := Layout(fs, in)
+	if err != nil {
+		t.Fatalf("a footer that fits at the %.0f pt floor: %v", st.Type.HeaderMin, err)
+	}
+	p := doc.Pages[0]
+	var label *Text
+	for _, it := range p.Items {
+		if tx, ok := it.(*Text); ok && strings.HasPrefix(tx.S, "Page 1 of") {
+			label = tx
+		}
+	}
+	if label == nil || label.Size >= 12 || label.Size < st.Type.HeaderMin {
+		t.Fatalf("page label %+v: want the footer shrunk under 12 pt, not under the floor", label)
+	}
+	if msgs := frameProblems(fs, st, p); len(msgs) > 0 {
+		t.Errorf("the shrunk footer:\n  %s", strings.Join(msgs, "\n  "))
+	}
+}
