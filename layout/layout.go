@@ -97,7 +97,7 @@ func Layout(f Fonts, in Input) (*Document, error) {
 	if style.Name == "" {
 		style = styles()[0]
 	}
-	th, err := newTheme(style, &clinicColors{primary: c.Colors.Primary, accent: c.Colors.Accent, source: c.Source, gray: in.Grayscale})
+	th, err := newTheme(style, clinicColors{primary: c.Colors.Primary, accent: c.Colors.Accent, source: c.Source, gray: in.Grayscale})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", c.Source, err)
 	}

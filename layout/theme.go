@@ -64,7 +64,10 @@ type themeColor struct {
 	c          color.RGBA // as printed before its contrast is kept: given, or its gray
 }
 
-func newTheme(st Style, c *clinicColors) (theme, error) {
+// newTheme fills st's colour roles with the clinic's colours c, in gray
+// when c.gray, each kept at its contrast; a brand colour that had to be
+// darkened is one of the theme's warnings.
+func newTheme(st Style, c clinicColors) (theme, error) {
 	p, err := parseHex(c.primary)
 	if err != nil {
 		return theme{}, fmt.Errorf("clinic colors.primary: %w", err)
@@ -103,7 +106,9 @@ func newTheme(st Style, c *clinicColors) (theme, error) {
 		}
 		t.graphic = darkened(tc.c, graphicContrast, backgrounds...)
 		t.text = darkened(t.graphic, textContrast, backgrounds...)
-		th.warnings = append(th.warnings, colorWarnings(tc, *t, backgrounds)...)
+		if w := colorWarning(tc, *t, backgrounds); w != "" {
+			th.warnings = append(th.warnings, w)
+		}
 	}
 	th.primary, th.accent, th.caution, th.warning = tones[0], tones[1], tones[2], tones[3]
 	return th, nil
@@ -117,19 +122,19 @@ type clinicColors struct {
 	gray                    bool
 }
 
-// colorWarnings says how tc was changed to keep its contrast, naming the
-// colour as written and where it is set; nothing when it was printed as
-// given (or as its gray). backgrounds[0] is the paper.
-func colorWarnings(tc themeColor, t tone, backgrounds []color.RGBA) []string {
+// colorWarning says how tc was changed to keep its contrast, naming the
+// colour as written and where it is set; "" when it is printed as given
+// (or as its gray).
+func colorWarning(tc themeColor, t tone, backgrounds []color.RGBA) string {
 	if t.text == tc.c && t.graphic == tc.c {
-		return nil
+		return ""
 	}
 	printed := "its text is printed in " + hexUpper(t.text)
 	if t.graphic != tc.c {
 		printed += " and its rules and borders in " + hexUpper(t.graphic)
 	}
-	return []string{fmt.Sprintf("%s: %s %s is too light to read on paper (%.1f:1 as text, %g:1 is needed): %s; choose a darker colour",
-		tc.where, tc.key, hexUpper(tc.given), lowest(tc.c, backgrounds), float64(textContrast), printed)}
+	return fmt.Sprintf("%s: %s %s is too light to read on paper (%.1f:1 as text, %g:1 is needed): %s; choose a darker colour",
+		tc.where, tc.key, hexUpper(tc.given), lowest(tc.c, backgrounds), float64(textContrast), printed)
 }
 
 // lowest is c's lowest contrast against the backgrounds.
