@@ -50,7 +50,7 @@ func batchFlags(o *batch.Options, merge *bool) *pflag.FlagSet {
 	fl.StringVar(&o.Shard, "shard", "", "I/N: only the rows whose id hashes to shard I of N (0 ≤ I < N)")
 	fl.StringVar(&o.Render.Paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
 	fl.StringVar(&o.Render.Preset, "preset", "print", "image preset: print or email")
-	fl.BoolVar(&o.Render.Grayscale, "grayscale", false, "photos in gray, with contrast tuned for black-and-white laser printers")
+	grayscaleFlag(fl, &o.Render.Grayscale)
 	fl.BoolVar(merge, "merge-manifests", false, "merge the shard manifests in --out-dir into manifest.json, and make nothing")
 	fl.StringVar(&o.Render.MaxSize, "max-size", "", "largest packet, e.g. 2MB or 600KB: photos are stepped down until it fits")
 	fl.StringVar(&o.Render.Password.Column, "password-column", "", "encrypt each packet (AES-256) with the password in this column")

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -65,7 +66,7 @@ func renderFlags(o *renderOptions) *pflag.FlagSet {
 	fl.StringVar(&o.settings.Paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
 	fl.StringVar(&o.settings.Preset, "preset", "print", "image preset: print or email")
 	fl.StringVar(&o.cacheDir, "cache-dir", "", "keep prepared photos in this folder between runs")
-	fl.BoolVar(&o.settings.Grayscale, "grayscale", false, "photos in gray, with contrast tuned for black-and-white laser printers")
+	grayscaleFlag(fl, &o.settings.Grayscale)
 	fl.StringVar(&o.settings.MaxSize, "max-size", "", "largest file size, e.g. 2MB or 600KB: photos are stepped down until the PDF fits")
 	fl.StringVar(&o.settings.Password.File, "password-file", "", "encrypt with AES-256, the password being this file's first line (default: $"+render.PasswordEnv+" if set)")
 	completeFiles(fl, "output")
@@ -387,3 +388,37 @@ func runFigure(args []string, stdout, stderr io.Writer) error {
 	_, err := fmt.Fprintf(stderr, "wrote %s\n", o.out)
 	return err
 }
+
+// grayscaleFlag defines --grayscale into *gray: set only when the flag is
+// given (--grayscale, --grayscale=false), so that without it the clinic
+// profile's grayscale key decides.
+func grayscaleFlag(fl *pflag.FlagSet, gray **bool) {
+	f := fl.VarPF(optionalBool{gray}, "grayscale", "",
+		"the whole document in gray for a black-and-white laser printer: colours, logo, photos (default: the clinic profile's grayscale)")
+	f.NoOptDefVal = "true"
+}
+
+// optionalBool is a bool flag's value that stays nil until it is given.
+type optionalBool struct{ p **bool }
+
+func (b optionalBool) String() string {
+	if b.p == nil || *b.p == nil {
+		return "false"
+	}
+	return strconv.FormatBool(**b.p)
+}
+
+func (b optionalBool) Set(s string) error {
+	v, err := strconv.ParseBool(s)
+	if err != nil {
+		return err
+	}
+	*b.p = &v
+	return nil
+}
+
+func (optionalBool) Type() string { return "bool" }
+
+// IsBoolFlag makes pflag treat it as the other bool flags: --grayscale
+// alone means true, and help shows [=true|false].
+func (optionalBool) IsBoolFlag() bool { return true }

@@ -115,7 +115,7 @@ func (w *warnings) sorted() []string {
 func newPlanner(s *Batch, eng *render.Engine, clinic render.Clinic) (*planner, error) {
 	// The logo is prepared now so that a bad logo stops the run before
 	// any row, rather than failing each.
-	if err := eng.CheckLogo(clinic, s.settings.Preset, s.settings.Style.Name); err != nil {
+	if err := eng.CheckLogo(clinic, s.settings.Preset, s.settings.Gray(clinic), s.settings.Style.Name); err != nil {
 		return nil, err
 	}
 	profile := *clinic.Profile

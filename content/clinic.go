@@ -18,6 +18,10 @@ type Clinic struct {
 	HoursNote string `yaml:"hours_note"`
 	Footer    string `yaml:"footer"` // note or disclaimer printed at the end
 	Paper     string `yaml:"paper"`  // "letter" or "a4"; default "letter"
+	// Grayscale makes every document print-ready for a black-and-white
+	// laser printer (what --grayscale does), for a clinic that has only
+	// one; the flag wins: --grayscale=false prints in colour.
+	Grayscale bool `yaml:"grayscale"`
 	// Library is the clinic's folder of exercises and protocols, relative
 	// to the profile's folder (docs/library.md); "" for the built-in
 	// library alone.

@@ -30,6 +30,7 @@ func TestLoadClinicFile(t *testing.T) {
 		HoursNote: "Closed on public holidays",
 		Footer:    "This sheet does not replace your clinician's advice.",
 		Paper:     "a4",
+		Grayscale: true,
 	}
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got  %+v\nwant %+v", c, want)

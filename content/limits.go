@@ -11,9 +11,9 @@ import (
 // fits the page with room to spare: a 120-character title is three or four
 // lines of the title block, 2,000 characters of notes fill half the cover
 // page, and the footer has room for three address lines and one
-// opening-hours entry a day. (The page header shortens a title or a name
-// too long for its half with "…"; the title block and the cover print it
-// in full.)
+// opening-hours entry a day. (The page header sets a title or a name too
+// long for its share smaller, then shortens it with "…"; the title block
+// and the cover print it in full.)
 //
 // They are also what keeps a document's cost in bounds: the title and the
 // patient's name are repeated in the header of every page, so a longer

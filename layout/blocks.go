@@ -108,7 +108,7 @@ func (b *builder) blocks(bl []content.Block, x, w float64, box *frame) error {
 	th, sp := b.th, b.th.Space
 	body := th.textStyle(th.Type.Body)
 	if box != nil {
-		body = th.textStyle(th.Type.Boxed)
+		body = th.textStyle(th.Type.Boxed).on(box.fill)
 	}
 	afterFigure := false
 	for i := 0; i < len(bl); i++ {
@@ -123,7 +123,11 @@ func (b *builder) blocks(bl []content.Block, x, w float64, box *frame) error {
 		keepWithFigure := false
 		switch v := blk.(type) {
 		case *content.Heading:
-			us = glueAll(b.textUnits(v.Text, th.textStyle(th.Type.H3), x, w, alignLeft))
+			h3 := th.textStyle(th.Type.H3)
+			if box != nil {
+				h3 = h3.on(box.fill)
+			}
+			us = glueAll(b.textUnits(v.Text, h3, x, w, alignLeft))
 			before = sp.Subhead
 		case *content.Paragraph:
 			us = b.textUnits(v.Text, body, x, w, alignLeft)
@@ -214,7 +218,7 @@ func (b *builder) list(l *content.List, st textStyle, x, w float64) []unit {
 		// The label is drawn first, so that text read in drawing order
 		// (copied, or read aloud without a structure tree) gives "1. Lie
 		// on your stomach…", not the number after the first line.
-		labelText := &Text{X: x + sp.ListIndent - sp.ListLabelGap - lw, Y: st.baseline(), Face: face, Size: st.size, Color: b.th.primary, S: label}
+		labelText := &Text{X: x + sp.ListIndent - sp.ListLabelGap - lw, Y: st.baseline(), Face: face, Size: st.size, Color: darkened(b.th.primary.text, textContrast, st.background), S: label}
 		us[0].items = append([]Item{labelText}, us[0].items...)
 		if i > 0 {
 			us[0].before = sp.Item
@@ -471,7 +475,7 @@ func (b *builder) dose(d *content.Dose) unit {
 	lines := b.textUnits(spans, st, pad+labelW, b.col.w-2*pad-labelW, alignLeft)
 	h := float64(len(lines))*st.leading + 2*pad
 	items := []Item{
-		&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: th.Dose.Radius, Fill: th.primaryTint, Stroke: th.primary, LineWidth: th.Rules.Frame},
+		&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: th.Dose.Radius, Fill: th.primaryTint, Stroke: th.primary.graphic, LineWidth: th.Rules.Frame},
 		&Text{X: pad, Y: pad + st.baseline(), Face: faceOf(label), Size: label.Size, Color: th.ink(label.Ink), S: "DOSE"},
 	}
 	items, _ = stack(items, lines, pad)
@@ -482,7 +486,7 @@ func (b *builder) dose(d *content.Dose) unit {
 // its own label, icon shape and border weight, not colour alone.
 type calloutLook struct {
 	label  string
-	color  color.RGBA
+	tone   tone
 	icon   string // "triangle", "diamond", "circle"
 	mark   string // glyph drawn in the icon
 	border float64
@@ -492,9 +496,9 @@ func (b *builder) look(k content.CalloutKind) calloutLook {
 	th := b.th
 	switch k {
 	case content.Caution:
-		return calloutLook{"CAUTION", th.Palette.Caution, "triangle", "!", th.Rules.Strong}
+		return calloutLook{"CAUTION", th.caution, "triangle", "!", th.Rules.Strong}
 	case content.Warning:
-		return calloutLook{"WARNING", th.Palette.Warning, "diamond", "!", th.Rules.Strong}
+		return calloutLook{"WARNING", th.warning, "diamond", "!", th.Rules.Strong}
 	case content.Tip:
 		return calloutLook{"TIP", th.accent, "circle", "+", th.Rules.Frame}
 	default:
@@ -508,13 +512,13 @@ func (b *builder) look(k content.CalloutKind) calloutLook {
 func (b *builder) callout(c *content.Callout) error {
 	lk, th, cs := b.look(c.Kind), b.th, b.th.Callout
 	pad, bar := cs.Pad, cs.Bar
-	f := &frame{fill: mix(lk.color, th.paper, th.Palette.CalloutTint), stroke: lk.color, lineWidth: lk.border, radius: cs.Radius,
-		bar: lk.color, barWidth: bar, x: 0, w: b.col.w}
+	f := &frame{fill: lk.tone.tint, stroke: lk.tone.graphic, lineWidth: lk.border, radius: cs.Radius,
+		bar: lk.tone.graphic, barWidth: bar, x: 0, w: b.col.w}
 	x := bar + pad + cs.IconW
 	w := b.col.w - x - pad
 	ls := th.Type.Label
 	label := unit{h: cs.LabelH, box: f, items: []Item{
-		&Text{X: x, Y: cs.LabelBaseline, Face: faceOf(ls), Size: ls.Size, Color: lk.color, S: lk.label},
+		&Text{X: x, Y: cs.LabelBaseline, Face: faceOf(ls), Size: ls.Size, Color: lk.tone.text, S: lk.label},
 	}}
 	label.items = append(label.items, iconItems(lk, bar+pad, cs.IconTop, cs.IconSize, th.paper)...)
 	start := len(b.units)
@@ -542,7 +546,8 @@ func (b *builder) callout(c *content.Callout) error {
 
 // iconItems draws a callout's icon, a shape with a mark in the paper's
 // colour, in a size×size square at (x, y). The shapes' coordinates are
-// parts of size.
+// parts of size. The shape is in the label's colour: its mark is text on
+// it.
 func iconItems(lk calloutLook, x, y, size float64, paper color.RGBA) []Item {
 	var path []figures.Segment
 	p := func(px, py float64) figures.Point { return figures.Point{X: px * size, Y: py * size} }
@@ -570,7 +575,7 @@ func iconItems(lk calloutLook, x, y, size float64, paper color.RGBA) []Item {
 		markY = y + size*0.84
 	}
 	return []Item{
-		&Path{X: x, Y: y, Scale: 1, Shape: figures.Shape{Path: path, Fill: lk.color}},
+		&Path{X: x, Y: y, Scale: 1, Shape: figures.Shape{Path: path, Fill: lk.tone.text}},
 		&Text{X: x + size/2 - size*0.14, Y: markY, Face: fonts.Bold, Size: size * 0.62, Color: paper, S: lk.mark},
 	}
 }
@@ -629,7 +634,7 @@ func (b *builder) closing() {
 		}
 		items, y := stack(items, b.textUnits(spans, th.textStyle(th.Type.Body), x, w, alignLeft), pad+bs.TextTop)
 		h = max(h, y+pad)
-		items = append([]Item{&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: bs.Radius, Stroke: th.primary, LineWidth: line}}, items...)
+		items = append([]Item{&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: bs.Radius, Stroke: th.primary.graphic, LineWidth: line}}, items...)
 		b.add([]unit{{h: h, items: items}}, th.Space.Section)
 		// The footer note is the panel's small print: never a page of
 		// its own.

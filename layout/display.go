@@ -20,6 +20,10 @@ type Document struct {
 	Language string
 	Reviewed string // YYYY-MM-DD, used as the PDF's fixed creation date
 	Pages    []Page
+	// Warnings are what the layout changed that the clinic should know
+	// of: a brand colour darkened to keep text readable, naming the
+	// colour and its profile. They never name the patient.
+	Warnings []string
 }
 
 // Page is one page: its size in points and the items drawn on it, in

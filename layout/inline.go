@@ -24,9 +24,19 @@ type textStyle struct {
 	leading      float64 // line height in points
 	color        color.RGBA
 	linkColor    color.RGBA
-	linkRule     float64 // the weight of a link's underline
-	linkDrop     float64 // the underline, below the baseline
-	minSize      float64 // the smallest a footnote marker is printed
+	linkRule     float64    // the weight of a link's underline
+	linkDrop     float64    // the underline, below the baseline
+	minSize      float64    // the smallest a footnote marker is printed
+	background   color.RGBA // what the text is printed on: the paper, or a box's fill
+}
+
+// on is st printed on a box filled with bg (a callout's tint): its
+// colours darkened where they would not keep textContrast there.
+func (st textStyle) on(bg color.RGBA) textStyle {
+	st.background = bg
+	st.color = darkened(st.color, textContrast, bg)
+	st.linkColor = darkened(st.linkColor, textContrast, bg)
+	return st
 }
 
 // Proportions of the fonts, as parts of the text's size: where the

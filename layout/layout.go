@@ -15,6 +15,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"rsc.io/qr"
@@ -68,6 +69,10 @@ type Input struct {
 	Paper    Paper
 	// Style is the look (StyleByName); the zero Style is the default.
 	Style Style
+	// Grayscale prints every colour as the gray of its luminance, for a
+	// black-and-white laser printer (photos and the logo are the
+	// caller's to make gray: Document.PhotoBoxes).
+	Grayscale bool
 }
 
 // Cover is what a packet's cover page says besides the patient's name and
@@ -92,7 +97,7 @@ func Layout(f Fonts, in Input) (*Document, error) {
 	if style.Name == "" {
 		style = styles()[0]
 	}
-	th, err := newTheme(style, c.Colors.Primary, c.Colors.Accent)
+	th, err := newTheme(style, clinicColors{primary: c.Colors.Primary, accent: c.Colors.Accent, source: c.Source, gray: in.Grayscale})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", c.Source, err)
 	}
@@ -151,9 +156,10 @@ func Layout(f Fonts, in Input) (*Document, error) {
 		}
 		items := b.header(owner)
 		items = append(items, pageItems(pg, b.col, b.th.Space.SplitPad)...)
-		items = append(items, b.footer(i+1, len(pages))...)
+		items = append(items, b.footerItems(i+1, len(pages))...)
 		doc.Pages = append(doc.Pages, Page{W: paper.W, H: paper.H, Items: items})
 	}
+	doc.Warnings = th.warnings
 	return doc, nil
 }
 
@@ -198,6 +204,8 @@ type builder struct {
 	anchor    string // section being laid out, given to its first unit
 	pageRefs  []pageRef
 
+	footer      textStyle // the footer's type, shrunk to fit (frame)
+	pageLabelW  float64   // kept free of contact lines for "Page X of Y"
 	footerLines []line
 	footerH     float64
 	booking     *qr.Code // the booking_url's code; nil without one
@@ -209,24 +217,51 @@ type builder struct {
 const maxFooterLines = 6
 
 // frame measures the footer, which can wrap, and sets the column between
-// header and footer. A footer longer than maxFooterLines is an error:
+// header and footer. A footer longer than maxFooterLines is shrunk, down
+// to the style's floor (fitFloor); one still longer there is an error:
 // content's limits bound each field, but not all of them at their longest
-// together (that footer took half of every page).
+// together (that footer took half of every page), and the clinic's
+// contact details are not to be shortened with "…".
 func (b *builder) frame() error {
 	hd, ft := b.th.Header, b.th.Footer
 	margin := b.th.Page.Margin
 	w := b.paper.W - 2*margin
-	footer := b.th.textStyle(b.th.Type.Footer)
-	b.footerLines = breakLines(b.f, splitWords(b.f, footer, b.footerSpans()), w-ft.PageLabelW)
+	ts := b.th.Type.Footer
+	floor := b.th.fitFloor(ts)
+	for size := ts.Size; ; size = max(floor, size-footerStep) {
+		b.footer = b.th.textStyle(resized(ts, size))
+		b.pageLabelW = max(ft.PageLabelW, b.f.Width(faceOf(ts), size, widestPageLabel+"  "))
+		b.footerLines = breakLines(b.f, splitWords(b.f, b.footer, b.footerSpans()), w-b.pageLabelW)
+		if len(b.footerLines) <= maxFooterLines || size <= floor {
+			break
+		}
+	}
 	if n := len(b.footerLines); n > maxFooterLines {
 		return fmt.Errorf("%s: the footer on every page (name, address, phone; website, email; hours and hours_note) takes %d lines; at most %d fit: shorten the address, the hours or the hours_note",
 			b.in.Clinic.Source, n, maxFooterLines)
 	}
-	b.footerH = float64(len(b.footerLines)) * footer.leading
+	b.footerH = float64(len(b.footerLines)) * b.footer.leading
 	top := hd.Top + hd.Height + hd.Gap
 	bottom := b.paper.H - ft.Bottom - b.footerH - ft.Gap
 	b.col = region{x: margin, top: top, w: w, h: bottom - top}
 	return nil
+}
+
+// footerStep is how much smaller each try at fitting the footer is.
+const footerStep = 0.5
+
+// widestPageLabel is the widest "Page X of Y" the footer keeps room for.
+const widestPageLabel = "Page 888 of 888"
+
+// resized is ts at another size, its leading in proportion (rounded to a
+// hundredth of a point, so that positions do not depend on how a
+// compiler fuses the arithmetic).
+func resized(ts TypeStyle, size float64) TypeStyle {
+	if size != ts.Size {
+		ts.Leading = math.Round(ts.Leading*(size/ts.Size)*100) / 100
+		ts.Size = size
+	}
+	return ts
 }
 
 // footerSpans is the clinic's contact lines: name, address and phone;
@@ -271,7 +306,11 @@ func (b *builder) footerSpans() []content.Span {
 }
 
 // header draws the logo, clinic name and tagline on the left, and the
-// title of the page's handout with the patient's name and date on the right.
+// title of the page's handout with the patient's name and date on the
+// right. Each row's two texts share the width beside the logo (fitRow):
+// a text too long for its share is shrunk, down to the style's floor,
+// and only then shortened with "…" (the title and the names are printed
+// in full in the title block and on the cover).
 func (b *builder) header(owner int) []Item {
 	th, c, hd := b.th, b.in.Clinic, b.th.Header
 	left, right := th.Page.Margin, b.paper.W-th.Page.Margin
@@ -279,42 +318,119 @@ func (b *builder) header(owner int) []Item {
 	x := left
 	if lg := b.in.Logo; lg != nil && lg.PxH > 0 {
 		w, h := th.LogoBox(lg.PxW, lg.PxH)
-		items = append(items, &Image{X: x, Y: hd.Top, W: w, H: h, Photo: lg})
+		items = append(items, &Image{X: x, Y: hd.Top + (hd.Height-h)/2, W: w, H: h, Photo: lg})
 		x += w + hd.LogoGap
 	}
-	// The clinic's name and tagline take at most half of what is left of
-	// the header, the handout's title and the patient's name the rest: a
-	// text too long for its share is shortened with "…" here (it is
-	// printed in full in the title block and on the cover).
 	nameY, tagY := hd.Top+hd.NameBaseline, hd.Top+hd.TaglineBaseline
-	half := (right - x - hd.HalfGap) / 2
-	nameSt, tagSt, titleSt := th.Type.ClinicName, th.Type.Tagline, th.Type.HeaderTitle
-	nameFace, tagFace, titleFace := faceOf(nameSt), faceOf(tagSt), faceOf(titleSt)
-	name := clipText(b.f, nameFace, nameSt.Size, c.Name, half)
-	items = append(items, &Text{X: x, Y: nameY, Face: nameFace, Size: nameSt.Size, Color: th.ink(nameSt.Ink), S: name})
-	tagline := clipText(b.f, tagFace, tagSt.Size, c.Tagline, half)
-	if tagline != "" {
-		items = append(items, &Text{X: x, Y: tagY, Face: tagFace, Size: tagSt.Size, Color: th.ink(tagSt.Ink), S: tagline})
-	}
+	w := right - x - hd.HalfGap
 	title := packetTitle
 	if owner != noHandout {
 		title = b.in.Handouts[owner].Meta.Title
 	}
-	title = clipText(b.f, titleFace, titleSt.Size, title, right-x-hd.HalfGap-b.f.Width(nameFace, nameSt.Size, name))
-	tw := b.f.Width(titleFace, titleSt.Size, title)
-	items = append(items, &Text{X: right - tw, Y: nameY, Face: titleFace, Size: titleSt.Size, Color: th.ink(titleSt.Ink), S: title})
-	if who := b.patientLine(right - x - hd.HalfGap - b.f.Width(tagFace, tagSt.Size, tagline)); who != "" {
-		st := th.Type.HeaderPatient
-		ww := b.f.Width(faceOf(st), st.Size, who)
-		items = append(items, &Text{X: right - ww, Y: tagY, Face: faceOf(st), Size: st.Size, Color: th.ink(st.Ink), S: who})
+	// Row one: the clinic's name and the handout's title.
+	name, head := b.fitRow(th.Type.ClinicName, headerText{name: c.Name}, th.Type.HeaderTitle, headerText{name: title}, w)
+	// Row two: the tagline and the patient's line.
+	tag, who := b.fitRow(th.Type.Tagline, headerText{name: c.Tagline}, th.Type.HeaderPatient, b.patientLine(), w)
+	for _, t := range []struct {
+		f    fitted
+		x, y float64
+	}{{name, x, nameY}, {tag, x, tagY}, {head, right - head.w, nameY}, {who, right - who.w, tagY}} {
+		if t.f.s != "" {
+			items = append(items, t.f.at(t.x, t.y, th))
+		}
 	}
 	y := hd.Top + hd.Height + hd.RuleOffset
-	items = append(items, &Rule{X1: left, Y1: y, X2: right, Y2: y, Width: th.Rules.Header, Color: th.primary})
+	items = append(items, &Rule{X1: left, Y1: y, X2: right, Y2: y, Width: th.Rules.Header, Color: th.primary.graphic})
 	return items
 }
 
 // faceOf is the font face a text role is printed in.
 func faceOf(ts TypeStyle) fonts.Face { return fonts.FaceFor(ts.Bold, ts.Italic) }
+
+// fitRow fits a row of the header: a text on the left and one on the
+// right (the patient's line, whose date is kept when its name is
+// shortened), sharing width w. Each gets what it needs when both fit;
+// otherwise a text that needs at most half keeps what it needs and the
+// other gets the rest; two long texts get half each.
+func (b *builder) fitRow(ls TypeStyle, l headerText, rs TypeStyle, r headerText, w float64) (fitted, fitted) {
+	needL := b.f.Width(faceOf(ls), ls.Size, l.String())
+	needR := b.f.Width(faceOf(rs), rs.Size, r.String())
+	wl := w / 2
+	switch {
+	case needL+needR <= w, needL <= w/2:
+		wl = needL
+	case needR <= w/2:
+		wl = w - needR
+	}
+	return b.fit(ls, l, wl), b.fit(rs, r, w-wl)
+}
+
+// fitted is a header or footer text fitted to its width: the text, the
+// size it is printed at and its width there.
+type fitted struct {
+	s       string
+	size, w float64
+	ts      TypeStyle
+}
+
+// at draws a fitted text with its left end at x and its baseline at y.
+func (f fitted) at(x, y float64, th theme) *Text {
+	return &Text{X: x, Y: y, Face: faceOf(f.ts), Size: f.size, Color: th.ink(f.ts.Ink), S: f.s}
+}
+
+// fitFloor is the smallest a header or footer text is shrunk to: the
+// style's HeaderMin, never under its MinSize nor above the text's size.
+func (th theme) fitFloor(ts TypeStyle) float64 {
+	return min(ts.Size, max(th.Type.HeaderMin, th.Type.MinSize))
+}
+
+// fit fits a text to width w: at its size when it fits; else at the
+// largest size down to the floor at which it fits whole; else at the
+// floor, shortened with "…" (in a patient's line, its name only). A
+// width too narrow even for "…" gives no text.
+func (b *builder) fit(ts TypeStyle, t headerText, w float64) fitted {
+	face, s := faceOf(ts), t.String()
+	out := fitted{s: s, size: ts.Size, ts: ts}
+	if s == "" {
+		return out
+	}
+	if nat := b.f.Width(face, ts.Size, s); nat > w {
+		floor := b.th.fitFloor(ts)
+		// Widths grow with the size: the size at which s fills w, rounded
+		// down to a tenth of a point.
+		k := math.Floor(ts.Size*(w/nat)*10) / 10
+		if k >= floor {
+			out.size = k
+		} else {
+			out.size = floor
+			out.s = t.shortened(b.f, face, floor, w)
+		}
+	}
+	out.w = b.f.Width(face, out.size, out.s)
+	if out.w > w {
+		out.s, out.w = "", 0
+	}
+	return out
+}
+
+// headerText is a header or footer text to fit: a name between a prefix
+// and a suffix that are never shortened (the patient's line is "For: " +
+// NAME + "  ·  DATE"; other texts are a name alone).
+type headerText struct {
+	prefix, name, suffix string
+}
+
+func (p headerText) String() string { return p.prefix + p.name + p.suffix }
+
+// shortened is p in width w at size, its name cut with "…"; with no room
+// for even "…", the date alone.
+func (p headerText) shortened(m Measurer, face fonts.Face, size, w float64) string {
+	rest := m.Width(face, size, p.prefix+p.suffix)
+	if p.prefix != "" && rest+m.Width(face, size, "…") > w {
+		return strings.TrimPrefix(p.suffix, patientSep)
+	}
+	return p.prefix + clipText(m, face, size, p.name, w-rest) + p.suffix
+}
 
 // clipText returns s, or as much of it as fits in width w followed by "…"
 // when s is wider.
@@ -333,30 +449,25 @@ func clipText(m Measurer, face fonts.Face, size float64, s string, w float64) st
 	return s
 }
 
-// patientLine is "For: NAME · DATE", or what of it is given, in the
-// header's type; a name too long for width w is shortened, so the date
-// stays.
-func (b *builder) patientLine(w float64) string {
-	const sep = "  ·  "
-	date := ""
-	if b.in.Date != "" {
-		date = sep + b.in.Date
-	}
+// patientSep separates the patient's name from the date.
+const patientSep = "  ·  "
+
+// patientLine is "For: NAME  ·  DATE", or what of it is given.
+func (b *builder) patientLine() headerText {
 	switch {
-	case b.in.Patient == "" && date == "":
-		return ""
+	case b.in.Patient == "" && b.in.Date == "":
+		return headerText{}
 	case b.in.Patient == "":
-		return b.in.Date
+		return headerText{suffix: b.in.Date}
+	case b.in.Date == "":
+		return headerText{prefix: "For: ", name: b.in.Patient}
 	}
-	st := b.th.Type.HeaderPatient
-	w -= b.f.Width(faceOf(st), st.Size, "For: "+date)
-	return "For: " + clipText(b.f, faceOf(st), st.Size, b.in.Patient, w) + date
+	return headerText{prefix: "For: ", name: b.in.Patient, suffix: patientSep + b.in.Date}
 }
 
-// footer draws the clinic's contact lines and "Page X of Y".
-func (b *builder) footer(page, pages int) []Item {
-	th := b.th
-	st := th.textStyle(th.Type.Footer)
+// footerItems draws the clinic's contact lines and "Page X of Y".
+func (b *builder) footerItems(page, pages int) []Item {
+	th, st := b.th, b.footer
 	left, right := th.Page.Margin, b.paper.W-th.Page.Margin
 	top := b.paper.H - th.Footer.Bottom - b.footerH
 	ruleY := top - th.Footer.RuleOffset

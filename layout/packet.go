@@ -150,7 +150,7 @@ func (b *builder) cover() {
 		headText(0, "EXERCISE"),
 		headText(nameW+gap, "DOSE"),
 		headText(b.col.w-b.f.Width(faceOf(hs), hs.Size, "PAGE"), "PAGE"),
-		&Rule{X1: 0, Y1: cs.HeadRule, X2: b.col.w, Y2: cs.HeadRule, Width: th.Rules.TableHead, Color: th.primary},
+		&Rule{X1: 0, Y1: cs.HeadRule, X2: b.col.w, Y2: cs.HeadRule, Width: th.Rules.TableHead, Color: th.primary.graphic},
 	}}
 	rows := []unit{head}
 	exs := b.exercises()
@@ -205,7 +205,7 @@ func (b *builder) tickLog() {
 			w := b.f.Width(faceOf(hs), hs.Size, d)
 			head.items = append(head.items, &Text{X: nameW + float64(i)*dayW + (dayW-w)/2, Y: tl.HeadBaseline, Face: faceOf(hs), Size: hs.Size, Color: th.ink(hs.Ink), S: d})
 		}
-		head.items = append(head.items, &Rule{X1: 0, Y1: tl.HeadRule, X2: b.col.w, Y2: tl.HeadRule, Width: th.Rules.TableHead, Color: th.primary})
+		head.items = append(head.items, &Rule{X1: 0, Y1: tl.HeadRule, X2: b.col.w, Y2: tl.HeadRule, Width: th.Rules.TableHead, Color: th.primary.graphic})
 		rows := []unit{head}
 		for i, ex := range exs {
 			if g, ok := b.groupRow(exs, i, nameW); ok {

@@ -51,8 +51,13 @@ type PageGeometry struct {
 // clinic's name and tagline on the left, the handout's title and the
 // patient's line on the right, a rule under them.
 type HeaderStyle struct {
-	Top             float64 // page edge to the top of the header
-	Height          float64 // the logo's height and the header's text block
+	Top    float64 // page edge to the top of the header
+	Height float64 // the logo's height and the header's text block
+	// LogoMaxW is the widest a logo is drawn: a banner logo (16:1, as
+	// websites use) at the header's height would leave no room for the
+	// clinic's name, or run off the page. Such a logo is drawn this wide
+	// and lower, centred in the header's height.
+	LogoMaxW        float64
 	Gap             float64 // header rule to the column
 	LogoGap         float64 // logo to the clinic's name
 	HalfGap         float64 // between the left and the right half
@@ -114,6 +119,11 @@ type TypeScale struct {
 	// MinSize is the smallest text printed (footnote markers are scaled
 	// down to no less): a sheet read at arm's length, photocopied.
 	MinSize float64
+	// HeaderMin is the smallest the header's and the footer's texts (the
+	// clinic's name and tagline, the title, the patient's line, the
+	// contact lines) are shrunk to when they do not fit their space;
+	// below it a text is shortened with "…" instead. Never under MinSize.
+	HeaderMin float64
 }
 
 // Spacing is the vertical space of the flow and the indents.
@@ -164,7 +174,9 @@ type RuleWeights struct {
 }
 
 // Palette is the style's own colours (the clinic's are content.Colors),
-// and how tints are mixed.
+// and how tints are mixed. Text, Muted, Caution and Warning keep 4.5:1
+// as text on Paper and on their tints, Rule 3:1 (a line to write on must
+// survive a black-and-white printer); TestContrast checks every style.
 type Palette struct {
 	Text, Muted, Rule, Paper color.RGBA
 	Caution, Warning         color.RGBA // a callout's colour when it is not the clinic's
@@ -226,10 +238,16 @@ type TickLogStyle struct {
 }
 
 // LogoBox is the box the header draws a logo of pxW×pxH pixels in, on
-// every page: the header's height, and the logo's aspect ratio. Whoever
-// prepares the logo before a layout (to check it) asks here.
+// every page: the header's height, and the logo's aspect ratio, at most
+// LogoMaxW wide. Whoever prepares the logo before a layout (to check it)
+// asks here.
 func (s Style) LogoBox(pxW, pxH int) (w, h float64) {
-	return s.Header.Height * float64(pxW) / float64(pxH), s.Header.Height
+	aspect := float64(pxW) / float64(pxH)
+	w, h = s.Header.Height*aspect, s.Header.Height
+	if s.Header.LogoMaxW > 0 && w > s.Header.LogoMaxW {
+		w, h = s.Header.LogoMaxW, s.Header.LogoMaxW/aspect
+	}
+	return w, h
 }
 
 // styles are the looks there are; the first is the default. They are
@@ -254,7 +272,7 @@ func article() Style {
 		Name: "article",
 		// Three quarters of an inch: room for a hole punch and a thumb.
 		Page: PageGeometry{Margin: 54},
-		Header: HeaderStyle{Top: 28, Height: 38, Gap: 18, LogoGap: 10, HalfGap: 12,
+		Header: HeaderStyle{Top: 28, Height: 38, LogoMaxW: 144, Gap: 18, LogoGap: 10, HalfGap: 12,
 			NameBaseline: 17, TaglineBaseline: 30, RuleOffset: 6},
 		Footer: FooterStyle{Bottom: 24, Gap: 14, RuleOffset: 5, PageLabelW: 60},
 		Type: TypeScale{
@@ -279,6 +297,7 @@ func article() Style {
 			TickLogWeek:   TypeStyle{Size: 10, Bold: true, Ink: InkPrimary},
 			TickLogRow:    TypeStyle{Size: 10, Leading: 13.5},
 			MinSize:       8,
+			HeaderMin:     8,
 		},
 		Space: Spacing{Section: 20, Subhead: 12, Paragraph: 7, Item: 4, Figure: 12, Box: 10,
 			Byline: 4, ListIndent: 22, ListLabelGap: 6, SplitPad: 4},
@@ -287,7 +306,7 @@ func article() Style {
 		Rules: RuleWeights{Header: 1.2, Footer: 0.5, Link: 0.5, LinkDrop: 1.2, TableHead: 0.8, TableRow: 0.4, WriteIn: 0.5,
 			Frame: 0.8, Strong: 1.4, Panel: 1},
 		Palette: Palette{
-			Text: rgb(0x22, 0x22, 0x22), Muted: rgb(0x55, 0x55, 0x55), Rule: rgb(0xBB, 0xBB, 0xBB), Paper: rgb(0xFF, 0xFF, 0xFF),
+			Text: rgb(0x22, 0x22, 0x22), Muted: rgb(0x55, 0x55, 0x55), Rule: rgb(0x94, 0x94, 0x94), Paper: rgb(0xFF, 0xFF, 0xFF),
 			Caution: rgb(0xB0, 0x3A, 0x1E), Warning: rgb(0x8A, 0x4B, 0x00),
 			PrimaryTint: 0.9, CalloutTint: 0.93,
 		},

@@ -22,7 +22,7 @@ type goldenCase struct {
 	patient string
 	date    string
 	paper   string
-	// grayscale: photos for a black-and-white laser printer
+	// grayscale: the whole document for a black-and-white laser printer
 	grayscale bool
 	// packet: also these handouts, a cover page and a tick log
 	packet []string
@@ -37,6 +37,7 @@ var goldenCases = []goldenCase{
 	{name: "figure-at-bottom"},
 	{name: "photos"},
 	{name: "photos-gray", source: "testdata/photos.md", grayscale: true},
+	{name: "exercises-gray", source: "testdata/exercises.md", patient: "Jordan Example", date: "2026-11-25", grayscale: true},
 	{name: "packet", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}},
 }
 
@@ -47,7 +48,7 @@ func goldenJob(t testing.TB, gc goldenCase) Job {
 	if gc.source != "" {
 		source = gc.source
 	}
-	j := testJobWith(t, source, Settings{Paper: gc.paper, Grayscale: gc.grayscale})
+	j := testJobWith(t, source, Settings{Paper: gc.paper, Grayscale: &gc.grayscale})
 	j.Patient, j.Date = gc.patient, gc.date
 	for _, src := range gc.packet {
 		more := testJob(t, src)

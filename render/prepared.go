@@ -6,7 +6,7 @@ import (
 )
 
 // The sample clinic's logo, prepared ahead for every style and photo
-// preset, in the photo cache's layout (photo.NewPreparer's seed):
+// preset, in colour and in gray, in the photo cache's layout (photo.NewPreparer's seed):
 // preparing it resizes and encodes a PNG, about a third of a `handout
 // render` process that has no photos of its own. TestPreparedSeed
 // prepares it again and fails when the files differ; regenerate them with

@@ -16,7 +16,8 @@ import (
 var updateSeed = flag.Bool("update-seed", false, "rewrite render/prepared (go generate ./render)")
 
 // makeSeed prepares the sample clinic's logo, as Engine.Layout asks for
-// it, for every style and photo preset, into the cache folder dir.
+// it, for every style and photo preset, in colour and in gray, into the
+// cache folder dir.
 func makeSeed(t *testing.T, dir string) {
 	t.Helper()
 	c, err := LoadClinic("")
@@ -35,8 +36,10 @@ func makeSeed(t *testing.T, dir string) {
 		}
 		w, h := st.LogoBox(lt.photo.PxW, lt.photo.PxH)
 		for preset := photo.PresetPrint; preset <= photo.PresetEmailGray; preset++ {
-			if _, err := p.Prepare(lt.source, lt.logo, logoOptions(preset, w, h)); err != nil {
-				t.Fatal(err)
+			for _, gray := range []bool{false, true} {
+				if _, err := p.Prepare(lt.source, lt.logo, logoOptions(preset, gray, w, h)); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 	}
@@ -83,8 +86,10 @@ func TestSeedIsUsed(t *testing.T) {
 		t.Fatal(err)
 	}
 	for preset := photo.PresetPrint; preset <= photo.PresetEmailGray; preset++ {
-		if err := e.CheckLogo(c, preset, ""); err != nil {
-			t.Fatal(err)
+		for _, gray := range []bool{false, true} {
+			if err := e.CheckLogo(c, preset, gray, ""); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	if n := e.prepared.Decodes(); n != 0 {

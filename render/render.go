@@ -119,20 +119,25 @@ func LoadClinic(path string) (Clinic, error) {
 // doors make one with Checked.Job, from handouts a Resolver read and
 // settings Check accepted, and add the visit.
 type Job struct {
-	Handouts  []HandoutFile // one for `render`; a patient's chosen handouts for a packet
-	Clinic    Clinic
-	Patient   string
-	Date      string        // visit date, YYYY-MM-DD
-	Paper     layout.Paper  // zero: the clinic's default
-	Cover     *layout.Cover // nil: no cover page
-	TickLog   bool          // a weekly tick log of the exercises at the end
-	Preset    photo.Preset  // resolution and quality of photos (zero: print)
-	Grayscale bool          // photos in gray, tuned for black-and-white laser printers
-	Style     string        // the layout's look, by name (layout.StyleByName); "": the default
+	Handouts []HandoutFile // one for `render`; a patient's chosen handouts for a packet
+	Clinic   Clinic
+	Patient  string
+	Date     string        // visit date, YYYY-MM-DD
+	Paper    layout.Paper  // zero: the clinic's default
+	Cover    *layout.Cover // nil: no cover page
+	TickLog  bool          // a weekly tick log of the exercises at the end
+	Preset   photo.Preset  // resolution and quality of photos (zero: print)
+	// Grayscale makes the whole document print-ready for a black-and-white
+	// laser printer: every colour the layout draws becomes the gray of
+	// its luminance, with the contrast kept, and the photos and the logo
+	// are made gray (photos with the laser curve).
+	Grayscale bool
+	Style     string // the layout's look, by name (layout.StyleByName); "": the default
 	// Warn, when set, is told of a photo too small to print sharp where
 	// the layout puts it (print preset only), once per photo and document:
-	// the handout's file:line, the photo and what to do. The messages name
-	// no patient.
+	// the handout's file:line, the photo and what to do; and of a brand
+	// colour the layout darkened to keep its text readable, naming the
+	// colour and the profile. The messages name no patient.
 	Warn func(msg string)
 }
 
@@ -194,6 +199,7 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	in := layout.Input{
 		Clinic: j.Clinic.Profile, Pictures: pics, Style: style,
 		Patient: j.Patient, Date: j.Date, Paper: paper, Cover: j.Cover, TickLog: j.TickLog,
+		Grayscale: j.Grayscale,
 	}
 	if logo != nil {
 		in.Logo = logo.photo
@@ -208,6 +214,11 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	}
 	if err := e.preparePhotos(doc, photos, j); err != nil {
 		return nil, err
+	}
+	if j.Warn != nil {
+		for _, w := range doc.Warnings {
+			j.Warn(w)
+		}
 	}
 	if j.Warn != nil && j.Preset == photo.PresetPrint {
 		warnSoftPhotos(doc, photos, j.Warn)
@@ -342,9 +353,11 @@ func logoTask(c Clinic) (*photoTask, error) {
 }
 
 // logoOptions prepares a logo for a box of w×h points: with its
-// transparency, in colour even for the gray preset.
-func logoOptions(preset photo.Preset, w, h float64) photo.Options {
-	return photo.Options{Preset: preset, PlacedWidthPt: w, PlacedHeightPt: h, KeepAlpha: true}
+// transparency; in colour even for the email-gray step of a size budget
+// (read on a screen), gray for a black-and-white printer: prepared here,
+// the gray is the same on every printer.
+func logoOptions(preset photo.Preset, gray bool, w, h float64) photo.Options {
+	return photo.Options{Preset: preset, PlacedWidthPt: w, PlacedHeightPt: h, KeepAlpha: true, Grayscale: gray}
 }
 
 // preparePhotos prepares each photo for the largest box doc draws it in
@@ -366,7 +379,7 @@ func (e *Engine) preparePhotos(doc *layout.Document, tasks []*photoTask, j Job) 
 		}
 		t.opt = photo.Options{Preset: j.Preset, Grayscale: j.Grayscale, PlacedWidthPt: b.W, PlacedHeightPt: b.H}
 		if t.logo != nil {
-			t.opt = logoOptions(j.Preset, b.W, b.H)
+			t.opt = logoOptions(j.Preset, j.Grayscale, b.W, b.H)
 		}
 		drawn = append(drawn, t)
 	}
@@ -436,10 +449,10 @@ func (e *Engine) drawing(name string) (*figures.Drawing, error) {
 }
 
 // CheckLogo prepares the clinic's logo as the header of style (a name
-// for layout.StyleByName) draws it, so that a bad logo stops a batch
-// before its first row rather than failing each; the rows then find it
-// prepared.
-func (e *Engine) CheckLogo(c Clinic, preset photo.Preset, style string) error {
+// for layout.StyleByName) draws it, in gray for a grayscale run, so that
+// a bad logo stops a batch before its first row rather than failing
+// each; the rows then find it prepared.
+func (e *Engine) CheckLogo(c Clinic, preset photo.Preset, gray bool, style string) error {
 	st, err := layout.StyleByName(style)
 	if err != nil {
 		return err
@@ -449,7 +462,7 @@ func (e *Engine) CheckLogo(c Clinic, preset photo.Preset, style string) error {
 		return err
 	}
 	w, h := st.LogoBox(t.photo.PxW, t.photo.PxH)
-	if _, err := e.prepared.Prepare(t.source, t.logo, logoOptions(preset, w, h)); err != nil {
+	if _, err := e.prepared.Prepare(t.source, t.logo, logoOptions(preset, gray, w, h)); err != nil {
 		return fmt.Errorf("%s: %w", t.where, err)
 	}
 	return nil

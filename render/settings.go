@@ -16,9 +16,12 @@ import (
 // Check checks them once for every front door; a Job is made from the
 // result.
 type Settings struct {
-	Preset    string // --preset: "print" or "email"; "" is print
-	Paper     string // --paper: "letter" or "a4"; "" for the clinic profile's
-	Grayscale bool   // --grayscale: photos for black-and-white laser printers
+	Preset string // --preset: "print" or "email"; "" is print
+	Paper  string // --paper: "letter" or "a4"; "" for the clinic profile's
+	// Grayscale is --grayscale: the whole document for a black-and-white
+	// laser printer (Job.Grayscale); nil when the flag is not given, for
+	// the clinic profile's grayscale key.
+	Grayscale *bool
 	MaxSize   string // --max-size: "2MB", "600KB", "1.5MiB"; "" for no budget
 	// Style names the layout style (layout.StyleByName); "" for the
 	// default. There is no --style flag yet: article is the only style
@@ -51,8 +54,8 @@ const PasswordEnv = "HANDOUT_PASSWORD"
 type Checked struct {
 	Preset    photo.Preset // the photos' resolution and quality
 	Paper     layout.Paper // zero: the clinic profile's
-	Grayscale bool
-	Budget    int64 // the largest document in bytes; 0 for no budget
+	Grayscale *bool        // nil: the clinic profile's
+	Budget    int64        // the largest document in bytes; 0 for no budget
 	// Style is the layout style, resolved: all its sizes are part of the
 	// encoding, so a batch remakes packets whose style's numbers moved.
 	Style     layout.Style
@@ -177,7 +180,17 @@ func (c Checked) Finisher(enc *Encrypter, rowPassword string) (func([]byte) ([]b
 // packet, the cover and tick log.
 func (c Checked) Job(clinic Clinic, handouts ...HandoutFile) Job {
 	return Job{Handouts: handouts, Clinic: clinic,
-		Paper: c.Paper, Preset: c.Preset, Grayscale: c.Grayscale, Style: c.Style.Name}
+		Paper: c.Paper, Preset: c.Preset, Grayscale: c.Gray(clinic), Style: c.Style.Name}
+}
+
+// Gray reports whether documents for clinic are made for a
+// black-and-white printer: --grayscale when it is given, else the
+// profile's grayscale key.
+func (c Checked) Gray(clinic Clinic) bool {
+	if c.Grayscale != nil {
+		return *c.Grayscale
+	}
+	return clinic.Profile != nil && clinic.Profile.Grayscale
 }
 
 // PaperNames are the values --paper takes, for completion.

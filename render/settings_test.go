@@ -123,6 +123,8 @@ func setNonZero(t *testing.T, v reflect.Value) {
 		for i := range v.NumField() {
 			setNonZero(t, v.Field(i))
 		}
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
 	default:
 		t.Fatalf("a setting of kind %s: teach setNonZero to set one", v.Kind())
 	}
