@@ -35,14 +35,19 @@ func TestBatchStopsWhenDiskFull(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var packets, attempts atomic.Int32
-			s.writeFile = func(path string, data []byte, perm fs.FileMode) error {
-				isPDF := strings.HasSuffix(path, ".pdf")
-				if isPDF {
-					attempts.Add(1)
+			var attempts atomic.Int32
+			full := func(path string) error {
+				return fmt.Errorf("writing %s: %w", path, &fs.PathError{Op: "write", Path: path + ".tmp", Err: syscall.ENOSPC})
+			}
+			s.disk.place = func(path string, data []byte, perm fs.FileMode) error {
+				if attempts.Add(1) > 3 {
+					return full(path)
 				}
-				if (isPDF && packets.Add(1) > 3) || (!isPDF && !c.manifestOK) {
-					return fmt.Errorf("writing %s: %w", path, &fs.PathError{Op: "write", Path: path + ".tmp", Err: syscall.ENOSPC})
+				return atomicfile.Place(path, data, perm)
+			}
+			s.disk.write = func(path string, data []byte, perm fs.FileMode) error {
+				if !c.manifestOK {
+					return full(path)
 				}
 				return atomicfile.Write(path, data, perm)
 			}
