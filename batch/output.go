@@ -291,13 +291,19 @@ type outcome struct {
 	entry   manifestRow
 	skipped bool // the file was already there with the right bytes
 	err     error
+	// pdf is a packet made and still to be put in place (placePacket);
+	// nil once it is, or when there was nothing to write.
+	pdf []byte
 }
 
 // produce makes the packets of the rows that passed the checks, with
-// s.Jobs workers. Only the collector (this goroutine) touches the output's
-// records and the progress bar, and commits the packets made in groups
-// (commit); workers keep no PDF after writing it, so memory does not grow
-// with the list.
+// s.Jobs workers, and puts them in place with as many writers, so that a
+// worker makes its next packet while the disk syncs its last one (the
+// sync waits for the disk, not for a CPU). Only the collector (this
+// goroutine) touches the output's records and the progress bar, and
+// commits the packets placed in groups (commit). A writer keeps no PDF
+// after placing it: at most 2×s.Jobs packets are in memory, however long
+// the list.
 func (s *Batch) produce(ctx context.Context, p *planner, out *output, plan []*plannedRow, stderr io.Writer) tally {
 	var t tally
 	var todo []*plannedRow
@@ -321,14 +327,24 @@ func (s *Batch) produce(ctx context.Context, p *planner, out *output, plan []*pl
 	}
 
 	rows := make(chan *plannedRow)
-	// Room for every worker's outcome: a worker does not wait while the
+	writes := make(chan outcome)
+	// Room for every writer's outcome: a writer does not wait while the
 	// collector syncs a group.
 	results := make(chan outcome, s.Jobs)
-	var wg sync.WaitGroup
+	var made, placed sync.WaitGroup
 	for range min(s.Jobs, len(todo)) {
-		wg.Go(func() {
+		made.Go(func() {
 			for r := range rows {
-				results <- s.makePacket(p, out, r)
+				if res := s.makePacket(p, out, r); res.pdf != nil {
+					writes <- res
+				} else {
+					results <- res
+				}
+			}
+		})
+		placed.Go(func() {
+			for res := range writes {
+				results <- s.placePacket(out, res)
 			}
 		})
 	}
@@ -349,7 +365,9 @@ func (s *Batch) produce(ctx context.Context, p *planner, out *output, plan []*pl
 		}
 	}()
 	go func() {
-		wg.Wait()
+		made.Wait()
+		close(writes)
+		placed.Wait()
 		close(results)
 	}()
 	// Made packets wait in a group for one folder sync (see commit).
@@ -378,9 +396,9 @@ func (s *Batch) produce(ctx context.Context, p *planner, out *output, plan []*pl
 	}
 }
 
-// makePacket makes one row's packet and puts it in place, unless the file
-// there already has the right bytes. A panic, in this program or a
-// library, fails the row and not the run.
+// makePacket makes one row's packet, for placePacket to put in place,
+// unless the file there already has the right bytes. A panic, in this
+// program or a library, fails the row and not the run.
 func (s *Batch) makePacket(p *planner, out *output, r *plannedRow) (res outcome) {
 	res.row = r
 	defer func() {
@@ -438,12 +456,19 @@ func (s *Batch) makePacket(p *planner, out *output, r *plannedRow) (res outcome)
 		return outcome{row: r, err: fmt.Errorf("%s exists with other content and was not made by this batch for this row; "+
 			"move it away, or run with --force to replace it", r.file)}
 	}
-	// Renamed into place, not yet durable: the collector's commit syncs
-	// the folder before the row is recorded.
-	if err := out.disk.place(path, pdfBytes, 0o600); err != nil {
-		return outcome{row: r, err: err}
+	return outcome{row: r, entry: entry, pdf: pdfBytes}
+}
+
+// placePacket puts a packet makePacket made in its file, synced and
+// renamed into place but not yet durable: the collector's commit syncs
+// the folder before the row is recorded. The outcome keeps no PDF.
+func (s *Batch) placePacket(out *output, res outcome) outcome {
+	err := out.disk.place(filepath.Join(out.dir, res.row.file), res.pdf, 0o600)
+	res.pdf = nil
+	if err != nil {
+		return outcome{row: res.row, err: redact(err, res.row.patientRow)}
 	}
-	return outcome{row: r, entry: entry}
+	return res
 }
 
 // fileSHA256 hashes a regular file; anything else at path is an error.
