@@ -12,7 +12,7 @@ import (
 // Group commit: how a packet becomes done.
 //
 // A packet is durably in place once its file is synced and renamed
-// (atomicfile.Place, in the worker that made it) and its folder has been
+// (atomicfile.Place, by a writer: placePacket) and its folder has been
 // synced after the rename. Syncing the folder once per packet was about a
 // millisecond of every packet's time; a run syncs it once per group of
 // packets instead, and only then says anything about them.
