@@ -51,6 +51,10 @@ type Batch struct {
 	// tests a recorder of the order of syncs or a writer that fails as a
 	// full disk does.
 	disk outputDisk
+	// commitWait is how long a packet placed waits at most for its group
+	// to fill: commitWithin, or in tests longer, so that only full groups
+	// (and the last) are committed however slow the machine.
+	commitWait time.Duration
 }
 
 // New checks o. Its errors are mistakes in the options, each naming the
@@ -59,7 +63,7 @@ func New(o Options) (*Batch, error) {
 	if o.Name == "" {
 		o.Name = DefaultNameTemplate
 	}
-	s := &Batch{Options: o, disk: atomicDisk()}
+	s := &Batch{Options: o, disk: atomicDisk(), commitWait: commitWithin}
 	var err error
 	if s.tmpl, err = parseNameTemplate(o.Name); err != nil {
 		return nil, fmt.Errorf("--name: %v", err)

@@ -63,6 +63,7 @@ func atomicDisk() outputDisk {
 // commitGroup holds the packets made and renamed into place whose folder
 // sync and journal lines are still to come. Only the collector uses it.
 type commitGroup struct {
+	wait  time.Duration // how long the first packet waits at most
 	made  []outcome
 	timer *time.Timer // from the group's first packet; nil while empty
 }
@@ -71,13 +72,13 @@ type commitGroup struct {
 // full and is to be committed now.
 func (g *commitGroup) add(res outcome) (full bool) {
 	if len(g.made) == 0 {
-		g.timer = time.NewTimer(commitWithin)
+		g.timer = time.NewTimer(g.wait)
 	}
 	g.made = append(g.made, res)
 	return len(g.made) >= commitEvery
 }
 
-// due fires when the group has waited commitWithin; never while empty.
+// due fires when the group has waited g.wait; never while empty.
 func (g *commitGroup) due() <-chan time.Time {
 	if g.timer == nil {
 		return nil

@@ -371,7 +371,7 @@ func (s *Batch) produce(ctx context.Context, p *planner, out *output, plan []*pl
 		close(results)
 	}()
 	// Made packets wait in a group for one folder sync (see commit).
-	var group commitGroup
+	group := commitGroup{wait: s.commitWait}
 	for {
 		select {
 		case res, ok := <-results:
