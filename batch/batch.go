@@ -11,13 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
-	"handout/internal/atomicfile"
 	"handout/render"
 )
 
@@ -49,9 +47,14 @@ type Batch struct {
 	settings render.Checked // Options.Render, checked
 	tmpl     nameTemplate
 	shard    shard
-	// writeFile puts a packet or the manifest in place: atomicfile.Write,
-	// or in tests a writer that fails as a full disk does.
-	writeFile func(path string, data []byte, perm fs.FileMode) error
+	// disk puts the packets and the manifest in place: atomicDisk, or in
+	// tests a recorder of the order of syncs or a writer that fails as a
+	// full disk does.
+	disk outputDisk
+	// commitWait is how long a packet placed waits at most for its group
+	// to fill: commitWithin, or in tests longer, so that only full groups
+	// (and the last) are committed however slow the machine.
+	commitWait time.Duration
 }
 
 // New checks o. Its errors are mistakes in the options, each naming the
@@ -60,7 +63,7 @@ func New(o Options) (*Batch, error) {
 	if o.Name == "" {
 		o.Name = DefaultNameTemplate
 	}
-	s := &Batch{Options: o, writeFile: atomicfile.Write}
+	s := &Batch{Options: o, disk: atomicDisk(), commitWait: commitWithin}
 	var err error
 	if s.tmpl, err = parseNameTemplate(o.Name); err != nil {
 		return nil, fmt.Errorf("--name: %v", err)
@@ -116,12 +119,11 @@ func (s *Batch) Run(ctx context.Context, getenv func(string) string, stderr io.W
 	defer p.close()
 	plan := p.plan(rows)
 
-	out, err := openOutput(s.OutDir, s.shard, plan)
+	out, err := openOutput(s.OutDir, s.shard, plan, s.disk)
 	if err != nil {
 		return err
 	}
 	defer out.closeJournal()
-	out.writeFile = s.writeFile
 	p.fitter = render.NewSizeFitter(eng, s.settings.Budget)
 	if s.settings.Encrypted {
 		p.encrypter = render.NewEncrypter()

@@ -47,7 +47,7 @@ func TestBatchPanicIsOneRow(t *testing.T) {
 	dir := t.TempDir()
 	list := pdftest.WriteList(t, dir, pdftest.Patients(1))
 	s, p, plan := testPlan(t, list, dir)
-	out, err := openOutput(dir, shard{}, plan)
+	out, err := openOutput(dir, shard{}, plan, atomicDisk())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -384,9 +384,9 @@ func TestJournalIsNotFollowed(t *testing.T) {
 	if err := os.Symlink(victim, filepath.Join(dir, journalName(shard{}))); err != nil {
 		t.Fatal(err)
 	}
-	out, err := openOutput(dir, shard{}, plan)
+	out, err := openOutput(dir, shard{}, plan, atomicDisk())
 	if err == nil {
-		out.record(manifestRow{ID: "P0001", File: "x.pdf"})
+		out.record([]manifestRow{{ID: "P0001", File: "x.pdf"}})
 		out.closeJournal()
 	}
 	if err == nil || !strings.Contains(err.Error(), "symbolic link") {

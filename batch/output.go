@@ -66,8 +66,8 @@ func manifestName(sh shard) string {
 
 // journalName is the append-only record of packets made since the
 // manifest was last written: one JSON manifestRow per line, each added
-// only after its packet is renamed into place. After a crash or kill -9
-// the next run reads it; at the end of a run it is folded into the
+// only once its packet is durably in place (see commit). After a crash or
+// kill -9 the next run reads it; at the end of a run it is folded into the
 // manifest and removed.
 func journalName(sh shard) string { return "." + manifestName(sh) + ".journal" }
 
@@ -83,13 +83,13 @@ type output struct {
 	journal    *os.File
 	journalErr error
 
-	writeFile func(path string, data []byte, perm fs.FileMode) error // atomicfile.Write outside tests
+	disk outputDisk // atomicDisk outside tests
 }
 
 // openOutput creates the folder (0700) if needed, reads the earlier
 // manifest and journal, removes the temporary files a killed run left for
-// this run's rows, and opens the journal.
-func openOutput(dir string, sh shard, plan []*plannedRow) (*output, error) {
+// this run's rows, and opens the journal. Files go through disk.
+func openOutput(dir string, sh shard, plan []*plannedRow, disk outputDisk) (*output, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
@@ -98,7 +98,7 @@ func openOutput(dir string, sh shard, plan []*plannedRow) (*output, error) {
 	if err := atomicfile.SyncDir(filepath.Dir(filepath.Clean(dir))); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
-	o := &output{dir: dir, shard: sh, prev: map[string]manifestRow{}, done: map[string]manifestRow{}, writeFile: atomicfile.Write}
+	o := &output{dir: dir, shard: sh, prev: map[string]manifestRow{}, done: map[string]manifestRow{}, disk: disk}
 	m, err := readManifest(filepath.Join(dir, manifestName(sh)))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
@@ -185,13 +185,23 @@ func (o *output) removeStaleTemps(plan []*plannedRow) error {
 	return nil
 }
 
-// record notes a finished row: in memory for the manifest, and on disk in
-// the journal. One write per line, so a kill leaves whole lines. The
+// record notes a group of finished rows, whose packets are durably in
+// place (commit syncs their folder first): in memory for the manifest, and
+// on disk in the journal, in one write (a kill leaves whole lines, a power
+// cut at worst a cut last line, which the next run skips) and then a sync
+// of the journal, so that --resume after a power cut finds the group. The
 // error is also kept for writeManifest, which reports it.
-func (o *output) record(r manifestRow) error {
-	o.done[r.ID] = r
-	line, _ := json.Marshal(r) // strings and an int: cannot fail
-	_, err := o.journal.Write(append(line, '\n'))
+func (o *output) record(rows []manifestRow) error {
+	var lines []byte
+	for _, r := range rows {
+		o.done[r.ID] = r
+		line, _ := json.Marshal(r) // strings and an int: cannot fail
+		lines = append(append(lines, line...), '\n')
+	}
+	_, err := o.journal.Write(lines)
+	if err == nil {
+		err = o.disk.syncJournal(o.journal)
+	}
 	if err != nil {
 		err = fmt.Errorf("manifest journal: %w", err)
 		if o.journalErr == nil {
@@ -237,7 +247,7 @@ func (o *output) writeManifest() error {
 	for _, r := range o.done {
 		m.Rows = append(m.Rows, r)
 	}
-	if err := saveManifest(filepath.Join(o.dir, manifestName(o.shard)), m, o.writeFile); err != nil {
+	if err := saveManifest(filepath.Join(o.dir, manifestName(o.shard)), m, o.disk.write); err != nil {
 		return err
 	}
 	if o.journalErr != nil {
@@ -281,12 +291,19 @@ type outcome struct {
 	entry   manifestRow
 	skipped bool // the file was already there with the right bytes
 	err     error
+	// pdf is a packet made and still to be put in place (placePacket);
+	// nil once it is, or when there was nothing to write.
+	pdf []byte
 }
 
 // produce makes the packets of the rows that passed the checks, with
-// s.Jobs workers. Only the collector (this goroutine) touches the output's
-// records and the progress bar; workers keep no PDF after writing it, so
-// memory does not grow with the list.
+// s.Jobs workers, and puts them in place with as many writers, so that a
+// worker makes its next packet while the disk syncs its last one (the
+// sync waits for the disk, not for a CPU). Only the collector (this
+// goroutine) touches the output's records and the progress bar, and
+// commits the packets placed in groups (commit). A writer keeps no PDF
+// after placing it: at most 2×s.Jobs packets are in memory, however long
+// the list.
 func (s *Batch) produce(ctx context.Context, p *planner, out *output, plan []*plannedRow, stderr io.Writer) tally {
 	var t tally
 	var todo []*plannedRow
@@ -310,12 +327,24 @@ func (s *Batch) produce(ctx context.Context, p *planner, out *output, plan []*pl
 	}
 
 	rows := make(chan *plannedRow)
-	results := make(chan outcome)
-	var wg sync.WaitGroup
+	writes := make(chan outcome)
+	// Room for every writer's outcome: a writer does not wait while the
+	// collector syncs a group.
+	results := make(chan outcome, s.Jobs)
+	var made, placed sync.WaitGroup
 	for range min(s.Jobs, len(todo)) {
-		wg.Go(func() {
+		made.Go(func() {
 			for r := range rows {
-				results <- s.makePacket(p, out, r)
+				if res := s.makePacket(p, out, r); res.pdf != nil {
+					writes <- res
+				} else {
+					results <- res
+				}
+			}
+		})
+		placed.Go(func() {
+			for res := range writes {
+				results <- s.placePacket(out, res)
 			}
 		})
 	}
@@ -336,40 +365,40 @@ func (s *Batch) produce(ctx context.Context, p *planner, out *output, plan []*pl
 		}
 	}()
 	go func() {
-		wg.Wait()
+		made.Wait()
+		close(writes)
+		placed.Wait()
 		close(results)
 	}()
-	for res := range results {
-		switch {
-		case stopsRun(res.err):
-			// Not this row's problem: every row after it would fail the
-			// same way. The row is left undone, for --resume.
-			halt(res.err)
-			bar.add()
-			continue
-		case res.err != nil:
-			t.failures = append(t.failures, &rowError{list: s.List, line: res.row.line, id: res.row.id, err: res.err})
-		case res.skipped:
-			t.skipped++
-		default:
-			t.written++
-		}
-		if res.err == nil {
-			if err := out.record(res.entry); stopsRun(err) {
-				halt(err)
+	// Made packets wait in a group for one folder sync (see commit).
+	group := commitGroup{wait: s.commitWait}
+	for {
+		select {
+		case res, ok := <-results:
+			if !ok {
+				s.commit(p, out, group.take(), &t, halt)
+				return t
 			}
+			bar.add()
+			switch {
+			case stopsRun(res.err):
+				// Not this row's problem: every row after it would fail the
+				// same way. The row is left undone, for --resume.
+				halt(res.err)
+			case res.err != nil:
+				t.failures = append(t.failures, &rowError{list: s.List, line: res.row.line, id: res.row.id, err: res.err})
+			case group.add(res):
+				s.commit(p, out, group.take(), &t, halt)
+			}
+		case <-group.due():
+			s.commit(p, out, group.take(), &t, halt)
 		}
-		if res.err == nil && p.mail != nil {
-			s.submitMail(p, out, res.row, &t)
-		}
-		bar.add()
 	}
-	return t
 }
 
-// makePacket makes one row's packet and puts it in place, unless the file
-// there already has the right bytes. A panic, in this program or a
-// library, fails the row and not the run.
+// makePacket makes one row's packet, for placePacket to put in place,
+// unless the file there already has the right bytes. A panic, in this
+// program or a library, fails the row and not the run.
 func (s *Batch) makePacket(p *planner, out *output, r *plannedRow) (res outcome) {
 	res.row = r
 	defer func() {
@@ -427,10 +456,19 @@ func (s *Batch) makePacket(p *planner, out *output, r *plannedRow) (res outcome)
 		return outcome{row: r, err: fmt.Errorf("%s exists with other content and was not made by this batch for this row; "+
 			"move it away, or run with --force to replace it", r.file)}
 	}
-	if err := out.writeFile(path, pdfBytes, 0o600); err != nil {
-		return outcome{row: r, err: err}
+	return outcome{row: r, entry: entry, pdf: pdfBytes}
+}
+
+// placePacket puts a packet makePacket made in its file, synced and
+// renamed into place but not yet durable: the collector's commit syncs
+// the folder before the row is recorded. The outcome keeps no PDF.
+func (s *Batch) placePacket(out *output, res outcome) outcome {
+	err := out.disk.place(filepath.Join(out.dir, res.row.file), res.pdf, 0o600)
+	res.pdf = nil
+	if err != nil {
+		return outcome{row: res.row, err: redact(err, res.row.patientRow)}
 	}
-	return outcome{row: r, entry: entry}
+	return res
 }
 
 // fileSHA256 hashes a regular file; anything else at path is an error.
