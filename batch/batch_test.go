@@ -99,11 +99,18 @@ func TestReadPatientList(t *testing.T) {
 		{"empty.csv", "", "the list is empty"},
 		{"header.csv", "id,handouts\n", "the list has no rows"},
 		{"latin1.csv", "id,n\xe4me,handouts\nP1,D\xedaz,x\n", "latin1.csv:1: the header is not UTF-8 text"},
+		{"nothing.csv", "id,name,visit_date\nP1,Ana,2026-11-25\n", `nothing.csv:1: the header has no "handouts", "protocol", "exercises" column: one of them says what goes into each packet`},
 	} {
 		_, err := readPatientList(write(c.name, c.src))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
 		}
+	}
+	// One programme per patient, without a handouts column: the protocol,
+	// the exercises and the style are read as written.
+	rows, err = readPatientList(write("protocol.csv", "id,visit_date,protocol,exercises,style\nP1,2026-11-25,neck-pain,chin-tuck: reps 10 | bird-dog,article\n"))
+	if err != nil || len(rows) != 1 || rows[0].protocol != "neck-pain" || rows[0].exercises != "chin-tuck: reps 10 | bird-dog" || rows[0].style != "article" || rows[0].err != nil {
+		t.Errorf("protocol.csv: %+v, %v", rows, err)
 	}
 	if _, err := readPatientList(filepath.Join(dir, "missing.csv")); err == nil || !strings.Contains(err.Error(), "missing.csv") {
 		t.Errorf("missing list: err = %v", err)
