@@ -156,6 +156,20 @@ func TestNameTemplate(t *testing.T) {
 			t.Errorf("%q → %q, want %q", tmpl, got, want)
 		}
 	}
+	// A row's own programme is first in the packet and in {handout}: its
+	// protocol, or "exercises".
+	nt, _ := parseNameTemplate("{id}-{handout}")
+	for _, c := range []struct {
+		row  patientRow
+		want string
+	}{
+		{patientRow{id: "P1", protocol: "neck-pain", handouts: []string{"mid-back-pain"}}, "P1-neck-pain+mid-back-pain.pdf"},
+		{patientRow{id: "P2", exercises: "chin-tuck | bird-dog"}, "P2-exercises.pdf"},
+	} {
+		if got := nt.file(&c.row); got != c.want {
+			t.Errorf("{id}-{handout} of %s → %q, want %q", c.row.id, got, c.want)
+		}
+	}
 	// A misspelt placeholder is named as unknown, with the known ones,
 	// even when it leaves the template without {id}.
 	for _, bad := range []string{"{patient}.pdf", "{id}-{patient}.pdf"} {
