@@ -298,11 +298,11 @@ func resolveProgramme(pr *Programme, protocol string, entries []ProgrammeEntry, 
 			continue
 		}
 		listed[it.Exercise.ID] = it.Pos.Line
-		if at := protocolIndex(pr.Items[:fromProtocol], it.Exercise); at >= 0 {
+		if j := protocolIndex(pr.Items[:fromProtocol], it.Exercise); j >= 0 {
 			if it.Dose == nil {
-				it.Dose = pr.Items[at].Dose
+				it.Dose = pr.Items[j].Dose
 			}
-			pr.Items[at] = it
+			pr.Items[j] = it
 			continue
 		}
 		pr.Items = append(pr.Items, it)
