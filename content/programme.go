@@ -261,6 +261,11 @@ func (at programmePlace) label(what string) string {
 // the problems found. It is the one place a programme's exercises are
 // resolved, whichever way they were written.
 func resolveProgramme(pr *Programme, protocol string, entries []ProgrammeEntry, at programmePlace, lib *Library, p *problems) (*Programme, []ProgrammeWarning, error) {
+	protocol, err := CleanText("protocol", protocol)
+	if err != nil {
+		p.wrap(at.line("protocol"), err, "%s", err)
+		protocol = ""
+	}
 	if id := strings.TrimSpace(protocol); id != "" {
 		proto, err := lib.Protocol(id)
 		if err != nil {
@@ -330,6 +335,20 @@ func resolveProgramme(pr *Programme, protocol string, entries []ProgrammeEntry, 
 func programmeItem(entry ProgrammeEntry, key string, at programmePlace, lib *Library, p *problems) (ProgrammeItem, bool) {
 	line := at.line(key)
 	lineOf := func(field string) int { return at.line(key + "." + field) }
+	// A list row's text is not read as a file is (prepareSource), and a
+	// JSON string's escapes can spell any character: each value is put
+	// in the form a file's text is in (CleanText), whichever way it came.
+	for _, f := range []struct {
+		key string
+		val *string
+	}{{"id", &entry.ID}, {"dose", &entry.Dose}, {"side", &entry.Side}, {"note", &entry.Note}} {
+		clean, err := CleanText(f.key, *f.val)
+		if err != nil {
+			p.wrap(lineOf(f.key), err, "%s%s", at.label("exercises"), err)
+			return ProgrammeItem{}, false
+		}
+		*f.val = clean
+	}
 	it := ProgrammeItem{Pos: Pos{File: p.file, Line: line}, Note: strings.TrimSpace(entry.Note)}
 	id := strings.TrimSpace(entry.ID)
 	if id == "" {

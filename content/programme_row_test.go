@@ -110,12 +110,20 @@ func TestParseProgrammeJSONRow(t *testing.T) {
 	if len(p.Items) != 5 || last.Exercise.ID != "knee-to-chest" || last.DoseLine() != "hold 30 seconds · left leg" || last.Note != "Slowly." {
 		t.Errorf("items %s", programmeLines(p))
 	}
+	// A JSON escape can spell any character: the values are put in normal
+	// form C like a file's text, and a bidirectional control is refused.
+	p, _, err = ParseProgrammeJSON([]byte(`{"exercises":[{"id":"chin-tuck","note":"Cafe\u0301 first."}]}`), l)
+	if err != nil || p.Items[0].Note != "Caf\u00e9 first." {
+		t.Fatalf("note %q, %v; want it composed", p.Items[0].Note, err)
+	}
 	for src, want := range map[string]string{
-		`{"exercises":[{"id":"chin-tuck","dos":"reps 3"}]}`: `unknown key "exercises[1].dos"; did you mean "dose"? the keys are id, dose, side, note`,
-		`{"exercises":["chin-tuk"]}`:                        `exercises: no exercise "chin-tuk" in the library; did you mean chin-tuck?`,
-		`{"exercises":[{"id":"chin-tuck","dose":"often"}]}`: `exercises: chin-tuck: dose: dose key "often" is unknown`,
-		`{"exercises":"chin-tuck"}`:                         `"exercises" must be a list`,
-		`{"exercises":[{"side":"left"}]}`:                   `exercises: exercises[1] has no id`,
+		`{"exercises":[{"id":"chin-tuck","dos":"reps 3"}]}`:         `unknown key "exercises[1].dos"; did you mean "dose"? the keys are id, dose, side, note`,
+		`{"exercises":["chin-tuk"]}`:                                `exercises: no exercise "chin-tuk" in the library; did you mean chin-tuck?`,
+		`{"exercises":[{"id":"chin-tuck","dose":"often"}]}`:         `exercises: chin-tuck: dose: dose key "often" is unknown`,
+		`{"exercises":"chin-tuck"}`:                                 `"exercises" must be a list`,
+		`{"exercises":[{"side":"left"}]}`:                           `exercises: exercises[1] has no id`,
+		`{"exercises":[{"id":"chin-tuck","note":"Slowly\u202e."}]}`: `exercises: note: invisible character U+202E`,
+		`{"protocol":"neck-pain\u202e"}`:                            `protocol: invisible character U+202E`,
 	} {
 		_, _, err := ParseProgrammeJSON([]byte(src), l)
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
