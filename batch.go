@@ -22,8 +22,8 @@ const batchUsage = `Usage: handout batch PATIENTS.csv [--clinic PROFILE.yaml] [-
        handout batch --merge-manifests --out-dir DIR
 
 Makes one packet per patient of a list (CSV, or JSON Lines when the file
-ends in .jsonl): a cover page, the patient's handouts with their doses, and
-a weekly tick log. Every row is checked before any packet is written; rows
+ends in .jsonl): a cover page, the patient's programme (the protocol and
+exercises columns) and handouts with their doses, and a weekly tick log. Every row is checked before any packet is written; rows
 with problems are listed by line and id and skipped, the others are made.
 A manifest in the output folder records each packet's checksum and inputs,
 so that --resume after a crash redoes only what is missing or changed.

@@ -59,3 +59,26 @@ func TestBatchCommandLine(t *testing.T) {
 		t.Errorf("batch --help: %v, %q", err, out.String())
 	}
 }
+
+// TestBatchExampleProgrammes runs the example lists with programmes
+// (testdata/batch/programmes.csv and .jsonl, as README shows them): the
+// CSV's misspelt exercise is reported by line, id and column with the
+// closest id (exit 3), the rest are made; the JSON Lines list is made
+// whole (exit 0).
+func TestBatchExampleProgrammes(t *testing.T) {
+	t.Parallel()
+	list := filepath.Join("testdata", "batch", "programmes.csv")
+	code, stderr := batchCLI(t, list, "--out-dir", filepath.Join(t.TempDir(), "csv"))
+	for _, want := range []string{
+		list + `:6 (id P0105): exercises: no exercise "bird-dgo" in the library; did you mean bird-dog?`,
+		"5 rows: 4 written, 0 skipped, 1 failed",
+	} {
+		if code != exitPartial || !strings.Contains(stderr, want) {
+			t.Errorf("batch %s: exit %d, want %d and %q:\n%s", list, code, exitPartial, want, stderr)
+		}
+	}
+	jsonl := filepath.Join("testdata", "batch", "programmes.jsonl")
+	if code, stderr := batchCLI(t, jsonl, "--out-dir", filepath.Join(t.TempDir(), "jsonl")); code != 0 || !strings.Contains(stderr, "2 rows: 2 written") {
+		t.Errorf("batch %s: exit %d:\n%s", jsonl, code, stderr)
+	}
+}

@@ -99,11 +99,18 @@ func TestReadPatientList(t *testing.T) {
 		{"empty.csv", "", "the list is empty"},
 		{"header.csv", "id,handouts\n", "the list has no rows"},
 		{"latin1.csv", "id,n\xe4me,handouts\nP1,D\xedaz,x\n", "latin1.csv:1: the header is not UTF-8 text"},
+		{"nothing.csv", "id,name,visit_date\nP1,Ana,2026-11-25\n", `nothing.csv:1: the header has no "handouts", "protocol", "exercises" column: one of them says what goes into each packet`},
 	} {
 		_, err := readPatientList(write(c.name, c.src))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
 		}
+	}
+	// One programme per patient, without a handouts column: the protocol,
+	// the exercises and the style are read as written.
+	rows, err = readPatientList(write("protocol.csv", "id,visit_date,protocol,exercises,style\nP1,2026-11-25,neck-pain,chin-tuck: reps 10 | bird-dog,article\n"))
+	if err != nil || len(rows) != 1 || rows[0].protocol != "neck-pain" || rows[0].exercises != "chin-tuck: reps 10 | bird-dog" || rows[0].style != "article" || rows[0].err != nil {
+		t.Errorf("protocol.csv: %+v, %v", rows, err)
 	}
 	if _, err := readPatientList(filepath.Join(dir, "missing.csv")); err == nil || !strings.Contains(err.Error(), "missing.csv") {
 		t.Errorf("missing list: err = %v", err)
@@ -147,6 +154,20 @@ func TestNameTemplate(t *testing.T) {
 		}
 		if got := nt.file(r); got != want {
 			t.Errorf("%q → %q, want %q", tmpl, got, want)
+		}
+	}
+	// A row's own programme is first in the packet and in {handout}: its
+	// protocol, or "exercises".
+	nt, _ := parseNameTemplate("{id}-{handout}")
+	for _, c := range []struct {
+		row  patientRow
+		want string
+	}{
+		{patientRow{id: "P1", protocol: "neck-pain", handouts: []string{"mid-back-pain"}}, "P1-neck-pain+mid-back-pain.pdf"},
+		{patientRow{id: "P2", exercises: "chin-tuck | bird-dog"}, "P2-exercises.pdf"},
+	} {
+		if got := nt.file(&c.row); got != c.want {
+			t.Errorf("{id}-{handout} of %s → %q, want %q", c.row.id, got, c.want)
 		}
 	}
 	// A misspelt placeholder is named as unknown, with the known ones,

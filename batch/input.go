@@ -10,6 +10,7 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -23,17 +24,28 @@ type patientRow struct {
 	name      string // printed on the pages only: never in a message or file name by default
 	visitDate string
 	clinician string
-	handouts  []string          // as written: built-in names or paths relative to the list
-	doses     map[string]string // section ID → dose text
-	notes     string            // printed on the cover only
-	email     string            // where --send sends the packet; never printed
-	password  string            // --password-column: encrypts the packet; never printed, hashed or stored
-	err       error             // a problem found while reading the row
+	handouts  []string // as written: built-in names or paths relative to the list
+	protocol  string   // the row's own programme (CSV): a protocol's id, or ""
+	exercises string   // and its exercises column: "chin-tuck: reps 10; hold 5 s | bird-dog"
+	// programmeJSON is a JSON Lines row's own programme: an object of its
+	// "protocol" and "exercises" keys, as the programme file has them;
+	// nil for a CSV row, or a JSON row without them.
+	programmeJSON []byte
+	style         string            // the layout style's name (layout.StyleByName), or "" for the run's
+	doses         map[string]string // section ID → dose text
+	notes         string            // printed on the cover only
+	email         string            // where --send sends the packet; never printed
+	password      string            // --password-column: encrypts the packet; never printed, hashed or stored
+	err           error             // a problem found while reading the row
 }
 
 // listColumns are the columns a CSV list may have, in the order README
-// documents them. id and handouts are required.
-var listColumns = []string{"id", "name", "visit_date", "clinician", "handouts", "doses", "notes", "email"}
+// documents them. id is required, and one of contentColumns.
+var listColumns = []string{"id", "name", "visit_date", "clinician", "handouts", "protocol", "exercises", "doses", "style", "notes", "email"}
+
+// contentColumns are the columns that say what goes into a packet: a list
+// needs one of them, a row one of them filled in.
+var contentColumns = []string{"handouts", "protocol", "exercises"}
 
 // ignoredColumnPrefix marks a column the program is to skip: any other
 // unknown column is an error, since a misspelt "handout" or "dose" would
@@ -143,6 +155,9 @@ func readCSV(path string, src []byte, passwordColumn string) ([]*patientRow, err
 		row.clinician = cols.field(rec, "clinician")
 		row.notes = cols.field(rec, "notes")
 		row.email = cols.field(rec, "email")
+		row.protocol = cols.field(rec, "protocol")
+		row.exercises = cols.field(rec, "exercises")
+		row.style = cols.field(rec, "style")
 		if passwordColumn != "" {
 			row.password = cols.field(rec, passwordColumn)
 		}
@@ -223,7 +238,7 @@ func mapColumns(path string, header []string, passwordColumn string) (columns, e
 		return nil, fmt.Errorf("%s:1: unknown column %s; the columns are %s (a column starting with %q is ignored)",
 			path, strings.Join(unknown, ", "), strings.Join(listColumns, ", "), ignoredColumnPrefix)
 	}
-	needed := []string{"id", "handouts"}
+	needed := []string{"id"}
 	if passwordColumn != "" {
 		needed = append(needed, passwordColumn)
 	}
@@ -232,7 +247,20 @@ func mapColumns(path string, header []string, passwordColumn string) (columns, e
 			return nil, fmt.Errorf("%s:1: the header has no %q column; the columns are %s", path, need, strings.Join(listColumns, ", "))
 		}
 	}
+	if !slices.ContainsFunc(contentColumns, func(c string) bool { _, ok := cols[c]; return ok }) {
+		return nil, fmt.Errorf("%s:1: the header has no %s column: one of them says what goes into each packet; the columns are %s",
+			path, strings.Join(quoteAll(contentColumns), ", "), strings.Join(listColumns, ", "))
+	}
 	return cols, nil
+}
+
+// quoteAll quotes each of names, for a message.
+func quoteAll(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = strconv.Quote(n)
+	}
+	return out
 }
 
 // checkUTF8 reports the first field of rec the program reads (ignored
@@ -306,16 +334,39 @@ func clip(s string, n int) string {
 }
 
 // jsonRow is one line of a JSON Lines list: the CSV columns, with the
-// handouts as an array and the doses as an object.
+// handouts as an array, the doses as an object, and the exercises as a
+// programme file has them: a list of ids or of {"id", "dose", "side",
+// "note"} objects, which content reads (render.Resolver.ProgrammeJSON),
+// so that they are checked by the programme file's own code.
 type jsonRow struct {
 	ID        string            `json:"id"`
 	Name      string            `json:"name"`
 	VisitDate string            `json:"visit_date"`
 	Clinician string            `json:"clinician"`
 	Handouts  []string          `json:"handouts"`
+	Protocol  string            `json:"protocol"`
+	Exercises json.RawMessage   `json:"exercises"`
 	Doses     map[string]string `json:"doses"`
+	Style     string            `json:"style"`
 	Notes     string            `json:"notes"`
 	Email     string            `json:"email"`
+}
+
+// programme is the row's own programme as a JSON object of the programme
+// file's keys, or nil when it has none.
+func (jr jsonRow) programme() []byte {
+	exercises := jr.Exercises
+	if string(bytes.TrimSpace(exercises)) == "null" {
+		exercises = nil
+	}
+	if strings.TrimSpace(jr.Protocol) == "" && len(exercises) == 0 {
+		return nil
+	}
+	b, _ := json.Marshal(struct { // a string and JSON already read: cannot fail
+		Protocol  string          `json:"protocol,omitempty"`
+		Exercises json.RawMessage `json:"exercises,omitempty"`
+	}{strings.TrimSpace(jr.Protocol), exercises})
+	return b
 }
 
 // readJSONLines reads one JSON object per line; blank lines are skipped.
@@ -362,6 +413,7 @@ func readJSONLines(path string, src []byte, passwordKey string) ([]*patientRow, 
 			line: row.line, id: strings.TrimSpace(jr.ID), name: strings.TrimSpace(jr.Name),
 			visitDate: strings.TrimSpace(jr.VisitDate), clinician: strings.TrimSpace(jr.Clinician),
 			notes: strings.TrimSpace(jr.Notes), email: strings.TrimSpace(jr.Email), password: password,
+			protocol: strings.TrimSpace(jr.Protocol), programmeJSON: jr.programme(), style: strings.TrimSpace(jr.Style),
 		}
 		for _, h := range jr.Handouts {
 			if h = strings.TrimSpace(h); h != "" {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"maps"
@@ -49,21 +50,34 @@ func programVersion() string {
 // plannedRow is a row of the list, checked, with what its packet needs.
 type plannedRow struct {
 	*patientRow
-	file    string          // output file name inside the output folder
-	entries []*handoutEntry // the row's handouts, parsed once per run and shared
-	inputs  string          // SHA-256 (hex) of everything the packet is made from
-	err     *rowError       // the row is skipped
+	file string // output file name inside the output folder
+	// entries are what the packet holds, in order, parsed once per run
+	// and shared: the row's own programme (its protocol and exercises
+	// columns) first, then its handouts.
+	entries  []*handoutEntry
+	settings *render.Checked // the run's, or the row's with its style
+	inputs   string          // SHA-256 (hex) of everything the packet is made from
+	err      *rowError       // the row is skipped
 }
 
 // handoutEntry is one handout as a batch uses it: resolved once, then
 // shared read-only by every packet that includes it.
 type handoutEntry struct {
-	key string // the spec's canonical form: "builtin:NAME", or the cleaned path
+	// key is the spec's canonical form ("builtin:NAME", or the cleaned
+	// path), or for a row's own programme rowProgrammeKey and what the row
+	// wrote.
+	key string
 	hf  render.HandoutFile
-	ids map[string]bool // its exercises' section IDs
-	sum string          // SHA-256 of its source and photos
+	// ids are its exercises' section IDs, which the doses column may
+	// name: none for a programme, whose doses go with its exercises.
+	ids map[string]bool
+	sum string // SHA-256 of its source and photos
 	err error
 }
+
+// rowProgrammeKey starts the key of a row's own programme, which no spec
+// can (a spec is a name or a path).
+const rowProgrammeKey = "\x00row programme\x00"
 
 // planner checks the rows of a list and resolves their handouts.
 type planner struct {
@@ -76,6 +90,8 @@ type planner struct {
 	// handouts is keyed by the spec's canonical form, so that
 	// "mid-back-pain" and "builtin:mid-back-pain" are one entry.
 	handouts map[string]*handoutEntry
+	// styles are the settings of each style a row names, checked once.
+	styles map[string]*render.Checked
 
 	fitter    *render.SizeFitter // renders within --max-size
 	encrypter *render.Encrypter  // nil unless --password-column
@@ -132,8 +148,12 @@ func newPlanner(s *Batch, eng *render.Engine, clinic render.Clinic) (*planner, e
 		Profile  []byte
 		Logo     string
 	}{programVersion(), s.settings.Encoding(), prof, hashBytes(clinic.Logo)})
-	return &planner{s: s, eng: eng, clinic: clinic, base: base,
-		specs: render.NewResolverWithin(listDir(s.List)), handouts: map[string]*handoutEntry{}}, nil
+	specs := render.NewResolverWithin(listDir(s.List))
+	// Programmes resolve against the clinic's library (the profile's
+	// library: key), as they do for render.
+	specs.UseLibrary(clinic.LibraryDir)
+	return &planner{s: s, eng: eng, clinic: clinic, base: base, specs: specs,
+		handouts: map[string]*handoutEntry{}, styles: map[string]*render.Checked{}}, nil
 }
 
 // close closes the handout folders.
@@ -193,8 +213,8 @@ func (p *planner) checkRow(r *patientRow) *plannedRow {
 		p.fail(pr, "visit_date is missing; write it as YYYY-MM-DD")
 	case !validDate(r.visitDate):
 		p.fail(pr, "visit_date %q: write the date as YYYY-MM-DD", clip(r.visitDate, 20))
-	case len(r.handouts) == 0:
-		p.fail(pr, `no handouts; list built-in names or .md files separated by "|", e.g. mid-back-pain`)
+	case len(r.handouts) == 0 && !r.hasProgramme():
+		p.fail(pr, `nothing to print: name a protocol (the protocol column, e.g. neck-pain), list exercises (exercises: chin-tuck | bird-dog) or handouts (handouts: mid-back-pain)`)
 	default:
 		pr.file = p.s.tmpl.file(r)
 	}
@@ -245,9 +265,22 @@ func lineList(rs []*plannedRow) string {
 	return strings.Join(s, ", ")
 }
 
-// resolve loads the row's handouts (once per run), checks its doses
-// against them, and hashes its inputs.
+// hasProgramme reports whether the row gives a programme of its own.
+func (r *patientRow) hasProgramme() bool {
+	return r.protocol != "" || r.exercises != "" || r.programmeJSON != nil
+}
+
+// resolve loads the row's programme and handouts (once per run), checks
+// its doses against them and its style, and hashes its inputs.
 func (p *planner) resolve(r *plannedRow) {
+	if r.hasProgramme() {
+		e := p.rowProgramme(r.patientRow)
+		if e.err != nil {
+			p.fail(r, "%v", e.err)
+			return
+		}
+		r.entries = append(r.entries, e)
+	}
 	seen := map[string]bool{}
 	for _, spec := range r.handouts {
 		e := p.handout(spec)
@@ -266,17 +299,118 @@ func (p *planner) resolve(r *plannedRow) {
 		p.fail(r, "%v", err)
 		return
 	}
+	var err error
+	if r.settings, err = p.rowSettings(r); err != nil {
+		p.fail(r, "%v", err)
+		return
+	}
+	p.warn(r)
 	keys := make([]string, len(r.entries))
 	sums := make([]string, len(keys))
 	for i, e := range r.entries {
 		keys[i], sums[i] = e.key, e.sum
+	}
+	// A row's own style goes in as render encodes it, as the run's
+	// settings do in base; a row without one hashes as before styles
+	// could be given per row.
+	var style json.RawMessage
+	if r.settings != &p.s.settings {
+		style = r.settings.Encoding()
 	}
 	r.inputs = hashJSON(struct {
 		Base                                  string
 		ID, Name, VisitDate, Clinician, Notes string
 		Handouts, HandoutSums                 []string
 		Doses                                 map[string]string
-	}{p.base, r.id, r.name, r.visitDate, r.clinician, r.notes, keys, sums, r.doses})
+		Style                                 json.RawMessage `json:",omitempty"`
+	}{p.base, r.id, r.name, r.visitDate, r.clinician, r.notes, keys, sums, r.doses, style})
+}
+
+// rowProgramme returns the row's own programme, resolving it on first
+// use: rows that give the same columns share it. Its messages name the
+// column; the row is named by fail.
+func (p *planner) rowProgramme(r *patientRow) *handoutEntry {
+	key := rowProgrammeKey + r.protocol + "\x00" + r.exercises
+	if r.programmeJSON != nil {
+		key = rowProgrammeKey + string(r.programmeJSON)
+	}
+	if e, ok := p.handouts[key]; ok {
+		return e
+	}
+	e := &handoutEntry{key: key}
+	if r.programmeJSON != nil {
+		e.hf, e.err = p.specs.ProgrammeJSON(r.programmeJSON)
+	} else {
+		e.hf, e.err = p.specs.ProgrammeColumns(r.protocol, r.exercises)
+	}
+	if e.err == nil {
+		e.sum, e.err = e.hf.Sum()
+	}
+	p.handouts[key] = e
+	return e
+}
+
+// rowSettings are the settings the row's packet is made with: the run's,
+// with the row's style column, else the style a programme file of its
+// handouts names, else the run's style.
+func (p *planner) rowSettings(r *plannedRow) (*render.Checked, error) {
+	name := r.style
+	if name == "" {
+		var err error
+		if name, err = programmeStyle(r.entries); err != nil {
+			return nil, err
+		}
+	}
+	if name == "" {
+		return &p.s.settings, nil
+	}
+	if c, ok := p.styles[name]; ok {
+		return c, nil
+	}
+	c, err := p.s.settings.WithStyle(name)
+	if err != nil {
+		if r.style == "" {
+			return nil, fmt.Errorf("a programme's style: %w", err)
+		}
+		return nil, err // names the style and the styles there are
+	}
+	p.styles[name] = &c
+	return &c, nil
+}
+
+// programmeStyle is the style the programme files among entries name, ""
+// for none; two that name different styles are an error, since a packet
+// has one.
+func programmeStyle(entries []*handoutEntry) (string, error) {
+	var style, from string
+	for _, e := range entries {
+		pr := e.hf.Programme
+		if pr == nil || pr.Style == "" {
+			continue
+		}
+		if style != "" && !strings.EqualFold(style, pr.Style) {
+			return "", fmt.Errorf("%s asks for style %s and %s for style %s; a packet has one style: choose it in the style column", from, style, pr.Source, pr.Style)
+		}
+		style, from = pr.Style, pr.Source
+	}
+	return style, nil
+}
+
+// warn records the warnings of the row's programmes: one about a file
+// (an exercise not drawn yet, a programme file of more than six
+// exercises) once for the run; one about the row's own programme (more
+// than six exercises), which has no place of its own, naming the row.
+func (p *planner) warn(r *plannedRow) {
+	for _, e := range r.entries {
+		for _, w := range e.hf.Warnings {
+			if w.Pos.File != "" {
+				p.warnings.add(w.String())
+				continue
+			}
+			id := r.id // checked: the row has a usable id
+			p.warnings.add((&rowError{list: p.s.List, line: r.line, id: id, err: errors.New(w.Msg)}).Error())
+		}
+	}
 }
 
 // checkDoses checks that every override names an exercise of the row's
@@ -288,14 +422,21 @@ func (p *planner) checkDoses(r *plannedRow) error {
 	}
 	ids := slices.Sorted(mapsKeys(r.doses))
 	for _, id := range ids {
-		found := false
+		found, inProgramme := false, false
 		for _, e := range r.entries {
 			found = found || e.ids[id]
+			inProgramme = inProgramme || e.hf.Programme != nil && slices.Contains(e.hf.Exercises(), id)
 		}
-		if !found {
+		switch {
+		case found:
+		case inProgramme:
+			return fmt.Errorf(`doses: %s is an exercise of a programme, whose doses go with its exercises: write it in the exercises column ("%s: reps 10"), not in doses`, id, id)
+		default:
 			var known []string
 			for _, e := range r.entries {
-				known = append(known, e.hf.Exercises()...)
+				if e.hf.Programme == nil {
+					known = append(known, e.hf.Exercises()...)
+				}
 			}
 			return fmt.Errorf("doses: no exercise %q in the row's handouts; the exercises are: %s", id, strings.Join(known, ", "))
 		}
@@ -348,7 +489,7 @@ func (p *planner) handout(spec string) *handoutEntry {
 	if e.err == nil {
 		e.sum, e.err = e.hf.Sum()
 	}
-	if e.err == nil {
+	if e.err == nil && e.hf.Programme == nil {
 		e.ids = map[string]bool{}
 		for _, id := range e.hf.Exercises() {
 			e.ids[id] = true
@@ -358,8 +499,8 @@ func (p *planner) handout(spec string) *handoutEntry {
 	return e
 }
 
-// job is the render job of a planned row: its handouts with the row's
-// doses, a cover page and a tick log.
+// job is the render job of a planned row: its programme and handouts
+// with the row's doses, a cover page and a tick log, in the row's style.
 func (p *planner) job(r *plannedRow) (render.Job, error) {
 	var handouts []render.HandoutFile
 	for _, e := range r.entries {
@@ -369,7 +510,7 @@ func (p *planner) job(r *plannedRow) (render.Job, error) {
 		}
 		handouts = append(handouts, hf)
 	}
-	j := p.s.settings.Job(p.clinic, handouts...)
+	j := r.settings.Job(p.clinic, handouts...)
 	j.Patient, j.Date = r.name, r.visitDate
 	j.Cover = &render.Cover{Clinician: r.clinician, Notes: r.notes}
 	j.TickLog = true
@@ -497,6 +638,9 @@ func (t nameTemplate) file(r *patientRow) string {
 			b.WriteString(safeName(r.name))
 		case "{handout}":
 			var labels []string
+			if r.hasProgramme() {
+				labels = append(labels, programmeLabel(r))
+			}
 			for _, spec := range r.handouts {
 				labels = append(labels, handoutLabel(spec))
 			}
@@ -518,6 +662,15 @@ func lastRune(s string) (rune, int) {
 		}
 	}
 	return 0, 1
+}
+
+// programmeLabel is a row's own programme's name for {handout}: its
+// protocol's id, else "exercises".
+func programmeLabel(r *patientRow) string {
+	if r.protocol != "" {
+		return r.protocol
+	}
+	return "exercises"
 }
 
 // handoutLabel is a handout's name for {handout}: the built-in name, or

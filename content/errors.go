@@ -96,3 +96,12 @@ func (p *problems) err() error {
 	}
 	return errors.Join(list...)
 }
+
+// dropLines forgets the lines of the problems found: for text that is
+// one line of a larger file (a JSON Lines row), whose reader names the
+// line itself, the text's own line 1 would only mislead.
+func (p *problems) dropLines() {
+	for _, e := range p.errs {
+		e.Pos.Line = 0
+	}
+}

@@ -41,7 +41,8 @@ type Exercise struct {
 	Tips     []*Callout
 	Cautions []*Callout // [!CAUTION] and [!WARNING] callouts
 
-	whyLine, stepsLine int // for messages about the why and the steps
+	whyLine, stepsLine int    // for messages about the why and the steps
+	fileSum            string // SHA-256 of the file as read (Programme.LibrarySum)
 }
 
 // Laterality says how an exercise uses the body's two sides, which decides
@@ -117,7 +118,7 @@ func ParseExercise(name string, src []byte, describe DescribeDrawing) (*Exercise
 	if !ok {
 		return nil, p.err()
 	}
-	e := &Exercise{Source: name}
+	e := &Exercise{Source: name, fileSum: sha256Hex(src)}
 	parseExerciseMeta(e, fm, p)
 	h := &Handout{Source: name}
 	convertBody(h, body, p, `an exercise's dose goes in its front matter: a line "dose: reps 10; hold 5 s"`)

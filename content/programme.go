@@ -1,6 +1,8 @@
 package content
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -23,6 +25,30 @@ type Programme struct {
 	Protocol  *Protocol
 	Items     []ProgrammeItem // the protocol's exercises first, then the listed ones
 	Notes     string
+}
+
+// LibrarySum is the SHA-256 (hex) of the library files the programme is
+// made from besides its own text: its protocol's file and each
+// exercise's, in order. With the programme's text (its file, or a list
+// row's columns) it covers everything its handout prints but the photos,
+// which render hashes as it reads them: batch records both among a
+// packet's inputs, so that a clinic's edited exercise makes its packets
+// again.
+func (p *Programme) LibrarySum() string {
+	h := sha256.New()
+	if p.Protocol != nil {
+		fmt.Fprintf(h, "protocol %s %s\n", p.Protocol.ID, p.Protocol.fileSum)
+	}
+	for _, it := range p.Items {
+		fmt.Fprintf(h, "exercise %s %s\n", it.Exercise.ID, it.Exercise.fileSum)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// sha256Hex is the SHA-256 of b in hex.
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // ProgrammeItem is one exercise of a programme, with what to print for it.
@@ -65,34 +91,37 @@ var ProgrammeFile = inputfile.Kind{What: "programme", Max: 1_000_000,
 
 // programmeYAML is a programme file.
 type programmeYAML struct {
-	Patient   string               `yaml:"patient"`
-	Date      string               `yaml:"date"`
-	Clinician string               `yaml:"clinician"`
-	Language  string               `yaml:"language"`
-	Style     string               `yaml:"style"`
-	Protocol  string               `yaml:"protocol"`
-	Exercises []programmeEntryYAML `yaml:"exercises"`
-	Notes     string               `yaml:"notes"`
+	Patient   string           `yaml:"patient"`
+	Date      string           `yaml:"date"`
+	Clinician string           `yaml:"clinician"`
+	Language  string           `yaml:"language"`
+	Style     string           `yaml:"style"`
+	Protocol  string           `yaml:"protocol"`
+	Exercises []ProgrammeEntry `yaml:"exercises"`
+	Notes     string           `yaml:"notes"`
 }
 
-// programmeEntryYAML is an entry of a programme's exercises: an id alone,
-// or an id with a dose, a side and a note.
-type programmeEntryYAML struct {
+// ProgrammeEntry is one exercise a programme lists, as written: an id
+// (or an alias, or a name) with the dose, side and note the clinician
+// gives it, each "" when not given. A programme file's entry, a JSON
+// Lines row's and the exercises column's (ParseExerciseList) are all
+// this, and are checked by the same code.
+type ProgrammeEntry struct {
 	ID   string `yaml:"id"`
-	Dose string `yaml:"dose"`
+	Dose string `yaml:"dose"` // the keys of a Dose: line, without side
 	Side string `yaml:"side"`
 	Note string `yaml:"note"`
 }
 
-func (*programmeEntryYAML) idShorthand() {}
+func (*ProgrammeEntry) idShorthand() {}
 
 // UnmarshalYAML takes "- chin-tuck" as well as "- id: chin-tuck".
-func (e *programmeEntryYAML) UnmarshalYAML(n *yaml.Node) error {
+func (e *ProgrammeEntry) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind == yaml.ScalarNode {
 		e.ID = n.Value
 		return nil
 	}
-	type plain programmeEntryYAML
+	type plain ProgrammeEntry
 	return n.Decode((*plain)(e))
 }
 
@@ -127,7 +156,7 @@ func ParseProgramme(name string, src []byte, lib *Library) (*Programme, []Progra
 	if doc == nil {
 		return nil, nil, p.err()
 	}
-	line := func(key string) int { return max(doc.line(key), 1) }
+	at := programmePlace{doc: doc}
 	pr := &Programme{Source: name, Patient: strings.TrimSpace(y.Patient), Date: strings.TrimSpace(y.Date),
 		Clinician: strings.TrimSpace(y.Clinician), Language: strings.TrimSpace(y.Language),
 		Style: strings.TrimSpace(y.Style), Notes: strings.TrimSpace(y.Notes)}
@@ -140,27 +169,113 @@ func ParseProgramme(name string, src []byte, lib *Library) (*Programme, []Progra
 		{"language", pr.Language, MaxLineChars}, {"style", pr.Style, MaxLineChars}, {"notes", pr.Notes, MaxNoteChars},
 	} {
 		if msg := checkLength(f.key, f.val, f.limit); msg != "" {
-			p.add(line(f.key), "%s", msg)
+			p.add(at.line(f.key), "%s", msg)
 		}
 	}
 	if pr.Date != "" {
 		if _, err := time.Parse(time.DateOnly, pr.Date); err != nil {
-			p.add(line("date"), "date %q is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01", pr.Date)
+			p.add(at.line("date"), "date %q is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01", pr.Date)
 		}
 	}
 	if pr.Language != "" && !languageRE.MatchString(pr.Language) {
-		p.add(line("language"), `language %q is not a BCP 47 tag; write e.g. "en" or "es-MX"`, pr.Language)
+		p.add(at.line("language"), `language %q is not a BCP 47 tag; write e.g. "en" or "es-MX"`, pr.Language)
 	}
-	if id := strings.TrimSpace(y.Protocol); id != "" {
+	return resolveProgramme(pr, y.Protocol, y.Exercises, at, lib, p)
+}
+
+// rowProgrammeYAML is a programme as a JSON Lines row of a patient list
+// gives it: the programme file's protocol and exercises keys, the rest of
+// the row being the list's own (who, when, notes).
+type rowProgrammeYAML struct {
+	Protocol  string           `yaml:"protocol"`
+	Exercises []ProgrammeEntry `yaml:"exercises"`
+}
+
+// ParseProgrammeJSON resolves the programme of a JSON Lines row: src is
+// a JSON object with the row's "protocol" and "exercises" keys, which
+// are read as a programme file's (JSON is YAML): "exercises" is a list of
+// ids, or of {"id", "dose", "side", "note"} objects. The row has no lines
+// of its own for messages to name (the list's reader names the row), so
+// they name the key instead: `exercises: bird-dgo: no exercise …`.
+func ParseProgrammeJSON(src []byte, lib *Library) (*Programme, []ProgrammeWarning, error) {
+	p := &problems{}
+	var y rowProgrammeYAML
+	doc := decodeYAML(src, 0, "", &y, p)
+	if doc == nil {
+		p.dropLines()
+		return nil, nil, p.err()
+	}
+	return resolveProgramme(&Programme{}, y.Protocol, y.Exercises, programmePlace{row: true}, lib, p)
+}
+
+// ParseProgrammeColumns resolves the programme of a CSV row: protocol is
+// its protocol column (an id, or ""), exercises its exercises column
+// (ParseExerciseList). Messages name the column, as ParseProgrammeJSON's.
+func ParseProgrammeColumns(protocol, exercises string, lib *Library) (*Programme, []ProgrammeWarning, error) {
+	entries, err := ParseExerciseList(exercises)
+	if err != nil {
+		return nil, nil, err
+	}
+	return resolveProgramme(&Programme{}, protocol, entries, programmePlace{row: true}, lib, &problems{})
+}
+
+// programmePlace says where the parts of a programme were written, for
+// messages: a file's keys and their lines (doc), or a patient list's row,
+// whose line the list's reader names, so that the messages name the key
+// ("exercises: chin-tuck: dose: …") instead of a line.
+type programmePlace struct {
+	doc *yamlDoc
+	row bool
+}
+
+// line is the file line of key ("protocol", "exercises[2].dose"): the
+// nearest enclosing key's when key itself is absent, at least 1; 0 in a
+// row.
+func (at programmePlace) line(key string) int {
+	if at.row || at.doc == nil {
+		return 0
+	}
+	for {
+		if l := at.doc.line(key); l > 0 {
+			return l
+		}
+		i := strings.LastIndexAny(key, ".[")
+		if i < 0 {
+			return 1
+		}
+		key = key[:i]
+	}
+}
+
+// label names what a message is about in a row ("exercises: "), where no
+// line does; "" in a file.
+func (at programmePlace) label(what string) string {
+	if !at.row {
+		return ""
+	}
+	return what + ": "
+}
+
+// resolveProgramme adds to pr the protocol's exercises and then the
+// listed ones, checked against lib, and returns it with its warnings, or
+// the problems found. It is the one place a programme's exercises are
+// resolved, whichever way they were written.
+func resolveProgramme(pr *Programme, protocol string, entries []ProgrammeEntry, at programmePlace, lib *Library, p *problems) (*Programme, []ProgrammeWarning, error) {
+	protocol, err := CleanText("protocol", protocol)
+	if err != nil {
+		p.wrap(at.line("protocol"), err, "%s", err)
+		protocol = ""
+	}
+	if id := strings.TrimSpace(protocol); id != "" {
 		proto, err := lib.Protocol(id)
 		if err != nil {
-			p.wrap(line("protocol"), err, "%s", err)
+			p.wrap(at.line("protocol"), err, "%s%s", at.label("protocol"), err)
 		} else {
 			pr.Protocol = proto
 			for _, it := range proto.Items {
 				e, err := lib.Exercise(it.ID)
 				if err != nil { // LoadLibrary checked every protocol
-					p.wrap(line("protocol"), err, "protocol %s: %s", proto.ID, err)
+					p.wrap(at.line("protocol"), err, "%sprotocol %s: %s", at.label("protocol"), proto.ID, err)
 					continue
 				}
 				d := e.Dose
@@ -173,71 +288,101 @@ func ParseProgramme(name string, src []byte, lib *Library) (*Programme, []Progra
 	}
 	fromProtocol := len(pr.Items)
 	listed := map[string]int{} // exercise id → its entry's line
-	for i, entry := range y.Exercises {
+	for i, entry := range entries {
 		key := fmt.Sprintf("exercises[%d]", i+1)
-		it, ok := programmeItem(entry, key, doc, lib, p)
+		it, ok := programmeItem(entry, key, at, lib, p)
 		if !ok {
 			continue
 		}
 		if first, dup := listed[it.Exercise.ID]; dup {
-			p.add(it.Pos.Line, "%s is listed twice (also on line %d); keep one", it.Exercise.ID, first)
+			if at.row {
+				p.add(0, "%s%s is listed twice; keep one", at.label("exercises"), it.Exercise.ID)
+			} else {
+				p.add(it.Pos.Line, "%s is listed twice (also on line %d); keep one", it.Exercise.ID, first)
+			}
 			continue
 		}
 		listed[it.Exercise.ID] = it.Pos.Line
-		if at := protocolIndex(pr.Items[:fromProtocol], it.Exercise); at >= 0 {
+		if j := protocolIndex(pr.Items[:fromProtocol], it.Exercise); j >= 0 {
 			if it.Dose == nil {
-				it.Dose = pr.Items[at].Dose
+				it.Dose = pr.Items[j].Dose
 			}
-			pr.Items[at] = it
+			pr.Items[j] = it
 			continue
 		}
 		pr.Items = append(pr.Items, it)
 	}
 	if p.ok() && len(pr.Items) == 0 {
-		p.add(1, `the programme has no exercises; name a protocol ("protocol: neck-pain") or list them ("exercises:", then "- chin-tuck" lines)`)
+		if at.row {
+			p.add(0, `no exercises; name a protocol (protocol: neck-pain) or list exercises (exercises: chin-tuck | bird-dog)`)
+		} else {
+			p.add(1, `the programme has no exercises; name a protocol ("protocol: neck-pain") or list them ("exercises:", then "- chin-tuck" lines)`)
+		}
 	}
 	if !p.ok() {
 		return nil, nil, p.err()
 	}
 	var warnings []ProgrammeWarning
 	if n := len(pr.Items); n > MaxProgrammeExercises {
-		warnings = append(warnings, ProgrammeWarning{Pos: Pos{File: name, Line: line("exercises")},
+		warnings = append(warnings, ProgrammeWarning{Pos: Pos{File: p.file, Line: at.line("exercises")},
 			Msg: fmt.Sprintf("the programme has %d exercises; more than %d are done less often (three to five is best), consider fewer", n, MaxProgrammeExercises)})
 	}
 	return pr, warnings, nil
 }
 
 // programmeItem checks one listed exercise; ok is false when it had
-// problems (reported to p).
-func programmeItem(entry programmeEntryYAML, key string, doc *yamlDoc, lib *Library, p *problems) (ProgrammeItem, bool) {
-	line := doc.line(key)
-	lineOf := func(field string) int { return max(doc.line(key+"."+field), line) }
+// problems (reported to p). key names the entry ("exercises[2]").
+func programmeItem(entry ProgrammeEntry, key string, at programmePlace, lib *Library, p *problems) (ProgrammeItem, bool) {
+	line := at.line(key)
+	lineOf := func(field string) int { return at.line(key + "." + field) }
+	// A list row's text is not read as a file is (prepareSource), and a
+	// JSON string's escapes can spell any character: each value is put
+	// in the form a file's text is in (CleanText), whichever way it came.
+	for _, f := range []struct {
+		key string
+		val *string
+	}{{"id", &entry.ID}, {"dose", &entry.Dose}, {"side", &entry.Side}, {"note", &entry.Note}} {
+		clean, err := CleanText(f.key, *f.val)
+		if err != nil {
+			p.wrap(lineOf(f.key), err, "%s%s", at.label("exercises"), err)
+			return ProgrammeItem{}, false
+		}
+		*f.val = clean
+	}
 	it := ProgrammeItem{Pos: Pos{File: p.file, Line: line}, Note: strings.TrimSpace(entry.Note)}
 	id := strings.TrimSpace(entry.ID)
 	if id == "" {
-		p.add(line, `this exercise has no id; write "- id: chin-tuck" or just "- chin-tuck"`)
+		if at.row {
+			p.add(0, `%s%s has no id; give each exercise's id, e.g. "chin-tuck"`, at.label("exercises"), key)
+		} else {
+			p.add(line, `this exercise has no id; write "- id: chin-tuck" or just "- chin-tuck"`)
+		}
 		return it, false
 	}
 	e, err := lib.Exercise(id)
 	if err != nil {
-		p.wrap(lineOf("id"), err, "%s", err)
+		p.wrap(lineOf("id"), err, "%s%s", at.label("exercises"), err)
 		return it, false
 	}
 	it.Exercise = e
+	about := at.label("exercises")
+	if at.row {
+		about += e.ID + ": "
+	}
 	ok := true
 	if d := strings.TrimSpace(entry.Dose); d != "" {
-		if it.Dose = libraryDose(d, lineOf("dose"), "", p); it.Dose == nil {
+		if it.Dose = libraryDose(d, lineOf("dose"), about, p); it.Dose == nil {
 			ok = false
 		}
 	}
 	side, msg := checkSide(Side(strings.ToLower(strings.TrimSpace(entry.Side))), e)
 	if msg != "" {
-		p.add(lineOf("side"), "%s", msg)
+		p.add(lineOf("side"), "%s%s", at.label("exercises"), msg)
 		ok = false
 	}
 	it.Side = side
 	if msg := checkLength("note", it.Note, MaxExerciseNoteChars); msg != "" {
-		p.add(lineOf("note"), "%s", msg)
+		p.add(lineOf("note"), "%s%s", about, msg)
 		ok = false
 	}
 	if ok && it.Dose == nil {

@@ -17,6 +17,7 @@ type Protocol struct {
 	Name    string
 	Purpose string // what it is for, in the patient's words
 	Items   []ProtocolItem
+	fileSum string // SHA-256 of the file as read (Programme.LibrarySum)
 }
 
 // ProtocolItem is one exercise of a protocol.
@@ -73,7 +74,7 @@ func ParseProtocol(name string, src []byte) (*Protocol, error) {
 		return nil, p.err()
 	}
 	line := func(key string) int { return max(doc.line(key), 1) }
-	pr := &Protocol{Source: name, Pos: Pos{File: name, Line: line("id")},
+	pr := &Protocol{Source: name, Pos: Pos{File: name, Line: line("id")}, fileSum: sha256Hex(src),
 		ID: strings.TrimSpace(y.ID), Name: strings.TrimSpace(y.Name), Purpose: strings.TrimSpace(y.Purpose)}
 	switch {
 	case pr.ID == "":

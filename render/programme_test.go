@@ -73,7 +73,7 @@ exercises:
 	if hf.Programme == nil || hf.Programme.Patient != "Ana Díaz" {
 		t.Fatalf("programme %+v", hf.Programme)
 	}
-	if len(hf.Warnings) != 1 || !strings.Contains(hf.Warnings[0], "7 exercises") {
+	if len(hf.Warnings) != 1 || !strings.Contains(hf.Warnings[0].String(), "7 exercises") {
 		t.Errorf("warnings %q, want one about more than six exercises", hf.Warnings)
 	}
 	clinic, err := LoadClinic("")
@@ -114,7 +114,7 @@ func TestRenderEveryProtocol(t *testing.T) {
 				t.Fatalf("protocol:%s: %v", name, err)
 			}
 			for _, w := range hf.Warnings {
-				if !strings.Contains(w, "has no drawing") {
+				if !strings.Contains(w.String(), "has no drawing") {
 					t.Errorf("protocol:%s: warning %s", name, w)
 				}
 				undrawn++
@@ -142,14 +142,108 @@ func TestProtocolUnknown(t *testing.T) {
 	}
 }
 
-// TestListRefusesProgrammes: a patient list cannot name programmes yet,
-// and says so rather than reading a file as a handout.
-func TestListRefusesProgrammes(t *testing.T) {
+// TestListNamesProgrammes: a patient list's handouts may name a protocol
+// and a programme file, read inside the list's folder like a handout
+// file (a path out of it is refused); and the programme's Sum covers the
+// library files it prints from, so that a clinic's edited exercise
+// changes it.
+func TestListNamesProgrammes(t *testing.T) {
+	dir := t.TempDir()
+	list := filepath.Join(dir, "list")
+	lib := filepath.Join(dir, "library")
+	for _, d := range []string{list, lib} {
+		if err := os.Mkdir(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(path, src string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(list, "ana.yaml"), "exercises: [chin-tuck, bird-dog]\n")
+	write(filepath.Join(dir, "outside.yaml"), "exercises: [chin-tuck]\n")
+	chinTuck, err := os.ReadFile(filepath.Join("..", "content", "builtin", "exercises", "chin-tuck.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sums := func() []string {
+		t.Helper()
+		r := NewResolverWithin(list)
+		defer r.Close()
+		r.UseLibrary(lib)
+		var out []string
+		for _, spec := range []string{"protocol:neck-pain", "ana.yaml"} {
+			hf, err := r.Resolve(spec)
+			if err != nil {
+				t.Fatalf("%s: %v", spec, err)
+			}
+			sum, err := hf.Sum()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, sum)
+		}
+		if _, err := r.Resolve("../outside.yaml"); err == nil || !strings.Contains(err.Error(), "outside.yaml") {
+			t.Errorf("../outside.yaml: err = %v, want it refused", err)
+		}
+		hf, err := r.ProgrammeColumns("", "chin-tuck | bird-dog")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum, err := hf.Sum()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return append(out, sum)
+	}
+	write(filepath.Join(lib, "chin-tuck.md"), string(chinTuck))
+	before := sums()
+	write(filepath.Join(lib, "chin-tuck.md"), strings.Replace(string(chinTuck), "1. ", "1. Breathe out. ", 1))
+	after := sums()
+	for i, spec := range []string{"protocol:neck-pain", "ana.yaml", "the exercises column"} {
+		if before[i] == after[i] {
+			t.Errorf("%s: the sum did not change with the clinic's chin-tuck", spec)
+		}
+	}
+}
+
+// TestRowProgrammes: a row's columns and a JSON row make programmes
+// through the one resolver; the same columns are parsed once; a warning
+// about the row's own programme has no place (the front door names the
+// row).
+func TestRowProgrammes(t *testing.T) {
 	r := NewResolverWithin(t.TempDir())
 	defer r.Close()
-	for _, spec := range []string{"protocol:neck-pain", "ana.yaml"} {
-		if _, err := r.Resolve(spec); err == nil || !strings.Contains(err.Error(), "cannot name a programme") {
-			t.Errorf("%s: err = %v", spec, err)
+	a, err := r.ProgrammeColumns("knee-osteoarthritis", "clamshell | hamstring-stretch: side left")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := r.ProgrammeColumns("knee-osteoarthritis", "clamshell | hamstring-stretch: side left")
+	if a.Handout != b.Handout {
+		t.Error("the same columns were parsed twice")
+	}
+	placeless := 0
+	for _, w := range a.Warnings {
+		if w.Pos.File == "" {
+			placeless++
+			if !strings.Contains(w.Msg, "7 exercises") {
+				t.Errorf("warning %s", w)
+			}
 		}
+	}
+	if placeless != 1 {
+		t.Errorf("warnings %v, want one without a place about 7 exercises", a.Warnings)
+	}
+	j, err := r.ProgrammeJSON([]byte(`{"protocol":"knee-osteoarthritis","exercises":["clamshell",{"id":"hamstring-stretch","side":"left"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(j.Exercises(), " "), strings.Join(a.Exercises(), " "); got != want {
+		t.Errorf("JSON row's exercises %s, columns' %s", got, want)
+	}
+	if _, err := r.ProgrammeColumns("", "chin-tuk"); err == nil || !strings.HasPrefix(err.Error(), `exercises: no exercise "chin-tuk"`) {
+		t.Errorf("err = %v", err)
 	}
 }

@@ -150,6 +150,19 @@ func (c Checked) Encoding() []byte {
 	return b
 }
 
+// WithStyle returns the settings with the layout style name
+// (layout.StyleByName) instead of theirs: a batch row's style column, or
+// a programme's style key. Its error names the style and the styles
+// there are, and not where it was given, which the caller says.
+func (c Checked) WithStyle(name string) (Checked, error) {
+	st, err := layout.StyleByName(name)
+	if err != nil {
+		return Checked{}, err
+	}
+	c.Style = st
+	return c, nil
+}
+
 // PasswordColumn is the list column each row's password is in
 // (--password-column); "" when documents have one password or none.
 func (c Checked) PasswordColumn() string { return c.column }

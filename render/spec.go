@@ -134,6 +134,7 @@ type Resolver struct {
 
 	libraryDir string           // a clinic's library folder (UseLibrary); "" for the built-in library alone
 	library    *content.Library // loaded on first use
+	libraryErr error            // why it could not be
 }
 
 type resolved struct {
@@ -165,17 +166,14 @@ func NewResolverWithin(dir string) *Resolver {
 func (r *Resolver) UseLibrary(dir string) { r.libraryDir = dir }
 
 // Library returns the library programmes resolve against, loading it on
-// first use.
+// first use. A library that cannot be read is tried once: every
+// programme of a list then gets the same error, without reading the
+// folder again for each.
 func (r *Resolver) Library() (*content.Library, error) {
-	if r.library != nil {
-		return r.library, nil
+	if r.library == nil && r.libraryErr == nil {
+		r.library, r.libraryErr = content.LoadLibrary(r.libraryDir, pose.BuiltinDescription)
 	}
-	lib, err := content.LoadLibrary(r.libraryDir, pose.BuiltinDescription)
-	if err != nil {
-		return nil, err
-	}
-	r.library = lib
-	return lib, nil
+	return r.library, r.libraryErr
 }
 
 // Close closes the handout folders.
@@ -352,39 +350,92 @@ func (r *Resolver) openRoot(dir string) (*os.Root, error) {
 }
 
 // programme resolves a programme file or a protocol against the library
-// and makes it a handout. A patient list cannot name either yet (its
-// protocol and exercises columns are still to come): the resolver of a
-// list refuses them.
+// and makes it a handout. A programme file named inside a patient list is
+// read inside the list's folder, as a handout file is.
 func (r *Resolver) programme(s Spec, written string) (HandoutFile, error) {
-	if r.within != "" {
-		return HandoutFile{}, fmt.Errorf("%s: a patient list cannot name a programme or a protocol yet; render it with `handout render %s`", written, written)
-	}
 	lib, err := r.Library()
 	if err != nil {
 		return HandoutFile{}, err
 	}
-	var p *content.Programme
-	var warnings []content.ProgrammeWarning
 	var src []byte
-	if s.Kind == SpecProtocol {
+	name := written
+	switch {
+	case s.Kind == SpecProtocol:
 		src = []byte("protocol: " + s.Name + "\n")
-		p, warnings, err = content.ParseProgramme(written, src, lib)
-	} else {
-		if src, err = content.ProgrammeFile.Read(written); err == nil {
-			p, warnings, err = content.ParseProgramme(written, src, lib)
+	case r.within == "":
+		src, err = content.ProgrammeFile.Read(written)
+	default:
+		var within *os.Root
+		if within, err = r.root("."); err == nil {
+			src, err = content.ProgrammeFile.ReadIn(within, s.Name)
 		}
+		name = filepath.Join(r.within, filepath.FromSlash(s.Name))
 	}
+	if err != nil {
+		return HandoutFile{}, fmt.Errorf("programme %w", err) // names the file and says what is wrong
+	}
+	p, warnings, err := content.ParseProgramme(name, src, lib)
 	if err != nil {
 		return HandoutFile{}, err
 	}
-	hf := HandoutFile{Handout: p.Handout(r.libraryDir), Programme: p, src: src}
-	for _, w := range warnings {
-		hf.Warnings = append(hf.Warnings, w.String())
+	return r.programmeFile(p, warnings, src)
+}
+
+// ProgrammeColumns resolves the programme a CSV patient list's row gives
+// in its protocol and exercises columns (content.ParseProgrammeColumns:
+// "chin-tuck: reps 10; hold 5 s | bird-dog") against the resolver's
+// library and makes it a handout, as a programme file would be. Rows
+// giving the same columns share one result. Its messages and the
+// warnings without a Pos name the column but not the row, which the
+// caller names.
+func (r *Resolver) ProgrammeColumns(protocol, exercises string) (HandoutFile, error) {
+	return r.rowProgramme("columns\x00"+protocol+"\x00"+exercises, func(lib *content.Library) (*content.Programme, []content.ProgrammeWarning, error) {
+		return content.ParseProgrammeColumns(protocol, exercises, lib)
+	})
+}
+
+// ProgrammeJSON is ProgrammeColumns for a JSON Lines row: src is a JSON
+// object of the row's "protocol" and "exercises" keys, read as a
+// programme file's (content.ParseProgrammeJSON).
+func (r *Resolver) ProgrammeJSON(src []byte) (HandoutFile, error) {
+	return r.rowProgramme("json\x00"+string(src), func(lib *content.Library) (*content.Programme, []content.ProgrammeWarning, error) {
+		return content.ParseProgrammeJSON(src, lib)
+	})
+}
+
+// rowProgramme parses a row's programme once per resolver: key is what
+// it was made from, parse makes it. The key starts with "\x00", which no
+// spec does, so that it has a place of its own in done.
+func (r *Resolver) rowProgramme(key string, parse func(*content.Library) (*content.Programme, []content.ProgrammeWarning, error)) (HandoutFile, error) {
+	key = "\x00" + key
+	if d, ok := r.done[key]; ok {
+		return d.hf, d.err
 	}
+	hf, err := func() (HandoutFile, error) {
+		lib, err := r.Library()
+		if err != nil {
+			return HandoutFile{}, err
+		}
+		p, warnings, err := parse(lib)
+		if err != nil {
+			return HandoutFile{}, err
+		}
+		return r.programmeFile(p, warnings, []byte(key))
+	}()
+	r.done[key] = resolved{hf, err}
+	return hf, err
+}
+
+// programmeFile makes a resolved programme a handout: its exercises
+// without the drawings not made yet, its photos (a clinic's exercises')
+// in the library folder. src is the programme's text, for Sum.
+func (r *Resolver) programmeFile(p *content.Programme, warnings []Warning, src []byte) (HandoutFile, error) {
+	hf := HandoutFile{Handout: p.Handout(r.libraryDir), Programme: p, src: src, Warnings: warnings}
 	hf.Warnings = append(hf.Warnings, dropUndrawn(hf.Handout)...)
 	if r.libraryDir != "" {
 		// A clinic's exercises may use photos, named by their paths
 		// inside the library folder (Programme.Handout).
+		var err error
 		if hf.Dir, err = r.openRoot(r.libraryDir); err != nil {
 			return HandoutFile{}, fmt.Errorf("library folder %s: %w", r.libraryDir, err)
 		}
@@ -392,16 +443,22 @@ func (r *Resolver) programme(s Spec, written string) (HandoutFile, error) {
 	return hf, nil
 }
 
+// Warning is a problem that does not stop a handout being made (a
+// programme of more than six exercises, an exercise whose drawing is not
+// made yet). Its Pos names the file and line; a warning about a list
+// row's own programme has none, and the front door names the row.
+type Warning = content.ProgrammeWarning
+
 // dropUndrawn takes out of a programme's handout the panels whose built-in
 // drawing is not made yet (render/testdata/library-drawings-to-make.txt
 // lists them), so that the exercise still prints with its steps and dose,
 // and says which; a figure left without panels goes too.
-func dropUndrawn(h *content.Handout) []string {
+func dropUndrawn(h *content.Handout) []Warning {
 	drawn := map[string]bool{}
 	for _, n := range pose.BuiltinNames() {
 		drawn[n] = true
 	}
-	var warnings []string
+	var warnings []Warning
 	for i := range h.Sections {
 		s := &h.Sections[i]
 		blocks := s.Blocks[:0]
@@ -410,7 +467,7 @@ func dropUndrawn(h *content.Handout) []string {
 				panels := f.Panels[:0]
 				for _, pn := range f.Panels {
 					if name, builtin := pn.Builtin(); builtin && !drawn[name] {
-						warnings = append(warnings, fmt.Sprintf("%s:%d: exercise %s has no drawing %q yet; it is printed without it", pn.Pos.File, pn.Pos.Line, s.ID, name))
+						warnings = append(warnings, Warning{Pos: pn.Pos, Msg: fmt.Sprintf("exercise %s has no drawing %q yet; it is printed without it", s.ID, name)})
 						continue
 					}
 					panels = append(panels, pn)
@@ -443,12 +500,12 @@ type HandoutFile struct {
 	Dir     *os.Root
 	Spec    Spec
 	// Programme is the patient's programme a programme file or protocol
-	// named (its patient, date, clinician and style for the front door),
-	// nil for a handout; Warnings are what did not stop it being made
-	// (more than six exercises), each naming its line.
+	// named, or a list row's columns gave (its patient, date, clinician and
+	// style for the front door), nil for a handout; Warnings are what did
+	// not stop it being made (more than six exercises).
 	Programme *content.Programme
-	Warnings  []string
-	src       []byte // the handout's Markdown (a programme's YAML) as read, for Sum
+	Warnings  []Warning
+	src       []byte // the handout's Markdown (a programme's text) as read, for Sum
 }
 
 // Exercises lists the handout's exercises by their section IDs, the names
@@ -468,14 +525,20 @@ func (hf HandoutFile) WithDoses(doses map[string]string) (HandoutFile, error) {
 }
 
 // Sum is the SHA-256 (hex) of what the handout is made from: its Markdown
-// and, for each photo once, its path and its bytes (read as a render reads
-// them). Batch records it among a packet's inputs.
+// (a programme's text, and the library files it prints from:
+// Programme.LibrarySum) and, for each photo once, its path and its bytes
+// (read as a render reads them). Batch records it among a packet's
+// inputs.
 func (hf HandoutFile) Sum() (string, error) {
+	src := hf.src
+	if hf.Programme != nil {
+		src = append(slices.Clip(src), "\x00library "+hf.Programme.LibrarySum()...)
+	}
 	if hf.Dir == nil {
-		return hashBytes(hf.src), nil
+		return hashBytes(src), nil
 	}
 	h := sha256.New()
-	h.Write(hf.src)
+	h.Write(src)
 	for _, panel := range photoPanels(hf.Handout) {
 		data, err := photo.ReadFile(hf.Dir, panel.Source)
 		if err != nil {
