@@ -40,7 +40,7 @@ type contentScan struct {
 
 // The operators that paint (ISO 32000-1 Tables 59, 107, 87, 92).
 var (
-	textShowing = setOf([]string{"Tj", "TJ", "'", "\""})
+	textShowing  = setOf([]string{"Tj", "TJ", "'", "\""})
 	pathPainting = setOf([]string{"S", "s", "f", "F", "f*", "B", "B*", "b", "b*"})
 )
 
