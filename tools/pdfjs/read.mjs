@@ -12,8 +12,12 @@
 //
 // Usage: node tools/pdfjs/read.mjs FILE.pdf...
 import { readFile } from "node:fs/promises";
+
+// pdf.js warns on console.log (that Node lacks the canvas polyfills,
+// which reading text does not need): standard output is for the JSON.
+console.log = (...args) => console.error(...args);
 // The legacy build runs in Node without a browser's globals.
-import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
+const { getDocument, VerbosityLevel } = await import("pdfjs-dist/legacy/build/pdf.mjs");
 
 async function read(file) {
   const data = new Uint8Array(await readFile(file));
