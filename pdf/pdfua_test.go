@@ -28,6 +28,7 @@ const (
 	uaArtifactInTagged          // an artifact sequence inside a tagged one
 	uaTHWithoutScope            // a table header cell without /Scope
 	uaLIOutsideList             // an LI directly under the document
+	uaMissingGlyph              // a character the font has no glyph for
 )
 
 // uaTestXMP is a minimal XMP packet for the test documents, with the
@@ -74,6 +75,9 @@ func uaTestDoc(t *testing.T, fault uaFault) []byte {
 	}
 	p := root.Add("P")
 	text(p, 100, "Sit tall and draw your chin straight back.")
+	if fault == uaMissingGlyph {
+		text(p, 128, "重") // not in the Noto Sans subset (fonts/README.md)
+	}
 	link := p.Add("Link")
 	text(link, 114, "example.com/video")
 	if fault == uaLinkNotInTree {
@@ -157,6 +161,7 @@ func TestPDFUACheck(t *testing.T) {
 		{"artifact inside tagged content", uaArtifactInTagged, "01-003", nil},
 		{"TH without Scope", uaTHWithoutScope, "15-003", nil},
 		{"LI outside an L", uaLIOutsideList, "09-005", nil},
+		{"a character without a glyph", uaMissingGlyph, "31-030", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -30,6 +30,7 @@ func (s *contentScan) useFont(resName string, res types.Dict) {
 	if _, ok := s.c.fonts[nr]; !ok {
 		s.c.fonts[nr] = fontUse{resName: resName, page: s.page, dict: d}
 	}
+	s.font, s.fontDict = nr, d
 }
 
 // nonAGLName matches the glyph names of the uniXXXX and uXXXX[XX] forms:
@@ -44,6 +45,7 @@ func (c *checker) checkFonts() {
 	for _, nr := range sortedKeys(c.fonts) {
 		f := c.fonts[nr]
 		where := f.where(nr)
+		c.checkGlyphs(nr, f)
 		subtype := c.nameOf(f.dict["Subtype"])
 		switch subtype {
 		case "Type3":

@@ -36,6 +36,16 @@ type contentScan struct {
 	artifactInTagged, taggedInArtifact int
 	unbalanced                         []string
 	forms                              map[int]bool // forms being drawn (a loop guard)
+	// font is the font Tf selected (its object number) and fontDict its
+	// dictionary; saved is what q saved of them, for Q.
+	font     int
+	fontDict types.Dict
+	saved    []savedFont
+}
+
+type savedFont struct {
+	font int
+	dict types.Dict
 }
 
 // The operators that paint (ISO 32000-1 Tables 59, 107, 87, 92).
@@ -52,6 +62,7 @@ func (c *checker) checkContent() {
 	c.formUses = map[int]int{}
 	c.formMCIDs = map[int]bool{}
 	c.fonts = map[int]fontUse{}
+	c.codes = map[int]map[int]bool{}
 	for i, p := range c.pages {
 		n := i + 1
 		s := &contentScan{c: c, page: n, where: fmt.Sprintf("page %d", n), forms: map[int]bool{}}
@@ -93,6 +104,13 @@ func (s *contentScan) apply(o op, res types.Dict, in string) {
 			return
 		}
 		s.stack = s.stack[:len(s.stack)-1]
+	case "q":
+		s.saved = append(s.saved, savedFont{s.font, s.fontDict})
+	case "Q":
+		if n := len(s.saved); n > 0 {
+			s.font, s.fontDict = s.saved[n-1].font, s.saved[n-1].dict
+			s.saved = s.saved[:n-1]
+		}
 	case "Tf":
 		if len(o.operands) > 0 {
 			if fname, ok := o.operands[0].(name); ok {
@@ -112,6 +130,7 @@ func (s *contentScan) apply(o op, res types.Dict, in string) {
 	default:
 		if textShowing[o.name] {
 			s.paint(o, in, &s.untagged.text)
+			s.showText(o)
 		} else if pathPainting[o.name] {
 			s.paint(o, in, &s.untagged.paths)
 		}

@@ -74,6 +74,8 @@ type checker struct {
 	formUses  map[int]int
 	formMCIDs map[int]bool
 	fonts     map[int]fontUse
+	// codes are the character codes text shows in each font.
+	codes map[int]map[int]bool
 }
 
 // pageInfo is what the content of a page holds.
