@@ -17,6 +17,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"handout/internal/pdftest"
 )
 
 // Problem is one failed condition.
@@ -41,10 +43,9 @@ func Check(pdf []byte) []Problem { return CheckWithPassword(pdf, "") }
 
 // CheckWithPassword is Check for a PDF encrypted with a user password.
 func CheckWithPassword(pdf []byte, password string) []Problem {
-	api.DisableConfigDir()
-	conf := model.NewDefaultConfiguration()
-	conf.UserPW = password
-	conf.ValidationMode = model.ValidationRelaxed
+	// pdftest's configuration: it keeps pdfcpu from writing a folder in
+	// the home directory, once, without racing parallel tests.
+	conf := pdftest.Conf(password)
 	ctx, err := api.ReadContext(bytes.NewReader(pdf), conf)
 	if err == nil {
 		err = ctx.EnsurePageCount()
