@@ -171,17 +171,24 @@ func (r *pdfjsReport) finish(t *testing.T, dir string) {
 	}
 	_, untagged := pdfuaKnownFailures["01-005"]
 	for i, g := range r.goldens {
-		checkPDFJS(t, g, docs[i], untagged)
+		problems, note := pdfjsProblems(g, docs[i], untagged)
+		for _, p := range problems {
+			t.Errorf("pdf.js, %s: %s", g.name, p)
+		}
+		if note != "" {
+			t.Logf("pdf.js, %s: %s", g.name, note)
+		}
 	}
 }
 
-// checkPDFJS checks what pdf.js reads in one golden: in getTextContent,
-// Firefox's reading order, each step's number comes just before the
-// step's first words; once the writer tags (untagged false), every page
-// has a structure tree, the document an H1, the steps Lbl and LBody
-// elements, and the figures the author's alt texts.
-func checkPDFJS(t *testing.T, g pdfjsGolden, doc pdfjsDoc, untagged bool) {
-	t.Helper()
+// pdfjsProblems checks what pdf.js reads in one golden: in
+// getTextContent, Firefox's reading order, each step's number comes just
+// before the step's first words; once the writer tags (untagged false),
+// every page has a structure tree, the document an H1, the steps Lbl and
+// LBody elements, and the figures alt texts, the author's among them.
+// note says what was not checked.
+func pdfjsProblems(g pdfjsGolden, doc pdfjsDoc, untagged bool) (problems []string, note string) {
+	report := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	var items []string
 	for _, p := range doc.Pages {
 		items = append(items, p.Text...)
@@ -196,46 +203,46 @@ func checkPDFJS(t *testing.T, g pdfjsGolden, doc pdfjsDoc, untagged bool) {
 			}
 		}
 		if found < 0 {
-			t.Errorf("pdf.js, %s: step %s %q… is not read number first (getTextContent from item %d: %q)", g.name, s.label, s.start, at, items[at:min(at+12, len(items))])
+			report("step %s %q… is not read number first (getTextContent from item %d: %q)", s.label, s.start, at, items[at:min(at+12, len(items))])
 			continue
 		}
 		at = found + 1
 	}
 	if untagged {
-		t.Logf("pdf.js, %s: %d steps checked; roles and alt texts not checked until the writer tags (render/pdfua_test.go)", g.name, len(g.steps))
-		return
+		return problems, fmt.Sprintf("%d steps checked; roles and alt texts not checked until the writer tags (render/pdfua_test.go)", len(g.steps))
 	}
 	roles := map[string]int{}
 	var figureAlts []string
 	for n, p := range doc.Pages {
 		if p.StructTree == nil {
-			t.Errorf("pdf.js, %s: page %d has no structure tree", g.name, n+1)
+			report("page %d has no structure tree", n+1)
 			continue
 		}
 		walkPDFJS(*p.StructTree, func(node pdfjsNode) {
 			roles[node.Role]++
 			if node.Role == "Figure" {
 				if node.Alt == "" {
-					t.Errorf("pdf.js, %s: page %d has a Figure without alt text", g.name, n+1)
+					report("page %d has a Figure without alt text", n+1)
 				}
 				figureAlts = append(figureAlts, node.Alt)
 			}
 		})
 	}
 	if doc.MarkInfo == nil || !doc.MarkInfo.Marked {
-		t.Errorf("pdf.js, %s: getMarkInfo() does not say Marked", g.name)
+		report("getMarkInfo() does not say Marked")
 	}
 	if roles["H1"] == 0 {
-		t.Errorf("pdf.js, %s: no H1 in the structure tree (roles %v)", g.name, roles)
+		report("no H1 in the structure tree (roles %v)", roles)
 	}
 	if len(g.steps) > 0 && (roles["Lbl"] < len(g.steps) || roles["LBody"] < len(g.steps)) {
-		t.Errorf("pdf.js, %s: %d steps but %d Lbl and %d LBody elements", g.name, len(g.steps), roles["Lbl"], roles["LBody"])
+		report("%d steps but %d Lbl and %d LBody elements", len(g.steps), roles["Lbl"], roles["LBody"])
 	}
 	for _, alt := range g.alts {
 		if !slices.Contains(figureAlts, alt) {
-			t.Errorf("pdf.js, %s: no Figure has the alt text %q", g.name, alt)
+			report("no Figure has the alt text %q", alt)
 		}
 	}
+	return problems, ""
 }
 
 // joinFrom joins items from i on until the text is at least n bytes,
@@ -251,11 +258,67 @@ func joinFrom(items []string, i, n int) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
+// walkPDFJS visits the elements of a structure tree (not its root, nor
+// its content and object references).
 func walkPDFJS(n pdfjsNode, visit func(pdfjsNode)) {
-	if n.Type != "content" {
+	if n.Role != "" {
 		visit(n)
 	}
 	for _, k := range n.Children {
 		walkPDFJS(k, visit)
+	}
+}
+
+// pdfjsTaggedSample is what tools/pdfjs/read.mjs printed for
+// pdf.TestPDFUACheck's tagged document (a heading, a paragraph with a
+// link, one step, a figure, a table), cut to what pdfjsProblems reads.
+const pdfjsTaggedSample = `{"file": "good.pdf", "markInfo": {"Marked": true},
+ "pages": [{"structTree": {"children": [{"role": "Document", "children": [
+   {"role": "H1", "children": [{"type": "content", "id": "p3R_mc0"}]},
+   {"role": "P", "children": [{"type": "content", "id": "p3R_mc1"},
+     {"role": "Link", "children": [{"type": "content", "id": "p3R_mc2"}, {"type": "object", "id": "5R"}]}]},
+   {"role": "L", "children": [{"role": "LI", "children": [
+     {"role": "Lbl", "children": [{"type": "content", "id": "p3R_mc3"}]},
+     {"role": "LBody", "children": [{"type": "content", "id": "p3R_mc4"}]}]}]},
+   {"role": "Figure", "alt": "A person sitting upright, drawing the chin straight back", "children": [{"type": "content", "id": "p3R_mc5"}]}]}]},
+  "text": ["Chin tuck", "Sit tall and draw your chin straight back.", "example.com/video", "1.", "Look straight ahead.", "Drummond Chiropractic · page 1"]}]}`
+
+// TestPDFJSProblems checks pdfjsProblems on pdf.js's output for a tagged
+// document, the checks that run on the goldens once the writer tags, and
+// on broken copies of it.
+func TestPDFJSProblems(t *testing.T) {
+	t.Parallel()
+	g := pdfjsGolden{name: "good", steps: []goldenStep{{label: "1.", start: "Look straight ahead."}}, alts: []string{"A person sitting upright, drawing the chin straight back"}}
+	read := func(edit func(*pdfjsDoc)) pdfjsDoc {
+		var doc pdfjsDoc
+		if err := json.Unmarshal([]byte(pdfjsTaggedSample), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if edit != nil {
+			edit(&doc)
+		}
+		return doc
+	}
+	if problems, _ := pdfjsProblems(g, read(nil), false); len(problems) > 0 {
+		t.Errorf("the tagged document: %q", problems)
+	}
+	for _, tc := range []struct {
+		name string
+		edit func(*pdfjsDoc)
+		want string
+	}{
+		{"number after its step", func(d *pdfjsDoc) {
+			d.Pages[0].Text = []string{"Chin tuck", "Look straight ahead.", "1."}
+		}, "is not read number first"},
+		{"untagged page", func(d *pdfjsDoc) { d.Pages[0].StructTree = nil }, "no structure tree"},
+		{"figure without alt", func(d *pdfjsDoc) {
+			d.Pages[0].StructTree.Children[0].Children[3].Alt = ""
+		}, "Figure without alt text"},
+		{"not marked", func(d *pdfjsDoc) { d.MarkInfo = nil }, "Marked"},
+	} {
+		problems, _ := pdfjsProblems(g, read(tc.edit), false)
+		if !strings.Contains(strings.Join(problems, "\n"), tc.want) {
+			t.Errorf("%s: problems %q, want one saying %q", tc.name, problems, tc.want)
+		}
 	}
 }
