@@ -102,3 +102,15 @@ func (r *pdfuaReport) finish(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPDFUACheck measures internal/pdfua on the built-in handout (7
+// pages), what TestGolden adds to each golden.
+func BenchmarkPDFUACheck(b *testing.B) {
+	pdfBytes, _, err := newTestEngine(b).Render(goldenJob(b, goldenCases[0]))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		pdfua.Check(pdfBytes)
+	}
+}

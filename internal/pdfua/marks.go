@@ -63,6 +63,7 @@ func (c *checker) checkContent() {
 	c.formMCIDs = map[int]bool{}
 	c.fonts = map[int]fontUse{}
 	c.codes = map[int]map[int]bool{}
+	c.forms = map[int][]byte{}
 	for i, p := range c.pages {
 		n := i + 1
 		s := &contentScan{c: c, page: n, where: fmt.Sprintf("page %d", n), forms: map[int]bool{}}
@@ -209,7 +210,7 @@ func (s *contentScan) paint(o op, in string, count *int) {
 func (s *contentScan) do(xname string, res types.Dict, o op, in string) {
 	ref := s.c.dict(res["XObject"])[xname]
 	nr := objNr(ref)
-	content, d, err := s.c.stream(ref)
+	d := s.c.dict(ref) // an image's data is not decoded
 	if d == nil {
 		s.c.report("ISO 32000-1 8.8", s.where+in, "Do draws /%s, which the resources do not have", xname)
 		return
@@ -218,6 +219,7 @@ func (s *contentScan) do(xname string, res types.Dict, o op, in string) {
 	case "Image":
 		s.paint(o, in, &s.untagged.images)
 	case "Form":
+		content, err := s.c.formContent(ref)
 		if err != nil {
 			s.c.report("read", fmt.Sprintf("form XObject %d", nr), "%v", err)
 			return
@@ -267,4 +269,18 @@ func (s *contentScan) report() {
 		s.c.report("01-005", s.where, "%d operators draw content that is neither tagged nor an artifact (%d text, %d paths, %d images, %d shadings); the first is %s at byte %d%s",
 			u.total(), u.text, u.paths, u.images, u.shadings, u.first, u.firstAt, u.firstIn)
 	}
+}
+
+// formContent returns a form XObject's decoded content, decoding each
+// form once however often it is drawn (a built-in drawing on every page).
+func (c *checker) formContent(ref types.Object) ([]byte, error) {
+	nr := objNr(ref)
+	if b, ok := c.forms[nr]; ok && nr != 0 {
+		return b, nil
+	}
+	b, _, err := c.stream(ref)
+	if err == nil && nr != 0 {
+		c.forms[nr] = b
+	}
+	return b, err
 }

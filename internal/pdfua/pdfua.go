@@ -53,7 +53,7 @@ func CheckWithPassword(pdf []byte, password string) []Problem {
 	if err != nil {
 		return []Problem{{Condition: "read", Where: "file", What: fmt.Sprintf("pdfcpu cannot read it: %v", err)}}
 	}
-	c := &checker{x: ctx.XRefTable, pageOf: map[int]int{}, elems: map[int]*elem{}}
+	c := &checker{x: ctx.XRefTable, pageOf: map[int]int{}}
 	c.run()
 	return c.problems
 }
@@ -66,14 +66,14 @@ type checker struct {
 	pageOf   map[int]int // page object number → page number (from 1)
 	pages    []pageInfo  // index 0 is page 1
 	root     *elem       // the StructTreeRoot, nil for an untagged document
-	elems    map[int]*elem
-	order    []*elem // every element, in tree (reading) order
+	order    []*elem     // every element, in tree (reading) order
 	// parentTree maps a StructParents or StructParent key to its value.
 	parentTree map[int]types.Object
 	// formUses counts the Do operators that draw each form XObject, and
 	// formMCIDs notes the forms that have MCIDs (30-002).
 	formUses  map[int]int
 	formMCIDs map[int]bool
+	forms     map[int][]byte // decoded form XObjects, by object number
 	fonts     map[int]fontUse
 	// codes are the character codes text shows in each font.
 	codes map[int]map[int]bool

@@ -186,9 +186,6 @@ func (c *checker) readKids(e *elem, k types.Object, page int, rm types.Dict, see
 			c.report("ISO 32000-1 14.7.2", child.where(), "its /P is object %d, but it is a kid of object %d", p, e.obj)
 		}
 		e.kids = append(e.kids, child)
-		if nr != 0 {
-			c.elems[nr] = child
-		}
 		c.order = append(c.order, child)
 		c.readKids(child, d["K"], kidPage, rm, seen, depth+1)
 	}
