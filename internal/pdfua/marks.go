@@ -63,7 +63,7 @@ func (c *checker) checkContent() {
 	c.formMCIDs = map[int]bool{}
 	c.fonts = map[int]fontUse{}
 	c.codes = map[int]map[int]bool{}
-	c.forms = map[int][]byte{}
+	c.forms = map[int][]op{}
 	for i, p := range c.pages {
 		n := i + 1
 		s := &contentScan{c: c, page: n, where: fmt.Sprintf("page %d", n), forms: map[int]bool{}}
@@ -85,14 +85,23 @@ func (c *checker) checkContent() {
 // scan reads one content stream (a page's, or a form's: in) with its
 // resources.
 func (s *contentScan) scan(content []byte, res types.Dict, in string) {
-	l := &lexer{b: content}
-	ops, err := l.ops()
-	if err != nil {
-		s.c.report("ISO 32000-1 7.8.2", s.where+in, "the content stream cannot be read past byte %d: %v", l.pos, err)
-	}
+	s.scanOps(s.c.lex(content, s.where+in), res, in)
+}
+
+func (s *contentScan) scanOps(ops []op, res types.Dict, in string) {
 	for _, o := range ops {
 		s.apply(o, res, in)
 	}
+}
+
+// lex reads a content stream's operators, reporting a syntax error.
+func (c *checker) lex(content []byte, where string) []op {
+	l := &lexer{b: content}
+	ops, err := l.ops()
+	if err != nil {
+		c.report("ISO 32000-1 7.8.2", where, "the content stream cannot be read past byte %d: %v", l.pos, err)
+	}
+	return ops
 }
 
 func (s *contentScan) apply(o op, res types.Dict, in string) {
@@ -219,7 +228,7 @@ func (s *contentScan) do(xname string, res types.Dict, o op, in string) {
 	case "Image":
 		s.paint(o, in, &s.untagged.images)
 	case "Form":
-		content, err := s.c.formContent(ref)
+		ops, err := s.c.formOps(ref, fmt.Sprintf("form XObject %d", nr))
 		if err != nil {
 			s.c.report("read", fmt.Sprintf("form XObject %d", nr), "%v", err)
 			return
@@ -237,7 +246,7 @@ func (s *contentScan) do(xname string, res types.Dict, o op, in string) {
 			formRes = res
 		}
 		depth := len(s.stack)
-		s.scan(content, formRes, fmt.Sprintf(" (form XObject %d)", nr))
+		s.scanOps(ops, formRes, fmt.Sprintf(" (form XObject %d)", nr))
 		if len(s.stack) != depth {
 			s.unbalanced = append(s.unbalanced, fmt.Sprintf("form XObject %d leaves %d sequences open or ends %d it did not begin", nr, max(0, len(s.stack)-depth), max(0, depth-len(s.stack))))
 			s.stack = s.stack[:min(depth, len(s.stack))]
@@ -271,16 +280,20 @@ func (s *contentScan) report() {
 	}
 }
 
-// formContent returns a form XObject's decoded content, decoding each
+// formOps returns a form XObject's operators, decoding and reading each
 // form once however often it is drawn (a built-in drawing on every page).
-func (c *checker) formContent(ref types.Object) ([]byte, error) {
+func (c *checker) formOps(ref types.Object, where string) ([]op, error) {
 	nr := objNr(ref)
-	if b, ok := c.forms[nr]; ok && nr != 0 {
-		return b, nil
+	if ops, ok := c.forms[nr]; ok && nr != 0 {
+		return ops, nil
 	}
 	b, _, err := c.stream(ref)
-	if err == nil && nr != 0 {
-		c.forms[nr] = b
+	if err != nil {
+		return nil, err
 	}
-	return b, err
+	ops := c.lex(b, where)
+	if nr != 0 {
+		c.forms[nr] = ops
+	}
+	return ops, nil
 }

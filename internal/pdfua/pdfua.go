@@ -73,7 +73,7 @@ type checker struct {
 	// formMCIDs notes the forms that have MCIDs (30-002).
 	formUses  map[int]int
 	formMCIDs map[int]bool
-	forms     map[int][]byte // decoded form XObjects, by object number
+	forms     map[int][]op // form XObjects' operators, by object number
 	fonts     map[int]fontUse
 	// codes are the character codes text shows in each font.
 	codes map[int]map[int]bool
