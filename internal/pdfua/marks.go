@@ -178,7 +178,7 @@ func (s *contentScan) begin(o op, res types.Dict) {
 		s.taggedInArtifact++
 	}
 	if m.mcid >= 0 {
-		if s.forms != nil && len(s.forms) > 0 {
+		if len(s.forms) > 0 {
 			for nr := range s.forms {
 				s.c.formMCIDs[nr] = true
 			}

@@ -11,16 +11,15 @@ import (
 
 // elem is a structure element as read from the file.
 type elem struct {
-	obj      int    // object number, 0 if direct
-	typ      string // /S as written
-	role     string // the standard type typ maps to, "" if none
-	parent   *elem
-	kids     []*elem
-	mcrs     []mcr  // marked content it owns
-	objrs    []objr // objects (annotations) it owns
-	dict     types.Dict
-	lang     string // /Lang on the element itself
-	hasTitle bool
+	obj    int    // object number, 0 if direct
+	typ    string // /S as written
+	role   string // the standard type typ maps to, "" if none
+	parent *elem
+	kids   []*elem
+	mcrs   []mcr  // marked content it owns
+	objrs  []objr // objects (annotations) it owns
+	dict   types.Dict
+	lang   string // /Lang on the element itself
 }
 
 // mcr is a marked-content reference: MCID mcid on page (from 1; 0 if the
