@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"handout/internal/pdftest"
+	"handout/internal/pdfua"
 )
 
 // encryptTestPW has a space and a non-ASCII letter, as real passphrases
@@ -133,5 +135,33 @@ func TestScrubPasswords(t *testing.T) {
 	orig := errors.New("nothing secret")
 	if scrubPasswords(orig, "hunter2") != orig {
 		t.Error("an error without the password was replaced")
+	}
+}
+
+// TestEncryptedPDFUA checks the encrypted file against PDF/UA with its
+// password: the encryption keeps text readable for assistive technology
+// (26-001, 26-002), and the checker finds the same conditions as in the
+// plain file, so it read the whole file.
+func TestEncryptedPDFUA(t *testing.T) {
+	// Not parallel: it encrypts (TestEncryptOpensOnlyWithPassword says why).
+	plain, enc := encryptTestPDF(t, encryptTestPWNoSpace)
+	conditions := func(ps []pdfua.Problem) []string {
+		var out []string
+		for _, p := range ps {
+			if !slices.Contains(out, p.Condition) {
+				out = append(out, p.Condition)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	got := pdfua.CheckWithPassword(enc, encryptTestPWNoSpace)
+	for _, p := range got {
+		if strings.HasPrefix(p.Condition, "26-") || p.Condition == "read" {
+			t.Errorf("encrypted: %s", p)
+		}
+	}
+	if want := conditions(pdfua.Check(plain)); !slices.Equal(conditions(got), want) {
+		t.Errorf("encrypted file fails %v, the plain one %v", conditions(got), want)
 	}
 }

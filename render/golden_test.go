@@ -63,10 +63,19 @@ func goldenJob(t testing.TB, gc goldenCase) Job {
 
 // TestGolden renders each testdata handout and compares its display-list
 // dump, then its PDF bytes (by SHA-256), with the golden files. The dump
-// is compared first: it says what changed in words.
+// is compared first: it says what changed in words. Each PDF is also
+// checked against PDF/UA-1 (pdfua_test.go) and read with pdf.js
+// (pdfjs_test.go).
 func TestGolden(t *testing.T) {
 	t.Parallel()
 	e := newTestEngine(t)
+	var ua pdfuaReport
+	var pj pdfjsReport
+	pdfDir := t.TempDir()
+	t.Cleanup(func() { // after the parallel subtests
+		ua.finish(t)
+		pj.finish(t, pdfDir)
+	})
 	for _, gc := range goldenCases {
 		t.Run(gc.name, func(t *testing.T) {
 			// One engine for all cases, as a batch shares one between
@@ -86,6 +95,8 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			pdftest.Validate(t, pdfBytes)
+			ua.check(t, gc.name, pdfBytes)
+			pj.add(gc.name, pdfBytes, j)
 			if dir := os.Getenv("HANDOUT_KEEP_PDF"); dir != "" {
 				// To look at the pages: HANDOUT_KEEP_PDF=/tmp/pdfs go test -run TestGolden ./render
 				if err := os.WriteFile(filepath.Join(dir, gc.name+".pdf"), pdfBytes, 0o644); err != nil {
