@@ -377,11 +377,7 @@ func (r *Resolver) programme(s Spec, written string) (HandoutFile, error) {
 	if err != nil {
 		return HandoutFile{}, err
 	}
-	hf := HandoutFile{Handout: p.Handout(r.libraryDir), Programme: p, src: src}
-	for _, w := range warnings {
-		hf.Warnings = append(hf.Warnings, w.String())
-	}
-	hf.Warnings = append(hf.Warnings, dropUndrawn(hf.Handout)...)
+	hf := programmeHandout(p, warnings, src, r.libraryDir)
 	if r.libraryDir != "" {
 		// A clinic's exercises may use photos, named by their paths
 		// inside the library folder (Programme.Handout).

@@ -1,0 +1,230 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
+
+	"handout/content"
+	"handout/figures/pose"
+	"handout/layout"
+)
+
+// Catalog is the library a long-running front door (the web page, handout
+// serve) works from: the built-in exercises and protocols and a clinic's
+// folder, loaded once. It is read-only once made, so it is safe for
+// concurrent use; load a new one to see files changed in the folder.
+type Catalog struct {
+	Library    *content.Library
+	LibraryDir string // the clinic's library folder; "" for the built-in library alone
+	drawn      map[string]bool
+}
+
+// NewCatalog loads the built-in library and the clinic's folder dir ("":
+// none), as a Resolver's UseLibrary does.
+func NewCatalog(dir string) (*Catalog, error) {
+	lib, err := content.LoadLibrary(dir, pose.BuiltinDescription)
+	if err != nil {
+		return nil, err
+	}
+	drawn := map[string]bool{}
+	for _, n := range pose.BuiltinNames() {
+		drawn[n] = true
+	}
+	return &Catalog{Library: lib, LibraryDir: dir, drawn: drawn}, nil
+}
+
+// Thumbnail is the built-in drawing that shows an exercise best in a list
+// (its first panel that is drawn; DrawingSVG draws it), or "" when it has
+// none yet or uses photos.
+func (c *Catalog) Thumbnail(e *content.Exercise) string {
+	for _, f := range e.Figures {
+		for _, p := range f.Panels {
+			if name, ok := p.Builtin(); ok && c.drawn[name] {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// StyleNames lists the layout styles a document can have, the default
+// first: the choices of a programme's style.
+func StyleNames() []string { return layout.StyleNames() }
+
+// FieldError is a problem with one field of a programme sent as JSON:
+// Field is its path ("exercises[1].side", "patient"; "" for the whole
+// programme), Msg what is wrong with it and what to write. Messages never
+// quote the patient's name or the notes.
+type FieldError struct {
+	Field string
+	Msg   string
+}
+
+// FieldErrors are all the problems of a programme sent as JSON.
+type FieldErrors []FieldError
+
+func (fe FieldErrors) Error() string {
+	var lines []string
+	for _, e := range fe {
+		if e.Field == "" {
+			lines = append(lines, e.Msg)
+			continue
+		}
+		lines = append(lines, e.Field+": "+e.Msg)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ProgrammeJSON resolves a programme written as one JSON object, with the
+// keys of a programme file (docs/library.md), into a handout; name names
+// it in the handout's messages. The programme is parsed by the same code
+// as a programme file (content.ParseProgramme), so the format has one
+// owner; its problems come back as FieldErrors naming the JSON field.
+// Release the returned function once the handout is rendered (it closes
+// the clinic's folder, which the handout's photos are read from).
+//
+// How the fields are found: the JSON is written again as block YAML,
+// one key or list entry a line, and a problem's line says its field.
+func (c *Catalog) ProgrammeJSON(name string, src []byte) (HandoutFile, func(), error) {
+	nothing := func() {}
+	block, fields, err := blockYAML(src)
+	if err != nil {
+		return HandoutFile{}, nothing, err
+	}
+	p, warnings, err := content.ParseProgramme(name, block, c.Library)
+	if err != nil {
+		return HandoutFile{}, nothing, fieldErrors(err, fields)
+	}
+	hf := programmeHandout(p, warnings, block, c.LibraryDir)
+	if c.LibraryDir == "" {
+		return hf, nothing, nil
+	}
+	if hf.Dir, err = os.OpenRoot(c.LibraryDir); err != nil {
+		return HandoutFile{}, nothing, fmt.Errorf("library folder %s: %w", c.LibraryDir, err)
+	}
+	return hf, func() { hf.Dir.Close() }, nil
+}
+
+// ProtocolJSON checks a protocol written as one JSON object, with the keys
+// of a protocol file (docs/library.md), against the catalog's library and
+// returns it as the protocol file to save: block YAML, one key a line, as
+// a clinic would write it by hand. Problems come back as FieldErrors.
+func (c *Catalog) ProtocolJSON(name string, src []byte) (*content.Protocol, []byte, error) {
+	block, fields, err := blockYAML(src)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := content.ParseProtocol(name, block)
+	if err != nil {
+		return nil, nil, fieldErrors(err, fields)
+	}
+	var fe FieldErrors
+	for i, it := range p.Items {
+		if _, err := c.Library.Exercise(it.ID); err != nil {
+			fe = append(fe, FieldError{Field: fmt.Sprintf("exercises[%d]", i), Msg: err.Error()})
+		}
+	}
+	if fe != nil {
+		return nil, nil, fe
+	}
+	return p, block, nil
+}
+
+// blockYAML writes a JSON object (or any YAML) again in block style, one
+// key or list entry a line, and maps each line to the field on it.
+func blockYAML(src []byte) ([]byte, map[int]string, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, nil, FieldErrors{{Msg: "the request is not JSON: " + err.Error()}}
+	}
+	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, nil, FieldErrors{{Msg: `the request must be one JSON object, e.g. {"exercises": ["chin-tuck"]}`}}
+	}
+	unflow(doc.Content[0])
+	var out bytes.Buffer
+	enc := yaml.NewEncoder(&out)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc.Content[0]); err != nil {
+		return nil, nil, FieldErrors{{Msg: "the request cannot be read: " + err.Error()}}
+	}
+	var again yaml.Node
+	if err := yaml.Unmarshal(out.Bytes(), &again); err != nil {
+		return nil, nil, fmt.Errorf("render: the programme written again does not parse: %w", err)
+	}
+	fields := map[int]string{}
+	fieldLines(again.Content[0], "", fields)
+	return out.Bytes(), fields, nil
+}
+
+// unflow makes every mapping and list of n block style, and every string
+// double-quoted on one line, so that each field has a line of its own.
+func unflow(n *yaml.Node) {
+	n.Style &^= yaml.FlowStyle
+	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	for _, c := range n.Content {
+		unflow(c)
+	}
+}
+
+// fieldLines records the path of each key and list entry of n by its line.
+func fieldLines(n *yaml.Node, path string, lines map[int]string) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := n.Content[i].Value
+			if path != "" {
+				key = path + "." + key
+			}
+			lines[n.Content[i].Line] = key
+			fieldLines(n.Content[i+1], key, lines)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			item := path + "[" + strconv.Itoa(i) + "]"
+			if _, taken := lines[c.Line]; !taken || c.Kind == yaml.ScalarNode {
+				lines[c.Line] = item
+			}
+			fieldLines(c, item, lines)
+		}
+	}
+}
+
+// fieldErrors turns a parser's errors (content.Error, one per problem, by
+// line) into the fields they are about.
+func fieldErrors(err error, fields map[int]string) error {
+	var all []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		all = j.Unwrap()
+	} else {
+		all = []error{err}
+	}
+	var fe FieldErrors
+	for _, e := range all {
+		var ce *content.Error
+		if !errors.As(e, &ce) {
+			return err
+		}
+		fe = append(fe, FieldError{Field: fields[ce.Pos.Line], Msg: ce.Msg})
+	}
+	return fe
+}
+
+// programmeHandout is a resolved programme as a handout of a job: its
+// sections, its warnings (more than six exercises; a drawing not made
+// yet), and src, what it was read from.
+func programmeHandout(p *content.Programme, warnings []content.ProgrammeWarning, src []byte, libraryDir string) HandoutFile {
+	hf := HandoutFile{Handout: p.Handout(libraryDir), Programme: p, src: src}
+	for _, w := range warnings {
+		hf.Warnings = append(hf.Warnings, w.String())
+	}
+	hf.Warnings = append(hf.Warnings, dropUndrawn(hf.Handout)...)
+	return hf
+}
