@@ -21,10 +21,13 @@ import (
 	"handout/batch"
 )
 
-// maxListBytes is the largest upload POST /api/batch reads: a patient
-// list of 100 MB (batch's own limit, which batch checks and words) and
-// the form around it.
-const maxListBytes = 101_000_000
+// listMB is the largest patient list in MB, batch's own limit (which batch
+// checks and words), and maxUploadBytes the largest upload POST /api/batch
+// reads: such a list and the form around it.
+const (
+	listMB         = 100
+	maxUploadBytes = (listMB + 1) * 1_000_000
+)
 
 // batchStore keeps the folders of batches whose packets wait for their
 // download: each private (mode 0700), removed after its download or
@@ -113,7 +116,7 @@ type rowReport struct {
 // removed. Some rows failed: 422 with the rows' problems and, if any
 // packet was made, a download address for the ZIP of the others.
 func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxListBytes)
+	r.Body = http.MaxBytesReader(w, r.Body, maxUploadBytes)
 	file, hdr, err := r.FormFile("list")
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "list", "send the patient list as the form field \"list\" (at most 100 MB)")

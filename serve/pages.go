@@ -112,7 +112,7 @@ func appendNew(list []string, values ...string) []string {
 
 // batchPage is GET /batch: upload a patient list.
 func (s *Server) batchPage(w http.ResponseWriter, _ *http.Request) {
-	s.page(w, "batch", "Batch", map[string]any{"MaxMB": maxListBytes / 1_000_000, "KeepMinutes": int(s.cfg.BatchKeep.Minutes())})
+	s.page(w, "batch", "Batch", map[string]any{"MaxMB": listMB, "KeepMinutes": int(s.cfg.BatchKeep.Minutes())})
 }
 
 // clinicData is the clinic page: the profile as it prints, and where the

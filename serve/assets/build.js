@@ -65,6 +65,7 @@
     img.width = 72;
     img.height = 40;
     if (e.thumbnail) img.src = e.thumbnail;
+    else img.classList.add("none"); // no drawing yet: keep the column
     return img;
   }
 
