@@ -162,13 +162,12 @@ func blockYAML(src []byte) ([]byte, map[int]string, error) {
 	return out.Bytes(), fields, nil
 }
 
-// unflow makes every mapping and list of n block style, and every string
-// double-quoted on one line, so that each field has a line of its own.
+// unflow makes every mapping and list of n block style, so that each
+// field starts a line of its own, and lets the encoder choose how to
+// write each value, as a person would: plain where that reads the same,
+// quoted where it would not ("10" stays a string, "yes" is not true).
 func unflow(n *yaml.Node) {
-	n.Style &^= yaml.FlowStyle
-	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-		n.Style = yaml.DoubleQuotedStyle
-	}
+	n.Style = 0
 	for _, c := range n.Content {
 		unflow(c)
 	}
