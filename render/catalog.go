@@ -20,7 +20,7 @@ import (
 // folder, loaded once. It is read-only once made, so it is safe for
 // concurrent use; load a new one to see files changed in the folder.
 type Catalog struct {
-	Library    *content.Library
+	library    *content.Library
 	LibraryDir string // the clinic's library folder; "" for the built-in library alone
 	drawn      map[string]bool
 }
@@ -36,13 +36,116 @@ func NewCatalog(dir string) (*Catalog, error) {
 	for _, n := range pose.BuiltinNames() {
 		drawn[n] = true
 	}
-	return &Catalog{Library: lib, LibraryDir: dir, drawn: drawn}, nil
+	return &Catalog{library: lib, LibraryDir: dir, drawn: drawn}, nil
 }
 
-// Thumbnail is the built-in drawing that shows an exercise best in a list
-// (its first panel that is drawn; DrawingSVG draws it), or "" when it has
-// none yet or uses photos.
-func (c *Catalog) Thumbnail(e *content.Exercise) string {
+// MaxProgrammeExercises is how many exercises a programme holds before
+// it is warned about (content.MaxProgrammeExercises).
+const MaxProgrammeExercises = content.MaxProgrammeExercises
+
+// MaxProgrammeBytes is the longest programme read: a programme file's
+// limit.
+var MaxProgrammeBytes = content.ProgrammeFile.Max
+
+// ExerciseQuery is what a search for exercises asks (content.Query): words
+// of the name, and filters.
+type ExerciseQuery = content.Query
+
+// ExerciseInfo is an exercise as a front end lists it to choose from:
+// what it is found by, its default dose by the keys of a dose line, the
+// sides a programme may give it ("" first: none), and its thumbnail (a
+// built-in drawing's name for DrawingSVG; "" while none is drawn).
+type ExerciseInfo struct {
+	ID, Name   string
+	Aliases    []string
+	Regions    []string
+	Position   string
+	Equipment  []string
+	Laterality string
+	Sides      []string
+	Level      string
+	Dose       DoseParts
+	DoseLine   string // the default dose as the sheet words it
+	Thumbnail  string
+}
+
+// DoseParts is a dose by the keys of a dose line (docs/library.md).
+type DoseParts struct{ Sets, Reps, Hold, Rest, Daily string }
+
+func doseParts(d *content.Dose) DoseParts {
+	if d == nil {
+		return DoseParts{}
+	}
+	return DoseParts{Sets: d.Sets, Reps: d.Reps, Hold: d.Hold, Rest: d.Rest, Daily: d.PerDay}
+}
+
+// ProtocolInfo is a protocol as a front end lists it: its exercises by
+// id, each with the protocol's dose, else the exercise's default.
+type ProtocolInfo struct {
+	ID, Name, Purpose string
+	Exercises         []ProtocolExercise
+}
+
+// ProtocolExercise is one exercise of a protocol and its dose.
+type ProtocolExercise struct {
+	ID   string
+	Dose DoseParts
+}
+
+// Search lists the exercises that match q, best first (the library's
+// own search, content.Library.Search); an empty query lists them all.
+func (c *Catalog) Search(q ExerciseQuery) []ExerciseInfo {
+	var out []ExerciseInfo
+	for _, e := range c.library.Search(q) {
+		out = append(out, c.info(e))
+	}
+	return out
+}
+
+// Exercises lists every exercise, by id.
+func (c *Catalog) Exercises() []ExerciseInfo {
+	var out []ExerciseInfo
+	for _, e := range c.library.Exercises() {
+		out = append(out, c.info(e))
+	}
+	return out
+}
+
+func (c *Catalog) info(e *content.Exercise) ExerciseInfo {
+	in := ExerciseInfo{ID: e.ID, Name: e.Name, Aliases: e.Aliases, Regions: e.Regions, Position: e.Position,
+		Equipment: e.Equipment, Laterality: string(e.Laterality), Level: e.Level, Dose: doseParts(e.Dose),
+		DoseLine: content.WordDose(e.Dose, "", e), Thumbnail: c.thumbnail(e)}
+	for _, side := range e.Sides() {
+		in.Sides = append(in.Sides, string(side))
+	}
+	return in
+}
+
+// Protocols lists every protocol, by id.
+func (c *Catalog) Protocols() []ProtocolInfo {
+	var out []ProtocolInfo
+	for _, p := range c.library.Protocols() {
+		pi := ProtocolInfo{ID: p.ID, Name: p.Name, Purpose: p.Purpose}
+		for _, it := range p.Items {
+			e, err := c.library.Exercise(it.ID)
+			if err != nil { // LoadLibrary checked every protocol's exercises
+				continue
+			}
+			d := e.Dose
+			if it.Dose != nil {
+				d = it.Dose
+			}
+			pi.Exercises = append(pi.Exercises, ProtocolExercise{ID: e.ID, Dose: doseParts(d)})
+		}
+		out = append(out, pi)
+	}
+	return out
+}
+
+// thumbnail is the built-in drawing that shows an exercise best in a list
+// (its first panel that is drawn), or "" when it has none yet or uses
+// photos.
+func (c *Catalog) thumbnail(e *content.Exercise) string {
 	for _, f := range e.Figures {
 		for _, p := range f.Panels {
 			if name, ok := p.Builtin(); ok && c.drawn[name] {
@@ -97,7 +200,7 @@ func (c *Catalog) ProgrammeJSON(name string, src []byte) (HandoutFile, func(), e
 	if err != nil {
 		return HandoutFile{}, nothing, err
 	}
-	p, warnings, err := content.ParseProgramme(name, block, c.Library)
+	p, warnings, err := content.ParseProgramme(name, block, c.library)
 	if err != nil {
 		return HandoutFile{}, nothing, fieldErrors(err, fields)
 	}
@@ -113,27 +216,28 @@ func (c *Catalog) ProgrammeJSON(name string, src []byte) (HandoutFile, func(), e
 
 // ProtocolJSON checks a protocol written as one JSON object, with the keys
 // of a protocol file (docs/library.md), against the catalog's library and
-// returns it as the protocol file to save: block YAML, one key a line, as
-// a clinic would write it by hand. Problems come back as FieldErrors.
-func (c *Catalog) ProtocolJSON(name string, src []byte) (*content.Protocol, []byte, error) {
+// returns its id and the protocol file to save: block YAML, one key a
+// line, as a clinic would write it by hand. Problems come back as
+// FieldErrors.
+func (c *Catalog) ProtocolJSON(name string, src []byte) (id string, file []byte, err error) {
 	block, fields, err := blockYAML(src)
 	if err != nil {
-		return nil, nil, err
+		return "", nil, err
 	}
 	p, err := content.ParseProtocol(name, block)
 	if err != nil {
-		return nil, nil, fieldErrors(err, fields)
+		return "", nil, fieldErrors(err, fields)
 	}
 	var fe FieldErrors
 	for i, it := range p.Items {
-		if _, err := c.Library.Exercise(it.ID); err != nil {
+		if _, err := c.library.Exercise(it.ID); err != nil {
 			fe = append(fe, FieldError{Field: fmt.Sprintf("exercises[%d]", i), Msg: err.Error()})
 		}
 	}
 	if fe != nil {
-		return nil, nil, fe
+		return "", nil, fe
 	}
-	return p, block, nil
+	return p.ID, block, nil
 }
 
 // blockYAML writes a JSON object (or any YAML) again in block style, one

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"handout/content"
 	"handout/internal/atomicfile"
 	"handout/render"
 )
@@ -50,12 +49,12 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 func (s *Server) health(w http.ResponseWriter, _ *http.Request) {
 	cat := s.catalog.Load()
 	writeJSON(w, http.StatusOK, map[string]any{"status": "ok",
-		"exercises": len(cat.Library.Exercises()), "protocols": len(cat.Library.Protocols())})
+		"exercises": len(cat.Exercises()), "protocols": len(cat.Protocols())})
 }
 
-// exerciseJSON is an exercise as GET /api/exercises lists it: what a
-// clinician picks it by, its default dose, the sides it can take, and its
-// thumbnail's address ("" for none).
+// exerciseJSON is an exercise as GET /api/exercises lists it
+// (docs/api.md): what a clinician picks it by, its default dose, the
+// sides it can take, and its thumbnail's address ("" for none).
 type exerciseJSON struct {
 	ID         string   `json:"id"`
 	Name       string   `json:"name"`
@@ -71,8 +70,7 @@ type exerciseJSON struct {
 	Thumbnail  string   `json:"thumbnail,omitempty"`
 }
 
-// doseJSON is a dose by its keys, as a dose line (docs/library.md) writes
-// them.
+// doseJSON is a dose by the keys of a dose line.
 type doseJSON struct {
 	Sets  string `json:"sets,omitempty"`
 	Reps  string `json:"reps,omitempty"`
@@ -81,22 +79,14 @@ type doseJSON struct {
 	Daily string `json:"daily,omitempty"`
 }
 
-func doseOf(d *content.Dose) doseJSON {
-	if d == nil {
-		return doseJSON{}
-	}
-	return doseJSON{Sets: d.Sets, Reps: d.Reps, Hold: d.Hold, Rest: d.Rest, Daily: d.PerDay}
-}
+func doseOf(d render.DoseParts) doseJSON { return doseJSON(d) }
 
-func (s *Server) exerciseOf(cat *render.Catalog, e *content.Exercise) exerciseJSON {
+func exerciseOf(e render.ExerciseInfo) exerciseJSON {
 	j := exerciseJSON{ID: e.ID, Name: e.Name, Aliases: nonNil(e.Aliases), Regions: nonNil(e.Regions), Position: e.Position,
-		Equipment: nonNil(e.Equipment), Laterality: string(e.Laterality), Level: e.Level, Dose: doseOf(e.Dose),
-		DoseLine: content.WordDose(e.Dose, "", e)}
-	for _, side := range e.Sides() {
-		j.Sides = append(j.Sides, string(side))
-	}
-	if t := cat.Thumbnail(e); t != "" {
-		j.Thumbnail = "/thumbs/" + t + ".svg"
+		Equipment: nonNil(e.Equipment), Laterality: e.Laterality, Sides: nonNil(e.Sides), Level: e.Level,
+		Dose: doseOf(e.Dose), DoseLine: e.DoseLine}
+	if e.Thumbnail != "" {
+		j.Thumbnail = "/thumbs/" + e.Thumbnail + ".svg"
 	}
 	return j
 }
@@ -109,15 +99,14 @@ func nonNil(s []string) []string {
 }
 
 // exercises is GET /api/exercises?q=&region=&position=&equipment=: the
-// library's search (content.Library.Search), best matches first.
+// library's search, best matches first.
 func (s *Server) exercises(w http.ResponseWriter, r *http.Request) {
-	cat := s.catalog.Load()
 	q := r.URL.Query()
-	found := cat.Library.Search(content.Query{Text: q.Get("q"), Region: q.Get("region"),
+	found := s.catalog.Load().Search(render.ExerciseQuery{Text: q.Get("q"), Region: q.Get("region"),
 		Position: q.Get("position"), Equipment: q.Get("equipment"), Condition: q.Get("condition")})
 	out := []exerciseJSON{}
 	for _, e := range found {
-		out = append(out, s.exerciseOf(cat, e))
+		out = append(out, exerciseOf(e))
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"exercises": out})
 }
@@ -138,20 +127,11 @@ type protocolItemJSON struct {
 // protocols is GET /api/protocols: every protocol with its exercises (by
 // their ids) and doses.
 func (s *Server) protocols(w http.ResponseWriter, _ *http.Request) {
-	cat := s.catalog.Load()
 	out := []protocolJSON{}
-	for _, p := range cat.Library.Protocols() {
+	for _, p := range s.catalog.Load().Protocols() {
 		pj := protocolJSON{ID: p.ID, Name: p.Name, Purpose: p.Purpose, Exercises: []protocolItemJSON{}}
-		for _, it := range p.Items {
-			e, err := cat.Library.Exercise(it.ID)
-			if err != nil { // LoadLibrary checked every protocol's exercises
-				continue
-			}
-			d := e.Dose
-			if it.Dose != nil {
-				d = it.Dose
-			}
-			pj.Exercises = append(pj.Exercises, protocolItemJSON{ID: e.ID, Dose: doseOf(d)})
+		for _, it := range p.Exercises {
+			pj.Exercises = append(pj.Exercises, protocolItemJSON{ID: it.ID, Dose: doseOf(it.Dose)})
 		}
 		out = append(out, pj)
 	}
@@ -160,7 +140,7 @@ func (s *Server) protocols(w http.ResponseWriter, _ *http.Request) {
 
 // maxProgrammeBytes is the largest programme POST /api/render reads: a
 // programme file's limit.
-var maxProgrammeBytes = content.ProgrammeFile.Max
+var maxProgrammeBytes = render.MaxProgrammeBytes
 
 // programmeName names a programme sent to the API in its handout's
 // messages (no patient name: it is not a file).
@@ -259,19 +239,19 @@ func (s *Server) saveProtocol(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusRequestEntityTooLarge, "", "the protocol is too long")
 		return
 	}
-	p, file, err := s.catalog.Load().ProtocolJSON("protocol", src)
+	id, file, err := s.catalog.Load().ProtocolJSON("protocol", src)
 	if err != nil {
 		writeProgrammeError(w, err)
 		return
 	}
-	path := filepath.Join(dir, p.ID+".yaml")
+	path := filepath.Join(dir, id+".yaml")
 	if _, err := os.Lstat(path); err == nil {
-		writeError(w, http.StatusConflict, "id", fmt.Sprintf("the library folder has a file %s.yaml already; choose another id", p.ID))
+		writeError(w, http.StatusConflict, "id", fmt.Sprintf("the library folder has a file %s.yaml already; choose another id", id))
 		return
 	}
 	header := "# Saved from the web page (handout serve). Edit it like any protocol file: docs/library.md.\n"
 	if err := atomicfile.Write(path, append([]byte(header), file...), 0o644); err != nil {
-		writeError(w, http.StatusInternalServerError, "", fmt.Sprintf("writing %s.yaml: %v", p.ID, err))
+		writeError(w, http.StatusInternalServerError, "", fmt.Sprintf("writing %s.yaml: %v", id, err))
 		return
 	}
 	cat, err := render.NewCatalog(dir)
@@ -281,5 +261,5 @@ func (s *Server) saveProtocol(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.catalog.Store(cat)
-	writeJSON(w, http.StatusCreated, map[string]string{"id": p.ID, "file": p.ID + ".yaml"})
+	writeJSON(w, http.StatusCreated, map[string]string{"id": id, "file": id + ".yaml"})
 }

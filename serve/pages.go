@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"handout/content"
 	"handout/render"
 )
 
@@ -71,12 +70,12 @@ type buildData struct {
 func (s *Server) buildPage(w http.ResponseWriter, _ *http.Request) {
 	cat := s.catalog.Load()
 	d := buildData{Clinicians: s.cfg.Clinic.Profile.Clinicians, Today: time.Now().Format(time.DateOnly),
-		MaxExercises: content.MaxProgrammeExercises, CanSave: s.cfg.LibraryDir != "",
+		MaxExercises: render.MaxProgrammeExercises, CanSave: s.cfg.LibraryDir != "",
 		Languages: []option{{Value: "en", Label: "English", Selected: true}}}
-	for _, p := range cat.Library.Protocols() {
+	for _, p := range cat.Protocols() {
 		d.Protocols = append(d.Protocols, option{Value: p.ID, Label: p.Name})
 	}
-	for _, e := range cat.Library.Exercises() {
+	for _, e := range cat.Exercises() {
 		d.Regions = appendNew(d.Regions, e.Regions...)
 		d.Positions = appendNew(d.Positions, e.Position)
 		d.Equipment = appendNew(d.Equipment, e.Equipment...)
@@ -118,7 +117,7 @@ func (s *Server) batchPage(w http.ResponseWriter, _ *http.Request) {
 // clinicData is the clinic page: the profile as it prints, and where the
 // library comes from.
 type clinicData struct {
-	Profile    *content.Clinic
+	Clinic     render.Clinic
 	Source     string // the profile's file, or the built-in sample
 	HasLogo    bool
 	LibraryDir string
@@ -133,6 +132,6 @@ func (s *Server) clinicPage(w http.ResponseWriter, _ *http.Request) {
 	if src == "" {
 		src = "the built-in sample clinic (start handout serve with --clinic PROFILE.yaml for your own)"
 	}
-	s.page(w, "clinic", "The clinic", clinicData{Profile: s.cfg.Clinic.Profile, Source: src, HasLogo: len(s.cfg.Clinic.Logo) > 0,
-		LibraryDir: s.cfg.LibraryDir, Exercises: len(cat.Library.Exercises()), Protocols: len(cat.Library.Protocols())})
+	s.page(w, "clinic", "The clinic", clinicData{Clinic: s.cfg.Clinic, Source: src, HasLogo: len(s.cfg.Clinic.Logo) > 0,
+		LibraryDir: s.cfg.LibraryDir, Exercises: len(cat.Exercises()), Protocols: len(cat.Protocols())})
 }
