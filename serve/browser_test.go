@@ -51,6 +51,11 @@ func need(t *testing.T, what string, ok bool) {
 // test, with a 1280×800 window.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
+	if testing.Short() {
+		// .ci/run's race step runs -short: the test step ran these, and
+		// the server's own tests cover its concurrency there.
+		t.Skip("the browser tests do not run in -short mode")
+	}
 	path := os.Getenv(chromiumEnv)
 	if path == "" {
 		path, _ = exec.LookPath("chromium")
