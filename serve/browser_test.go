@@ -241,6 +241,10 @@ func TestBrowserBuild(t *testing.T) {
 	ts := startServer(t, Config{})
 	do(t, ctx, "open the build page", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`#build[data-ready="1"]`)))
 
+	// Whatever the policy blocks (the preview's frame, a script, a
+	// style) is collected, and must be nothing.
+	evalJS[bool](t, ctx, `(() => { window.cspViolations = []; document.addEventListener("securitypolicyviolation",
+		e => window.cspViolations.push(e.violatedDirective + " " + e.blockedURI)); return true })()`)
 	firstLoad := evalJS[int](t, ctx, `performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).reduce((n, e) => n + e.transferSize, 0)`)
 	t.Logf("first load: %d bytes", firstLoad)
 	if firstLoad > 300_000 {
@@ -293,6 +297,9 @@ func TestBrowserBuild(t *testing.T) {
 	}
 	if strings.Contains(text, "107 times") {
 		t.Errorf("the reps were typed after the default instead of replacing it:\n%s", text)
+	}
+	if v := evalJS[[]string](t, ctx, `window.cspViolations`); len(v) > 0 {
+		t.Errorf("the Content-Security-Policy blocked: %q", v)
 	}
 	checkAccessible(t, ctx, "build")
 
