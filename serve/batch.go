@@ -117,13 +117,6 @@ type rowReport struct {
 // packet was made, a download address for the ZIP of the others.
 func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxUploadBytes)
-	file, hdr, err := r.FormFile("list")
-	if err != nil {
-		writeError(w, http.StatusBadRequest, "list", "send the patient list as the form field \"list\" (at most 100 MB)")
-		return
-	}
-	defer file.Close()
-	defer r.MultipartForm.RemoveAll()
 	dir, err := os.MkdirTemp(s.cfg.TempDir, "handout-batch-") // mode 0700
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, "", "no temporary folder could be made")
@@ -135,13 +128,9 @@ func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
 			os.RemoveAll(dir)
 		}
 	}()
-	listName := "patients.csv"
-	if strings.EqualFold(filepath.Ext(hdr.Filename), ".jsonl") {
-		listName = "patients.jsonl"
-	}
-	list := filepath.Join(dir, listName)
-	if err := saveUpload(list, file); err != nil {
-		writeError(w, http.StatusInternalServerError, "", "the list could not be stored")
+	list, listName, err := receiveList(r, dir)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "list", err.Error())
 		return
 	}
 	release, err := s.acquire(r.Context())
@@ -169,6 +158,38 @@ func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
 		report.Download = "/api/batch/" + s.batches.add(dir)
 	}
 	writeJSON(w, http.StatusUnprocessableEntity, report)
+}
+
+// receiveList writes the form's "list" file into dir as patients.csv (or
+// patients.jsonl when its name ends in .jsonl, which batch reads as JSON
+// Lines), straight from the request: the list never lands anywhere else
+// (r.FormFile would keep a large one in the system's temporary folder).
+func receiveList(r *http.Request, dir string) (path, name string, err error) {
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return "", "", errors.New(`send the patient list as multipart/form-data, in the field "list"`)
+	}
+	for {
+		part, err := mr.NextPart()
+		if err != nil {
+			return "", "", fmt.Errorf(`no field "list" with the patient list (at most %d MB)`, listMB)
+		}
+		if part.FormName() != "list" {
+			part.Close()
+			continue
+		}
+		name = "patients.csv"
+		if strings.EqualFold(filepath.Ext(part.FileName()), ".jsonl") {
+			name = "patients.jsonl"
+		}
+		path = filepath.Join(dir, name)
+		err = saveUpload(path, part)
+		part.Close()
+		if err != nil {
+			return "", "", fmt.Errorf("the list could not be received (at most %d MB): %v", listMB, err)
+		}
+		return path, name, nil
+	}
 }
 
 func saveUpload(path string, src io.Reader) error {
