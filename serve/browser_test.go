@@ -128,6 +128,17 @@ func waitJS(t *testing.T, ctx context.Context, what, js string) {
 // folder.
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
+	png := get(t, ctx, "screenshot "+name, chromedp.CaptureScreenshot())
+	path := filepath.Join(screenshotDir(t), name+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+// screenshotDir is where the screenshots are kept ($HANDOUT_SCREENSHOTS,
+// else a folder in the system's temporary folder).
+func screenshotDir(t *testing.T) string {
 	dir := os.Getenv(screenshotsEnv)
 	if dir == "" {
 		dir = filepath.Join(os.TempDir(), "handout-serve-screenshots")
@@ -135,12 +146,7 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	png := get(t, ctx, "screenshot "+name, chromedp.CaptureScreenshot())
-	path := filepath.Join(dir, name+".png")
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot: %s", path)
+	return dir
 }
 
 // previewSeq is the number of the preview the page shows (0: none).
@@ -204,6 +210,21 @@ func pdfText(t *testing.T, pdf []byte) string {
 		t.Fatalf("pdftotext: %v", err)
 	}
 	return string(out)
+}
+
+// keepFirstPage keeps the PDF's first page as NAME.png beside the
+// screenshots, drawn by poppler at 60 dpi.
+func keepFirstPage(t *testing.T, pdf []byte, name string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(screenshotDir(t), name)
+	if err := exec.Command("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", path, out).Run(); err != nil {
+		t.Fatalf("pdftoppm: %v", err)
+	}
+	t.Logf("the PDF's first page: %s.png", out)
 }
 
 // axeViolation is one rule axe-core found broken.
@@ -289,6 +310,7 @@ func TestBrowserBuild(t *testing.T) {
 
 	pdf := download(t, ctx, "#download")
 	text := pdfText(t, pdf)
+	keepFirstPage(t, pdf, "build-pdf") // headless chromium draws no PDF in the frame
 	names := evalJS[[]string](t, ctx, `[...document.querySelectorAll("#chosen > li .name")].map(n => n.textContent)`)
 	for _, want := range append(names, "Ana Díaz", "7 times · 3 times a day", "right side") {
 		if !strings.Contains(text, want) {
