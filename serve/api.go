@@ -172,11 +172,11 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request) {
 	p := hf.Programme
 	set, err := render.Settings{Paper: q.Get("paper"), Grayscale: grayscale, Style: p.Style}.Check()
 	if err != nil {
-		field := "paper"
-		if strings.HasPrefix(err.Error(), "--style") {
-			field = "style"
-		}
-		writeError(w, http.StatusBadRequest, field, strings.TrimPrefix(strings.TrimPrefix(err.Error(), "--style: "), "--paper: "))
+		// Check names the setting as the command line spells it
+		// ("--paper: …"); here it is the query's paper or the
+		// programme's style.
+		field, msg, _ := strings.Cut(err.Error(), ": ")
+		writeError(w, http.StatusBadRequest, strings.TrimPrefix(field, "--"), msg)
 		return
 	}
 	release, err := s.acquire(r.Context())

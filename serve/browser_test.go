@@ -476,3 +476,34 @@ func TestBrowserClinic(t *testing.T) {
 	screenshot(t, ctx, "clinic")
 	checkAccessible(t, ctx, "clinic")
 }
+
+// TestBrowserSaveProtocol: the build page's Save as protocol writes the
+// exercises and doses, and nothing about the patient, into the library
+// folder, and offers the protocol at once.
+func TestBrowserSaveProtocol(t *testing.T) {
+	ctx := newBrowser(t)
+	lib := t.TempDir()
+	ts := startServer(t, Config{LibraryDir: lib})
+	do(t, ctx, "open the build page", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`#build[data-ready="1"]`)),
+		chromedp.SetValue(chromedp.CSS("#protocol"), "low-back-core"), chromedp.Click(chromedp.CSS("#start")),
+		chromedp.SendKeys(chromedp.CSS("#patient"), "Ana Díaz"))
+	waitJS(t, ctx, "the protocol's exercises", `document.querySelectorAll("#chosen > li").length >= 3`)
+	do(t, ctx, "save it",
+		chromedp.Click(chromedp.CSS("details.save summary")),
+		chromedp.SendKeys(chromedp.CSS("#save-id"), "our-core"),
+		chromedp.SendKeys(chromedp.CSS("#save-name"), "Our core routine"),
+		chromedp.Click(chromedp.CSS("#save")))
+	waitJS(t, ctx, "saved", `document.getElementById("save-status").textContent.startsWith("Saved")`)
+	screenshot(t, ctx, "build-saved")
+	checkAccessible(t, ctx, "build, saved as protocol")
+	saved, err := os.ReadFile(filepath.Join(lib, "our-core.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(saved), "Ana") || !strings.Contains(string(saved), "name: Our core routine") {
+		t.Errorf("the saved protocol:\n%s", saved)
+	}
+	if !evalJS[bool](t, ctx, `[...document.getElementById("protocol").options].some(o => o.value === "our-core")`) {
+		t.Error("the saved protocol is not offered")
+	}
+}
