@@ -109,6 +109,8 @@ func commands() []command {
 			flags: func() *pflag.FlagSet { return figureFlags(new(figureOptions)) }, operands: func() completion { return completion{words: render.BuiltinFigureNames()} }, run: runFigure},
 		{name: "batch", synopsis: "batch PATIENTS.csv [flags]", summary: "one packet per patient of a list", usage: batchUsage,
 			flags: func() *pflag.FlagSet { return batchFlags(new(batch.Options), new(bool)) }, operands: func() completion { return completion{files: true, exts: []string{"csv", "jsonl"}} }, run: runBatch},
+		{name: "serve", synopsis: "serve [flags]", summary: "the front desk's web page: build a programme, batch, the clinic", usage: serveUsage,
+			flags: func() *pflag.FlagSet { return serveFlags(new(serveOptions)) }, run: runServe},
 		{name: "help", synopsis: "help [COMMAND]", summary: "this list, or a command's usage and flags", usage: helpUsage,
 			flags: helpFlags, run: runHelp},
 		{name: "version", synopsis: "version", summary: "the version, commit and Go version it was built with", usage: versionUsage,

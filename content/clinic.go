@@ -26,6 +26,10 @@ type Clinic struct {
 	// to the profile's folder (docs/library.md); "" for the built-in
 	// library alone.
 	Library string `yaml:"library"`
+	// Clinicians are the clinic's clinicians as a programme names them
+	// ("Dr. Karin Drummond, DC"): the choices the web page offers
+	// (handout serve); a programme may still name anyone.
+	Clinicians []string `yaml:"clinicians"`
 }
 
 // Colors are the brand colours as "#RRGGBB".

@@ -76,6 +76,9 @@ func trimClinic(c *Clinic) {
 	for i := range c.Address {
 		c.Address[i] = strings.TrimSpace(c.Address[i])
 	}
+	for i := range c.Clinicians {
+		c.Clinicians[i] = strings.TrimSpace(c.Clinicians[i])
+	}
 	for i := range c.Hours {
 		c.Hours[i].Days = strings.TrimSpace(c.Hours[i].Days)
 		c.Hours[i].Times = strings.TrimSpace(c.Hours[i].Times)
@@ -149,10 +152,16 @@ func checkClinicLengths(c *Clinic, doc *yamlDoc, p *problems) {
 		key := fmt.Sprintf("hours[%d]", i+1)
 		fields = append(fields, field{key + ".days", h.Days, MaxLineChars}, field{key + ".times", h.Times, MaxLineChars})
 	}
+	for i, name := range c.Clinicians {
+		fields = append(fields, field{fmt.Sprintf("clinicians[%d]", i+1), name, MaxNameChars})
+	}
 	for _, f := range fields {
 		if msg := checkLength(f.key, f.val, f.limit); msg != "" {
 			p.add(doc.line(f.key), "%s", msg)
 		}
+	}
+	if msg := checkCount("clinicians", len(c.Clinicians), MaxClinicians, "fit the web page's list"); msg != "" {
+		p.add(doc.line("clinicians"), "%s", msg)
 	}
 	if msg := checkCount("address", len(c.Address), MaxAddressLines, "fit in the footer"); msg != "" {
 		p.add(doc.line("address"), "%s", msg)

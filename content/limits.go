@@ -35,6 +35,7 @@ const (
 
 	MaxAddressLines = 3  // the profile's address lines
 	MaxHours        = 7  // the profile's opening-hours entries: one a day
+	MaxClinicians   = 50 // the profile's clinicians: a choice list, not a staff directory
 	MaxKeywords     = 20 // the front matter's keywords
 )
 

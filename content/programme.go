@@ -423,3 +423,15 @@ func checkSide(side Side, e *Exercise) (Side, string) {
 	}
 	return side, fmt.Sprintf("side %q is unknown; write left, right, both or alternate", side)
 }
+
+// Sides lists the sides a programme may give e, NoSide first: the
+// choices a form offers (handout serve), by the rule checkSide applies.
+func (e *Exercise) Sides() []Side {
+	var out []Side
+	for _, s := range []Side{NoSide, Both, Left, Right, Alternate} {
+		if _, msg := checkSide(s, e); msg == "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -430,8 +430,7 @@ func (r *Resolver) rowProgramme(key string, parse func(*content.Library) (*conte
 // without the drawings not made yet, its photos (a clinic's exercises')
 // in the library folder. src is the programme's text, for Sum.
 func (r *Resolver) programmeFile(p *content.Programme, warnings []Warning, src []byte) (HandoutFile, error) {
-	hf := HandoutFile{Handout: p.Handout(r.libraryDir), Programme: p, src: src, Warnings: warnings}
-	hf.Warnings = append(hf.Warnings, dropUndrawn(hf.Handout)...)
+	hf := programmeHandout(p, warnings, src, r.libraryDir)
 	if r.libraryDir != "" {
 		// A clinic's exercises may use photos, named by their paths
 		// inside the library folder (Programme.Handout).
