@@ -93,6 +93,16 @@ func WordDose(d *Dose, side Side, e *Exercise) string {
 	return strings.Join(parts, w.sep)
 }
 
+// HowOften is how often a day the dose is done, as the sheet words it
+// ("twice a day", "3 times a day", or the clinician's own words); "" when
+// the dose does not say. A summary counts the exercises by it.
+func (d *Dose) HowOften() string {
+	if d == nil || d.PerDay == "" {
+		return ""
+	}
+	return englishDose.daily(d.PerDay)
+}
+
 // countRE is a count or a range of counts: "10", "10-15", "10–15", "2 x".
 var countRE = regexp.MustCompile(`^(\d+)(?:\s*[-–]\s*(\d+))?\s*(?:x|×|times)?$`)
 

@@ -54,6 +54,10 @@ type Section struct {
 	ID     string // slug of the title, stable across edits of other sections
 	Blocks []Block
 	Dose   *Dose // nil when the section prescribes no dose
+	// VideoURL is a video of the exercise (a programme's exercise's
+	// video_url), which a sheet prints as a small QR code and its
+	// address; "" for none.
+	VideoURL string
 }
 
 // Block is one vertical element of a section. Its implementations are

@@ -34,7 +34,7 @@ func (p *Programme) Handout(libraryDir string) *Handout {
 	figures := 0
 	for _, it := range p.Items {
 		e := it.Exercise
-		s := Section{Pos: it.Pos, Title: []Span{{Text: e.Name}}, ID: e.ID}
+		s := Section{Pos: it.Pos, Title: []Span{{Text: e.Name}}, ID: e.ID, VideoURL: e.VideoURL}
 		if len(e.Why) > 0 {
 			s.Blocks = append(s.Blocks, &Paragraph{Pos: e.Pos, Text: e.Why})
 		}
@@ -50,7 +50,12 @@ func (p *Programme) Handout(libraryDir string) *Handout {
 		}
 		s.Blocks = append(s.Blocks, &List{Pos: Pos{File: e.Source, Line: e.stepsLine}, Ordered: true, Start: 1, Items: it.Steps()})
 		if line := it.DoseLine(); line != "" {
+			// The line is what prints; how often a day is kept apart for
+			// the sheet's summary ("these 4 exercises, twice a day").
 			d := &Dose{Pos: it.Pos, Line: line}
+			if it.Dose != nil {
+				d.PerDay = it.Dose.PerDay
+			}
 			s.Blocks = append(s.Blocks, d)
 			s.Dose = d
 		}

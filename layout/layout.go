@@ -119,20 +119,15 @@ func Layout(f Fonts, in Input) (*Document, error) {
 	if in.Cover != nil {
 		b.cover()
 	}
-	for i, h := range in.Handouts {
-		b.owner = i
-		b.breakPage = len(b.units) > 0
-		b.titleBlock(h)
-		for k := range h.Sections {
-			b.anchor = anchorName(i, k)
-			if err := b.section(&h.Sections[k]); err != nil {
-				return nil, err
-			}
-		}
-		b.references(h)
+	if err := b.handouts(); err != nil {
+		return nil, err
 	}
-	// The booking panel closes the handouts; the tick log, a page of its
-	// own that the patient brings back, comes last.
+	// A sheet closes with when to stop and call; the booking panel closes
+	// the handouts; the tick log, a page of its own that the patient
+	// brings back, comes last.
+	if style.Sheet.Rows {
+		b.stopBox()
+	}
 	b.closing()
 	if in.TickLog {
 		b.owner = noHandout
@@ -155,6 +150,51 @@ func Layout(f Fonts, in Input) (*Document, error) {
 		doc.Pages = append(doc.Pages, Page{W: paper.W, H: paper.H, Items: items})
 	}
 	return doc, nil
+}
+
+// handouts lays out each handout from a new page: its title block, then
+// its sections and references. A row style puts who it is for and the
+// summary box under the title and lays each exercise out as a row
+// (sheet.go), at one drawing scale for the whole document.
+func (b *builder) handouts() error {
+	rows := b.th.Sheet.Rows
+	scale := 0.0
+	if rows {
+		var err error
+		if scale, err = b.sheetScale(); err != nil {
+			return err
+		}
+	}
+	for i, h := range b.in.Handouts {
+		b.owner = i
+		b.breakPage = len(b.units) > 0
+		b.titleBlock(h)
+		if rows {
+			if b.in.Cover == nil {
+				b.visitBlock(h)
+			}
+			b.summaryBox(h)
+		}
+		for k := range h.Sections {
+			b.anchor = anchorName(i, k)
+			s := &h.Sections[k]
+			if rows && isExercise(s) {
+				row, ok, err := b.exerciseRow(s, scale)
+				if err != nil {
+					return err
+				}
+				if ok {
+					b.add([]unit{row}, 0)
+					continue
+				}
+			}
+			if err := b.section(s); err != nil {
+				return err
+			}
+		}
+		b.references(h)
+	}
+	return nil
 }
 
 // noHandout marks units of the cover page and the tick log.

@@ -1,0 +1,441 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+
+	"rsc.io/qr"
+
+	"handout/content"
+)
+
+// The row styles (Style.Sheet.Rows: sheet, large-print) lay a programme
+// out as an exercise sheet (HANDOUT-DESIGN.md §2): under the title, who
+// it is for and a summary box; then one row per exercise, its pictures in
+// a column on the left and on the right its name, steps, dose strip, the
+// clinician's note, its cautions and a video code; a "Stop and call us
+// if…" box before the booking panel. A row is one unit: it never splits
+// across pages.
+//
+// What a row leaves out, for room (the article style prints them): the
+// paragraphs before the steps (the "why"), tips, and the figures'
+// numbered captions (each picture keeps its own caption: "Start",
+// "Finish"). Safety text is never left out: cautions and warnings print
+// in a compact box.
+
+// maxRowPanels is the most pictures a row holds: start and finish. A
+// section with a series of pictures (the built-in handout's face-down
+// series) flows as in an article, at the style's sizes.
+const maxRowPanels = 2
+
+// isExercise reports whether a section is laid out as a row: it
+// prescribes a dose, or shows what to do in pictures. Other sections
+// (a protocol's purpose, a handout's introduction) flow as text.
+func isExercise(s *content.Section) bool {
+	if s.Dose != nil {
+		return true
+	}
+	for _, blk := range s.Blocks {
+		if _, ok := blk.(*content.Figure); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// rowPanel is one picture of a row with its caption, sized.
+type rowPanel struct {
+	pic     Picture
+	caption []content.Span
+	w, h    float64
+}
+
+// panelsOf lists the pictures of a section's figures with their
+// captions: the panel's own ("Start"), else the figure's.
+func (b *builder) panelsOf(s *content.Section) ([]rowPanel, error) {
+	var out []rowPanel
+	for _, blk := range s.Blocks {
+		fig, ok := blk.(*content.Figure)
+		if !ok {
+			continue
+		}
+		for i := range fig.Panels {
+			p := &fig.Panels[i]
+			pic, ok := b.in.Pictures[p]
+			if !ok || (pic.Drawing == nil) == (pic.Photo == nil) {
+				return nil, fmt.Errorf("%s:%d: figure %q was not prepared", p.Pos.File, p.Pos.Line, p.Source)
+			}
+			caption := plain(p.Caption)
+			if p.Caption == "" || len(fig.Panels) == 1 && len(fig.Caption) > 0 {
+				caption = fig.Caption
+			}
+			out = append(out, rowPanel{pic: pic, caption: caption})
+		}
+	}
+	return out, nil
+}
+
+// sheetScale is the one drawing scale of a document's rows: the style's,
+// or less where some row's drawings need less to fit the drawing column
+// (side by side or stacked, whichever is larger), so that a body is the
+// same size in every row.
+func (b *builder) sheetScale() (float64, error) {
+	ss := b.th.Sheet
+	k := ss.DrawingScale
+	capH := b.th.Type.Caption.Leading + ss.CaptionGap
+	for _, h := range b.in.Handouts {
+		for i := range h.Sections {
+			s := &h.Sections[i]
+			if !isExercise(s) {
+				continue
+			}
+			panels, err := b.panelsOf(s)
+			if err != nil {
+				return 0, err
+			}
+			if len(panels) == 0 || len(panels) > maxRowPanels {
+				continue
+			}
+			var sumW, sumH, maxW, maxH float64
+			n := 0
+			for _, p := range panels {
+				if d := p.pic.Drawing; d != nil {
+					sumW, sumH = sumW+d.W, sumH+d.H
+					maxW, maxH = max(maxW, d.W), max(maxH, d.H)
+					n++
+				}
+			}
+			if n == 0 {
+				continue
+			}
+			gaps := ss.PanelGap * float64(n-1)
+			sideBySide := min((ss.DrawingMax-gaps)/sumW, (ss.DrawingMaxH-capH)/maxH)
+			stacked := min(ss.DrawingMax/maxW, (ss.DrawingMaxH-float64(n)*capH-gaps)/sumH)
+			k = min(k, max(sideBySide, stacked))
+		}
+	}
+	return k, nil
+}
+
+// drawingColumn sizes a row's pictures at scale k and arranges them side
+// by side when they fit the column's width, else one above the other.
+// It returns the pictures' items with their captions, the column's width
+// and its height.
+func (b *builder) drawingColumn(panels []rowPanel, k float64) ([]Item, float64, float64) {
+	ss, th := b.th.Sheet, b.th
+	total := ss.PanelGap * float64(len(panels)-1)
+	for i := range panels {
+		p := &panels[i]
+		if d := p.pic.Drawing; d != nil {
+			p.w, p.h = d.W*k, d.H*k
+		} else {
+			p.h = ss.PhotoH
+			p.w = p.h * aspect(p.pic)
+		}
+		total += p.w
+	}
+	sideBySide := total <= ss.DrawingMax
+	colW := ss.DrawingMin
+	if sideBySide {
+		colW = max(colW, total)
+	} else {
+		for i := range panels {
+			p := &panels[i]
+			if p.w > ss.DrawingMax { // a wide photo
+				p.w, p.h = ss.DrawingMax, ss.DrawingMax*p.h/p.w
+			}
+			colW = max(colW, p.w)
+		}
+	}
+	st := th.textStyle(th.Type.Caption)
+	var items []Item
+	if sideBySide {
+		// The pictures stand on one line, centred in equal shares of the
+		// column; each caption under its own.
+		picH := 0.0
+		for _, p := range panels {
+			picH = max(picH, p.h)
+		}
+		slot := (colW - ss.PanelGap*float64(len(panels)-1)) / float64(len(panels))
+		x, h := 0.0, picH
+		extra := (colW - total) / float64(len(panels))
+		for _, p := range panels {
+			share := p.w + extra
+			items = append(items, pictureItems(p.pic, x+(share-p.w)/2, picH-p.h, p.w, p.h)...)
+			var y float64
+			items, y = stack(items, b.textUnits(p.caption, st, x+(share-slot)/2, slot, alignCenter), picH+ss.CaptionGap)
+			h = max(h, y)
+			x += share + ss.PanelGap
+		}
+		return items, colW, h
+	}
+	y := 0.0
+	for i, p := range panels {
+		if i > 0 {
+			y += ss.PanelGap
+		}
+		items = append(items, pictureItems(p.pic, (colW-p.w)/2, y, p.w, p.h)...)
+		items, y = stack(items, b.textUnits(p.caption, st, 0, colW, alignCenter), y+p.h+ss.CaptionGap)
+	}
+	return items, colW, y
+}
+
+// exerciseRow lays out one exercise as a row at drawing scale k. ok is
+// false when the section is not one for a row: more pictures than a row
+// holds, or a row taller than a page; it then flows instead.
+func (b *builder) exerciseRow(s *content.Section, k float64) (row unit, ok bool, err error) {
+	ss := b.th.Sheet
+	panels, err := b.panelsOf(s)
+	if err != nil || len(panels) > maxRowPanels {
+		return unit{}, false, err
+	}
+	var items []Item
+	textX := 0.0
+	leftH := 0.0
+	if len(panels) > 0 {
+		var colW float64
+		items, colW, leftH = b.drawingColumn(panels, k)
+		textX = colW + ss.ColGap
+	}
+	text, rightH, err := b.rowText(s, textX, b.col.w-textX)
+	if err != nil {
+		return unit{}, false, err
+	}
+	items = append(items, text...)
+	h := max(leftH, rightH) + 2*ss.RowPad
+	if h > b.col.h {
+		return unit{}, false, nil
+	}
+	for i, it := range items {
+		items[i] = moved(it, 0, ss.RowPad)
+	}
+	items = append(items, &Rule{X1: 0, Y1: h, X2: b.col.w, Y2: h, Width: b.th.Rules.Row, Color: b.th.rule})
+	return unit{h: h, items: items}, true, nil
+}
+
+// rowText is a row's text column at x, w wide: the exercise's name, then
+// its blocks in order but for the pictures, the why and the tips, then
+// its video code. It returns the items and their height.
+func (b *builder) rowText(s *content.Section, x, w float64) ([]Item, float64, error) {
+	th, ss := b.th, b.th.Sheet
+	body := th.textStyle(th.Type.Body)
+	var items []Item
+	y := 0.0
+	add := func(us []unit) {
+		if len(us) == 0 {
+			return
+		}
+		if y > 0 {
+			y += ss.TextGap
+		}
+		items, y = stackUnits(items, us, y)
+	}
+	add(b.textUnits(s.Title, th.textStyle(th.Type.RowTitle), x, w, alignLeft))
+	steps := false
+	for _, blk := range s.Blocks {
+		switch v := blk.(type) {
+		case *content.Figure:
+		case *content.Heading:
+			steps = true
+			add(b.textUnits(v.Text, th.textStyle(th.Type.H3), x, w, alignLeft))
+		case *content.Paragraph:
+			// The why, before the steps, is the article's: a row has
+			// room for what to do.
+			if steps {
+				add(b.textUnits(v.Text, body, x, w, alignLeft))
+			}
+		case *content.List:
+			steps = true
+			add(b.list(v, body, x, w))
+		case *content.Dose:
+			u := b.doseStrip(v, w)
+			for i, it := range u.items {
+				u.items[i] = moved(it, x, 0)
+			}
+			add([]unit{u})
+		case *content.Callout:
+			if v.Kind != content.Tip {
+				add([]unit{b.compactCallout(v, x, w)})
+			}
+		}
+	}
+	if s.VideoURL != "" {
+		u, err := b.videoCode(s, x, w)
+		if err != nil {
+			return nil, 0, err
+		}
+		add([]unit{u})
+	}
+	return items, y, nil
+}
+
+// stackUnits is stack with each unit's space before it (a list's space
+// between its items), but for the first.
+func stackUnits(items []Item, us []unit, y float64) ([]Item, float64) {
+	for i, u := range us {
+		if i > 0 {
+			y += u.before
+		}
+		items, y = stack(items, []unit{u}, y)
+	}
+	return items, y
+}
+
+// compactCallout is a callout as a row prints it: its label run into its
+// text ("Caution: Stop if…") in a tinted box with the callout's bar, at
+// the boxed size; a list inside is run in as bullets.
+func (b *builder) compactCallout(c *content.Callout, x, w float64) unit {
+	lk, th, cs := b.look(c.Kind), b.th, b.th.Callout
+	label := strings.ToUpper(lk.label[:1]) + strings.ToLower(lk.label[1:]) + ": "
+	spans := []content.Span{{Text: label, Style: content.Bold}}
+	for i, blk := range c.Blocks {
+		switch v := blk.(type) {
+		case *content.Paragraph:
+			if i > 0 {
+				spans = append(spans, content.Span{Text: "\n"})
+			}
+			spans = append(spans, v.Text...)
+		case *content.List:
+			for _, item := range v.Items {
+				spans = append(spans, content.Span{Text: "\n• "})
+				spans = append(spans, item...)
+			}
+		}
+	}
+	st := th.textStyle(th.Type.Boxed)
+	tx := x + cs.Bar + cs.Pad
+	lines := b.textUnits(spans, st, tx, w-cs.Bar-2*cs.Pad, alignLeft)
+	h := float64(len(lines))*st.leading + 2*cs.Pad
+	items := []Item{
+		&Box{X: x, Y: 0, W: w, H: h, Radius: cs.Radius, Fill: mix(lk.color, th.paper, th.Palette.CalloutTint)},
+		&Box{X: x, Y: 0, W: cs.Bar, H: h, Fill: lk.color},
+	}
+	items, _ = stack(items, lines, cs.Pad)
+	return unit{h: h, items: items}
+}
+
+// videoCode is an exercise's video link as a small QR code with its
+// address beside it, both links. A code whose modules would be too small
+// to scan is an error naming the exercise: the sheet never asks for a
+// scan beside no code.
+func (b *builder) videoCode(s *content.Section, x, w float64) (unit, error) {
+	th, ss := b.th, b.th.Sheet
+	code, err := qr.Encode(s.VideoURL, qr.M)
+	if err == nil && ss.QRSize/float64(code.Size+2*qrQuiet) < qrMinModule {
+		err = fmt.Errorf("its code would have %d modules, too fine to scan at %.0f points", code.Size, ss.QRSize)
+	}
+	if err != nil {
+		return unit{}, fmt.Errorf("%s:%d: exercise %s: video_url %q cannot be printed as a QR code (%v); use a shorter address (a short link to the video)",
+			s.Pos.File, s.Pos.Line, s.ID, s.VideoURL, err)
+	}
+	items := qrItems(code, x, 0, ss.QRSize)
+	items = append(items, &Link{X: x, Y: 0, W: ss.QRSize, H: ss.QRSize, URL: s.VideoURL})
+	tx := x + ss.QRSize + ss.QRGap
+	spans := []content.Span{{Text: "Watch how it is done:\n", Style: content.Bold}, {Text: displayURL(s.VideoURL), Link: s.VideoURL}}
+	st := th.textStyle(th.Type.Caption)
+	lines := b.textUnits(spans, st, tx, w-ss.QRSize-ss.QRGap, alignLeft)
+	textH := float64(len(lines)) * st.leading
+	items, _ = stack(items, lines, max(0, (ss.QRSize-textH)/2))
+	return unit{h: max(ss.QRSize, textH), items: items}, nil
+}
+
+// visitBlock is who the sheet is for, under the title: the patient, the
+// visit's date and the clinician (a packet's cover says it instead).
+func (b *builder) visitBlock(h *content.Handout) {
+	var spans []content.Span
+	field := func(label, value string) {
+		if value == "" {
+			return
+		}
+		if len(spans) > 0 {
+			spans = append(spans, content.Span{Text: "    "})
+		}
+		spans = append(spans, content.Span{Text: label + "\u00a0", Style: content.Bold}, content.Span{Text: value})
+	}
+	field("For:", b.in.Patient)
+	field("Date:", b.in.Date)
+	field("Clinician:", h.Meta.Author)
+	if len(spans) == 0 {
+		return
+	}
+	b.keepNext = true
+	b.add(glueAll(b.textUnits(spans, b.th.textStyle(b.th.Type.Body), 0, b.col.w, alignLeft)), b.th.Space.Paragraph)
+}
+
+// summaryBox is the plan in one sentence, from the doses: "Your
+// programme: these 4 exercises, twice a day." The most frequent "how
+// often" is the one named (the first of equals); none is named when no
+// dose says.
+func (b *builder) summaryBox(h *content.Handout) {
+	th, ss := b.th, b.th.Sheet
+	n := 0
+	count := map[string]int{}
+	var often []string
+	for i := range h.Sections {
+		s := &h.Sections[i]
+		if !isExercise(s) {
+			continue
+		}
+		n++
+		if o := s.Dose.HowOften(); o != "" {
+			if count[o] == 0 {
+				often = append(often, o)
+			}
+			count[o]++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	what := "these " + itoa(n) + " exercises"
+	if n == 1 {
+		what = "this exercise"
+	}
+	best := ""
+	for _, o := range often {
+		if count[o] > count[best] {
+			best = o
+		}
+	}
+	if best != "" {
+		what += ", " + best
+	}
+	spans := []content.Span{{Text: "Your programme: ", Style: content.Bold}, {Text: what + "."}}
+	st := th.textStyle(th.Type.Summary)
+	lines := b.textUnits(spans, st, ss.BoxPad, b.col.w-2*ss.BoxPad, alignLeft)
+	hgt := float64(len(lines))*st.leading + 2*ss.BoxPad
+	items := []Item{&Box{X: 0, Y: 0, W: b.col.w, H: hgt, Radius: th.Dose.Radius, Fill: th.primaryTint, Stroke: th.primary, LineWidth: th.Rules.Frame}}
+	items, _ = stack(items, lines, ss.BoxPad)
+	b.add([]unit{{h: hgt, items: items, glue: true}}, ss.BoxGap)
+}
+
+// stopBox is the "Stop and call us if…" box that closes a sheet, in the
+// warning's colour and weight: the signs to stop at (the clinic's, else
+// content's defaults) and what is normal.
+func (b *builder) stopBox() {
+	th, ss, sp := b.th, b.th.Sheet, b.th.Space
+	stop := b.in.Clinic.StopAndCall
+	if len(stop.Signs) == 0 {
+		return
+	}
+	lk := b.look(content.Warning)
+	body := th.textStyle(th.Type.Body)
+	title := body
+	title.bold, title.color = true, lk.color
+	x, w := ss.BoxPad+th.Callout.Bar, b.col.w-2*ss.BoxPad-th.Callout.Bar
+	items, y := stack(nil, b.textUnits(plain(stop.Title), title, x, w, alignLeft), ss.BoxPad)
+	var signs [][]content.Span
+	for _, s := range stop.Signs {
+		signs = append(signs, plain(s))
+	}
+	items, y = stackUnits(items, b.list(&content.List{Items: signs}, body, x, w), y+sp.Item)
+	if stop.Normal != "" {
+		items, y = stack(items, b.textUnits(plain(stop.Normal), body, x, w, alignLeft), y+sp.Paragraph)
+	}
+	h := y + ss.BoxPad
+	frame := []Item{
+		&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: th.Callout.Radius, Fill: mix(lk.color, th.paper, th.Palette.CalloutTint), Stroke: lk.color, LineWidth: lk.border},
+		&Box{X: 0, Y: 0, W: th.Callout.Bar, H: h, Fill: lk.color},
+	}
+	b.add([]unit{{h: h, items: append(frame, items...)}}, sp.Section)
+}
