@@ -79,6 +79,31 @@ type Cover struct {
 
 // Layout lays out a handout, or a packet of handouts, into pages.
 func Layout(f Fonts, in Input) (*Document, error) {
+	b, err := build(f, in)
+	if err != nil {
+		return nil, err
+	}
+	// Pages: break the flow, fill in the cover's page numbers, then draw
+	// header, body and footer on each.
+	pages := paginate(b.units, b.col)
+	b.resolvePageRefs(pages)
+	doc := b.document()
+	for i, pg := range pages {
+		owner := noHandout
+		if len(pg) > 0 {
+			owner = pg[0].u.owner
+		}
+		items := b.header(owner)
+		items = append(items, pageItems(pg, b.col, b.th.Space.SplitPad)...)
+		items = append(items, b.footer(i+1, len(pages))...)
+		doc.Pages = append(doc.Pages, Page{W: b.paper.W, H: b.paper.H, Items: items})
+	}
+	return doc, nil
+}
+
+// build checks the input and turns it into the flow of units, before
+// pages.
+func build(f Fonts, in Input) (*builder, error) {
 	c := in.Clinic
 	if len(in.Handouts) == 0 || c == nil {
 		return nil, fmt.Errorf("layout: a handout and a clinic profile are both needed")
@@ -130,26 +155,20 @@ func Layout(f Fonts, in Input) (*Document, error) {
 	}
 	b.closing()
 	if in.TickLog {
+		// A sheet's log follows on the page of the closing boxes when
+		// it fits there whole (a five-exercise programme is then two
+		// pages and the log); otherwise, and in an article, it is a page
+		// of its own.
 		b.owner = noHandout
-		b.breakPage = true
+		start := len(b.units)
+		b.breakPage = !style.Sheet.Rows
 		b.tickLog()
-	}
-	// Pages: break the flow, fill in the cover's page numbers, then draw
-	// header, body and footer on each.
-	pages := paginate(b.units, b.col)
-	b.resolvePageRefs(pages)
-	doc := b.document()
-	for i, pg := range pages {
-		owner := noHandout
-		if len(pg) > 0 {
-			owner = pg[0].u.owner
+		if style.Sheet.Rows {
+			glueAll(b.units[start:])
+			b.units[start].before = b.th.Space.Section
 		}
-		items := b.header(owner)
-		items = append(items, pageItems(pg, b.col, b.th.Space.SplitPad)...)
-		items = append(items, b.footer(i+1, len(pages))...)
-		doc.Pages = append(doc.Pages, Page{W: paper.W, H: paper.H, Items: items})
 	}
-	return doc, nil
+	return b, nil
 }
 
 // handouts lays out each handout from a new page: its title block, then
@@ -158,28 +177,27 @@ func Layout(f Fonts, in Input) (*Document, error) {
 // (sheet.go), at one drawing scale for the whole document.
 func (b *builder) handouts() error {
 	rows := b.th.Sheet.Rows
-	scale := 0.0
+	var scale, colW float64
 	if rows {
 		var err error
-		if scale, err = b.sheetScale(); err != nil {
+		if scale, colW, err = b.sheetGeometry(); err != nil {
 			return err
 		}
 	}
 	for i, h := range b.in.Handouts {
 		b.owner = i
 		b.breakPage = len(b.units) > 0
-		b.titleBlock(h)
 		if rows {
-			if b.in.Cover == nil {
-				b.visitBlock(h)
-			}
+			b.sheetTitle(h)
 			b.summaryBox(h)
+		} else {
+			b.titleBlock(h)
 		}
 		for k := range h.Sections {
 			b.anchor = anchorName(i, k)
 			s := &h.Sections[k]
 			if rows && isExercise(s) {
-				row, ok, err := b.exerciseRow(s, scale)
+				row, ok, err := b.exerciseRow(s, scale, colW)
 				if err != nil {
 					return err
 				}

@@ -75,14 +75,17 @@ func (b *builder) panelsOf(s *content.Section) ([]rowPanel, error) {
 	return out, nil
 }
 
-// sheetScale is the one drawing scale of a document's rows: the style's,
-// or less where some row's drawings need less to fit the drawing column
-// (side by side or stacked, whichever is larger), so that a body is the
-// same size in every row.
-func (b *builder) sheetScale() (float64, error) {
+// sheetGeometry is the one drawing scale of a document's rows and the
+// one width of their drawing column, so that a body is the same size in
+// every row and every row's text starts at the same x. The scale is the
+// style's, or less where some row's drawings need less to fit the column
+// (side by side or stacked, whichever is larger); the column is as wide
+// as the widest row's pictures at that scale, within the style's bounds.
+func (b *builder) sheetGeometry() (k, colW float64, err error) {
 	ss := b.th.Sheet
-	k := ss.DrawingScale
+	k = ss.DrawingScale
 	capH := b.th.Type.Caption.Leading + ss.CaptionGap
+	var rows [][]rowPanel
 	for _, h := range b.in.Handouts {
 		for i := range h.Sections {
 			s := &h.Sections[i]
@@ -91,11 +94,12 @@ func (b *builder) sheetScale() (float64, error) {
 			}
 			panels, err := b.panelsOf(s)
 			if err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 			if len(panels) == 0 || len(panels) > maxRowPanels {
 				continue
 			}
+			rows = append(rows, panels)
 			var sumW, sumH, maxW, maxH float64
 			n := 0
 			for _, p := range panels {
@@ -114,15 +118,20 @@ func (b *builder) sheetScale() (float64, error) {
 			k = min(k, max(sideBySide, stacked))
 		}
 	}
-	return k, nil
+	colW = ss.DrawingMin
+	for _, panels := range rows {
+		_, w := b.sizePanels(panels, k)
+		colW = max(colW, w)
+	}
+	return k, colW, nil
 }
 
-// drawingColumn sizes a row's pictures at scale k and arranges them side
-// by side when they fit the column's width, else one above the other.
-// It returns the pictures' items with their captions, the column's width
-// and its height.
-func (b *builder) drawingColumn(panels []rowPanel, k float64) ([]Item, float64, float64) {
-	ss, th := b.th.Sheet, b.th
+// sizePanels sizes a row's pictures at drawing scale k (a photo at the
+// style's PhotoH, or narrower to fit) and says whether they stand side by
+// side (when they fit the column's width together) and how wide they
+// are.
+func (b *builder) sizePanels(panels []rowPanel, k float64) (sideBySide bool, w float64) {
+	ss := b.th.Sheet
 	total := ss.PanelGap * float64(len(panels)-1)
 	for i := range panels {
 		p := &panels[i]
@@ -134,19 +143,25 @@ func (b *builder) drawingColumn(panels []rowPanel, k float64) ([]Item, float64, 
 		}
 		total += p.w
 	}
-	sideBySide := total <= ss.DrawingMax
-	colW := ss.DrawingMin
-	if sideBySide {
-		colW = max(colW, total)
-	} else {
-		for i := range panels {
-			p := &panels[i]
-			if p.w > ss.DrawingMax { // a wide photo
-				p.w, p.h = ss.DrawingMax, ss.DrawingMax*p.h/p.w
-			}
-			colW = max(colW, p.w)
-		}
+	if total <= ss.DrawingMax {
+		return true, total
 	}
+	for i := range panels {
+		p := &panels[i]
+		if p.w > ss.DrawingMax { // a wide photo
+			p.w, p.h = ss.DrawingMax, ss.DrawingMax*p.h/p.w
+		}
+		w = max(w, p.w)
+	}
+	return false, w
+}
+
+// drawingColumn draws a row's pictures at scale k in a column colW wide
+// (sheetGeometry), with their captions, side by side or stacked
+// (sizePanels). It returns the items and the column's height.
+func (b *builder) drawingColumn(panels []rowPanel, k, colW float64) ([]Item, float64) {
+	ss, th := b.th.Sheet, b.th
+	sideBySide, total := b.sizePanels(panels, k)
 	st := th.textStyle(th.Type.Caption)
 	var items []Item
 	if sideBySide {
@@ -167,7 +182,7 @@ func (b *builder) drawingColumn(panels []rowPanel, k float64) ([]Item, float64, 
 			h = max(h, y)
 			x += share + ss.PanelGap
 		}
-		return items, colW, h
+		return items, h
 	}
 	y := 0.0
 	for i, p := range panels {
@@ -177,40 +192,64 @@ func (b *builder) drawingColumn(panels []rowPanel, k float64) ([]Item, float64, 
 		items = append(items, pictureItems(p.pic, (colW-p.w)/2, y, p.w, p.h)...)
 		items, y = stack(items, b.textUnits(p.caption, st, 0, colW, alignCenter), y+p.h+ss.CaptionGap)
 	}
-	return items, colW, y
+	return items, y
 }
 
-// exerciseRow lays out one exercise as a row at drawing scale k. ok is
-// false when the section is not one for a row: more pictures than a row
-// holds, or a row taller than a page; it then flows instead.
-func (b *builder) exerciseRow(s *content.Section, k float64) (row unit, ok bool, err error) {
+// exerciseRow lays out one exercise as a row, its pictures at drawing
+// scale k in a column colW wide (sheetGeometry); an exercise without
+// pictures gives its text the whole width. ok is false when the section
+// is not one for a row: more pictures than a row holds, or a row taller
+// than a page; it then flows instead.
+//
+// A row taller than its share of a page (Sheet.PerPage) is tried again
+// with the narrowest drawing column and its drawings drawn smaller to fit
+// it, which gives the text more width and so fewer lines: that row's
+// drawings are then smaller than the others', the lesser evil than a
+// page with one row fewer.
+func (b *builder) exerciseRow(s *content.Section, k, colW float64) (row unit, ok bool, err error) {
 	ss := b.th.Sheet
 	panels, err := b.panelsOf(s)
 	if err != nil || len(panels) > maxRowPanels {
 		return unit{}, false, err
 	}
+	row, err = b.rowAt(s, panels, k, colW)
+	if err != nil {
+		return unit{}, false, err
+	}
+	if row.h > b.col.h/float64(ss.PerPage) && len(panels) > 0 && colW > ss.DrawingMin {
+		narrow, err := b.rowAt(s, panels, k*ss.DrawingMin/colW, ss.DrawingMin)
+		if err != nil {
+			return unit{}, false, err
+		}
+		if narrow.h < row.h {
+			row = narrow
+		}
+	}
+	return row, row.h <= b.col.h, nil
+}
+
+// rowAt lays out a row with its pictures at scale k in a column colW
+// wide.
+func (b *builder) rowAt(s *content.Section, panels []rowPanel, k, colW float64) (unit, error) {
+	ss := b.th.Sheet
 	var items []Item
 	textX := 0.0
 	leftH := 0.0
 	if len(panels) > 0 {
-		var colW float64
-		items, colW, leftH = b.drawingColumn(panels, k)
+		items, leftH = b.drawingColumn(panels, k, colW)
 		textX = colW + ss.ColGap
 	}
 	text, rightH, err := b.rowText(s, textX, b.col.w-textX)
 	if err != nil {
-		return unit{}, false, err
+		return unit{}, err
 	}
 	items = append(items, text...)
 	h := max(leftH, rightH) + 2*ss.RowPad
-	if h > b.col.h {
-		return unit{}, false, nil
-	}
 	for i, it := range items {
 		items[i] = moved(it, 0, ss.RowPad)
 	}
 	items = append(items, &Rule{X1: 0, Y1: h, X2: b.col.w, Y2: h, Width: b.th.Rules.Row, Color: b.th.rule})
-	return unit{h: h, items: items}, true, nil
+	return unit{h: h, items: items}, nil
 }
 
 // rowText is a row's text column at x, w wide: the exercise's name, then
@@ -339,27 +378,41 @@ func (b *builder) videoCode(s *content.Section, x, w float64) (unit, error) {
 	return unit{h: max(ss.QRSize, textH), items: items}, nil
 }
 
-// visitBlock is who the sheet is for, under the title: the patient, the
-// visit's date and the clinician (a packet's cover says it instead).
-func (b *builder) visitBlock(h *content.Handout) {
+// sheetTitle is a sheet's title block: the title and subtitle, then who
+// it is for (visitLine) in place of the article's byline.
+func (b *builder) sheetTitle(h *content.Handout) {
+	th, m := b.th, h.Meta
+	us := b.textUnits(plain(m.Title), th.textStyle(th.Type.H1), 0, b.col.w, alignLeft)
+	if m.Subtitle != "" {
+		us = append(us, b.textUnits(plain(m.Subtitle), th.textStyle(th.Type.Subtitle), 0, b.col.w, alignLeft)...)
+	}
+	if spans := b.visitLine(h); len(spans) > 0 {
+		line := b.textUnits(spans, th.textStyle(th.Type.Body), 0, b.col.w, alignLeft)
+		line[0].before = th.Space.Byline
+		us = append(us, line...)
+	}
+	b.add(glueAll(us), 0)
+}
+
+// visitLine is who the sheet is for: the patient, the visit's date (a
+// packet's cover says both instead) and the clinician.
+func (b *builder) visitLine(h *content.Handout) []content.Span {
 	var spans []content.Span
 	field := func(label, value string) {
 		if value == "" {
 			return
 		}
 		if len(spans) > 0 {
-			spans = append(spans, content.Span{Text: "    "})
+			spans = append(spans, content.Span{Text: "  ·  "})
 		}
 		spans = append(spans, content.Span{Text: label + "\u00a0", Style: content.Bold}, content.Span{Text: value})
 	}
-	field("For:", b.in.Patient)
-	field("Date:", b.in.Date)
-	field("Clinician:", h.Meta.Author)
-	if len(spans) == 0 {
-		return
+	if b.in.Cover == nil {
+		field("For:", b.in.Patient)
+		field("Date:", b.in.Date)
 	}
-	b.keepNext = true
-	b.add(glueAll(b.textUnits(spans, b.th.textStyle(b.th.Type.Body), 0, b.col.w, alignLeft)), b.th.Space.Paragraph)
+	field("Clinician:", h.Meta.Author)
+	return spans
 }
 
 // summaryBox is the plan in one sentence, from the doses: "Your
@@ -424,11 +477,20 @@ func (b *builder) stopBox() {
 	title.bold, title.color = true, lk.color
 	x, w := ss.BoxPad+th.Callout.Bar, b.col.w-2*ss.BoxPad-th.Callout.Bar
 	items, y := stack(nil, b.textUnits(plain(stop.Title), title, x, w, alignLeft), ss.BoxPad)
-	var signs [][]content.Span
-	for _, s := range stop.Signs {
-		signs = append(signs, plain(s))
+	// The signs in two columns, read down the first then the second:
+	// half the height of one list.
+	var signs [2][][]content.Span
+	half := (len(stop.Signs) + 1) / 2
+	for i, s := range stop.Signs {
+		signs[i/half] = append(signs[i/half], plain(s))
 	}
-	items, y = stackUnits(items, b.list(&content.List{Items: signs}, body, x, w), y+sp.Item)
+	colW := (w - ss.ColGap) / 2
+	top := y + sp.Item
+	for i, col := range signs {
+		var end float64
+		items, end = stackUnits(items, b.list(&content.List{Items: col}, body, x+float64(i)*(colW+ss.ColGap), colW), top)
+		y = max(y, end)
+	}
 	if stop.Normal != "" {
 		items, y = stack(items, b.textUnits(plain(stop.Normal), body, x, w, alignLeft), y+sp.Paragraph)
 	}

@@ -257,6 +257,9 @@ type SheetStyle struct {
 	QRGap        float64 // the code to its printed address
 	BoxPad       float64 // inside the summary and the stop box
 	BoxGap       float64 // title block to the summary box
+	// PerPage is how many rows a page should hold; a row taller than its
+	// share gets a narrower drawing column (exerciseRow).
+	PerPage int
 }
 
 // LogoBox is the box the header draws a logo of pxW×pxH pixels in, on
@@ -346,12 +349,12 @@ func sheet() Style {
 	return Style{
 		Name: "sheet",
 		Page: PageGeometry{Margin: 42.5},
-		Header: HeaderStyle{Top: 24, Height: 36, Gap: 12, LogoGap: 10, HalfGap: 12,
-			NameBaseline: 16, TaglineBaseline: 30, RuleOffset: 5},
-		Footer: FooterStyle{Bottom: 22, Gap: 10, RuleOffset: 5, PageLabelW: 64},
+		Header: HeaderStyle{Top: 20, Height: 34, Gap: 10, LogoGap: 10, HalfGap: 12,
+			NameBaseline: 15, TaglineBaseline: 28, RuleOffset: 4},
+		Footer: FooterStyle{Bottom: 20, Gap: 8, RuleOffset: 4, PageLabelW: 64},
 		Type: TypeScale{
-			Body:          TypeStyle{Size: 14, Leading: 17.5},
-			Boxed:         TypeStyle{Size: 13, Leading: 16},
+			Body:          TypeStyle{Size: 14, Leading: 16.8},
+			Boxed:         TypeStyle{Size: 12.5, Leading: 15},
 			Caption:       TypeStyle{Size: 11, Leading: 13.5, Ink: InkMuted},
 			FigureCaption: TypeStyle{Size: 11, Leading: 13.5},
 			Small:         TypeStyle{Size: 10, Leading: 12.5},
@@ -370,11 +373,11 @@ func sheet() Style {
 			GroupTitle:    TypeStyle{Size: 11, Leading: 14, Bold: true, Ink: InkPrimary},
 			TickLogWeek:   TypeStyle{Size: 12, Bold: true, Ink: InkPrimary},
 			TickLogRow:    TypeStyle{Size: 12, Leading: 15},
-			RowTitle:      TypeStyle{Size: 18, Leading: 21, Bold: true, Ink: InkPrimary},
+			RowTitle:      TypeStyle{Size: 18, Leading: 20, Bold: true, Ink: InkPrimary},
 			Summary:       TypeStyle{Size: 14, Leading: 18},
 			MinSize:       8,
 		},
-		Space: Spacing{Section: 14, Subhead: 8, Paragraph: 6, Item: 2, Figure: 10, Box: 8,
+		Space: Spacing{Section: 12, Subhead: 8, Paragraph: 5, Item: 1, Figure: 10, Box: 8,
 			Byline: 3, ListIndent: 22, ListLabelGap: 6, SplitPad: 4},
 		Figure: FigureStyle{MaxHeight: 180, Gap: 12, RowGap: 16, PhotoShrink: 0.75, SinglePhoto: 0.75,
 			DrawingScale: 0.9, PanelLabelMin: 110, LabelGap: 3, CaptionGap: 5, CaptionMinWidth: 280},
@@ -385,16 +388,16 @@ func sheet() Style {
 			Caution: rgb(0xB0, 0x3A, 0x1E), Warning: rgb(0x8A, 0x4B, 0x00),
 			PrimaryTint: 0.9, CalloutTint: 0.93,
 		},
-		Callout: CalloutStyle{Pad: 6, Bar: 4, IconW: 20, IconSize: 13, IconTop: 1.5, LabelH: 15, LabelBaseline: 11,
+		Callout: CalloutStyle{Pad: 4.5, Bar: 4, IconW: 20, IconSize: 13, IconTop: 1.5, LabelH: 15, LabelBaseline: 11,
 			InnerSpace: 3, Radius: 3},
-		Dose:    DoseStyle{Pad: 5, LabelW: 44, Radius: 3},
+		Dose:    DoseStyle{Pad: 4, LabelW: 44, Radius: 3},
 		Booking: BookingStyle{Pad: 8, QRSize: 64, TextGap: 12, TextTop: 2, MinText: 36, Radius: 4},
 		Cover: CoverStyle{PatientGap: 6, PageW: 40, ColGap: 12, NameShare: 0.42, HeadH: 17, HeadBaseline: 12,
 			HeadRule: 16.5, RowPad: 3, GroupPad: 5, GroupH: 6, Questions: 4, QuestionH: 28, QuestionRule: 27},
 		TickLog: TickLogStyle{DayW: 42, Box: 15, RowPad: 6, NameGap: 8, HeadH: 22, HeadBaseline: 15, HeadRule: 21,
 			BoxRadius: 2},
-		Sheet: SheetStyle{Rows: true, DrawingMin: 128, DrawingMax: 165, DrawingMaxH: 150, DrawingScale: 0.9, PhotoH: 90,
-			ColGap: 14, PanelGap: 8, CaptionGap: 2, RowPad: 7, TextGap: 5, QRSize: 54, QRGap: 8, BoxPad: 8, BoxGap: 8},
+		Sheet: SheetStyle{Rows: true, DrawingMin: 128, DrawingMax: 150, DrawingMaxH: 140, DrawingScale: 0.9, PhotoH: 90,
+			ColGap: 12, PanelGap: 8, CaptionGap: 2, RowPad: 4.5, TextGap: 3.5, QRSize: 54, QRGap: 8, BoxPad: 7, BoxGap: 6, PerPage: 3},
 	}
 }
 
@@ -456,7 +459,7 @@ func largePrint() Style {
 		TickLog: TickLogStyle{DayW: 44, Box: 22, RowPad: 8, NameGap: 8, HeadH: 26, HeadBaseline: 18, HeadRule: 25,
 			BoxRadius: 3},
 		Sheet: SheetStyle{Rows: true, DrawingMin: 170, DrawingMax: 220, DrawingMaxH: 230, DrawingScale: 1.2, PhotoH: 140,
-			ColGap: 16, PanelGap: 10, CaptionGap: 3, RowPad: 10, TextGap: 8, QRSize: 72, QRGap: 10, BoxPad: 10, BoxGap: 10},
+			ColGap: 16, PanelGap: 10, CaptionGap: 3, RowPad: 10, TextGap: 8, QRSize: 72, QRGap: 10, BoxPad: 10, BoxGap: 10, PerPage: 1},
 	}
 }
 

@@ -1,0 +1,118 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"handout/content"
+	"handout/figures/pose"
+	"handout/fonts"
+)
+
+// realFonts are the handout's own fonts: a row's height is measured with
+// the widths it prints with.
+func realFonts(t *testing.T) *fonts.Set {
+	t.Helper()
+	f, err := fonts.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// programmeInput is a programme of the built-in exercises ids (their
+// default doses) as a layout's input, with the built-in drawings that
+// are made (the others are left out, as render does).
+func programmeInput(t *testing.T, st Style, paper Paper, ids ...string) Input {
+	t.Helper()
+	lib, err := content.LoadLibrary("", pose.BuiltinDescription)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &content.Programme{Source: "p.yaml", Clinician: "Dr. Karin Drummond, DC"}
+	for _, id := range ids {
+		e, err := lib.Exercise(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Items = append(p.Items, content.ProgrammeItem{Exercise: e, Dose: e.Dose})
+	}
+	h := p.Handout("")
+	pics := map[*content.Panel]Picture{}
+	for i := range h.Sections {
+		for _, blk := range h.Sections[i].Blocks {
+			fig, ok := blk.(*content.Figure)
+			if !ok {
+				continue
+			}
+			panels := fig.Panels[:0]
+			for _, pn := range fig.Panels {
+				name, _ := pn.Builtin()
+				if _, err := pose.Builtin(name); err == nil {
+					panels = append(panels, pn)
+				}
+			}
+			fig.Panels = panels
+			for k := range fig.Panels {
+				name, _ := fig.Panels[k].Builtin()
+				d, _ := pose.Builtin(name)
+				pics[&fig.Panels[k]] = Picture{Drawing: &d}
+			}
+		}
+	}
+	clinic, err := content.SampleClinic()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Input{Handouts: []*content.Handout{h}, Clinic: clinic, Pictures: pics, Paper: paper, Style: st,
+		Patient: "Ana Díaz", Date: "2026-12-01"}
+}
+
+// rowHeights are the heights of the flow's exercise rows: the units that
+// end in the row rule.
+func rowHeights(b *builder) []float64 {
+	var hs []float64
+	for _, u := range b.units {
+		if len(u.items) == 0 {
+			continue
+		}
+		if r, ok := u.items[len(u.items)-1].(*Rule); ok && r.Y1 == u.h && r.Width == b.th.Rules.Row {
+			hs = append(hs, u.h)
+		}
+	}
+	return hs
+}
+
+// TestSheetRowsFitThreeAPage: every built-in exercise's row, with its
+// default dose, is at most a third of the sheet's column on Letter (the
+// shorter page), so that three rows fit a page (HANDOUT-DESIGN.md §2.7);
+// in large print at most a page (one or two a page).
+func TestSheetRowsFitThreeAPage(t *testing.T) {
+	t.Parallel()
+	f := realFonts(t)
+	lib, err := content.LoadLibrary("", pose.BuiltinDescription)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []Style{sheet(), largePrint()} {
+		var report []string
+		tallest := 0.0
+		for _, e := range lib.Exercises() {
+			b, err := build(f, programmeInput(t, st, Letter, e.ID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			hs := rowHeights(b)
+			if len(hs) != 1 {
+				t.Fatalf("%s: %s: %d rows, want 1", st.Name, e.ID, len(hs))
+			}
+			tallest = max(tallest, hs[0])
+			report = append(report, fmt.Sprintf("%s %.0f", e.ID, hs[0]))
+			if limit := b.col.h / float64(st.Sheet.PerPage); hs[0] > limit {
+				t.Errorf("%s: %s: row %.1f pt tall; %d a page need at most %.1f", st.Name, e.ID, hs[0], st.Sheet.PerPage, limit)
+			}
+		}
+		t.Logf("%s: tallest row %.1f pt; %s", st.Name, tallest, strings.Join(report, ", "))
+	}
+}
