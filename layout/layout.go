@@ -150,7 +150,7 @@ func build(f Fonts, in Input) (*builder, error) {
 	// A sheet closes with when to stop and call; the booking panel closes
 	// the handouts; the tick log, a page of its own that the patient
 	// brings back, comes last.
-	if style.Sheet.Rows {
+	if style.Sheet.Rows && !style.Sheet.StopFirst {
 		b.stopBox()
 	}
 	b.closing()
@@ -190,9 +190,13 @@ func (b *builder) handouts() error {
 		if rows {
 			b.sheetTitle(h)
 			b.summaryBox(h)
+			if i == 0 && b.th.Sheet.StopFirst {
+				b.stopBox()
+			}
 		} else {
 			b.titleBlock(h)
 		}
+		afterRow := false // rows follow each other without space: a rule parts them
 		for k := range h.Sections {
 			b.anchor = anchorName(i, k)
 			s := &h.Sections[k]
@@ -202,10 +206,16 @@ func (b *builder) handouts() error {
 					return err
 				}
 				if ok {
-					b.add([]unit{row}, 0)
+					before := b.th.Space.Section
+					if afterRow || k == 0 {
+						before = 0
+					}
+					b.add([]unit{row}, before)
+					afterRow = true
 					continue
 				}
 			}
+			afterRow = false
 			if err := b.section(s); err != nil {
 				return err
 			}
@@ -354,7 +364,12 @@ func (b *builder) header(owner int) []Item {
 	if tagline != "" {
 		items = append(items, &Text{X: x, Y: tagY, Face: tagFace, Size: tagSt.Size, Color: th.ink(tagSt.Ink), S: tagline})
 	}
+	// The cover and the log of a packet belong to no one handout; a
+	// single handout's log (a programme's) is its own.
 	title := packetTitle
+	if owner == noHandout && b.in.Cover == nil && len(b.in.Handouts) == 1 {
+		owner = 0
+	}
 	if owner != noHandout {
 		title = b.in.Handouts[owner].Meta.Title
 	}

@@ -18,7 +18,8 @@ import (
 // across pages.
 //
 // What a row leaves out, for room (the article style prints them): the
-// paragraphs before the steps (the "why"), tips, and the figures'
+// paragraphs before the steps (the "why"; kept when there is no list of
+// steps), tips, and the figures'
 // numbered captions (each picture keeps its own caption: "Start",
 // "Finish"). Safety text is never left out: cautions and warnings print
 // in a compact box.
@@ -43,6 +44,50 @@ func isExercise(s *content.Section) bool {
 	return false
 }
 
+// refersTo reports whether the section's text names figure n ("Figure
+// 6", "Figure 6a", not "Figure 60").
+func refersTo(s *content.Section, n int) bool {
+	name := "Figure " + itoa(n)
+	var found func(bl []content.Block) bool
+	inSpans := func(sp []content.Span) bool {
+		for _, x := range sp {
+			for t := x.Text; ; {
+				i := strings.Index(t, name)
+				if i < 0 {
+					break
+				}
+				t = t[i+len(name):]
+				if t == "" || t[0] < '0' || t[0] > '9' {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	found = func(bl []content.Block) bool {
+		for _, blk := range bl {
+			switch v := blk.(type) {
+			case *content.Paragraph:
+				if inSpans(v.Text) {
+					return true
+				}
+			case *content.List:
+				for _, it := range v.Items {
+					if inSpans(it) {
+						return true
+					}
+				}
+			case *content.Callout:
+				if found(v.Blocks) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return found(s.Blocks)
+}
+
 // rowPanel is one picture of a row with its caption, sized.
 type rowPanel struct {
 	pic     Picture
@@ -51,7 +96,9 @@ type rowPanel struct {
 }
 
 // panelsOf lists the pictures of a section's figures with their
-// captions: the panel's own ("Start"), else the figure's.
+// captions: the panel's own ("Start"), else the figure's. A figure the
+// section's text refers to ("(Figure 10)", as the loader wrote a
+// {fig:…}) keeps its number: "Figure 10.", "Figure 6a.".
 func (b *builder) panelsOf(s *content.Section) ([]rowPanel, error) {
 	var out []rowPanel
 	for _, blk := range s.Blocks {
@@ -68,6 +115,10 @@ func (b *builder) panelsOf(s *content.Section) ([]rowPanel, error) {
 			caption := plain(p.Caption)
 			if p.Caption == "" || len(fig.Panels) == 1 && len(fig.Caption) > 0 {
 				caption = fig.Caption
+			}
+			if refersTo(s, fig.Number) {
+				number := "Figure " + itoa(fig.Number) + p.Label + ". "
+				caption = append([]content.Span{{Text: number, Style: content.Bold}}, caption...)
 			}
 			out = append(out, rowPanel{pic: pic, caption: caption})
 		}
@@ -232,6 +283,9 @@ func (b *builder) exerciseRow(s *content.Section, k, colW float64) (row unit, ok
 // wide.
 func (b *builder) rowAt(s *content.Section, panels []rowPanel, k, colW float64) (unit, error) {
 	ss := b.th.Sheet
+	if ss.PicturesAbove {
+		return b.rowAbove(s, panels, k)
+	}
 	var items []Item
 	textX := 0.0
 	leftH := 0.0
@@ -239,23 +293,58 @@ func (b *builder) rowAt(s *content.Section, panels []rowPanel, k, colW float64) 
 		items, leftH = b.drawingColumn(panels, k, colW)
 		textX = colW + ss.ColGap
 	}
-	text, rightH, err := b.rowText(s, textX, b.col.w-textX)
+	text, rightH, err := b.rowText(s, textX, b.col.w-textX, true)
 	if err != nil {
 		return unit{}, err
 	}
 	items = append(items, text...)
 	h := max(leftH, rightH) + 2*ss.RowPad
+	return b.closeRow(items, h), nil
+}
+
+// rowAbove lays out a row with its pictures above its text, centred,
+// and the text across the column: large print's lines would be too
+// short beside the pictures.
+func (b *builder) rowAbove(s *content.Section, panels []rowPanel, k float64) (unit, error) {
+	ss := b.th.Sheet
+	th := b.th
+	// The name first, then the pictures, then what to do.
+	items, y := stack(nil, b.textUnits(s.Title, th.textStyle(th.Type.RowTitle), 0, b.col.w, alignLeft), 0)
+	y += ss.TextGap
+	if len(panels) > 0 {
+		_, w := b.sizePanels(panels, k)
+		pics, h := b.drawingColumn(panels, k, w)
+		for _, it := range pics {
+			items = append(items, moved(it, (b.col.w-w)/2, y))
+		}
+		y += h + ss.TextGap
+	}
+	text, textH, err := b.rowText(s, 0, b.col.w, false)
+	if err != nil {
+		return unit{}, err
+	}
+	for _, it := range text {
+		items = append(items, moved(it, 0, y))
+	}
+	return b.closeRow(items, y+textH+2*ss.RowPad), nil
+}
+
+// closeRow moves a row's items below its top padding and draws the rule
+// under it, h being its height.
+func (b *builder) closeRow(items []Item, h float64) unit {
+	ss := b.th.Sheet
 	for i, it := range items {
 		items[i] = moved(it, 0, ss.RowPad)
 	}
 	items = append(items, &Rule{X1: 0, Y1: h, X2: b.col.w, Y2: h, Width: b.th.Rules.Row, Color: b.th.rule})
-	return unit{h: h, items: items}, nil
+	return unit{h: h, items: items}
 }
 
-// rowText is a row's text column at x, w wide: the exercise's name, then
-// its blocks in order but for the pictures, the why and the tips, then
-// its video code. It returns the items and their height.
-func (b *builder) rowText(s *content.Section, x, w float64) ([]Item, float64, error) {
+// rowText is a row's text column at x, w wide: the exercise's name
+// (when withTitle), then its blocks in order but for the pictures, the
+// why and the tips, then its video code. It returns the items and their
+// height.
+func (b *builder) rowText(s *content.Section, x, w float64, withTitle bool) ([]Item, float64, error) {
 	th, ss := b.th, b.th.Sheet
 	body := th.textStyle(th.Type.Body)
 	var items []Item
@@ -269,8 +358,12 @@ func (b *builder) rowText(s *content.Section, x, w float64) ([]Item, float64, er
 		}
 		items, y = stackUnits(items, us, y)
 	}
-	add(b.textUnits(s.Title, th.textStyle(th.Type.RowTitle), x, w, alignLeft))
-	steps := false
+	if withTitle {
+		add(b.textUnits(s.Title, th.textStyle(th.Type.RowTitle), x, w, alignLeft))
+	}
+	// The why is left out only where steps follow it: a section without
+	// a list says what to do in its paragraphs.
+	steps := !hasList(s)
 	for _, blk := range s.Blocks {
 		switch v := blk.(type) {
 		case *content.Figure:
@@ -306,6 +399,16 @@ func (b *builder) rowText(s *content.Section, x, w float64) ([]Item, float64, er
 		add([]unit{u})
 	}
 	return items, y, nil
+}
+
+// hasList reports whether a section has a list of steps.
+func hasList(s *content.Section) bool {
+	for _, blk := range s.Blocks {
+		if _, ok := blk.(*content.List); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // stackUnits is stack with each unit's space before it (a list's space
@@ -477,14 +580,15 @@ func (b *builder) stopBox() {
 	title.bold, title.color = true, lk.color
 	x, w := ss.BoxPad+th.Callout.Bar, b.col.w-2*ss.BoxPad-th.Callout.Bar
 	items, y := stack(nil, b.textUnits(plain(stop.Title), title, x, w, alignLeft), ss.BoxPad)
-	// The signs in two columns, read down the first then the second:
-	// half the height of one list.
-	var signs [2][][]content.Span
-	half := (len(stop.Signs) + 1) / 2
+	// The signs in the style's columns, read down the first then the
+	// next: two columns are half the height of one list.
+	cols := max(ss.StopColumns, 1)
+	signs := make([][][]content.Span, cols)
+	per := (len(stop.Signs) + cols - 1) / cols
 	for i, s := range stop.Signs {
-		signs[i/half] = append(signs[i/half], plain(s))
+		signs[i/per] = append(signs[i/per], plain(s))
 	}
-	colW := (w - ss.ColGap) / 2
+	colW := (w - ss.ColGap*float64(cols-1)) / float64(cols)
 	top := y + sp.Item
 	for i, col := range signs {
 		var end float64

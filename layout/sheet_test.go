@@ -116,3 +116,93 @@ func TestSheetRowsFitThreeAPage(t *testing.T) {
 		t.Logf("%s: tallest row %.1f pt; %s", st.Name, tallest, strings.Join(report, ", "))
 	}
 }
+
+// TestSheetVideoCode: an exercise with a video link gets a QR code with
+// the link over it and its address printed and linked beside it; an
+// address too long for a code that a phone can read is an error naming
+// the exercise, not a row asking for a scan beside no code.
+func TestSheetVideoCode(t *testing.T) {
+	t.Parallel()
+	f := realFonts(t)
+	in := programmeInput(t, sheet(), Letter, "chin-tuck")
+	const url = "https://video.example/chin-tuck"
+	in.Handouts[0].Sections[0].VideoURL = url
+	doc, err := Layout(f, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var links, modules int
+	printed := false
+	for _, it := range doc.Pages[0].Items {
+		switch v := it.(type) {
+		case *Link:
+			if v.URL == url {
+				links++
+			}
+		case *Box:
+			if v.Fill == rgb(0, 0, 0) {
+				modules++
+			}
+		case *Text:
+			printed = printed || v.S == "video.example/chin-tuck"
+		}
+	}
+	if links < 2 || modules == 0 || !printed {
+		t.Errorf("%d links to the video (want the code's and the address's), %d dark module runs, address printed %v", links, modules, printed)
+	}
+	in.Handouts[0].Sections[0].VideoURL = "https://video.example/" + strings.Repeat("x", 1200)
+	_, err = Layout(f, in)
+	if err == nil || !strings.Contains(err.Error(), "exercise chin-tuck: video_url") || !strings.Contains(err.Error(), "shorter address") {
+		t.Errorf("err = %v, want the exercise's video_url named with what to do", err)
+	}
+}
+
+// TestSheetSummary: the summary box counts the exercises and names the
+// most frequent "how often" in words.
+func TestSheetSummary(t *testing.T) {
+	t.Parallel()
+	f := realFonts(t)
+	in := programmeInput(t, sheet(), Letter, "chin-tuck", "glute-bridge", "bird-dog")
+	for i, perDay := range []string{"2", "1", "2"} {
+		in.Handouts[0].Sections[i].Dose.PerDay = perDay
+	}
+	doc, err := Layout(f, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	for _, it := range doc.Pages[0].Items {
+		if v, ok := it.(*Text); ok {
+			text.WriteString(v.S + " ")
+		}
+	}
+	if !strings.Contains(text.String(), "these 3 exercises, twice a day.") {
+		t.Errorf("page 1 has no summary of 3 exercises twice a day:\n%s", text.String())
+	}
+}
+
+// TestSheetRowNeverSplits: a row is one unit, on one page, in every
+// programme size: the row rule of each row is on the same page as its
+// exercise's name.
+func TestSheetRowNeverSplits(t *testing.T) {
+	t.Parallel()
+	f := realFonts(t)
+	ids := []string{"chin-tuck", "scapular-squeeze", "glute-bridge", "hamstring-stretch", "bird-dog", "towel-back-bend", "cat-cow", "wall-walk"}
+	for _, st := range []Style{sheet(), largePrint()} {
+		for _, paper := range []Paper{Letter, A4} {
+			b, err := build(f, programmeInput(t, st, paper, ids...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows := rowHeights(b)
+			if len(rows) != len(ids) {
+				t.Errorf("%s on %s: %d rows, want %d", st.Name, paper.Name, len(rows), len(ids))
+			}
+			for _, h := range rows {
+				if h > b.col.h {
+					t.Errorf("%s on %s: a row %.0f pt tall in a column of %.0f", st.Name, paper.Name, h, b.col.h)
+				}
+			}
+		}
+	}
+}

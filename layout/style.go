@@ -257,6 +257,15 @@ type SheetStyle struct {
 	QRGap        float64 // the code to its printed address
 	BoxPad       float64 // inside the summary and the stop box
 	BoxGap       float64 // title block to the summary box
+	StopColumns  int     // the stop box's signs are listed in this many columns
+	// StopFirst puts the stop box on the first page, under the summary,
+	// instead of before the booking panel: in large print the first
+	// exercise does not fit under the title, and the page is better used
+	// for what to look out for than left empty.
+	StopFirst bool
+	// PicturesAbove puts a row's pictures above its text instead of in a
+	// column beside it (large print: its lines would be too short).
+	PicturesAbove bool
 	// PerPage is how many rows a page should hold; a row taller than its
 	// share gets a narrower drawing column (exerciseRow).
 	PerPage int
@@ -359,7 +368,7 @@ func sheet() Style {
 			FigureCaption: TypeStyle{Size: 11, Leading: 13.5},
 			Small:         TypeStyle{Size: 10, Leading: 12.5},
 			Footer:        TypeStyle{Size: 8.5, Leading: 11, Ink: InkMuted},
-			H1:            TypeStyle{Size: 22, Leading: 26, Bold: true},
+			H1:            TypeStyle{Size: 22, Leading: 25, Bold: true},
 			H2:            TypeStyle{Size: 18, Leading: 22, Bold: true, Ink: InkPrimary},
 			H3:            TypeStyle{Size: 15, Leading: 18.5, Bold: true},
 			Subtitle:      TypeStyle{Size: 14, Leading: 18, Italic: true, Ink: InkMuted},
@@ -378,7 +387,7 @@ func sheet() Style {
 			MinSize:       8,
 		},
 		Space: Spacing{Section: 12, Subhead: 8, Paragraph: 5, Item: 1, Figure: 10, Box: 8,
-			Byline: 3, ListIndent: 22, ListLabelGap: 6, SplitPad: 4},
+			Byline: 2, ListIndent: 22, ListLabelGap: 6, SplitPad: 4},
 		Figure: FigureStyle{MaxHeight: 180, Gap: 12, RowGap: 16, PhotoShrink: 0.75, SinglePhoto: 0.75,
 			DrawingScale: 0.9, PanelLabelMin: 110, LabelGap: 3, CaptionGap: 5, CaptionMinWidth: 280},
 		Rules: RuleWeights{Header: 1.2, Footer: 0.5, Link: 0.5, LinkDrop: 1.3, TableHead: 0.8, TableRow: 0.4, WriteIn: 0.5,
@@ -397,7 +406,7 @@ func sheet() Style {
 		TickLog: TickLogStyle{DayW: 42, Box: 15, RowPad: 6, NameGap: 8, HeadH: 22, HeadBaseline: 15, HeadRule: 21,
 			BoxRadius: 2},
 		Sheet: SheetStyle{Rows: true, DrawingMin: 128, DrawingMax: 150, DrawingMaxH: 140, DrawingScale: 0.9, PhotoH: 90,
-			ColGap: 12, PanelGap: 8, CaptionGap: 2, RowPad: 4.5, TextGap: 3.5, QRSize: 54, QRGap: 8, BoxPad: 7, BoxGap: 6, PerPage: 3},
+			ColGap: 12, PanelGap: 8, CaptionGap: 2, RowPad: 4.5, TextGap: 3.5, QRSize: 54, QRGap: 8, BoxPad: 6, BoxGap: 5, StopColumns: 2, PerPage: 3},
 	}
 }
 
@@ -450,7 +459,7 @@ func largePrint() Style {
 			Caution: rgb(0xA0, 0x30, 0x10), Warning: rgb(0x7A, 0x40, 0x00),
 			PrimaryTint: 0.9, CalloutTint: 0.94,
 		},
-		Callout: CalloutStyle{Pad: 8, Bar: 6, IconW: 28, IconSize: 18, IconTop: 2, LabelH: 20, LabelBaseline: 15,
+		Callout: CalloutStyle{Pad: 8, Bar: 6, IconW: 32, IconSize: 23, IconTop: 0, LabelH: 20, LabelBaseline: 15,
 			InnerSpace: 4, Radius: 3},
 		Dose:    DoseStyle{Pad: 7, LabelW: 60, Radius: 4},
 		Booking: BookingStyle{Pad: 10, QRSize: 84, TextGap: 14, TextTop: 2, MinText: 48, Radius: 4},
@@ -458,8 +467,8 @@ func largePrint() Style {
 			HeadRule: 21, RowPad: 4, GroupPad: 6, GroupH: 8, Questions: 4, QuestionH: 34, QuestionRule: 33},
 		TickLog: TickLogStyle{DayW: 44, Box: 22, RowPad: 8, NameGap: 8, HeadH: 26, HeadBaseline: 18, HeadRule: 25,
 			BoxRadius: 3},
-		Sheet: SheetStyle{Rows: true, DrawingMin: 170, DrawingMax: 220, DrawingMaxH: 230, DrawingScale: 1.2, PhotoH: 140,
-			ColGap: 16, PanelGap: 10, CaptionGap: 3, RowPad: 10, TextGap: 8, QRSize: 72, QRGap: 10, BoxPad: 10, BoxGap: 10, PerPage: 1},
+		Sheet: SheetStyle{Rows: true, PicturesAbove: true, DrawingMin: 170, DrawingMax: 500, DrawingMaxH: 190, DrawingScale: 1.2, PhotoH: 170,
+			ColGap: 16, PanelGap: 10, CaptionGap: 3, RowPad: 10, TextGap: 8, QRSize: 72, QRGap: 10, BoxPad: 10, BoxGap: 10, StopColumns: 1, StopFirst: true, PerPage: 1},
 	}
 }
 
