@@ -58,6 +58,10 @@ down (email, email-small, email-smaller, email-gray) until the file fits.
 --password-file FILE (its first line) or $HANDOUT_PASSWORD encrypts the PDF
 with AES-256; the password is never printed.`
 
+// styleFlagHelp is --style's help, render's and batch's.
+var styleFlagHelp = "layout style: " + strings.Join(render.StyleNames(), ", ") +
+	" (default: the handout's or programme's style:, the clinic profile's, else sheet for a programme, article for a handout)"
+
 // renderFlags returns the render command's flags, parsed into o.
 func renderFlags(o *renderOptions) *pflag.FlagSet {
 	fl := pflag.NewFlagSet("render", pflag.ContinueOnError)
@@ -69,7 +73,7 @@ func renderFlags(o *renderOptions) *pflag.FlagSet {
 	fl.StringVar(&o.settings.Paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
 	fl.StringVar(&o.settings.Preset, "preset", "print", "image preset: print or email")
 	fl.StringVar(&o.cacheDir, "cache-dir", "", "keep prepared photos in this folder between runs")
-	fl.StringVar(&o.settings.Style, "style", "", "layout style: "+strings.Join(render.StyleNames(), ", ")+" (default: the handout's or programme's style:, the clinic profile's, else sheet for a programme, article for a handout)")
+	fl.StringVar(&o.settings.Style, "style", "", styleFlagHelp)
 	fl.BoolVar(&o.settings.NoTickLog, "no-tick-log", false, "leave out the two-week tick log that follows a programme")
 	fl.BoolVar(&o.settings.Grayscale, "grayscale", false, "photos in gray, with contrast tuned for black-and-white laser printers")
 	fl.StringVar(&o.settings.MaxSize, "max-size", "", "largest file size, e.g. 2MB or 600KB: photos are stepped down until the PDF fits")
