@@ -24,6 +24,10 @@ import (
 // "Finish"). Safety text is never left out: cautions and warnings print
 // in a compact box.
 
+// Products that feed positions here are rounded with explicit float64
+// conversions, so that no compiler fuses them into a multiply-add (Go
+// does on arm64): the same PDF bytes on every machine.
+
 // maxRowPanels is the most pictures a row holds: start and finish. A
 // section with a series of pictures (the built-in handout's face-down
 // series) flows as in an article, at the style's sizes.
@@ -163,9 +167,9 @@ func (b *builder) sheetGeometry() (k, colW float64, err error) {
 			if n == 0 {
 				continue
 			}
-			gaps := ss.PanelGap * float64(n-1)
+			gaps := float64(ss.PanelGap * float64(n-1))
 			sideBySide := min((ss.DrawingMax-gaps)/sumW, (ss.DrawingMaxH-capH)/maxH)
-			stacked := min(ss.DrawingMax/maxW, (ss.DrawingMaxH-float64(n)*capH-gaps)/sumH)
+			stacked := min(ss.DrawingMax/maxW, (ss.DrawingMaxH-float64(float64(n)*capH)-gaps)/sumH)
 			k = min(k, max(sideBySide, stacked))
 		}
 	}
@@ -183,14 +187,14 @@ func (b *builder) sheetGeometry() (k, colW float64, err error) {
 // are.
 func (b *builder) sizePanels(panels []rowPanel, k float64) (sideBySide bool, w float64) {
 	ss := b.th.Sheet
-	total := ss.PanelGap * float64(len(panels)-1)
+	total := float64(ss.PanelGap * float64(len(panels)-1))
 	for i := range panels {
 		p := &panels[i]
 		if d := p.pic.Drawing; d != nil {
-			p.w, p.h = d.W*k, d.H*k
+			p.w, p.h = float64(d.W*k), float64(d.H*k)
 		} else {
 			p.h = ss.PhotoH
-			p.w = p.h * aspect(p.pic)
+			p.w = float64(p.h * aspect(p.pic))
 		}
 		total += p.w
 	}
@@ -200,7 +204,7 @@ func (b *builder) sizePanels(panels []rowPanel, k float64) (sideBySide bool, w f
 	for i := range panels {
 		p := &panels[i]
 		if p.w > ss.DrawingMax { // a wide photo
-			p.w, p.h = ss.DrawingMax, ss.DrawingMax*p.h/p.w
+			p.w, p.h = ss.DrawingMax, float64(ss.DrawingMax*p.h)/p.w
 		}
 		w = max(w, p.w)
 	}
@@ -222,7 +226,7 @@ func (b *builder) drawingColumn(panels []rowPanel, k, colW float64) ([]Item, flo
 		for _, p := range panels {
 			picH = max(picH, p.h)
 		}
-		slot := (colW - ss.PanelGap*float64(len(panels)-1)) / float64(len(panels))
+		slot := (colW - float64(ss.PanelGap*float64(len(panels)-1))) / float64(len(panels))
 		x, h := 0.0, picH
 		extra := (colW - total) / float64(len(panels))
 		for _, p := range panels {
@@ -268,7 +272,7 @@ func (b *builder) exerciseRow(s *content.Section, k, colW float64) (row unit, ok
 		return unit{}, false, err
 	}
 	if row.h > b.col.h/float64(ss.PerPage) && len(panels) > 0 && colW > ss.DrawingMin {
-		narrow, err := b.rowAt(s, panels, k*ss.DrawingMin/colW, ss.DrawingMin)
+		narrow, err := b.rowAt(s, panels, float64(k*ss.DrawingMin)/colW, ss.DrawingMin)
 		if err != nil {
 			return unit{}, false, err
 		}
@@ -298,7 +302,7 @@ func (b *builder) rowAt(s *content.Section, panels []rowPanel, k, colW float64) 
 		return unit{}, err
 	}
 	items = append(items, text...)
-	h := max(leftH, rightH) + 2*ss.RowPad
+	h := max(leftH, rightH) + float64(2*ss.RowPad)
 	return b.closeRow(items, h), nil
 }
 
@@ -326,7 +330,7 @@ func (b *builder) rowAbove(s *content.Section, panels []rowPanel, k float64) (un
 	for _, it := range text {
 		items = append(items, moved(it, 0, y))
 	}
-	return b.closeRow(items, y+textH+2*ss.RowPad), nil
+	return b.closeRow(items, y+textH+float64(2*ss.RowPad)), nil
 }
 
 // closeRow moves a row's items below its top padding and draws the rule
@@ -446,8 +450,8 @@ func (b *builder) compactCallout(c *content.Callout, x, w float64) unit {
 	}
 	st := th.textStyle(th.Type.Boxed)
 	tx := x + cs.Bar + cs.Pad
-	lines := b.textUnits(spans, st, tx, w-cs.Bar-2*cs.Pad, alignLeft)
-	h := float64(len(lines))*st.leading + 2*cs.Pad
+	lines := b.textUnits(spans, st, tx, w-cs.Bar-float64(2*cs.Pad), alignLeft)
+	h := float64(float64(len(lines))*st.leading) + float64(2*cs.Pad)
 	items := []Item{
 		&Box{X: x, Y: 0, W: w, H: h, Radius: cs.Radius, Fill: mix(lk.color, th.paper, th.Palette.CalloutTint)},
 		&Box{X: x, Y: 0, W: cs.Bar, H: h, Fill: lk.color},
@@ -476,7 +480,7 @@ func (b *builder) videoCode(s *content.Section, x, w float64) (unit, error) {
 	spans := []content.Span{{Text: "Watch how it is done:\n", Style: content.Bold}, {Text: displayURL(s.VideoURL), Link: s.VideoURL}}
 	st := th.textStyle(th.Type.Caption)
 	lines := b.textUnits(spans, st, tx, w-ss.QRSize-ss.QRGap, alignLeft)
-	textH := float64(len(lines)) * st.leading
+	textH := float64(float64(len(lines)) * st.leading)
 	items, _ = stack(items, lines, max(0, (ss.QRSize-textH)/2))
 	return unit{h: max(ss.QRSize, textH), items: items}, nil
 }
@@ -558,8 +562,8 @@ func (b *builder) summaryBox(h *content.Handout) {
 	}
 	spans := []content.Span{{Text: "Your programme: ", Style: content.Bold}, {Text: what + "."}}
 	st := th.textStyle(th.Type.Summary)
-	lines := b.textUnits(spans, st, ss.BoxPad, b.col.w-2*ss.BoxPad, alignLeft)
-	hgt := float64(len(lines))*st.leading + 2*ss.BoxPad
+	lines := b.textUnits(spans, st, ss.BoxPad, b.col.w-float64(2*ss.BoxPad), alignLeft)
+	hgt := float64(float64(len(lines))*st.leading) + float64(2*ss.BoxPad)
 	items := []Item{&Box{X: 0, Y: 0, W: b.col.w, H: hgt, Radius: th.Dose.Radius, Fill: th.primaryTint, Stroke: th.primary, LineWidth: th.Rules.Frame}}
 	items, _ = stack(items, lines, ss.BoxPad)
 	b.add([]unit{{h: hgt, items: items, glue: true}}, ss.BoxGap)
@@ -578,7 +582,7 @@ func (b *builder) stopBox() {
 	body := th.textStyle(th.Type.Body)
 	title := body
 	title.bold, title.color = true, lk.color
-	x, w := ss.BoxPad+th.Callout.Bar, b.col.w-2*ss.BoxPad-th.Callout.Bar
+	x, w := ss.BoxPad+th.Callout.Bar, b.col.w-float64(2*ss.BoxPad)-th.Callout.Bar
 	items, y := stack(nil, b.textUnits(plain(stop.Title), title, x, w, alignLeft), ss.BoxPad)
 	// The signs in the style's columns, read down the first then the
 	// next: two columns are half the height of one list.
@@ -588,11 +592,11 @@ func (b *builder) stopBox() {
 	for i, s := range stop.Signs {
 		signs[i/per] = append(signs[i/per], plain(s))
 	}
-	colW := (w - ss.ColGap*float64(cols-1)) / float64(cols)
+	colW := (w - float64(ss.ColGap*float64(cols-1))) / float64(cols)
 	top := y + sp.Item
 	for i, col := range signs {
 		var end float64
-		items, end = stackUnits(items, b.list(&content.List{Items: col}, body, x+float64(i)*(colW+ss.ColGap), colW), top)
+		items, end = stackUnits(items, b.list(&content.List{Items: col}, body, x+float64(float64(i)*(colW+ss.ColGap)), colW), top)
 		y = max(y, end)
 	}
 	if stop.Normal != "" {

@@ -362,7 +362,7 @@ func sheet() Style {
 			NameBaseline: 15, TaglineBaseline: 28, RuleOffset: 4},
 		Footer: FooterStyle{Bottom: 20, Gap: 8, RuleOffset: 4, PageLabelW: 64},
 		Type: TypeScale{
-			Body:          TypeStyle{Size: 14, Leading: 16.8},
+			Body:          TypeStyle{Size: 14, Leading: 16.75},
 			Boxed:         TypeStyle{Size: 12.5, Leading: 15},
 			Caption:       TypeStyle{Size: 11, Leading: 13.5, Ink: InkMuted},
 			FigureCaption: TypeStyle{Size: 11, Leading: 13.5},
