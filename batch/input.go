@@ -26,6 +26,7 @@ type patientRow struct {
 	handouts  []string          // as written: built-in names or paths relative to the list
 	doses     map[string]string // section ID → dose text
 	notes     string            // printed on the cover only
+	style     string            // the packet's layout style; "" for the run's choice (render decides)
 	email     string            // where --send sends the packet; never printed
 	password  string            // --password-column: encrypts the packet; never printed, hashed or stored
 	err       error             // a problem found while reading the row
@@ -33,7 +34,7 @@ type patientRow struct {
 
 // listColumns are the columns a CSV list may have, in the order README
 // documents them. id and handouts are required.
-var listColumns = []string{"id", "name", "visit_date", "clinician", "handouts", "doses", "notes", "email"}
+var listColumns = []string{"id", "name", "visit_date", "clinician", "handouts", "doses", "notes", "email", "style"}
 
 // ignoredColumnPrefix marks a column the program is to skip: any other
 // unknown column is an error, since a misspelt "handout" or "dose" would
@@ -143,6 +144,7 @@ func readCSV(path string, src []byte, passwordColumn string) ([]*patientRow, err
 		row.clinician = cols.field(rec, "clinician")
 		row.notes = cols.field(rec, "notes")
 		row.email = cols.field(rec, "email")
+		row.style = cols.field(rec, "style")
 		if passwordColumn != "" {
 			row.password = cols.field(rec, passwordColumn)
 		}
@@ -316,6 +318,7 @@ type jsonRow struct {
 	Doses     map[string]string `json:"doses"`
 	Notes     string            `json:"notes"`
 	Email     string            `json:"email"`
+	Style     string            `json:"style"`
 }
 
 // readJSONLines reads one JSON object per line; blank lines are skipped.
@@ -361,7 +364,7 @@ func readJSONLines(path string, src []byte, passwordKey string) ([]*patientRow, 
 		*row = patientRow{
 			line: row.line, id: strings.TrimSpace(jr.ID), name: strings.TrimSpace(jr.Name),
 			visitDate: strings.TrimSpace(jr.VisitDate), clinician: strings.TrimSpace(jr.Clinician),
-			notes: strings.TrimSpace(jr.Notes), email: strings.TrimSpace(jr.Email), password: password,
+			notes: strings.TrimSpace(jr.Notes), email: strings.TrimSpace(jr.Email), style: strings.TrimSpace(jr.Style), password: password,
 		}
 		for _, h := range jr.Handouts {
 			if h = strings.TrimSpace(h); h != "" {

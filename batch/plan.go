@@ -195,6 +195,8 @@ func (p *planner) checkRow(r *patientRow) *plannedRow {
 		p.fail(pr, "visit_date %q: write the date as YYYY-MM-DD", clip(r.visitDate, 20))
 	case len(r.handouts) == 0:
 		p.fail(pr, `no handouts; list built-in names or .md files separated by "|", e.g. mid-back-pain`)
+	case render.CheckStyle(r.style) != nil:
+		p.fail(pr, "style: %v", render.CheckStyle(r.style))
 	default:
 		pr.file = p.s.tmpl.file(r)
 	}
@@ -276,7 +278,8 @@ func (p *planner) resolve(r *plannedRow) {
 		ID, Name, VisitDate, Clinician, Notes string
 		Handouts, HandoutSums                 []string
 		Doses                                 map[string]string
-	}{p.base, r.id, r.name, r.visitDate, r.clinician, r.notes, keys, sums, r.doses})
+		Style                                 string `json:",omitempty"`
+	}{p.base, r.id, r.name, r.visitDate, r.clinician, r.notes, keys, sums, r.doses, r.style})
 }
 
 // checkDoses checks that every override names an exercise of the row's
@@ -369,7 +372,7 @@ func (p *planner) job(r *plannedRow) (render.Job, error) {
 		}
 		handouts = append(handouts, hf)
 	}
-	j := p.s.settings.Job(p.clinic, handouts...)
+	j := p.s.settings.ListJob(p.clinic, r.style, handouts...)
 	j.Patient, j.Date = r.name, r.visitDate
 	j.Cover = &render.Cover{Clinician: r.clinician, Notes: r.notes}
 	j.TickLog = true

@@ -192,9 +192,16 @@ func (c Checked) Finisher(enc *Encrypter, rowPassword string) (func([]byte) ([]b
 // gets its tick log unless NoTickLog. The caller adds the visit
 // (patient, date) and, for a packet, the cover and tick log.
 func (c Checked) Job(clinic Clinic, handouts ...HandoutFile) Job {
+	return c.ListJob(clinic, "", handouts...)
+}
+
+// ListJob is Job for a row of a patient list whose style column says
+// style ("" for none; CheckStyle checked it): it ranks after --style and
+// before the handouts' own style:.
+func (c Checked) ListJob(clinic Clinic, style string, handouts ...HandoutFile) Job {
 	programme := len(handouts) > 0 && handouts[0].Programme != nil
 	return Job{Handouts: handouts, Clinic: clinic,
-		Paper: c.Paper, Preset: c.Preset, Grayscale: c.Grayscale, Style: documentStyle(c.Style, clinic, handouts),
+		Paper: c.Paper, Preset: c.Preset, Grayscale: c.Grayscale, Style: documentStyle(c.Style, style, clinic, handouts),
 		TickLog: programme && !c.NoTickLog}
 }
 

@@ -10,12 +10,13 @@ import (
 // line, batch and the web page give the same answer (documentStyle):
 //
 //  1. the front door's --style (Settings.Style);
-//  2. the first handout's own style: (a programme file's, or a handout
+//  2. a patient list row's style column (Checked.ListJob);
+//  3. the first handout's own style: (a programme file's, or a handout
 //     file's front matter);
-//  3. the clinic profile's style:;
-//  4. sheet for a programme or a protocol, article for a handout file.
+//  4. the clinic profile's style:;
+//  5. sheet for a programme or a protocol, article for a handout file.
 
-// Style names for the defaults of rule 4.
+// Style names for the defaults of rule 5.
 const (
 	programmeStyle = "sheet"
 	handoutStyle   = "article"
@@ -38,12 +39,16 @@ func (hf HandoutFile) ownStyle() string {
 
 // documentStyle is the name of the style of a document of these
 // handouts for the clinic: flag's when given (Checked.Style, a zero
-// Style when not), else the first rule above that names one. Names read
+// Style when not), else row's (a list row's column, "" for none), else
+// the first rule above that names one. Names read
 // from files were checked where they were read (Resolve, LoadClinic);
 // Engine.Layout looks the name up.
-func documentStyle(flag layout.Style, clinic Clinic, handouts []HandoutFile) string {
+func documentStyle(flag layout.Style, row string, clinic Clinic, handouts []HandoutFile) string {
 	if flag.Name != "" {
 		return flag.Name
+	}
+	if row != "" {
+		return row
 	}
 	if len(handouts) > 0 {
 		if name := handouts[0].ownStyle(); name != "" {
@@ -57,6 +62,16 @@ func documentStyle(flag layout.Style, clinic Clinic, handouts []HandoutFile) str
 		return programmeStyle
 	}
 	return handoutStyle
+}
+
+// CheckStyle checks a style's name as a patient list's style column
+// gives it: "" (none) or a style there is.
+func CheckStyle(name string) error {
+	if name == "" {
+		return nil
+	}
+	_, err := layout.StyleByName(name)
+	return err
 }
 
 // checkStyleName checks a style named in a file; the error names where
