@@ -9,8 +9,10 @@ import (
 // else "Your exercises"), the protocol's purpose and the clinician's notes
 // first, then one section per exercise in order: why, its figures, its
 // steps with the side worded, its dose as the sheet words it, the
-// clinician's note for it, its tips and cautions. Any layout style lays it
-// out like a handout; the exercises' blocks keep their own files' lines.
+// clinician's note for it, its tips and cautions; the section carries the
+// exercise's id and video_url, and its dose how often a day (for a
+// sheet's summary). Any layout style lays it out like a handout; the
+// exercises' blocks keep their own files' lines.
 // Photos of a clinic's exercises are named by their path inside
 // libraryDir, the library folder the programme was resolved against
 // (LoadLibrary's dir; "" for the built-in library), which is then the

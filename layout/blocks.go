@@ -60,6 +60,19 @@ func (b *builder) textUnits(spans []content.Span, st textStyle, x, w float64, al
 	return us
 }
 
+// height is how tall units are one under the other, with the space
+// between them.
+func height(us []unit) float64 {
+	h := 0.0
+	for i, u := range us {
+		if i > 0 {
+			h += u.before
+		}
+		h += u.h
+	}
+	return h
+}
+
 // glueAll keeps units together on one page (unless they are taller than a
 // page, which paginate handles).
 func glueAll(us []unit) []unit {

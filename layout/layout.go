@@ -157,15 +157,16 @@ func build(f Fonts, in Input) (*builder, error) {
 	if in.TickLog {
 		// A sheet's log follows on the page of the closing boxes when
 		// it fits there whole (a five-exercise programme is then two
-		// pages and the log); otherwise, and in an article, it is a page
-		// of its own.
+		// pages and the log); otherwise, and in an article, it starts a
+		// page of its own, and a week that does not fit under the first
+		// moves to the next page.
 		b.owner = noHandout
 		start := len(b.units)
-		b.breakPage = !style.Sheet.Rows
+		b.breakPage = true
 		b.tickLog()
-		if style.Sheet.Rows {
-			glueAll(b.units[start:])
-			b.units[start].before = b.th.Space.Section
+		if log := b.units[start:]; style.Sheet.Rows && height(log) <= b.col.h {
+			glueAll(log)
+			log[0].breakBefore, log[0].before = false, b.th.Space.Section
 		}
 	}
 	return b, nil

@@ -48,6 +48,7 @@ var goldenCases = []goldenCase{
 	{name: "mid-back-pain-sheet", source: "builtin:mid-back-pain", style: "sheet"},
 	{name: "mid-back-pain-large-print", source: "builtin:mid-back-pain", style: "large-print"},
 	{name: "packet-sheet", source: "testdata/packet.md", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}, style: "sheet"},
+	{name: "packet-large-print-a4", source: "testdata/packet.md", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}, style: "large-print", paper: "a4"},
 }
 
 // goldenJob is the job a golden case is rendered from.
