@@ -19,10 +19,9 @@ import (
 //
 // What a row leaves out, for room (the article style prints them): the
 // paragraphs before the steps (the "why"; kept when there is no list of
-// steps), tips, and the figures'
-// numbered captions (each picture keeps its own caption: "Start",
-// "Finish"). Safety text is never left out: cautions and warnings print
-// in a compact box.
+// steps), tips, and the figures' numbered captions (each picture keeps
+// its own caption: "Start", "Finish"). Safety text is never left out:
+// cautions and warnings print in a compact box.
 
 // Products that feed positions here are rounded with explicit float64
 // conversions, so that no compiler fuses them into a multiply-add (Go
@@ -110,12 +109,12 @@ func (b *builder) panelsOf(s *content.Section) ([]rowPanel, error) {
 		if !ok {
 			continue
 		}
-		for i := range fig.Panels {
+		f, err := b.measureFigure(fig) // the article's check that every panel has its picture
+		if err != nil {
+			return nil, err
+		}
+		for i, pic := range f.pics {
 			p := &fig.Panels[i]
-			pic, ok := b.in.Pictures[p]
-			if !ok || (pic.Drawing == nil) == (pic.Photo == nil) {
-				return nil, fmt.Errorf("%s:%d: figure %q was not prepared", p.Pos.File, p.Pos.Line, p.Source)
-			}
 			caption := plain(p.Caption)
 			if p.Caption == "" || len(fig.Panels) == 1 && len(fig.Caption) > 0 {
 				caption = fig.Caption
@@ -139,7 +138,6 @@ func (b *builder) panelsOf(s *content.Section) ([]rowPanel, error) {
 func (b *builder) sheetGeometry() (k, colW float64, err error) {
 	ss := b.th.Sheet
 	k = ss.DrawingScale
-	capH := b.th.Type.Caption.Leading + ss.CaptionGap
 	var rows [][]rowPanel
 	for _, h := range b.in.Handouts {
 		for i := range h.Sections {
@@ -155,22 +153,9 @@ func (b *builder) sheetGeometry() (k, colW float64, err error) {
 				continue
 			}
 			rows = append(rows, panels)
-			var sumW, sumH, maxW, maxH float64
-			n := 0
-			for _, p := range panels {
-				if d := p.pic.Drawing; d != nil {
-					sumW, sumH = sumW+d.W, sumH+d.H
-					maxW, maxH = max(maxW, d.W), max(maxH, d.H)
-					n++
-				}
+			if fit, ok := b.fitScale(panels); ok {
+				k = min(k, fit)
 			}
-			if n == 0 {
-				continue
-			}
-			gaps := float64(ss.PanelGap * float64(n-1))
-			sideBySide := min((ss.DrawingMax-gaps)/sumW, (ss.DrawingMaxH-capH)/maxH)
-			stacked := min(ss.DrawingMax/maxW, (ss.DrawingMaxH-float64(float64(n)*capH)-gaps)/sumH)
-			k = min(k, max(sideBySide, stacked))
 		}
 	}
 	colW = ss.DrawingMin
@@ -179,6 +164,30 @@ func (b *builder) sheetGeometry() (k, colW float64, err error) {
 		colW = max(colW, w)
 	}
 	return k, colW, nil
+}
+
+// fitScale is the largest scale at which a row's drawings fit the
+// drawing column with their captions, side by side or stacked; ok is
+// false for a row of photos only, which fit by their own size.
+func (b *builder) fitScale(panels []rowPanel) (k float64, ok bool) {
+	ss := b.th.Sheet
+	capH := b.th.Type.Caption.Leading + ss.CaptionGap
+	var sumW, sumH, maxW, maxH float64
+	n := 0
+	for _, p := range panels {
+		if d := p.pic.Drawing; d != nil {
+			sumW, sumH = sumW+d.W, sumH+d.H
+			maxW, maxH = max(maxW, d.W), max(maxH, d.H)
+			n++
+		}
+	}
+	if n == 0 {
+		return 0, false
+	}
+	gaps := float64(ss.PanelGap * float64(n-1))
+	sideBySide := min((ss.DrawingMax-gaps)/sumW, (ss.DrawingMaxH-capH)/maxH)
+	stacked := min(ss.DrawingMax/maxW, (ss.DrawingMaxH-float64(float64(n)*capH)-gaps)/sumH)
+	return max(sideBySide, stacked), true
 }
 
 // sizePanels sizes a row's pictures at drawing scale k (a photo at the
