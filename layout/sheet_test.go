@@ -206,3 +206,32 @@ func TestSheetRowNeverSplits(t *testing.T) {
 		}
 	}
 }
+
+// TestTickLogTwiceADay: an exercise done twice a day gets two boxes a
+// day in the log (HANDOUT-DESIGN.md §2.6), the others one; two weeks of
+// seven days.
+func TestTickLogTwiceADay(t *testing.T) {
+	t.Parallel()
+	f := realFonts(t)
+	for _, st := range []Style{article(), sheet(), largePrint()} {
+		in := programmeInput(t, st, Letter, "chin-tuck", "glute-bridge")
+		in.Handouts[0].Sections[0].Dose.PerDay = "2"
+		in.Handouts[0].Sections[1].Dose.PerDay = "1"
+		in.TickLog = true
+		doc, err := Layout(f, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		boxes := 0
+		for _, p := range doc.Pages {
+			for _, it := range p.Items {
+				if b, ok := it.(*Box); ok && b.W == b.H && b.Radius == st.TickLog.BoxRadius && b.Fill.A == 0 {
+					boxes++
+				}
+			}
+		}
+		if want := 2 * 7 * (2 + 1); boxes != want {
+			t.Errorf("%s: %d tick boxes, want %d", st.Name, boxes, want)
+		}
+	}
+}

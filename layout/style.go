@@ -222,6 +222,7 @@ type CoverStyle struct {
 // TickLogStyle is the page of tick boxes at the end of a packet.
 type TickLogStyle struct {
 	DayW, Box, RowPad float64 // a day's column, its box, above and below a row's text
+	BoxGap            float64 // between a day's two boxes (twice a day), and beside them
 	NameGap           float64 // the exercise's name to the first day
 	HeadH             float64
 	HeadBaseline      float64
@@ -343,7 +344,7 @@ func article() Style {
 		Booking: BookingStyle{Pad: 10, QRSize: 76, TextGap: 14, TextTop: 4, MinText: 40, Radius: 4},
 		Cover: CoverStyle{PatientGap: 6, PageW: 36, ColGap: 12, NameShare: 0.42, HeadH: 16, HeadBaseline: 11,
 			HeadRule: 15.5, RowPad: 3, GroupPad: 5, GroupH: 6, Questions: 5, QuestionH: 26, QuestionRule: 25},
-		TickLog: TickLogStyle{DayW: 40, Box: 14, RowPad: 6, NameGap: 8, HeadH: 20, HeadBaseline: 14, HeadRule: 19.5,
+		TickLog: TickLogStyle{DayW: 40, Box: 14, BoxGap: 3, RowPad: 6, NameGap: 8, HeadH: 20, HeadBaseline: 14, HeadRule: 19.5,
 			BoxRadius: 2},
 	}
 }
@@ -403,7 +404,7 @@ func sheet() Style {
 		Booking: BookingStyle{Pad: 8, QRSize: 64, TextGap: 12, TextTop: 2, MinText: 36, Radius: 4},
 		Cover: CoverStyle{PatientGap: 6, PageW: 40, ColGap: 12, NameShare: 0.42, HeadH: 17, HeadBaseline: 12,
 			HeadRule: 16.5, RowPad: 3, GroupPad: 5, GroupH: 6, Questions: 4, QuestionH: 28, QuestionRule: 27},
-		TickLog: TickLogStyle{DayW: 42, Box: 15, RowPad: 6, NameGap: 8, HeadH: 22, HeadBaseline: 15, HeadRule: 21,
+		TickLog: TickLogStyle{DayW: 42, Box: 15, BoxGap: 3, RowPad: 6, NameGap: 8, HeadH: 22, HeadBaseline: 15, HeadRule: 21,
 			BoxRadius: 2},
 		Sheet: SheetStyle{Rows: true, DrawingMin: 128, DrawingMax: 150, DrawingMaxH: 140, DrawingScale: 0.9, PhotoH: 90,
 			ColGap: 12, PanelGap: 8, CaptionGap: 2, RowPad: 4.5, TextGap: 3.5, QRSize: 54, QRGap: 8, BoxPad: 6, BoxGap: 5, StopColumns: 2, PerPage: 3},
@@ -465,7 +466,7 @@ func largePrint() Style {
 		Booking: BookingStyle{Pad: 10, QRSize: 84, TextGap: 14, TextTop: 2, MinText: 48, Radius: 4},
 		Cover: CoverStyle{PatientGap: 8, PageW: 50, ColGap: 14, NameShare: 0.45, HeadH: 22, HeadBaseline: 16,
 			HeadRule: 21, RowPad: 4, GroupPad: 6, GroupH: 8, Questions: 4, QuestionH: 34, QuestionRule: 33},
-		TickLog: TickLogStyle{DayW: 44, Box: 22, RowPad: 8, NameGap: 8, HeadH: 26, HeadBaseline: 18, HeadRule: 25,
+		TickLog: TickLogStyle{DayW: 44, Box: 22, BoxGap: 5, RowPad: 8, NameGap: 8, HeadH: 26, HeadBaseline: 18, HeadRule: 25,
 			BoxRadius: 3},
 		Sheet: SheetStyle{Rows: true, PicturesAbove: true, DrawingMin: 170, DrawingMax: 500, DrawingMaxH: 190, DrawingScale: 1.2, PhotoH: 170,
 			ColGap: 16, PanelGap: 10, CaptionGap: 3, RowPad: 10, TextGap: 8, QRSize: 72, QRGap: 10, BoxPad: 10, BoxGap: 10, StopColumns: 1, StopFirst: true, PerPage: 1},
