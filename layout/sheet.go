@@ -191,7 +191,7 @@ func (b *builder) fitScale(panels []rowPanel) (k float64, ok bool) {
 }
 
 // sizePanels sizes a row's pictures at drawing scale k (a photo at the
-// style's PhotoH, or narrower to fit) and says whether they stand side by
+// style's PhotoH, or smaller to fit) and says whether they stand side by
 // side (when they fit the column's width together) and how wide they
 // are.
 func (b *builder) sizePanels(panels []rowPanel, k float64) (sideBySide bool, w float64) {
@@ -210,11 +210,32 @@ func (b *builder) sizePanels(panels []rowPanel, k float64) (sideBySide bool, w f
 	if total <= ss.DrawingMax {
 		return true, total
 	}
+	// Stacked: photos no wider than the column, and together with the
+	// drawings and the captions no taller than DrawingMaxH (drawings keep
+	// the document's scale).
+	capH := b.th.Type.Caption.Leading + ss.CaptionGap
+	room := ss.DrawingMaxH - float64(float64(len(panels))*capH) - float64(ss.PanelGap*float64(len(panels)-1))
+	photosH := 0.0
 	for i := range panels {
 		p := &panels[i]
+		if p.pic.Photo == nil {
+			room -= p.h
+			continue
+		}
 		if p.w > ss.DrawingMax { // a wide photo
 			p.w, p.h = ss.DrawingMax, float64(ss.DrawingMax*p.h)/p.w
 		}
+		photosH += p.h
+	}
+	if photosH > 0 && room > 0 && photosH > room {
+		f := room / photosH
+		for i := range panels {
+			if p := &panels[i]; p.pic.Photo != nil {
+				p.w, p.h = float64(p.w*f), float64(p.h*f)
+			}
+		}
+	}
+	for _, p := range panels {
 		w = max(w, p.w)
 	}
 	return false, w

@@ -235,3 +235,46 @@ func TestTickLogTwiceADay(t *testing.T) {
 		}
 	}
 }
+
+// TestSheetPhotoRow: a clinic's photos in a row are drawn in the drawing
+// column, at most the style's photo height and the column's width, two
+// stacked no taller together than the column allows, and the display
+// list names the box each is prepared for.
+func TestSheetPhotoRow(t *testing.T) {
+	t.Parallel()
+	f := realFonts(t)
+	fig := &content.Figure{Number: 1, Panels: []content.Panel{{Caption: "Start", Source: "a.jpg", Label: "a"}, {Caption: "Finish", Source: "b.jpg", Label: "b"}}}
+	h := &content.Handout{Source: "h.md", Meta: content.Meta{Title: "T"}, Sections: []content.Section{{
+		Title: plain("Wall push"), ID: "wall-push",
+		Blocks: []content.Block{fig, &content.List{Ordered: true, Start: 1, Items: [][]content.Span{plain("Push.")}}},
+		Dose:   &content.Dose{Reps: "10"},
+	}}}
+	wide, tall := &Photo{PxW: 4000, PxH: 3000}, &Photo{PxW: 3000, PxH: 4000}
+	clinic, err := content.SampleClinic()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := sheet()
+	in := Input{Handouts: []*content.Handout{h}, Clinic: clinic, Paper: Letter, Style: st,
+		Pictures: map[*content.Panel]Picture{&fig.Panels[0]: {Photo: wide}, &fig.Panels[1]: {Photo: tall}}}
+	b, err := build(f, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows := rowHeights(b); len(rows) != 1 || rows[0] > b.col.h/float64(st.Sheet.PerPage) {
+		t.Fatalf("rows %v, want one within a third of the page", rows)
+	}
+	doc, err := Layout(f, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	boxes := doc.PhotoBoxes()
+	if len(boxes) != 2 {
+		t.Fatalf("%d photo boxes, want 2", len(boxes))
+	}
+	for _, pb := range boxes {
+		if pb.H > st.Sheet.PhotoH+0.01 || pb.W > st.Sheet.DrawingMax+0.01 {
+			t.Errorf("a photo drawn %.0fx%.0f, beyond %.0f high or %.0f wide", pb.W, pb.H, st.Sheet.PhotoH, st.Sheet.DrawingMax)
+		}
+	}
+}
