@@ -17,7 +17,8 @@ import (
 
 const batchUsage = `Usage: handout batch PATIENTS.csv [--clinic PROFILE.yaml] [--out-dir DIR] [--jobs N]
                      [--name TEMPLATE] [--resume] [--force] [--shard I/N] [--paper letter|a4]
-                     [--preset print|email] [--grayscale] [--max-size SIZE] [--password-column NAME]
+                     [--preset print|email] [--style sheet|large-print|article] [--grayscale] [--max-size SIZE]
+                     [--password-column NAME]
                      [--send [--smtp SETTINGS.yaml] [--dry-run] [--resend]]
        handout batch --merge-manifests --out-dir DIR
 
@@ -50,6 +51,7 @@ func batchFlags(o *batch.Options, merge *bool) *pflag.FlagSet {
 	fl.StringVar(&o.Shard, "shard", "", "I/N: only the rows whose id hashes to shard I of N (0 ≤ I < N)")
 	fl.StringVar(&o.Render.Paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
 	fl.StringVar(&o.Render.Preset, "preset", "print", "image preset: print or email")
+	fl.StringVar(&o.Render.Style, "style", "", styleFlagHelp)
 	grayscaleFlag(fl, &o.Render.Grayscale)
 	fl.BoolVar(merge, "merge-manifests", false, "merge the shard manifests in --out-dir into manifest.json, and make nothing")
 	fl.StringVar(&o.Render.MaxSize, "max-size", "", "largest packet, e.g. 2MB or 600KB: photos are stepped down until it fits")
@@ -62,6 +64,7 @@ func batchFlags(o *batch.Options, merge *bool) *pflag.FlagSet {
 	completeDirs(fl, "out-dir")
 	completeWords(fl, "paper", render.PaperNames()...)
 	completeWords(fl, "preset", render.PresetNames()...)
+	completeWords(fl, "style", render.StyleNames()...)
 	completeFiles(fl, "smtp", "yaml", "yml")
 	return fl
 }

@@ -43,6 +43,8 @@ func TestBatchCommandLine(t *testing.T) {
 		{[]string{list, "--name", "{date}.pdf"}, exitUsage, "--name"},
 		{[]string{list, "--paper", "a5"}, exitUsage, "--paper"},
 		{[]string{list, "--preset", "web"}, exitUsage, "--preset"},
+		{[]string{list, "--style", "poster"}, exitUsage, `--style: style "poster" does not exist`},
+		{[]string{list, "--style", "sheet", "--out-dir", filepath.Join(dir, "sheet")}, exitOK, ""},
 		{[]string{list, "--frobnicate"}, exitUsage, "frobnicate"},
 		{[]string{filepath.Join(dir, "nope.csv")}, exitFailed, "nope.csv"},
 		{[]string{list, "--clinic", badClinic, "--out-dir", filepath.Join(dir, "o")}, exitFailed, "clinic.yaml"},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,5 +126,44 @@ func TestProfileLibrary(t *testing.T) {
 	code, _, stderr = runCLI(t, dir, "render", "p.yaml", "--clinic", "clinic/bad.yaml")
 	if code != exitFailed || !strings.Contains(stderr, "bad.yaml:4") || !strings.Contains(stderr, "leaves the profile's folder") {
 		t.Errorf("library outside: exit %d, %s", code, stderr)
+	}
+}
+
+// TestRenderStyles: `render protocol:NAME --style sheet|large-print`
+// works from the command line; a programme is a sheet by default, with
+// its tick log unless --no-tick-log; a style that does not exist is a
+// usage error naming the flag and the styles there are.
+func TestRenderStyles(t *testing.T) {
+	dir := t.TempDir()
+	pages := map[string]int{}
+	for _, args := range [][]string{
+		{"render", "protocol:neck-pain", "-o", "default.pdf"},
+		{"render", "protocol:neck-pain", "--style", "sheet", "-o", "sheet.pdf"},
+		{"render", "protocol:neck-pain", "--style", "sheet", "--no-tick-log", "-o", "nolog.pdf"},
+		{"render", "protocol:neck-pain", "--style", "large-print", "-o", "large.pdf"},
+		{"render", "protocol:neck-pain", "--style", "article", "-o", "article.pdf"},
+	} {
+		code, stdout, stderr := runCLI(t, dir, args...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d, %s", args, code, stderr)
+		}
+		var n int
+		name := args[len(args)-1]
+		if _, err := fmt.Sscanf(strings.TrimPrefix(stdout, "wrote "+name+" ("), "%d pages", &n); err != nil {
+			t.Fatalf("%v: %q: %v", args, stdout, err)
+		}
+		pages[name] = n
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdftest.Validate(t, data)
+	}
+	if pages["default.pdf"] != pages["sheet.pdf"] || pages["nolog.pdf"] != pages["sheet.pdf"]-1 || pages["large.pdf"] <= pages["sheet.pdf"] {
+		t.Errorf("pages %v: want the default a sheet, one page less without the log, more in large print", pages)
+	}
+	code, _, stderr := runCLI(t, dir, "render", "protocol:neck-pain", "--style", "poster")
+	if code != exitUsage || !strings.Contains(stderr, `--style: style "poster" does not exist; use article or sheet or large-print`) {
+		t.Errorf("--style poster: exit %d, %s", code, stderr)
 	}
 }

@@ -38,15 +38,19 @@ type renderOptions struct {
 }
 
 const renderUsage = `Usage: handout render FILE.md|PROGRAMME.yaml|protocol:NAME [-o OUT.pdf] [--clinic PROFILE.yaml] [--library DIR] [--patient NAME] [--date YYYY-MM-DD]
-       [--paper letter|a4] [--preset print|email] [--grayscale] [--cache-dir DIR] [--max-size SIZE] [--password-file FILE]
+       [--paper letter|a4] [--preset print|email] [--style sheet|large-print|article] [--no-tick-log] [--grayscale]
+       [--cache-dir DIR] [--max-size SIZE] [--password-file FILE]
 
 Renders a handout (a Markdown file, - for standard input, or a built-in one:
 NAME or builtin:NAME) with a clinic's branding. A name without a folder and
 without an extension is a built-in handout's; write ./NAME for a file.
 A programme file (.yaml: a patient's exercises from the library) or a
 protocol (protocol:NAME, handout list shows them) makes a handout of those
-exercises, with their doses and sides; --library adds a clinic's folder of
-exercises and protocols to the built-in ones (docs/library.md). The
+exercises, with their doses and sides, as an exercise sheet (--style sheet:
+a row per exercise, 14 pt) followed by a two-week tick log (--no-tick-log
+leaves it out); --style large-print prints 18 pt, one or two exercises a
+page, and --style article as a handout. --library adds a clinic's folder
+of exercises and protocols to the built-in ones (docs/library.md). The
 output is FILE.pdf beside the input (NAME.pdf for a protocol) unless -o is
 given; -o - writes to standard output.
 
@@ -54,6 +58,10 @@ given; -o - writes to standard output.
 down (email, email-small, email-smaller, email-gray) until the file fits.
 --password-file FILE (its first line) or $HANDOUT_PASSWORD encrypts the PDF
 with AES-256; the password is never printed.`
+
+// styleFlagHelp is --style's help, render's and batch's.
+var styleFlagHelp = "layout style: " + strings.Join(render.StyleNames(), ", ") +
+	" (default: the handout's or programme's style:, the clinic profile's, else sheet for a programme, article for a handout)"
 
 // renderFlags returns the render command's flags, parsed into o.
 func renderFlags(o *renderOptions) *pflag.FlagSet {
@@ -66,6 +74,8 @@ func renderFlags(o *renderOptions) *pflag.FlagSet {
 	fl.StringVar(&o.settings.Paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
 	fl.StringVar(&o.settings.Preset, "preset", "print", "image preset: print or email")
 	fl.StringVar(&o.cacheDir, "cache-dir", "", "keep prepared photos in this folder between runs")
+	fl.StringVar(&o.settings.Style, "style", "", styleFlagHelp)
+	fl.BoolVar(&o.settings.NoTickLog, "no-tick-log", false, "leave out the two-week tick log that follows a programme")
 	grayscaleFlag(fl, &o.settings.Grayscale)
 	fl.StringVar(&o.settings.MaxSize, "max-size", "", "largest file size, e.g. 2MB or 600KB: photos are stepped down until the PDF fits")
 	fl.StringVar(&o.settings.Password.File, "password-file", "", "encrypt with AES-256, the password being this file's first line (default: $"+render.PasswordEnv+" if set)")
@@ -73,6 +83,7 @@ func renderFlags(o *renderOptions) *pflag.FlagSet {
 	completeFiles(fl, "clinic", "yaml", "yml")
 	completeWords(fl, "paper", render.PaperNames()...)
 	completeWords(fl, "preset", render.PresetNames()...)
+	completeWords(fl, "style", render.StyleNames()...)
 	completeDirs(fl, "cache-dir")
 	completeDirs(fl, "library")
 	completeFiles(fl, "password-file")
@@ -163,8 +174,8 @@ func renderTo(stdout, report, warnings io.Writer, o renderOptions) error {
 	for _, w := range hf.Warnings {
 		fmt.Fprintf(warnings, "handout: warning: %s\n", w)
 	}
-	// A programme says who it is for and how it looks; the flags, when
-	// given, win.
+	// A programme says who it is for; the flags, when given, win. (How
+	// it looks, render decides: Checked.Job.)
 	patient, date := o.patient, o.date
 	if p := hf.Programme; p != nil {
 		if patient == "" {
@@ -172,12 +183,6 @@ func renderTo(stdout, report, warnings io.Writer, o renderOptions) error {
 		}
 		if date == "" {
 			date = p.Date
-		}
-		if o.settings.Style == "" && p.Style != "" {
-			o.settings.Style = p.Style
-			if set, err = o.settings.Check(); err != nil {
-				return fmt.Errorf("%s: style: %w", p.Source, err)
-			}
 		}
 	}
 	j := set.Job(clinic, hf)

@@ -441,3 +441,38 @@ func TestPlanChecksVisitFields(t *testing.T) {
 		}
 	}
 }
+
+// TestStyleColumn: a row's style column gives its packet that layout
+// style, changes the row's inputs hash, and a style that does not exist
+// fails that row only, saying which there are.
+func TestStyleColumn(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	list := filepath.Join(dir, "p.csv")
+	src := "id,visit_date,handouts,style\n" +
+		"P1,2026-11-25,mid-back-pain,\n" +
+		"P2,2026-11-25,mid-back-pain,large-print\n" +
+		"P3,2026-11-25,mid-back-pain,poster\n"
+	if err := os.WriteFile(list, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, p, plan := testPlan(t, list, dir)
+	if plan[0].err != nil || plan[1].err != nil {
+		t.Fatalf("rows 1 and 2: %v, %v", plan[0].err, plan[1].err)
+	}
+	if err := plan[2].err; err == nil || !strings.Contains(err.Error(), `p.csv:4 (id P3): style "poster" does not exist; use article or sheet or large-print`) {
+		t.Errorf("row 3: err = %v", err)
+	}
+	if plan[0].inputs == plan[1].inputs {
+		t.Error("the style column does not change the row's inputs hash")
+	}
+	for i, want := range []string{"article", "large-print"} {
+		j, err := p.job(plan[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if j.Style != want {
+			t.Errorf("row %d: style %q, want %q", i+1, j.Style, want)
+		}
+	}
+}

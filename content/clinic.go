@@ -30,6 +30,39 @@ type Clinic struct {
 	// ("Dr. Karin Drummond, DC"): the choices the web page offers
 	// (handout serve); a programme may still name anyone.
 	Clinicians []string `yaml:"clinicians"`
+	// Style is the layout style the clinic's documents get when neither
+	// the command line nor the handout or programme names one ("" for the
+	// default: sheet for programmes, article for handouts); render checks
+	// the name.
+	Style string `yaml:"style"`
+	// StopAndCall is the sheet's "Stop and call us if…" box; what the
+	// profile leaves out is DefaultStopAndCall's.
+	StopAndCall StopAndCall `yaml:"stop_and_call"`
+}
+
+// StopAndCall is when a patient should stop an exercise and call the
+// clinic: a title, the signs as a list, and a line on what is normal.
+type StopAndCall struct {
+	Title  string   `yaml:"title"`
+	Signs  []string `yaml:"signs"`
+	Normal string   `yaml:"normal"`
+}
+
+// DefaultStopAndCall is the sheet's stop box in the project's own words
+// (HANDOUT-DESIGN.md §2.5), at a reading grade of 6 or less
+// (TestStopAndCallReads): a clinic's profile may say it its own way.
+func DefaultStopAndCall() StopAndCall {
+	return StopAndCall{
+		Title: "Stop and call us if you have:",
+		Signs: []string{
+			"Sharp pain, or pain that gets worse as you go",
+			"Pain that spreads down an arm or a leg",
+			"Numbness or tingling",
+			"Weakness in an arm or a leg",
+			"Dizziness, or you feel faint",
+		},
+		Normal: "A mild stretch, or sore muscles for a day or two, is normal.",
+	}
 }
 
 // Colors are the brand colours as "#RRGGBB".

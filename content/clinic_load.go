@@ -70,7 +70,8 @@ func LoadClinicFile(path string) (*Clinic, error) {
 
 func trimClinic(c *Clinic) {
 	for _, s := range []*string{&c.Name, &c.Tagline, &c.Logo, &c.Colors.Primary, &c.Colors.Accent,
-		&c.Phone, &c.Email, &c.Website, &c.Booking, &c.HoursNote, &c.Footer, &c.Paper} {
+		&c.Phone, &c.Email, &c.Website, &c.Booking, &c.HoursNote, &c.Footer, &c.Paper, &c.Style,
+		&c.StopAndCall.Title, &c.StopAndCall.Normal} {
 		*s = strings.TrimSpace(*s)
 	}
 	for i := range c.Address {
@@ -78,6 +79,9 @@ func trimClinic(c *Clinic) {
 	}
 	for i := range c.Clinicians {
 		c.Clinicians[i] = strings.TrimSpace(c.Clinicians[i])
+	}
+	for i := range c.StopAndCall.Signs {
+		c.StopAndCall.Signs[i] = strings.TrimSpace(c.StopAndCall.Signs[i])
 	}
 	for i := range c.Hours {
 		c.Hours[i].Days = strings.TrimSpace(c.Hours[i].Days)
@@ -119,6 +123,7 @@ func checkClinic(c *Clinic, doc *yamlDoc, p *problems) {
 		}
 	}
 	checkClinicLengths(c, doc, p)
+	checkStopAndCall(&c.StopAndCall, doc, p)
 	checkLogo(c.Logo, doc, p)
 	c.Logo = slashed(c.Logo)
 	checkLibrary(c.Library, doc, p)
@@ -143,7 +148,7 @@ func checkClinicLengths(c *Clinic, doc *yamlDoc, p *problems) {
 	fields := []field{
 		{"name", c.Name, MaxNameChars}, {"tagline", c.Tagline, MaxLineChars}, {"phone", c.Phone, MaxLineChars},
 		{"email", c.Email, MaxLineChars}, {"website", c.Website, MaxURLChars}, {"booking_url", c.Booking, MaxURLChars},
-		{"logo", c.Logo, MaxURLChars}, {"library", c.Library, MaxURLChars}, {"hours_note", c.HoursNote, MaxLineChars}, {"footer", c.Footer, MaxFooterChars},
+		{"logo", c.Logo, MaxURLChars}, {"library", c.Library, MaxURLChars}, {"style", c.Style, MaxLineChars}, {"hours_note", c.HoursNote, MaxLineChars}, {"footer", c.Footer, MaxFooterChars},
 	}
 	for i, line := range c.Address {
 		fields = append(fields, field{fmt.Sprintf("address[%d]", i+1), line, MaxLineChars})
@@ -168,6 +173,44 @@ func checkClinicLengths(c *Clinic, doc *yamlDoc, p *problems) {
 	}
 	if msg := checkCount("hours", len(c.Hours), MaxHours, "fit in the footer (one a day)"); msg != "" {
 		p.add(doc.line("hours"), "%s", msg)
+	}
+}
+
+// maxStopSigns is how many signs the stop box lists: a short list is
+// read; a long one is skipped.
+const maxStopSigns = 8
+
+// checkStopAndCall fills in DefaultStopAndCall's parts the profile
+// leaves out, and reports an empty sign and text too long for the box.
+func checkStopAndCall(s *StopAndCall, doc *yamlDoc, p *problems) {
+	def := DefaultStopAndCall()
+	if s.Title == "" {
+		s.Title = def.Title
+	}
+	if len(s.Signs) == 0 {
+		s.Signs = def.Signs
+	}
+	if s.Normal == "" {
+		s.Normal = def.Normal
+	}
+	const key = "stop_and_call"
+	for _, f := range []struct {
+		key, val string
+	}{{key + ".title", s.Title}, {key + ".normal", s.Normal}} {
+		if msg := checkLength(f.key, f.val, MaxLineChars); msg != "" {
+			p.add(doc.line(f.key), "%s", msg)
+		}
+	}
+	for i, sign := range s.Signs {
+		k := fmt.Sprintf("%s.signs[%d]", key, i+1)
+		if sign == "" {
+			p.add(doc.line(k), "%s is empty; remove it or write the sign", k)
+		} else if msg := checkLength(k, sign, MaxLineChars); msg != "" {
+			p.add(doc.line(k), "%s", msg)
+		}
+	}
+	if msg := checkCount(key+".signs", len(s.Signs), maxStopSigns, "fit in the box"); msg != "" {
+		p.add(doc.line(key+".signs"), "%s", msg)
 	}
 }
 

@@ -31,6 +31,8 @@ func TestLoadClinicFile(t *testing.T) {
 		Footer:    "This sheet does not replace your clinician's advice.",
 		Paper:     "a4",
 		Grayscale: true,
+		// A profile without stop_and_call gets the project's words.
+		StopAndCall: DefaultStopAndCall(),
 	}
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got  %+v\nwant %+v", c, want)
@@ -149,5 +151,33 @@ func TestParseClinicReportsAll(t *testing.T) {
 		{line: 4, words: []string{"paper"}},
 	} {
 		checkError(t, err, "c.yaml", tt)
+	}
+}
+
+// TestStopAndCallReads: the stop box's default words read at grade 6 or
+// below (HANDOUT-DESIGN.md §1), a sign to a line.
+func TestStopAndCallReads(t *testing.T) {
+	s := DefaultStopAndCall()
+	sentences := append([]string{s.Title, s.Normal}, s.Signs...)
+	if g := ReadingGrade(sentences); g > 6 {
+		t.Errorf("the stop box reads at grade %.1f; want 6 or below", g)
+	}
+}
+
+// TestStopAndCallOverride: a profile's stop_and_call replaces the parts
+// it gives, keeps the defaults of the others, and an empty sign is an
+// error on its line.
+func TestStopAndCallOverride(t *testing.T) {
+	c, err := ParseClinic("c.yaml", []byte(minimalClinic+"stop_and_call:\n  signs:\n    - Chest pain\n    - Fever\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := DefaultStopAndCall()
+	if got := c.StopAndCall; !reflect.DeepEqual(got.Signs, []string{"Chest pain", "Fever"}) || got.Title != def.Title || got.Normal != def.Normal {
+		t.Errorf("stop_and_call = %+v", got)
+	}
+	_, err = ParseClinic("c.yaml", []byte(minimalClinic+"stop_and_call:\n  signs:\n    - Chest pain\n    - \"\"\n"))
+	if err == nil || !strings.Contains(err.Error(), "c.yaml:7: stop_and_call.signs[2] is empty") {
+		t.Errorf("err = %v, want the empty sign named on line 7", err)
 	}
 }

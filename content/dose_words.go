@@ -93,6 +93,39 @@ func WordDose(d *Dose, side Side, e *Exercise) string {
 	return strings.Join(parts, w.sep)
 }
 
+// HowOften is how often a day the dose is done, as the sheet words it
+// ("twice a day", "3 times a day", or the clinician's own words); "" when
+// the dose does not say. A summary counts the exercises by it.
+func (d *Dose) HowOften() string {
+	if d == nil || d.PerDay == "" {
+		return ""
+	}
+	return englishDose.daily(d.PerDay)
+}
+
+// TimesADay is how many times a day the dose is done when it says an
+// exact number ("2", "2x/day", "twice", "once a day"); 0 when it does not
+// say, or says a range ("2-3") or words ("every hour"). A tick log gives
+// a twice-a-day exercise two boxes a day.
+func (d *Dose) TimesADay() int {
+	if d == nil {
+		return 0
+	}
+	t := strings.ToLower(strings.TrimSpace(d.PerDay))
+	switch t {
+	case "once", "once a day":
+		return 1
+	case "twice", "twice a day":
+		return 2
+	}
+	lo, hi, m := number(dailyRE, t)
+	if m == nil || hi != "" {
+		return 0
+	}
+	n, _ := strconv.Atoi(lo)
+	return n
+}
+
 // countRE is a count or a range of counts: "10", "10-15", "10–15", "2 x".
 var countRE = regexp.MustCompile(`^(\d+)(?:\s*[-–]\s*(\d+))?\s*(?:x|×|times)?$`)
 

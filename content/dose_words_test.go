@@ -56,3 +56,19 @@ func TestWordDose(t *testing.T) {
 		t.Errorf("no dose, right arm: %q", got)
 	}
 }
+
+// TestTimesADay: an exact count a day in any of the ways a clinician
+// writes it; 0 for a range, words or none.
+func TestTimesADay(t *testing.T) {
+	for perDay, want := range map[string]int{
+		"2": 2, "2x": 2, "2×/day": 2, "twice": 2, "Twice a day": 2, "once": 1, "1": 1, "3 times a day": 3,
+		"2-3": 0, "every hour": 0, "": 0,
+	} {
+		if got := (&Dose{PerDay: perDay}).TimesADay(); got != want {
+			t.Errorf("TimesADay(%q) = %d, want %d", perDay, got, want)
+		}
+	}
+	if (*Dose)(nil).TimesADay() != 0 {
+		t.Error("a nil dose says a number")
+	}
+}

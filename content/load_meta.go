@@ -25,6 +25,7 @@ func parseMeta(fm *source, p *problems) Meta {
 	m.Language = strings.TrimSpace(m.Language)
 	m.Reviewed = strings.TrimSpace(m.Reviewed)
 	m.Audience = strings.TrimSpace(m.Audience)
+	m.Style = strings.TrimSpace(m.Style)
 	for i, k := range m.Keywords {
 		m.Keywords[i] = strings.TrimSpace(k)
 	}
@@ -36,6 +37,7 @@ func parseMeta(fm *source, p *problems) Meta {
 		{"title", m.Title, MaxTitleChars}, {"subtitle", m.Subtitle, MaxSubtitleChars},
 		{"author", m.Author, MaxNameChars}, {"audience", m.Audience, MaxSubtitleChars},
 		{"language", m.Language, MaxLineChars}, {"reviewed", m.Reviewed, MaxLineChars},
+		{"style", m.Style, MaxLineChars},
 	} {
 		if line := doc.line(f.key); line > 0 {
 			m.Lines[f.key] = line

@@ -21,6 +21,9 @@ type Meta struct {
 	Reviewed string   `yaml:"reviewed"` // YYYY-MM-DD the content was last reviewed
 	Audience string   `yaml:"audience"` // optional: who it is for ("adults with mid-back pain")
 	Keywords []string `yaml:"keywords"`
+	// Style is the layout style the handout asks for ("" for none), which
+	// the command line's --style overrides; render checks the name.
+	Style string `yaml:"style"`
 	// Lines holds the file line of each key that is there ("title",
 	// "subtitle", …), so that a later check of a value (a character the
 	// fonts lack) names the value's own line.
@@ -54,6 +57,10 @@ type Section struct {
 	ID     string // slug of the title, stable across edits of other sections
 	Blocks []Block
 	Dose   *Dose // nil when the section prescribes no dose
+	// VideoURL is a video of the exercise (a programme's exercise's
+	// video_url), which a sheet prints as a small QR code and its
+	// address; "" for none.
+	VideoURL string
 }
 
 // Block is one vertical element of a section. Its implementations are

@@ -9,8 +9,10 @@ import (
 // else "Your exercises"), the protocol's purpose and the clinician's notes
 // first, then one section per exercise in order: why, its figures, its
 // steps with the side worded, its dose as the sheet words it, the
-// clinician's note for it, its tips and cautions. Any layout style lays it
-// out like a handout; the exercises' blocks keep their own files' lines.
+// clinician's note for it, its tips and cautions; the section carries the
+// exercise's id and video_url, and its dose how often a day (for a
+// sheet's summary). Any layout style lays it out like a handout; the
+// exercises' blocks keep their own files' lines.
 // Photos of a clinic's exercises are named by their path inside
 // libraryDir, the library folder the programme was resolved against
 // (LoadLibrary's dir; "" for the built-in library), which is then the
@@ -34,7 +36,7 @@ func (p *Programme) Handout(libraryDir string) *Handout {
 	figures := 0
 	for _, it := range p.Items {
 		e := it.Exercise
-		s := Section{Pos: it.Pos, Title: []Span{{Text: e.Name}}, ID: e.ID}
+		s := Section{Pos: it.Pos, Title: []Span{{Text: e.Name}}, ID: e.ID, VideoURL: e.VideoURL}
 		if len(e.Why) > 0 {
 			s.Blocks = append(s.Blocks, &Paragraph{Pos: e.Pos, Text: e.Why})
 		}
@@ -50,7 +52,12 @@ func (p *Programme) Handout(libraryDir string) *Handout {
 		}
 		s.Blocks = append(s.Blocks, &List{Pos: Pos{File: e.Source, Line: e.stepsLine}, Ordered: true, Start: 1, Items: it.Steps()})
 		if line := it.DoseLine(); line != "" {
+			// The line is what prints; how often a day is kept apart for
+			// the sheet's summary ("these 4 exercises, twice a day").
 			d := &Dose{Pos: it.Pos, Line: line}
+			if it.Dose != nil {
+				d.PerDay = it.Dose.PerDay
+			}
 			s.Blocks = append(s.Blocks, d)
 			s.Dose = d
 		}

@@ -60,6 +60,19 @@ func (b *builder) textUnits(spans []content.Span, st textStyle, x, w float64, al
 	return us
 }
 
+// height is how tall units are one under the other, with the space
+// between them.
+func height(us []unit) float64 {
+	h := 0.0
+	for i, u := range us {
+		if i > 0 {
+			h += u.before
+		}
+		h += u.h
+	}
+	return h
+}
+
 // glueAll keeps units together on one page (unless they are taller than a
 // page, which paginate handles).
 func glueAll(us []unit) []unit {
@@ -447,9 +460,13 @@ func pictureItems(p Picture, x, y, w, h float64) []Item {
 	return items
 }
 
-// dose lays out a section's dose as a tinted strip: "Dose  Sets 3 · Reps
-// 10 · Hold 5 s · How often 2× a day · Side each".
-func (b *builder) dose(d *content.Dose) unit {
+// dose lays out a section's dose as a tinted strip across the column:
+// "Dose  Sets 3 · Reps 10 · Hold 5 s · How often 2× a day · Side each".
+func (b *builder) dose(d *content.Dose) unit { return b.doseStrip(d, b.col.w) }
+
+// doseStrip is a dose strip w wide (a row's text column is narrower than
+// the page's).
+func (b *builder) doseStrip(d *content.Dose, w float64) unit {
 	th := b.th
 	var spans []content.Span
 	addPart := func(label, value string) {
@@ -472,10 +489,10 @@ func (b *builder) dose(d *content.Dose) unit {
 	}
 	pad, labelW := th.Dose.Pad, th.Dose.LabelW
 	st, label := th.textStyle(th.Type.Boxed), th.Type.DoseLabel
-	lines := b.textUnits(spans, st, pad+labelW, b.col.w-2*pad-labelW, alignLeft)
+	lines := b.textUnits(spans, st, pad+labelW, w-2*pad-labelW, alignLeft)
 	h := float64(len(lines))*st.leading + 2*pad
 	items := []Item{
-		&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: th.Dose.Radius, Fill: th.primaryTint, Stroke: th.primary.graphic, LineWidth: th.Rules.Frame},
+		&Box{X: 0, Y: 0, W: w, H: h, Radius: th.Dose.Radius, Fill: th.primaryTint, Stroke: th.primary.graphic, LineWidth: th.Rules.Frame},
 		&Text{X: pad, Y: pad + st.baseline(), Face: faceOf(label), Size: label.Size, Color: th.ink(label.Ink), S: "DOSE"},
 	}
 	items, _ = stack(items, lines, pad)

@@ -317,7 +317,7 @@ func TestHeaderFitsLongTexts(t *testing.T) {
 }
 
 // TestFooterMustFit: a profile whose fields are each within content's
-// limits but together wrap the footer past maxFooterLines is an error
+// limits but together wrap the footer past the style's Footer.MaxLines is an error
 // naming the profile, not a footer that takes half of every page.
 func TestFooterMustFit(t *testing.T) {
 	h := &content.Handout{Source: "h.md", Meta: content.Meta{Title: "T"}, Sections: []content.Section{{

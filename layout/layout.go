@@ -84,6 +84,32 @@ type Cover struct {
 
 // Layout lays out a handout, or a packet of handouts, into pages.
 func Layout(f Fonts, in Input) (*Document, error) {
+	b, err := build(f, in)
+	if err != nil {
+		return nil, err
+	}
+	// Pages: break the flow, fill in the cover's page numbers, then draw
+	// header, body and footer on each.
+	pages := paginate(b.units, b.col)
+	b.resolvePageRefs(pages)
+	doc := b.document()
+	for i, pg := range pages {
+		owner := noHandout
+		if len(pg) > 0 {
+			owner = pg[0].u.owner
+		}
+		items := b.header(owner)
+		items = append(items, pageItems(pg, b.col, b.th.Space.SplitPad)...)
+		items = append(items, b.footerItems(i+1, len(pages))...)
+		doc.Pages = append(doc.Pages, Page{W: b.paper.W, H: b.paper.H, Items: items})
+	}
+	doc.Warnings = b.th.warnings
+	return doc, nil
+}
+
+// build checks the input and turns it into the flow of units, before
+// pages.
+func build(f Fonts, in Input) (*builder, error) {
 	c := in.Clinic
 	if len(in.Handouts) == 0 || c == nil {
 		return nil, fmt.Errorf("layout: a handout and a clinic profile are both needed")
@@ -124,43 +150,86 @@ func Layout(f Fonts, in Input) (*Document, error) {
 	if in.Cover != nil {
 		b.cover()
 	}
-	for i, h := range in.Handouts {
+	if err := b.handouts(); err != nil {
+		return nil, err
+	}
+	// A sheet closes with when to stop and call; the booking panel closes
+	// the handouts; the tick log, a page of its own that the patient
+	// brings back, comes last.
+	if style.Sheet.Rows && !style.Sheet.StopFirst {
+		b.stopBox()
+	}
+	b.closing()
+	if in.TickLog {
+		// A sheet's log follows on the page of the closing boxes when
+		// it fits there whole (a five-exercise programme is then two
+		// pages and the log); otherwise, and in an article, it starts a
+		// page of its own, and a week that does not fit under the first
+		// moves to the next page.
+		b.owner = noHandout
+		start := len(b.units)
+		b.breakPage = true
+		b.tickLog()
+		if log := b.units[start:]; style.Sheet.Rows && height(log) <= b.col.h {
+			glueAll(log)
+			log[0].breakBefore, log[0].before = false, b.th.Space.Section
+		}
+	}
+	return b, nil
+}
+
+// handouts lays out each handout from a new page: its title block, then
+// its sections and references. A row style puts who it is for and the
+// summary box under the title and lays each exercise out as a row
+// (sheet.go), at one drawing scale for the whole document.
+func (b *builder) handouts() error {
+	rows := b.th.Sheet.Rows
+	var scale, colW float64
+	if rows {
+		var err error
+		if scale, colW, err = b.sheetGeometry(); err != nil {
+			return err
+		}
+	}
+	for i, h := range b.in.Handouts {
 		b.owner = i
 		b.breakPage = len(b.units) > 0
-		b.titleBlock(h)
+		if rows {
+			b.sheetTitle(h)
+			b.summaryBox(h)
+			if i == 0 && b.th.Sheet.StopFirst {
+				b.stopBox()
+			}
+		} else {
+			b.titleBlock(h)
+		}
+		afterRow := false // rows follow each other without space: a rule parts them
 		for k := range h.Sections {
 			b.anchor = anchorName(i, k)
-			if err := b.section(&h.Sections[k]); err != nil {
-				return nil, err
+			s := &h.Sections[k]
+			if rows && isExercise(s) {
+				row, ok, err := b.exerciseRow(s, scale, colW)
+				if err != nil {
+					return err
+				}
+				if ok {
+					before := b.th.Space.Section
+					if afterRow || k == 0 {
+						before = 0
+					}
+					b.add([]unit{row}, before)
+					afterRow = true
+					continue
+				}
+			}
+			afterRow = false
+			if err := b.section(s); err != nil {
+				return err
 			}
 		}
 		b.references(h)
 	}
-	// The booking panel closes the handouts; the tick log, a page of its
-	// own that the patient brings back, comes last.
-	b.closing()
-	if in.TickLog {
-		b.owner = noHandout
-		b.breakPage = true
-		b.tickLog()
-	}
-	// Pages: break the flow, fill in the cover's page numbers, then draw
-	// header, body and footer on each.
-	pages := paginate(b.units, b.col)
-	b.resolvePageRefs(pages)
-	doc := b.document()
-	for i, pg := range pages {
-		owner := noHandout
-		if len(pg) > 0 {
-			owner = pg[0].u.owner
-		}
-		items := b.header(owner)
-		items = append(items, pageItems(pg, b.col, b.th.Space.SplitPad)...)
-		items = append(items, b.footerItems(i+1, len(pages))...)
-		doc.Pages = append(doc.Pages, Page{W: paper.W, H: paper.H, Items: items})
-	}
-	doc.Warnings = th.warnings
-	return doc, nil
+	return nil
 }
 
 // noHandout marks units of the cover page and the tick log.
@@ -211,13 +280,8 @@ type builder struct {
 	booking     *qr.Code // the booking_url's code; nil without one
 }
 
-// maxFooterLines is the most lines the clinic's footer may take: the
-// sample clinic's takes 3, and each line more is a line less of every
-// page's column.
-const maxFooterLines = 6
-
 // frame measures the footer, which can wrap, and sets the column between
-// header and footer. A footer longer than maxFooterLines is shrunk, down
+// header and footer. A footer longer than the style's Footer.MaxLines is shrunk, down
 // to the style's floor (fitFloor); one still longer there is an error:
 // content's limits bound each field, but not all of them at their longest
 // together (that footer took half of every page), and the clinic's
@@ -228,6 +292,7 @@ func (b *builder) frame() error {
 	w := b.paper.W - 2*margin
 	ts := b.th.Type.Footer
 	floor := b.th.fitFloor(ts)
+	maxFooterLines := max(ft.MaxLines, 1)
 	for size := ts.Size; ; size = max(floor, size-footerStep) {
 		b.footer = b.th.textStyle(resized(ts, size))
 		b.pageLabelW = max(ft.PageLabelW, b.f.Width(faceOf(ts), size, widestPageLabel+"  "))
@@ -323,7 +388,12 @@ func (b *builder) header(owner int) []Item {
 	}
 	nameY, tagY := hd.Top+hd.NameBaseline, hd.Top+hd.TaglineBaseline
 	w := right - x - hd.HalfGap
+	// The cover and the log of a packet belong to no one handout; a
+	// single handout's log (a programme's) is its own.
 	title := packetTitle
+	if owner == noHandout && b.in.Cover == nil && len(b.in.Handouts) == 1 {
+		owner = 0
+	}
 	if owner != noHandout {
 		title = b.in.Handouts[owner].Meta.Title
 	}

@@ -40,6 +40,7 @@ type exercise struct {
 	title   []content.Span
 	dose    string
 	anchor  string
+	boxes   int // tick boxes a day in the log: 2 for twice a day, else 1
 }
 
 // exercises lists the packet's exercises: the sections that prescribe a
@@ -56,11 +57,15 @@ func (b *builder) exercises() []exercise {
 			if len(title) == 0 {
 				title = plain(h.Meta.Title)
 			}
-			out = append(out, exercise{handout: hi, title: title, dose: doseText(s.Dose), anchor: anchorName(hi, si)})
+			boxes := 1
+			if s.Dose.TimesADay() == 2 {
+				boxes = 2
+			}
+			out = append(out, exercise{handout: hi, title: title, dose: doseText(s.Dose), anchor: anchorName(hi, si), boxes: boxes})
 			n++
 		}
 		if n == 0 {
-			out = append(out, exercise{handout: hi, title: plain(h.Meta.Title), anchor: anchorName(hi, 0)})
+			out = append(out, exercise{handout: hi, title: plain(h.Meta.Title), anchor: anchorName(hi, 0), boxes: 1})
 		}
 	}
 	return out
@@ -186,6 +191,24 @@ func (b *builder) cover() {
 	b.add(glueAll(lines), 0)
 }
 
+// tickBoxes are a day's n boxes (one, or two for a twice-a-day
+// exercise) centred in the day's column at x, in a row h tall; two boxes
+// are drawn smaller when both do not fit the column at full size.
+func (b *builder) tickBoxes(n int, x, h float64) []Item {
+	th, tl := b.th, b.th.TickLog
+	box := tl.Box
+	if n > 1 {
+		box = min(box, (tl.DayW-float64(float64(n+1)*tl.BoxGap))/float64(n))
+	}
+	w := float64(float64(n)*box) + float64(float64(n-1)*tl.BoxGap)
+	left := x + (tl.DayW-w)/2
+	var items []Item
+	for k := range n {
+		items = append(items, &Box{X: left + float64(float64(k)*(box+tl.BoxGap)), Y: (h - box) / 2, W: box, H: box, Radius: tl.BoxRadius, Stroke: th.muted, LineWidth: th.Rules.Frame})
+	}
+	return items
+}
+
 // tickLog lays out two weeks of a tick table: a row per exercise, a box
 // per day, for the patient to mark what they did.
 func (b *builder) tickLog() {
@@ -193,7 +216,17 @@ func (b *builder) tickLog() {
 	exs := b.exercises()
 	b.add(glueAll(b.textUnits(plain("Your exercise log"), th.textStyle(th.Type.H2), 0, b.col.w, alignLeft)), 0)
 	b.keepNext = true
-	b.add(b.textUnits(plain("Tick a box each day you do the exercise. Bring this page to your next visit."), th.textStyle(th.Type.Body), 0, b.col.w, alignLeft), th.Space.Paragraph)
+	howTo := "Tick a box each day you do the exercise."
+	for _, ex := range exs {
+		if ex.boxes == 2 {
+			// HANDOUT-DESIGN.md §2.6: a box for each time of a
+			// twice-a-day exercise.
+			// One line still, as the log's one-line "how to use".
+			howTo = "Tick a box each time you do an exercise."
+			break
+		}
+	}
+	b.add(b.textUnits(plain(howTo+" Bring this page to your next visit."), th.textStyle(th.Type.Body), 0, b.col.w, alignLeft), th.Space.Paragraph)
 	days := []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
 	dayW, box, rowPad := tl.DayW, tl.Box, tl.RowPad
 	nameW := b.col.w - dayW*float64(len(days))
@@ -216,7 +249,7 @@ func (b *builder) tickLog() {
 			u := unit{h: h, glue: true}
 			u.items, _ = stack(u.items, name, rowPad)
 			for i := range days {
-				u.items = append(u.items, &Box{X: nameW + float64(i)*dayW + (dayW-box)/2, Y: (h - box) / 2, W: box, H: box, Radius: tl.BoxRadius, Stroke: th.muted, LineWidth: th.Rules.Frame})
+				u.items = append(u.items, b.tickBoxes(ex.boxes, nameW+float64(i)*dayW, h)...)
 			}
 			u.items = append(u.items, &Rule{X1: 0, Y1: h, X2: b.col.w, Y2: h, Width: th.Rules.TableRow, Color: th.rule})
 			rows = append(rows, u)

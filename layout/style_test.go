@@ -15,8 +15,13 @@ func TestStyleByName(t *testing.T) {
 			t.Errorf("StyleByName(%q) = %q, %v; want article", name, st.Name, err)
 		}
 	}
-	_, err := StyleByName("large-print")
-	if err == nil || !strings.Contains(err.Error(), `style "large-print" does not exist; use article`) {
+	for _, name := range []string{"sheet", "Large-Print"} {
+		if st, err := StyleByName(name); err != nil || st.Name != strings.ToLower(name) {
+			t.Errorf("StyleByName(%q) = %q, %v", name, st.Name, err)
+		}
+	}
+	_, err := StyleByName("poster")
+	if err == nil || !strings.Contains(err.Error(), `style "poster" does not exist; use article or sheet or large-print`) {
 		t.Errorf("unknown style: %v", err)
 	}
 }

@@ -28,3 +28,35 @@ func BenchmarkRender(b *testing.B) {
 	}
 	b.ReportMetric(float64(size)/1024, "KB/pdf")
 }
+
+// BenchmarkRenderStyles renders the five-exercise programme and the
+// built-in handout in each style, in process, and reports each
+// document's pages beside its time:
+//
+//	go test -run '^$' -bench RenderStyles -benchmem ./render
+func BenchmarkRenderStyles(b *testing.B) {
+	defer refGC()()
+	e := newTestEngine(b)
+	for _, doc := range []struct{ name, source string }{
+		{"five", "testdata/sheet-5.yaml"},
+		{"mid-back-pain", "builtin:mid-back-pain"},
+	} {
+		for _, style := range StyleNames() {
+			b.Run(doc.name+"/"+style, func(b *testing.B) {
+				j := testJobWith(b, doc.source, Settings{Style: style})
+				if _, _, err := e.Render(j); err != nil {
+					b.Fatal(err)
+				}
+				pages := 0
+				b.ReportAllocs()
+				for b.Loop() {
+					var err error
+					if _, pages, err = e.Render(j); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(pages), "pages")
+			})
+		}
+	}
+}

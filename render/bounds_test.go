@@ -12,7 +12,7 @@ import (
 // built-in one among them) and checks that every item lies on its page, and every
 // text run and picture inside the side margins: long words, URLs and
 // wide figures must wrap or shrink, never run off the paper. No text is
-// smaller than 8 pt.
+// smaller than its style's smallest size (8 pt; 14 pt in large print).
 func TestNothingOutsideTheMargins(t *testing.T) {
 	t.Parallel()
 	e := newTestEngine(t)
@@ -22,16 +22,17 @@ func TestNothingOutsideTheMargins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	style, err := layout.StyleByName("")
-	if err != nil {
-		t.Fatal(err)
-	}
 	cases := goldenCases
 	for _, gc := range cases {
 		t.Run(gc.name, func(t *testing.T) {
 			t.Parallel()
 			j := goldenJob(t, gc)
 			doc, err := e.Layout(j)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Each document's own style's margins and smallest size.
+			style, err := layout.StyleByName(j.Style)
 			if err != nil {
 				t.Fatal(err)
 			}

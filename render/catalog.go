@@ -12,7 +12,6 @@ import (
 
 	"handout/content"
 	"handout/figures/pose"
-	"handout/layout"
 )
 
 // Catalog is the library a long-running front door (the web page, handout
@@ -155,10 +154,6 @@ func (c *Catalog) thumbnail(e *content.Exercise) string {
 	}
 	return ""
 }
-
-// StyleNames lists the layout styles a document can have, the default
-// first: the choices of a programme's style.
-func StyleNames() []string { return layout.StyleNames() }
 
 // FieldError is a problem with one field of a programme sent as JSON:
 // Field is its path ("exercises[1].side", "patient"; "" for the whole

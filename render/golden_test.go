@@ -26,6 +26,7 @@ type goldenCase struct {
 	grayscale bool
 	// packet: also these handouts, a cover page and a tick log
 	packet []string
+	style  string // --style; "" for the document's own choice
 }
 
 var goldenCases = []goldenCase{
@@ -39,6 +40,16 @@ var goldenCases = []goldenCase{
 	{name: "photos-gray", source: "testdata/photos.md", grayscale: true},
 	{name: "exercises-gray", source: "testdata/exercises.md", patient: "Jordan Example", date: "2026-11-25", grayscale: true},
 	{name: "packet", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}},
+	// The row styles: programmes (sheet by default), the built-in
+	// handout and a packet.
+	{name: "sheet-3", source: "testdata/sheet-3.yaml"},
+	{name: "sheet-5", source: "testdata/sheet-5.yaml"},
+	{name: "sheet-8-a4", source: "testdata/sheet-8.yaml", paper: "a4"},
+	{name: "large-print-5", source: "testdata/sheet-5.yaml", style: "large-print"},
+	{name: "mid-back-pain-sheet", source: "builtin:mid-back-pain", style: "sheet"},
+	{name: "mid-back-pain-large-print", source: "builtin:mid-back-pain", style: "large-print"},
+	{name: "packet-sheet", source: "testdata/packet.md", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}, style: "sheet"},
+	{name: "packet-large-print-a4", source: "testdata/packet.md", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}, style: "large-print", paper: "a4"},
 }
 
 // goldenJob is the job a golden case is rendered from.
@@ -48,8 +59,13 @@ func goldenJob(t testing.TB, gc goldenCase) Job {
 	if gc.source != "" {
 		source = gc.source
 	}
-	j := testJobWith(t, source, Settings{Paper: gc.paper, Grayscale: &gc.grayscale})
-	j.Patient, j.Date = gc.patient, gc.date
+	j := testJobWith(t, source, Settings{Paper: gc.paper, Grayscale: &gc.grayscale, Style: gc.style})
+	if p := j.Handouts[0].Programme; p != nil {
+		j.Patient, j.Date = p.Patient, p.Date
+	}
+	if gc.patient != "" {
+		j.Patient, j.Date = gc.patient, gc.date
+	}
 	for _, src := range gc.packet {
 		more := testJob(t, src)
 		j.Handouts = append(j.Handouts, more.Handouts...)

@@ -97,8 +97,9 @@ exercises:
 }
 
 // TestRenderEveryProtocol: each built-in protocol makes a handout on
-// both papers; exercises without their drawings yet are printed without
-// them, with a warning naming the drawing.
+// both papers in every style, with its tick log; exercises without their
+// drawings yet are printed without them, with a warning naming the
+// drawing.
 func TestRenderEveryProtocol(t *testing.T) {
 	clinic, err := LoadClinic("")
 	if err != nil {
@@ -119,12 +120,16 @@ func TestRenderEveryProtocol(t *testing.T) {
 				}
 				undrawn++
 			}
-			doc, err := e.Layout(Job{Handouts: []HandoutFile{hf}, Clinic: clinic, Paper: paper})
-			if err != nil {
-				t.Fatalf("protocol:%s on %s: %v", name, paper.Name, err)
-			}
-			if len(doc.Pages) == 0 || !strings.Contains(docText(doc), hf.Programme.Items[0].Exercise.Name) {
-				t.Errorf("protocol:%s on %s: %d pages without its first exercise", name, paper.Name, len(doc.Pages))
+			for _, style := range StyleNames() {
+				j := Job{Handouts: []HandoutFile{hf}, Clinic: clinic, Paper: paper, Style: style, TickLog: true}
+				doc, err := e.Layout(j)
+				if err != nil {
+					t.Fatalf("protocol:%s on %s in %s: %v", name, paper.Name, style, err)
+				}
+				text := docText(doc)
+				if len(doc.Pages) == 0 || !strings.Contains(text, hf.Programme.Items[0].Exercise.Name) || !strings.Contains(text, "Your exercise log") {
+					t.Errorf("protocol:%s on %s in %s: %d pages without its first exercise or its log", name, paper.Name, style, len(doc.Pages))
+				}
 			}
 			r.Close()
 		}

@@ -96,6 +96,9 @@ func LoadClinic(path string) (Clinic, error) {
 	if err != nil {
 		return Clinic{}, err
 	}
+	if err := checkStyleName(path, c.Style); err != nil {
+		return Clinic{}, err
+	}
 	var library string
 	if c.Library != "" {
 		library = filepath.Join(filepath.Dir(path), filepath.FromSlash(c.Library))

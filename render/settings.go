@@ -23,11 +23,15 @@ type Settings struct {
 	// the clinic profile's grayscale key.
 	Grayscale *bool
 	MaxSize   string // --max-size: "2MB", "600KB", "1.5MiB"; "" for no budget
-	// Style names the layout style (layout.StyleByName); "" for the
-	// default. There is no --style flag yet: article is the only style
-	// until the layout-styles issue adds more.
-	Style    string
-	Password PasswordSource
+	// Style names the layout style (--style; layout.StyleByName); "" to
+	// let each document's own choice decide (documentStyle: the
+	// handout's or programme's style:, the profile's, then sheet for a
+	// programme and article for a handout).
+	Style string
+	// NoTickLog leaves out the tick log that follows a programme
+	// (--no-tick-log); a batch packet always has one.
+	NoTickLog bool
+	Password  PasswordSource
 }
 
 // PasswordSource is where the password that encrypts a run's PDFs comes
@@ -56,9 +60,14 @@ type Checked struct {
 	Paper     layout.Paper // zero: the clinic profile's
 	Grayscale *bool        // nil: the clinic profile's
 	Budget    int64        // the largest document in bytes; 0 for no budget
-	// Style is the layout style, resolved: all its sizes are part of the
-	// encoding, so a batch remakes packets whose style's numbers moved.
+	// Style is the layout style --style named, resolved; the zero Style
+	// when none was (each document's own choice then decides,
+	// documentStyle). Styles are every style there is, so that their
+	// sizes are part of the encoding too: a batch remakes packets whose
+	// style's numbers moved, whichever style they got.
 	Style     layout.Style
+	Styles    []layout.Style
+	NoTickLog bool
 	Encrypted bool // documents are encrypted (AES-256)
 
 	password string // the one password of every document; "" for none or per row
@@ -84,10 +93,16 @@ func (s Settings) Check() (Checked, error) {
 			return Checked{}, fmt.Errorf("--max-size: %w", err)
 		}
 	}
-	if c.Style, err = layout.StyleByName(s.Style); err != nil {
-		return Checked{}, fmt.Errorf("--style: %w", err)
+	if s.Style != "" {
+		if c.Style, err = layout.StyleByName(s.Style); err != nil {
+			return Checked{}, fmt.Errorf("--style: %w", err)
+		}
 	}
-	c.Grayscale = s.Grayscale
+	for _, name := range layout.StyleNames() {
+		st, _ := layout.StyleByName(name)
+		c.Styles = append(c.Styles, st)
+	}
+	c.Grayscale, c.NoTickLog = s.Grayscale, s.NoTickLog
 	if c.password, err = s.Password.read(); err != nil {
 		return Checked{}, err
 	}
@@ -189,11 +204,14 @@ func (c Checked) Finisher(enc *Encrypter, rowPassword string) (func([]byte) ([]b
 }
 
 // Job is a document of these handouts for the clinic, made with these
-// settings; the caller adds the visit (patient, date) and, for a
-// packet, the cover and tick log.
+// settings, in the style decided for it (documentStyle); a programme
+// gets its tick log unless NoTickLog. The caller adds the visit
+// (patient, date) and, for a packet, the cover and tick log.
 func (c Checked) Job(clinic Clinic, handouts ...HandoutFile) Job {
+	programme := len(handouts) > 0 && handouts[0].Programme != nil
 	return Job{Handouts: handouts, Clinic: clinic,
-		Paper: c.Paper, Preset: c.Preset, Grayscale: c.Gray(clinic), Style: c.Style.Name}
+		Paper: c.Paper, Preset: c.Preset, Grayscale: c.Gray(clinic), Style: documentStyle(c.Style, clinic, handouts),
+		TickLog: programme && !c.NoTickLog}
 }
 
 // Gray reports whether documents for clinic are made for a

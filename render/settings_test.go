@@ -125,6 +125,11 @@ func setNonZero(t *testing.T, v reflect.Value) {
 		}
 	case reflect.Pointer:
 		v.Set(reflect.New(v.Type().Elem()))
+	case reflect.Slice:
+		// A new slice of its own: one copied from the zero settings
+		// shares their elements.
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		setNonZero(t, v.Index(0))
 	default:
 		t.Fatalf("a setting of kind %s: teach setNonZero to set one", v.Kind())
 	}

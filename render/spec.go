@@ -212,6 +212,9 @@ func (r *Resolver) Resolve(spec string) (HandoutFile, error) {
 	case SpecProgramme, SpecProtocol:
 		hf, err = r.programme(s, spec)
 	}
+	if err == nil {
+		err = checkStyleName(hf.styleWhere(), hf.ownStyle())
+	}
 	hf.Spec = s
 	r.done[s.String()] = resolved{hf, err}
 	return hf, err

@@ -83,8 +83,8 @@ func (s *Server) buildPage(w http.ResponseWriter, _ *http.Request) {
 	for _, l := range [][]string{d.Regions, d.Positions, d.Equipment} {
 		slices.Sort(l)
 	}
-	for i, name := range render.StyleNames() {
-		d.Styles = append(d.Styles, option{Value: name, Label: name, Selected: i == 0})
+	for _, name := range render.StyleNames() {
+		d.Styles = append(d.Styles, option{Value: name, Label: name, Selected: name == s.cfg.Clinic.ProgrammeStyle()})
 	}
 	for _, name := range render.PaperNames() {
 		d.Papers = append(d.Papers, option{Value: name, Label: paperLabel(name), Selected: name == s.cfg.Clinic.Profile.Paper})
