@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"math"
 	"strings"
 
 	"handout/figures"
@@ -126,31 +127,41 @@ func moved(it Item, dx, dy float64) Item {
 	panic(fmt.Sprintf("layout: unknown item %T", it))
 }
 
-// PhotoBox is the largest box a photo is drawn in, in points: what its
-// pixels are prepared for.
+// PhotoBox is a size a photo is drawn at, in points, and the images
+// drawn at it: what one set of its pixels is prepared for.
 type PhotoBox struct {
-	Photo *Photo
-	W, H  float64
+	Photo  *Photo
+	W, H   float64
+	Images []*Image // every image of Photo drawn at this size
 }
 
-// PhotoBoxes lists each photo drawn on the pages with the largest box it
-// is drawn in, in the order the pages first draw them.
+// PhotoBoxes lists each photo drawn on the pages once for every size it
+// is drawn at, in the order the pages first draw them. A photo drawn at
+// two sizes (once across the column, once shrunk to stay on its page) is
+// two boxes: each is prepared with the pixels its own size needs, not
+// the larger one's. Sizes are told apart to a hundredth of a point, the
+// precision of the layout dump.
 func (d *Document) PhotoBoxes() []PhotoBox {
+	type drawnAt struct {
+		photo *Photo
+		w, h  int64 // hundredths of a point
+	}
 	var boxes []PhotoBox
-	at := map[*Photo]int{}
+	at := map[drawnAt]int{}
 	for _, p := range d.Pages {
 		for _, it := range p.Items {
 			im, ok := it.(*Image)
 			if !ok || im.Photo == nil {
 				continue
 			}
-			i, seen := at[im.Photo]
+			k := drawnAt{im.Photo, int64(math.Round(im.W * 100)), int64(math.Round(im.H * 100))}
+			i, seen := at[k]
 			if !seen {
-				at[im.Photo] = len(boxes)
+				i = len(boxes)
+				at[k] = i
 				boxes = append(boxes, PhotoBox{Photo: im.Photo, W: im.W, H: im.H})
-				continue
 			}
-			boxes[i].W, boxes[i].H = max(boxes[i].W, im.W), max(boxes[i].H, im.H)
+			boxes[i].Images = append(boxes[i].Images, im)
 		}
 	}
 	return boxes
