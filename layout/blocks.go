@@ -359,15 +359,18 @@ func (b *builder) photoBeside(fig *content.Figure, heading *content.Heading, res
 	return u, n, nil
 }
 
-// besideUnit draws a figure of one photo at scale times its size beside
-// text (PhotoBeside of the column), with its caption under it, and the
-// heading and text blocks in the rest of the column to its right.
+// besideUnit draws a figure of one photo at scale times its size
+// centred in its slot beside text (PhotoBeside of the column), with its
+// caption under it, and the heading and text blocks in the rest of the
+// column to its right. The text starts at the same place whatever the
+// photo's shape or scale, so the titles of a page of such rows line up.
 func (b *builder) besideUnit(f figureBox, heading *content.Heading, text []content.Block, body textStyle, scale float64) unit {
 	fg := b.th.Figure
-	ws, hs := panelSizes(fg, f, fg.PhotoBeside*b.col.w)
+	slot := fg.PhotoBeside * b.col.w
+	ws, hs := panelSizes(fg, f, slot)
 	w, h := ws[0]*scale, hs[0]*scale
-	items, photoH := b.figureItems(f, []float64{w}, []float64{h}, h, w)
-	items, textH := stackSpaced(items, b.besideText(heading, text, body, w+fg.RowGap), 0)
+	items, photoH := b.figureItems(f, []float64{w}, []float64{h}, h, slot)
+	items, textH := stackSpaced(items, b.besideText(heading, text, body, slot+fg.RowGap), 0)
 	return unit{h: max(photoH, textH), items: items}
 }
 
