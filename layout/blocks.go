@@ -339,65 +339,89 @@ func (b *builder) photoBeside(fig *content.Figure, heading *content.Heading, res
 	}
 	fg := b.th.Figure
 	slot := fg.PhotoBeside * b.col.w
-	if b.col.w-slot-fg.RowGap < slot {
+	x := slot + fg.RowGap
+	if b.col.w-x < slot {
 		return unit{}, 0, nil
 	}
-	photoH := b.besideUnit(f, nil, nil, body, 1).h
+	// The text is laid out once, block by block, and shared by both
+	// versions: it starts at x whatever the photo's scale.
+	photo, photoH := b.besidePhoto(f, 1)
+	var text []unit
+	if heading != nil {
+		st, _ := b.heading(heading)
+		text = b.textUnits(heading.Text, st, x, b.col.w-x, alignLeft)
+	}
 	n := 0
-	for n < len(rest) && isText(rest[n]) {
-		if _, h := stackSpaced(nil, b.besideText(heading, rest[:n+1], body, slot+fg.RowGap), 0); h > besideOverhang*photoH {
+	for ; n < len(rest) && isText(rest[n]); n++ {
+		us := b.besideBlock(rest[n], body, x, len(text) > 0)
+		h := height(text) + height(us)
+		if len(text) > 0 && len(us) > 0 {
+			h += us[0].before
+		}
+		if h > besideOverhang*photoH {
 			break
 		}
-		n++
+		text = append(text, us...)
 	}
 	if n == 0 {
 		return unit{}, 0, nil
 	}
-	u := b.besideUnit(f, heading, rest[:n], body, 1)
-	smaller := b.besideUnit(f, heading, rest[:n], body, fg.PhotoShrink)
+	u := besideUnit(photo, photoH, text)
+	shrunk, shrunkH := b.besidePhoto(f, fg.PhotoShrink)
+	smaller := besideUnit(shrunk, shrunkH, text)
 	u.smaller = &smaller
 	return u, n, nil
 }
 
-// besideUnit draws a figure of one photo at scale times its size
-// centred in its slot beside text (PhotoBeside of the column), with its
-// caption under it, and the heading and text blocks in the rest of the
-// column to its right. The text starts at the same place whatever the
-// photo's shape or scale, so the titles of a page of such rows line up.
-func (b *builder) besideUnit(f figureBox, heading *content.Heading, text []content.Block, body textStyle, scale float64) unit {
+// besidePhoto draws a figure of one photo at scale times its size beside
+// text, centred in its slot (PhotoBeside of the column) with its caption
+// under it, and returns the items and the height they take.
+func (b *builder) besidePhoto(f figureBox, scale float64) ([]Item, float64) {
 	fg := b.th.Figure
 	slot := fg.PhotoBeside * b.col.w
 	ws, hs := panelSizes(fg, f, slot)
 	w, h := ws[0]*scale, hs[0]*scale
-	items, photoH := b.figureItems(f, []float64{w}, []float64{h}, h, slot)
-	items, textH := stackSpaced(items, b.besideText(heading, text, body, slot+fg.RowGap), 0)
+	return b.figureItems(f, []float64{w}, []float64{h}, h, slot)
+}
+
+// besideUnit is a photo's items, of height photoH, with the text lines
+// beside it from its top, as one unit. The text starts at the same place
+// whatever the photo's shape or scale, so the titles of a page of such
+// rows line up.
+func besideUnit(photo []Item, photoH float64, text []unit) unit {
+	items, textH := stackSpaced(photo, text, 0)
 	return unit{h: max(photoH, textH), items: items}
 }
 
-// besideText lays out a heading (if any), then paragraphs and lists, in
-// the column from x to the column's right edge, with a paragraph's space
-// between blocks, as the flow spaces them.
-func (b *builder) besideText(heading *content.Heading, text []content.Block, body textStyle, x float64) []unit {
+// besideBlock lays out a paragraph or a list in the column from x to the
+// column's right edge; after another block (after) it has a paragraph's
+// space before it, as the flow spaces them.
+func (b *builder) besideBlock(blk content.Block, body textStyle, x float64, after bool) []unit {
 	w := b.col.w - x
-	var out []unit
-	if heading != nil {
-		st, _ := b.heading(heading)
-		out = b.textUnits(heading.Text, st, x, w, alignLeft)
+	var us []unit
+	switch v := blk.(type) {
+	case *content.Paragraph:
+		us = b.textUnits(v.Text, body, x, w, alignLeft)
+	case *content.List:
+		us = b.list(v, body, x, w)
 	}
-	for _, blk := range text {
-		var us []unit
-		switch v := blk.(type) {
-		case *content.Paragraph:
-			us = b.textUnits(v.Text, body, x, w, alignLeft)
-		case *content.List:
-			us = b.list(v, body, x, w)
-		}
-		if len(us) > 0 && len(out) > 0 {
-			us[0].before = b.th.Space.Paragraph
-		}
-		out = append(out, us...)
+	if len(us) > 0 && after {
+		us[0].before = b.th.Space.Paragraph
 	}
-	return out
+	return us
+}
+
+// height is how tall lines are stacked with the space before each but
+// the first.
+func height(lines []unit) float64 {
+	h := 0.0
+	for k, l := range lines {
+		if k > 0 {
+			h += l.before
+		}
+		h += l.h
+	}
+	return h
 }
 
 // next is the block after bl[i], or nil.
