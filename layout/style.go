@@ -22,8 +22,9 @@ import (
 // value, not its name, and so notices a style whose sizes changed). What
 // stays constants in the builders are rules, not looks: when a short
 // paragraph keeps with its figure, how much two figures may shrink to
-// share a row, the QR code's quiet zone and least module, the most lines
-// a footer may take, and an icon's shape as parts of its size.
+// share a row, how much taller than a photo the text beside it may be,
+// the QR code's quiet zone and least module, the most lines a footer may
+// take, and an icon's shape as parts of its size.
 type Style struct {
 	Name string // what StyleByName finds it by
 
