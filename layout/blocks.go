@@ -299,7 +299,7 @@ func (b *builder) figureRows(figs []*content.Figure) ([]unit, error) {
 // (pairShrink), photos when both keep at least the style's PairPhoto
 // part of the size they have alone.
 func (b *builder) pairs(x, y figureBox, half float64) bool {
-	if photosOnly([]figureBox{x, y}) {
+	if b.th.Figure.PairPhoto > 0 && photosOnly([]figureBox{x, y}) {
 		return b.keepsSizeIn(x, half) && b.keepsSizeIn(y, half)
 	}
 	return x.natW <= half*pairShrink && y.natW <= half*pairShrink
@@ -330,14 +330,18 @@ func (b *builder) soloSlot(f figureBox) float64 {
 // photo at the style's PhotoShrink) for paginate. It takes whole blocks
 // while the text is at most besideOverhang times as tall as the photo and
 // its caption, and returns the unit and how many blocks after the figure
-// it took: 0 when the figure is not a single photo, the column is too
-// narrow for two, or no text follows that fits.
+// it took: 0 when the style sets no photo beside text, the figure is not
+// a single photo, the column is too narrow for two, or no text follows
+// that fits.
 func (b *builder) photoBeside(fig *content.Figure, heading *content.Heading, rest []content.Block, body textStyle) (unit, int, error) {
+	fg := b.th.Figure
+	if fg.PhotoBeside <= 0 {
+		return unit{}, 0, nil
+	}
 	f, err := b.measureFigure(fig)
 	if err != nil || len(f.pics) != 1 || f.pics[0].Photo == nil {
 		return unit{}, 0, err
 	}
-	fg := b.th.Figure
 	slot := fg.PhotoBeside * b.col.w
 	x := slot + fg.RowGap
 	if b.col.w-x < slot {

@@ -11,6 +11,12 @@ import (
 // on Letter, each figure's panels given the photos named by their sources.
 func photoDoc(t *testing.T, photos map[string]*Photo, blocks ...content.Block) *Document {
 	t.Helper()
+	return photoDocStyle(t, Style{}, photos, blocks...)
+}
+
+// photoDocStyle is photoDoc in the style st.
+func photoDocStyle(t *testing.T, st Style, photos map[string]*Photo, blocks ...content.Block) *Document {
+	t.Helper()
 	pics := map[*content.Panel]Picture{}
 	for _, blk := range blocks {
 		if fig, ok := blk.(*content.Figure); ok {
@@ -22,7 +28,7 @@ func photoDoc(t *testing.T, photos map[string]*Photo, blocks ...content.Block) *
 	h := &content.Handout{Source: "h.md", Meta: content.Meta{Title: "T"},
 		Sections: []content.Section{{Title: plain("Chin tuck"), Blocks: blocks}}}
 	c := &content.Clinic{Name: "C", Colors: content.Colors{Primary: "#000000", Accent: "#000000"}}
-	d, err := Layout(monoFonts{}, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter, Pictures: pics})
+	d, err := Layout(monoFonts{}, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter, Pictures: pics, Style: st})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,5 +148,24 @@ func TestConsecutivePhotosPair(t *testing.T) {
 	d = photoDoc(t, photos, photoFigure(1, "a.jpg", "c.jpg"), photoFigure(2, "b.jpg"))
 	if ims := images(d); len(ims) != 3 || ims[2].Y < ims[0].Y+ims[0].H {
 		t.Errorf("a figure of two photos and one of one: want two rows, got photos %v", ims)
+	}
+}
+
+// TestPhotoRulesOffInAStyleWithout: a style whose PhotoBeside and
+// PairPhoto are zero (one written before they existed) sets no photo
+// beside text (a photo of no width there would vanish from the page) and
+// pairs photos only as drawings pair.
+func TestPhotoRulesOffInAStyleWithout(t *testing.T) {
+	st := article()
+	st.Figure.PhotoBeside, st.Figure.PairPhoto = 0, 0
+	photos := map[string]*Photo{"a.jpg": {PxW: 800, PxH: 600}, "b.jpg": {PxW: 800, PxH: 600}}
+	d := photoDocStyle(t, st, photos, photoFigure(1, "a.jpg"), steps(3))
+	ims, step := images(d), texts(d, "Sit tall")
+	if len(ims) != 1 || ims[0].W < 100 || step[0].Y < ims[0].Y+ims[0].H {
+		t.Errorf("photo %v, first step at %.1f; want the photo drawn at a size, the steps under it", ims, step[0].Y)
+	}
+	d = photoDocStyle(t, st, photos, photoFigure(1, "a.jpg"), photoFigure(2, "b.jpg"))
+	if ims := images(d); len(ims) != 2 || ims[1].Y < ims[0].Y+ims[0].H {
+		t.Errorf("photos %v; want one per row", ims)
 	}
 }

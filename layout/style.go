@@ -143,12 +143,14 @@ type FigureStyle struct {
 	// PairPhoto is the least part of its size alone in a row that a
 	// figure of photos may be drawn at to share a row with the next
 	// figure of photos, as drawings pair: two single photos pair, a
-	// figure of two photos side by side does not.
+	// figure of two photos side by side does not. 0: photos pair only
+	// when they fit at full size, as drawings do.
 	PairPhoto float64
 	// PhotoBeside is the width of a figure of one photo set beside the
 	// text that follows it (its steps), as a part of the column: the
 	// picture next to the words it shows, and a row of the page where
-	// the photo above its steps took two.
+	// the photo above its steps took two. 0: photos are never set beside
+	// text.
 	PhotoBeside float64
 	// DrawingScale is how many points one centimetre of a built-in drawing
 	// takes on the page. One scale for every drawing keeps the body the
