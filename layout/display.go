@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"io"
-	"math"
 	"strings"
 
 	"handout/figures"
@@ -135,36 +134,51 @@ type PhotoBox struct {
 	Images []*Image // every image of Photo drawn at this size
 }
 
+// samePhotoSize is how much larger than another a photo's drawn size may
+// be and still share its pixels (5%): a few more pixels than a size needs
+// cost less than a second copy of the photo in the file, and 5% over the
+// preset's resolution prints no differently.
+const samePhotoSize = 1.05
+
 // PhotoBoxes lists each photo drawn on the pages once for every size it
 // is drawn at, in the order the pages first draw them. A photo drawn at
 // two sizes (once across the column, once shrunk to stay on its page) is
 // two boxes: each is prepared with the pixels its own size needs, not
-// the larger one's. Sizes are told apart to a hundredth of a point, the
-// precision of the layout dump.
+// the larger one's. Sizes within samePhotoSize of each other are one
+// box, the largest of them.
 func (d *Document) PhotoBoxes() []PhotoBox {
-	type drawnAt struct {
-		photo *Photo
-		w, h  int64 // hundredths of a point
-	}
 	var boxes []PhotoBox
-	at := map[drawnAt]int{}
+	var narrowest []float64 // the width of each box's narrowest image
 	for _, p := range d.Pages {
 		for _, it := range p.Items {
 			im, ok := it.(*Image)
 			if !ok || im.Photo == nil {
 				continue
 			}
-			k := drawnAt{im.Photo, int64(math.Round(im.W * 100)), int64(math.Round(im.H * 100))}
-			i, seen := at[k]
-			if !seen {
+			i := sizeOf(boxes, narrowest, im)
+			if i < 0 {
 				i = len(boxes)
-				at[k] = i
-				boxes = append(boxes, PhotoBox{Photo: im.Photo, W: im.W, H: im.H})
+				boxes = append(boxes, PhotoBox{Photo: im.Photo})
+				narrowest = append(narrowest, im.W)
 			}
-			boxes[i].Images = append(boxes[i].Images, im)
+			b := &boxes[i]
+			b.W, b.H = max(b.W, im.W), max(b.H, im.H)
+			narrowest[i] = min(narrowest[i], im.W)
+			b.Images = append(b.Images, im)
 		}
 	}
 	return boxes
+}
+
+// sizeOf finds the box of im's photo whose images, with im, are all
+// within samePhotoSize of each other in width; -1 if there is none.
+func sizeOf(boxes []PhotoBox, narrowest []float64, im *Image) int {
+	for i, b := range boxes {
+		if b.Photo == im.Photo && max(b.W, im.W) <= samePhotoSize*min(narrowest[i], im.W) {
+			return i
+		}
+	}
+	return -1
 }
 
 // Dump writes the document as text, one line per item with numbers at

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -167,5 +168,29 @@ func TestPhotoRulesOffInAStyleWithout(t *testing.T) {
 	d = photoDocStyle(t, st, photos, photoFigure(1, "a.jpg"), photoFigure(2, "b.jpg"))
 	if ims := images(d); len(ims) != 2 || ims[1].Y < ims[0].Y+ims[0].H {
 		t.Errorf("photos %v; want one per row", ims)
+	}
+}
+
+// TestPhotoBoxes: a photo drawn at ¾ of another size of it is a box of
+// its own (pixels for each); sizes within samePhotoSize share the larger
+// one's; other photos never share.
+func TestPhotoBoxes(t *testing.T) {
+	a, b := &Photo{PxW: 800, PxH: 600}, &Photo{PxW: 800, PxH: 600}
+	im := func(p *Photo, w float64) *Image { return &Image{W: w, H: w * 0.75, Photo: p} }
+	d := &Document{Pages: []Page{
+		{Items: []Item{im(a, 240), im(b, 240)}},
+		{Items: []Item{im(a, 180), im(a, 243), im(a, 178)}},
+	}}
+	var got []string
+	for _, bx := range d.PhotoBoxes() {
+		name := "a"
+		if bx.Photo == b {
+			name = "b"
+		}
+		got = append(got, fmt.Sprintf("%s %.0fx%.2f ×%d", name, bx.W, bx.H, len(bx.Images)))
+	}
+	want := []string{"a 243x182.25 ×2", "b 240x180.00 ×1", "a 180x135.00 ×2"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("boxes %q, want %q", got, want)
 	}
 }
