@@ -36,12 +36,13 @@ var colorRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
 // On failure the error is an *Error, or an errors.Join of several in line
 // order; each names name and the line of the offending key.
 func ParseClinic(name string, src []byte) (*Clinic, error) {
-	if err := checkText(name, src, "write the clinic profile in YAML (see README)"); err != nil {
+	src, err := prepareSource(name, src, "write the clinic profile in YAML (see README)")
+	if err != nil {
 		return nil, err
 	}
 	p := &problems{file: name}
 	c := &Clinic{}
-	doc := decodeYAML(normalizeNewlines(src), 0, "", c, p)
+	doc := decodeYAML(src, 0, "", c, p)
 	if doc == nil {
 		return nil, p.err()
 	}

@@ -12,6 +12,10 @@ import (
 // text, for callers that say where themselves.
 func ParseDose(text string, pos Pos) (*Dose, error) {
 	const label = "dose:"
+	text, err := CleanText("dose", text)
+	if err != nil {
+		return nil, &Error{Pos: pos, Msg: err.Error(), Err: err}
+	}
 	if len(text) < len(label) || !strings.EqualFold(text[:len(label)], label) {
 		text = "Dose: " + text
 	}

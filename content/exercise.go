@@ -108,10 +108,10 @@ var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // On failure the error is an *Error, or an errors.Join of several in line
 // order; each names name and the line and says what to write.
 func ParseExercise(name string, src []byte, describe DescribeDrawing) (*Exercise, error) {
-	if err := checkText(name, src, "start with front matter: a \"---\" line, then \"id: …\" (see docs/library.md)"); err != nil {
+	src, err := prepareSource(name, src, "start with front matter: a \"---\" line, then \"id: …\" (see docs/library.md)")
+	if err != nil {
 		return nil, err
 	}
-	src = normalizeNewlines(src)
 	p := &problems{file: name}
 	fm, body, ok := splitFrontMatter(src, "id", p)
 	if !ok {

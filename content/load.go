@@ -16,10 +16,10 @@ import (
 // order; each names name and the line in the file, and says what to write
 // instead.
 func Parse(name string, src []byte) (*Handout, error) {
-	if err := checkText(name, src, "start with front matter (see README)"); err != nil {
+	src, err := prepareSource(name, src, "start with front matter (see README)")
+	if err != nil {
 		return nil, err
 	}
-	src = normalizeNewlines(src)
 	p := &problems{file: name}
 	fm, body, ok := splitFrontMatter(src, "title", p)
 	if !ok {

@@ -117,10 +117,10 @@ func LoadProgrammeFile(path string, lib *Library) (*Programme, []ProgrammeWarnin
 // cannot take, a bad date. Warnings do not stop the programme: more than
 // MaxProgrammeExercises exercises.
 func ParseProgramme(name string, src []byte, lib *Library) (*Programme, []ProgrammeWarning, error) {
-	if err := checkText(name, src, `list the exercises: "exercises:", then "- chin-tuck" lines (see docs/library.md)`); err != nil {
+	src, err := prepareSource(name, src, `list the exercises: "exercises:", then "- chin-tuck" lines (see docs/library.md)`)
+	if err != nil {
 		return nil, nil, err
 	}
-	src = normalizeNewlines(src)
 	p := &problems{file: name}
 	var y programmeYAML
 	doc := decodeYAML(src, 0, "", &y, p)

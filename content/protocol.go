@@ -62,10 +62,10 @@ const MaxProtocolExercises = 6
 // exercise ids are checked when it joins a library (LoadLibrary).
 func ParseProtocol(name string, src []byte) (*Protocol, error) {
 	const prefix = ""
-	if err := checkText(name, src, `start with "id: …" (see docs/library.md)`); err != nil {
+	src, err := prepareSource(name, src, `start with "id: …" (see docs/library.md)`)
+	if err != nil {
 		return nil, err
 	}
-	src = normalizeNewlines(src)
 	p := &problems{file: name}
 	var y protocolYAML
 	doc := decodeYAML(src, 0, prefix, &y, p)

@@ -255,7 +255,11 @@ func (b *builder) list(l *content.List, st textStyle, x, w float64) []unit {
 			label = itoa(l.Start+i) + "."
 		}
 		lw := b.f.Width(face, st.size, label)
-		us[0].items = append(us[0].items, &Text{X: x + sp.ListIndent - sp.ListLabelGap - lw, Y: st.baseline(), Face: face, Size: st.size, Color: b.th.primary, S: label})
+		// The label is drawn first, so that text read in drawing order
+		// (copied, or read aloud without a structure tree) gives "1. Lie
+		// on your stomach…", not the number after the first line.
+		labelText := &Text{X: x + sp.ListIndent - sp.ListLabelGap - lw, Y: st.baseline(), Face: face, Size: st.size, Color: b.th.primary, S: label}
+		us[0].items = append([]Item{labelText}, us[0].items...)
 		if i > 0 {
 			us[0].before = sp.Item
 		}

@@ -18,12 +18,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"handout/internal/atomicfile"
 	"io"
 	"math/rand/v2"
 	"net"
 	"net/textproto"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -32,6 +30,9 @@ import (
 
 	gomail "github.com/wneessen/go-mail"
 	"github.com/wneessen/go-mail/smtp"
+
+	"handout/internal/atomicfile"
+	"handout/internal/inputfile"
 )
 
 // Result is what became of one row's message. Err names no address
@@ -134,10 +135,16 @@ func (snd *Sender) Run(ctx context.Context, in <-chan Item, report func(Result))
 	return nil
 }
 
+// packetFile is the kind of input a packet is to the sender: a regular
+// file (a packet swapped for a pipe must not hang the run), and no larger
+// than the largest message mail providers take (25 MB) could carry.
+var packetFile = inputfile.Kind{What: "packet", Max: 25_000_000,
+	Advice: "no mail provider takes a message this large; make the packets smaller with --preset email or --max-size 18MB"}
+
 // sendOne decides, records, sends with retries, and records the outcome.
 func (snd *Sender) sendOne(ctx context.Context, conn connection, it Item) Result {
 	res := Result{ID: it.ID}
-	pdf, err := os.ReadFile(it.File)
+	pdf, err := packetFile.Read(it.File)
 	if err != nil {
 		res.Err = fmt.Errorf("reading the packet: %w", err)
 		return res

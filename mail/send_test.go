@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"handout/internal/inputfile"
+	"handout/internal/pdftest"
 	"handout/mail/mailtest"
 )
 
@@ -463,5 +465,33 @@ func TestSendNeverTwiceAfter250(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPacketMustBeRegularFile: a packet swapped for a named pipe is
+// reported for its row at once, not read (the run would hang), and the
+// other rows are still sent.
+func TestPacketMustBeRegularFile(t *testing.T) {
+	s, err := LoadSettings("", func(k string) string {
+		return map[string]string{"HANDOUT_SMTP_HOST": "smtp.clinic.example", "HANDOUT_SMTP_FROM": "frontdesk@clinic.example"}[k]
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	snd, err := NewSender(s, nil, t.TempDir(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := testItems(t, 2, 4_000)
+	if err := os.Remove(items[0].File); err != nil {
+		t.Fatal(err)
+	}
+	pdftest.Mkfifo(t, items[0].File)
+	got := pdftest.Promptly(t, func() map[string]Result { return runSend(t, snd, items, 0) })
+	if r := got[items[0].ID]; r.Err == nil || !errors.Is(r.Err, inputfile.ErrNotRegular) {
+		t.Errorf("the pipe's row: %+v, want a not-a-regular-file error", r)
+	}
+	if r := got[items[1].ID]; r.Err != nil || r.Status != StatusSent {
+		t.Errorf("the other row: %+v", r)
 	}
 }

@@ -75,10 +75,14 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 	if doc.Subject != "" {
 		f.SetSubject(doc.Subject, true)
 	}
-	f.SetCreator("handout", true)
-	if doc.Language != "" {
-		f.SetLang(doc.Language)
+	f.SetCreator(creator, true)
+	f.SetProducer(producer, true)
+	lang := doc.Language
+	if lang == "" {
+		lang = defaultLanguage
 	}
+	f.SetLang(lang)
+	f.SetXmpMetadata(xmpPacket(xmpMeta{Title: doc.Title, Author: doc.Author, Subject: doc.Subject, Language: lang, Date: date}))
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetLineJoinStyle("round")
@@ -287,7 +291,13 @@ func (d *drawer) path(p *layout.Path) {
 	if style == "" || len(s.Path) == 0 {
 		return
 	}
-	pt := func(q figures.Point) (float64, float64) { return p.X + q.X*p.Scale, p.Y + q.Y*p.Scale }
+	// The explicit conversions round each product before the sum: without
+	// them arm64 may fuse the two into one multiply-add, which rounds once,
+	// and the bytes could differ from amd64's (the Go spec allows the
+	// fusion; a conversion forbids it).
+	pt := func(q figures.Point) (float64, float64) {
+		return p.X + float64(q.X*p.Scale), p.Y + float64(q.Y*p.Scale)
+	}
 	for _, seg := range s.Path {
 		switch seg.Op {
 		case figures.MoveTo:

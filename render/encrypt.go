@@ -55,7 +55,9 @@ func NewEncrypter() *Encrypter {
 	c := model.NewAESConfiguration("", "", 256)
 	// Patients may print their handout, and screen readers may read it
 	// out; copying, editing and annotating are not needed and stay off.
-	c.Permissions = model.PermissionsPrint + model.PermissionExtractRev3
+	// pdfcpu's PermissionsNone sets bits 1 and 2, which ISO 32000-1
+	// (table 22) says shall be 0 (P came out -1337); they are cleared.
+	c.Permissions = (model.PermissionsPrint + model.PermissionExtractRev3) &^ (model.UnusedFlag1 | model.UnusedFlag2)
 	return &Encrypter{base: *c}
 }
 

@@ -69,6 +69,11 @@ func TestEncryptOpensOnlyWithPassword(t *testing.T) {
 	if p := model.PermissionFlags(ctx.E.P); p&model.PermissionPrintRev3 == 0 || p&model.PermissionModify != 0 || p&model.PermissionExtract != 0 {
 		t.Errorf("permissions %#x: want print, not modify or copy", ctx.E.P)
 	}
+	// ISO 32000-1 table 22: bits 1 and 2 shall be 0, bits 7, 8 and 13–32
+	// shall be 1; bit 10 lets assistive technology read the text.
+	if p := uint32(int32(ctx.E.P)); p&0b11 != 0 || p&0b1100_0000 != 0b1100_0000 || p>>12 != 0xFFFFF || p&(1<<9) == 0 {
+		t.Errorf("P = %d (%#08x): reserved bits not as ISO 32000-1 table 22 says, or no access for assistive technology", ctx.E.P, p)
+	}
 	// Neither the password nor the plain text leaks into the file.
 	if bytes.Contains(enc, []byte(encryptTestPWNoSpace)) || bytes.Contains(enc, pdftest.UTF16BE("Drummond")) {
 		t.Error("encrypted file contains the password or plain text")

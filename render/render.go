@@ -167,6 +167,10 @@ func (e *Engine) Render(j Job) ([]byte, int, error) {
 // column, or shrunk to stay on its page, gets fewer pixels), and the
 // images filled in. Nothing here repeats layout's arithmetic.
 func (e *Engine) Layout(j Job) (*layout.Document, error) {
+	j, err := cleanVisit(j)
+	if err != nil {
+		return nil, err
+	}
 	paper := j.Paper
 	if paper.W == 0 {
 		p, err := layout.PaperByName(j.Clinic.Profile.Paper)

@@ -1,11 +1,13 @@
 package render
 
 import (
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"handout/internal/pdftest"
+	"handout/layout"
 )
 
 // TestBuiltinHandoutText checks the default handout's text as a reader
@@ -54,6 +56,45 @@ func TestBuiltinHandoutText(t *testing.T) {
 			if !strings.Contains(pf, want) {
 				t.Errorf("page %d lacks %q in its footer", i+1, want)
 			}
+		}
+	}
+}
+
+// TestDecomposedPatientNamePrints: a patient's name typed with combining
+// accents (as a macOS export writes it) prints, composed, where it used to
+// be refused as "not in the handout fonts".
+func TestDecomposedPatientNamePrints(t *testing.T) {
+	t.Parallel()
+	e := newTestEngine(t)
+	j := testJob(t, "builtin:mid-back-pain")
+	j.Patient = "Rene\u0301e Lefe\u0300vre"
+	j.Cover = &layout.Cover{Clinician: "Dr. Jose\u0301 Nun\u0303ez"}
+	pdfBytes, _, err := e.Render(j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(pdftest.Text(t, pdfBytes), "\n")
+	for _, want := range []string{"Renée Lefèvre", "José"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF's text lacks %q", want)
+		}
+	}
+}
+
+// TestStepNumbersReadFirst: in drawing order — what a reader without the
+// structure tree reads aloud or copies — each step's number comes before
+// its text ("1. Lie on your stomach…"), not after its first line.
+func TestStepNumbersReadFirst(t *testing.T) {
+	t.Parallel()
+	e := newTestEngine(t)
+	pdfBytes, _, err := e.Render(testJob(t, filepath.Join("testdata", "exercises.md")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := strings.Join(pdftest.RawText(t, pdfBytes), "\n")
+	for _, step := range []string{"1. Lie on your stomach", "2. Lift your head and chest", "3. Lower slowly and rest."} {
+		if !strings.Contains(raw, step) {
+			t.Errorf("drawing order lacks %q; it reads:\n%s", step, raw[:min(len(raw), 600)])
 		}
 	}
 }

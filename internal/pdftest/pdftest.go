@@ -132,8 +132,22 @@ func Validate(t testing.TB, pdfBytes []byte) {
 }
 
 // Text extracts a PDF's text with poppler's pdftotext, one string per
-// page. CI installs poppler; elsewhere the test is skipped.
+// page, laid out as it shows. CI installs poppler; elsewhere the test is
+// skipped.
 func Text(t testing.TB, pdfBytes []byte) []string {
+	t.Helper()
+	return pdftotext(t, pdfBytes, "-layout")
+}
+
+// RawText is a PDF's text in the order its content streams draw it
+// (pdftotext -raw), one string per page: the order a reader without a
+// structure tree reads it aloud or copies it in.
+func RawText(t testing.TB, pdfBytes []byte) []string {
+	t.Helper()
+	return pdftotext(t, pdfBytes, "-raw")
+}
+
+func pdftotext(t testing.TB, pdfBytes []byte, mode string) []string {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		if os.Getenv("CI") != "" {
@@ -146,7 +160,7 @@ func Text(t testing.TB, pdfBytes []byte) []string {
 		t.Fatal(err)
 	}
 	var stderr bytes.Buffer
-	cmd := exec.Command("pdftotext", "-layout", in, "-")
+	cmd := exec.Command("pdftotext", mode, in, "-")
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil || stderr.Len() > 0 {
