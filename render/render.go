@@ -136,8 +136,8 @@ type Job struct {
 	Warn func(msg string)
 }
 
-// sharpPPI is the resolution below which a printed photo looks soft; the
-// print preset prepares photos at about 250 pixels per inch.
+// sharpPPI is the resolution below which a printed photo looks soft;
+// the print preset prepares photos at more (photo.Preset.PixelsPerInch).
 const (
 	sharpPPI     = 150
 	suggestedPPI = 200
