@@ -323,7 +323,7 @@ func (b *builder) keepsSizeIn(f figureBox, w float64) bool {
 // column, or for a single photo the style's SinglePhoto part of it.
 func (b *builder) soloSlot(f figureBox) float64 {
 	if len(f.pics) == 1 && f.pics[0].Photo != nil {
-		return b.th.Figure.SinglePhoto * b.col.w
+		return float64(b.th.Figure.SinglePhoto * b.col.w)
 	}
 	return b.col.w
 }
@@ -346,7 +346,9 @@ func (b *builder) photoBeside(fig *content.Figure, heading *content.Heading, res
 	if err != nil || len(f.pics) != 1 || f.pics[0].Photo == nil {
 		return unit{}, 0, err
 	}
-	slot := fg.PhotoBeside * b.col.w
+	// float64 rounds the product: a fused multiply-add (arm64) would
+	// place the text a bit apart from amd64's.
+	slot := float64(fg.PhotoBeside * b.col.w)
 	x := slot + fg.RowGap
 	if b.col.w-x < slot {
 		return unit{}, 0, nil
@@ -386,7 +388,7 @@ func (b *builder) photoBeside(fig *content.Figure, heading *content.Heading, res
 // under it, and returns the items and the height they take.
 func (b *builder) besidePhoto(f figureBox, scale float64) ([]Item, float64) {
 	fg := b.th.Figure
-	slot := fg.PhotoBeside * b.col.w
+	slot := float64(fg.PhotoBeside * b.col.w)
 	ws, hs := panelSizes(fg, f, slot)
 	w, h := ws[0]*scale, hs[0]*scale
 	return b.figureItems(f, []float64{w}, []float64{h}, h, slot)
