@@ -190,11 +190,11 @@ func TestRenderMaxSizeFlag(t *testing.T) {
 	path := pdftest.SizeHandout(t, 3)
 	out := filepath.Join(t.TempDir(), "out.pdf")
 	var stdout, stderr bytes.Buffer
-	if err := run([]string{"render", path, "-o", out, "--max-size", "150KB"}, &stdout, &stderr); err != nil {
+	if err := run([]string{"render", path, "-o", out, "--max-size", "70KB"}, &stdout, &stderr); err != nil {
 		t.Fatal(err)
 	}
 	fi, err := os.Stat(out)
-	if err != nil || fi.Size() > 150_000 {
+	if err != nil || fi.Size() > 70_000 {
 		t.Fatalf("out.pdf: %v, %v", fi, err)
 	}
 	if !strings.Contains(stdout.String(), "to fit --max-size") {

@@ -21,6 +21,11 @@ const (
 	// pairShrink is how much two figures may be shrunk to share a row
 	// (2%): the same scale keeps the bodies the same size.
 	pairShrink = 1.02
+	// besideOverhang is how much taller than a photo and its caption the
+	// text set beside it may be: a little more keeps an exercise's steps
+	// beside their picture; far more would leave a tall empty strip under
+	// the photo, so such text runs below it instead.
+	besideOverhang = 1.5
 )
 
 // add appends units to the flow with space before the first; a pending
@@ -106,13 +111,24 @@ func (b *builder) titleBlock(h *content.Handout) {
 	b.add(glueAll(us), 0)
 }
 
-// section lays out one "##" section.
+// section lays out one "##" section: its title is the first heading of
+// its blocks (level 2), so a title over a photo and its steps joins their
+// row as a sub-heading does.
 func (b *builder) section(s *content.Section) error {
+	bl := s.Blocks
 	if len(s.Title) > 0 {
-		b.add(glueAll(b.textUnits(s.Title, b.th.textStyle(b.th.Type.H2), 0, b.col.w, alignLeft)), b.th.Space.Section)
-		b.keepNext = true
+		bl = append([]content.Block{&content.Heading{Pos: s.Pos, Level: 2, Text: s.Title}}, bl...)
 	}
-	return b.blocks(s.Blocks, 0, b.col.w, nil)
+	return b.blocks(bl, 0, b.col.w, nil)
+}
+
+// heading is the type and the space above a heading: a section's title
+// (level 2) or a sub-heading.
+func (b *builder) heading(h *content.Heading) (textStyle, float64) {
+	if h.Level == 2 {
+		return b.th.textStyle(b.th.Type.H2), b.th.Space.Section
+	}
+	return b.th.textStyle(b.th.Type.H3), b.th.Space.Subhead
 }
 
 // blocks lays out a sequence of blocks in a column of width w at x. Inside
@@ -133,15 +149,30 @@ func (b *builder) blocks(bl []content.Block, x, w float64, box *frame) error {
 			before = sp.Figure
 		}
 		_, afterFigure = blk.(*content.Figure)
-		keepWithFigure := false
+		keepWithNext := false
 		switch v := blk.(type) {
 		case *content.Heading:
-			h3 := th.textStyle(th.Type.H3)
-			if box != nil {
-				h3 = h3.on(box.fill)
+			st, space := b.heading(v)
+			before = space
+			// A heading over a photo and its steps: one row, the photo
+			// on the left, the heading over the steps on the right.
+			if fig, ok := next(bl, i).(*content.Figure); ok && box == nil {
+				u, n, err := b.photoBeside(fig, v, bl[i+2:], body)
+				if err != nil {
+					return err
+				}
+				if n > 0 {
+					// What follows the row keeps with it as it would
+					// with its last block.
+					i += 1 + n
+					us, afterFigure, blk = []unit{u}, true, bl[i]
+					break
+				}
 			}
-			us = glueAll(b.textUnits(v.Text, h3, x, w, alignLeft))
-			before = sp.Subhead
+			if box != nil {
+				st = st.on(box.fill)
+			}
+			us = glueAll(b.textUnits(v.Text, st, x, w, alignLeft))
 		case *content.Paragraph:
 			us = b.textUnits(v.Text, body, x, w, alignLeft)
 			// A line or two next to a picture is about the picture ("Rest
@@ -154,7 +185,7 @@ func (b *builder) blocks(bl []content.Block, x, w float64, box *frame) error {
 				}
 				if i+1 < len(bl) {
 					_, nextFigure := bl[i+1].(*content.Figure)
-					keepWithFigure = nextFigure
+					keepWithNext = nextFigure
 				}
 			}
 		case *content.List:
@@ -168,6 +199,18 @@ func (b *builder) blocks(bl []content.Block, x, w float64, box *frame) error {
 				}
 				figs = append(figs, next)
 				i++
+			}
+			// A photo alone, then its steps: the steps go beside it.
+			if box == nil && len(figs) == 1 {
+				u, n, err := b.photoBeside(v, nil, bl[i+1:], body)
+				if err != nil {
+					return err
+				}
+				if n > 0 {
+					i += n
+					us, before, blk = []unit{u}, sp.Figure, bl[i]
+					break
+				}
 			}
 			rows, err := b.figureRows(figs)
 			if err != nil {
@@ -206,7 +249,7 @@ func (b *builder) blocks(bl []content.Block, x, w float64, box *frame) error {
 		b.add(us, before)
 		// A heading, or a paragraph that ends in a colon ("Stop and call
 		// us if:"), introduces what follows: they share a page.
-		if _, ok := blk.(*content.Heading); ok || introduces(blk) || keepWithFigure {
+		if _, ok := blk.(*content.Heading); ok || introduces(blk) || keepWithNext {
 			b.keepNext = true
 		}
 	}
@@ -254,12 +297,10 @@ func (b *builder) figureRows(figs []*content.Figure) ([]unit, error) {
 		fs = append(fs, f)
 	}
 	var units []unit
+	half := (b.col.w - b.th.Figure.RowGap) / 2
 	for i := 0; i < len(fs); {
-		// Pair two figures when both fit in half the column with at most
-		// a small shrink (pairShrink).
-		half := (b.col.w - b.th.Figure.RowGap) / 2
-		row, slotW := fs[i:i+1], b.col.w
-		if i+1 < len(fs) && fs[i].natW <= half*pairShrink && fs[i+1].natW <= half*pairShrink {
+		row, slotW := fs[i:i+1], b.soloSlot(fs[i])
+		if i+1 < len(fs) && b.pairs(fs[i], fs[i+1], half) {
 			row, slotW = fs[i:i+2], half
 		}
 		u := b.drawFigures(row, slotW, 1)
@@ -271,6 +312,162 @@ func (b *builder) figureRows(figs []*content.Figure) ([]unit, error) {
 		i += len(row)
 	}
 	return units, nil
+}
+
+// pairs reports whether figures x and y share a row, each in half the
+// column: drawings when both fit at nearly their natural scale
+// (pairShrink), photos when both keep at least the style's PairPhoto
+// part of the size they have alone.
+func (b *builder) pairs(x, y figureBox, half float64) bool {
+	if b.th.Figure.PairPhoto > 0 && photosOnly([]figureBox{x, y}) {
+		return b.keepsSizeIn(x, half) && b.keepsSizeIn(y, half)
+	}
+	return x.natW <= half*pairShrink && y.natW <= half*pairShrink
+}
+
+// keepsSizeIn reports whether a figure of photos drawn in a slot of width
+// w keeps at least the style's PairPhoto part of the height it has alone
+// in its row (its photos share one height).
+func (b *builder) keepsSizeIn(f figureBox, w float64) bool {
+	fg := b.th.Figure
+	_, alone := panelSizes(fg, f, b.soloSlot(f))
+	_, in := panelSizes(fg, f, w)
+	return in[0] >= fg.PairPhoto*alone[0]
+}
+
+// soloSlot is the width a figure alone in its row is drawn in: the
+// column, or for a single photo the style's SinglePhoto part of it.
+func (b *builder) soloSlot(f figureBox) float64 {
+	if len(f.pics) == 1 && f.pics[0].Photo != nil {
+		return float64(b.th.Figure.SinglePhoto * b.col.w)
+	}
+	return b.col.w
+}
+
+// photoBeside sets a figure of one photo on the left of the paragraphs
+// and lists right after it (an exercise's steps), under the heading over
+// the figure if there is one, as one unit, with a smaller version (the
+// photo at the style's PhotoShrink) for paginate. It takes whole blocks
+// while the text is at most besideOverhang times as tall as the photo and
+// its caption, and returns the unit and how many blocks after the figure
+// it took: 0 when the style sets no photo beside text, the figure is not
+// a single photo, the column is too narrow for two, or no text follows
+// that fits.
+func (b *builder) photoBeside(fig *content.Figure, heading *content.Heading, rest []content.Block, body textStyle) (unit, int, error) {
+	fg := b.th.Figure
+	if fg.PhotoBeside <= 0 {
+		return unit{}, 0, nil
+	}
+	f, err := b.measureFigure(fig)
+	if err != nil || len(f.pics) != 1 || f.pics[0].Photo == nil {
+		return unit{}, 0, err
+	}
+	// float64 rounds the product: a fused multiply-add (arm64) would
+	// place the text a bit apart from amd64's.
+	slot := float64(fg.PhotoBeside * b.col.w)
+	x := slot + fg.RowGap
+	if b.col.w-x < slot {
+		return unit{}, 0, nil
+	}
+	// The text is laid out once, block by block, and shared by both
+	// versions: it starts at x whatever the photo's scale.
+	photo, photoH := b.besidePhoto(f, 1)
+	var text []unit
+	if heading != nil {
+		st, _ := b.heading(heading)
+		text = b.textUnits(heading.Text, st, x, b.col.w-x, alignLeft)
+	}
+	n := 0
+	for ; n < len(rest) && isText(rest[n]); n++ {
+		us := b.besideBlock(rest[n], body, x, len(text) > 0)
+		h := height(text) + height(us)
+		if len(text) > 0 && len(us) > 0 {
+			h += us[0].before
+		}
+		if h > besideOverhang*photoH {
+			break
+		}
+		text = append(text, us...)
+	}
+	if n == 0 {
+		return unit{}, 0, nil
+	}
+	u := besideUnit(photo, photoH, text)
+	shrunk, shrunkH := b.besidePhoto(f, fg.PhotoShrink)
+	smaller := besideUnit(shrunk, shrunkH, text)
+	u.smaller = &smaller
+	return u, n, nil
+}
+
+// besidePhoto draws a figure of one photo at scale times its size beside
+// text, centred in its slot (PhotoBeside of the column) with its caption
+// under it, and returns the items and the height they take.
+func (b *builder) besidePhoto(f figureBox, scale float64) ([]Item, float64) {
+	fg := b.th.Figure
+	slot := float64(fg.PhotoBeside * b.col.w)
+	ws, hs := panelSizes(fg, f, slot)
+	w, h := ws[0]*scale, hs[0]*scale
+	return b.figureItems(f, []float64{w}, []float64{h}, h, slot)
+}
+
+// besideUnit is a photo's items, of height photoH, with the text lines
+// beside it from its top, as one unit. The text starts at the same place
+// whatever the photo's shape or scale, so the titles of a page of such
+// rows line up.
+func besideUnit(photo []Item, photoH float64, text []unit) unit {
+	items, textH := stackSpaced(photo, text, 0)
+	return unit{h: max(photoH, textH), items: items}
+}
+
+// besideBlock lays out a paragraph or a list in the column from x to the
+// column's right edge; after another block (after) it has a paragraph's
+// space before it, as the flow spaces them.
+func (b *builder) besideBlock(blk content.Block, body textStyle, x float64, after bool) []unit {
+	w := b.col.w - x
+	var us []unit
+	switch v := blk.(type) {
+	case *content.Paragraph:
+		us = b.textUnits(v.Text, body, x, w, alignLeft)
+	case *content.List:
+		us = b.list(v, body, x, w)
+	}
+	if len(us) > 0 && after {
+		us[0].before = b.th.Space.Paragraph
+	}
+	return us
+}
+
+
+// next is the block after bl[i], or nil.
+func next(bl []content.Block, i int) content.Block {
+	if i+1 < len(bl) {
+		return bl[i+1]
+	}
+	return nil
+}
+
+// isText reports whether blk is a paragraph or a list: what can sit
+// beside a photo.
+func isText(blk content.Block) bool {
+	switch blk.(type) {
+	case *content.Paragraph, *content.List:
+		return true
+	}
+	return false
+}
+
+// stackSpaced is stack with each line's space before it (but the first's).
+func stackSpaced(items []Item, lines []unit, y float64) ([]Item, float64) {
+	for k, l := range lines {
+		if k > 0 {
+			y += l.before
+		}
+		for _, it := range l.items {
+			items = append(items, moved(it, 0, y))
+		}
+		y += l.h
+	}
+	return items, y
 }
 
 // photosOnly reports whether a row of figures has no built-in drawing.
@@ -340,9 +537,6 @@ func panelSizes(fg FigureStyle, f figureBox, w float64) (ws, hs []float64) {
 		sumAspect += aspect(p)
 	}
 	h := min(fg.MaxHeight, (w-gaps)/sumAspect)
-	if n == 1 {
-		h = min(h, fg.SinglePhoto*w/sumAspect)
-	}
 	for i, p := range f.pics {
 		ws[i], hs[i] = h*aspect(p), h
 	}

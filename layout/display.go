@@ -130,34 +130,59 @@ func moved(it Item, dx, dy float64) Item {
 	panic(fmt.Sprintf("layout: unknown item %T", it))
 }
 
-// PhotoBox is the largest box a photo is drawn in, in points: what its
-// pixels are prepared for.
+// PhotoBox is a size a photo is drawn at, in points, and the images
+// drawn at it: what one set of its pixels is prepared for.
 type PhotoBox struct {
-	Photo *Photo
-	W, H  float64
+	Photo  *Photo
+	W, H   float64
+	Images []*Image // every image of Photo drawn at this size
 }
 
-// PhotoBoxes lists each photo drawn on the pages with the largest box it
-// is drawn in, in the order the pages first draw them.
+// samePhotoSize is how much larger than another a photo's drawn size may
+// be and still share its pixels (5%): a few more pixels than a size needs
+// cost less than a second copy of the photo in the file, and 5% over the
+// preset's resolution prints no differently.
+const samePhotoSize = 1.05
+
+// PhotoBoxes lists each photo drawn on the pages once for every size it
+// is drawn at, in the order the pages first draw them. A photo drawn at
+// two sizes (once across the column, once shrunk to stay on its page) is
+// two boxes: each is prepared with the pixels its own size needs, not
+// the larger one's. Sizes within samePhotoSize of each other are one
+// box, the largest of them.
 func (d *Document) PhotoBoxes() []PhotoBox {
 	var boxes []PhotoBox
-	at := map[*Photo]int{}
+	var narrowest []float64 // the width of each box's narrowest image
 	for _, p := range d.Pages {
 		for _, it := range p.Items {
 			im, ok := it.(*Image)
 			if !ok || im.Photo == nil {
 				continue
 			}
-			i, seen := at[im.Photo]
-			if !seen {
-				at[im.Photo] = len(boxes)
-				boxes = append(boxes, PhotoBox{Photo: im.Photo, W: im.W, H: im.H})
-				continue
+			i := sizeOf(boxes, narrowest, im)
+			if i < 0 {
+				i = len(boxes)
+				boxes = append(boxes, PhotoBox{Photo: im.Photo})
+				narrowest = append(narrowest, im.W)
 			}
-			boxes[i].W, boxes[i].H = max(boxes[i].W, im.W), max(boxes[i].H, im.H)
+			b := &boxes[i]
+			b.W, b.H = max(b.W, im.W), max(b.H, im.H)
+			narrowest[i] = min(narrowest[i], im.W)
+			b.Images = append(b.Images, im)
 		}
 	}
 	return boxes
+}
+
+// sizeOf finds the box of im's photo whose images, with im, are all
+// within samePhotoSize of each other in width; -1 if there is none.
+func sizeOf(boxes []PhotoBox, narrowest []float64, im *Image) int {
+	for i, b := range boxes {
+		if b.Photo == im.Photo && max(b.W, im.W) <= samePhotoSize*min(narrowest[i], im.W) {
+			return i
+		}
+	}
+	return -1
 }
 
 // Dump writes the document as text, one line per item with numbers at

@@ -186,9 +186,13 @@ func TestShortParagraphKeepsWithFigure(t *testing.T) {
 	para := func(line int, text string) *content.Paragraph {
 		return &content.Paragraph{Pos: content.Pos{File: "h.md", Line: line}, Text: plain(text)}
 	}
-	photo := func(line int, src string) *content.Figure {
-		return &content.Figure{Pos: content.Pos{File: "h.md", Line: line}, Caption: plain("A photo"),
-			Panels: []content.Panel{{Source: src, Pos: content.Pos{File: "h.md", Line: line}}}}
+	// photo is a figure of the photos srcs, side by side.
+	photo := func(line int, srcs ...string) *content.Figure {
+		fig := &content.Figure{Pos: content.Pos{File: "h.md", Line: line}, Caption: plain("A photo")}
+		for _, src := range srcs {
+			fig.Panels = append(fig.Panels, content.Panel{Source: src, Pos: content.Pos{File: "h.md", Line: line}})
+		}
+		return fig
 	}
 	// pageOf returns the page number (from 1) of the first item that
 	// matches.
@@ -225,7 +229,9 @@ func TestShortParagraphKeepsWithFigure(t *testing.T) {
 		pics := map[*content.Panel]Picture{}
 		for _, blk := range blocks {
 			if fig, ok := blk.(*content.Figure); ok {
-				pics[&fig.Panels[0]] = Picture{Photo: photos[fig.Panels[0].Source]}
+				for k := range fig.Panels {
+					pics[&fig.Panels[k]] = Picture{Photo: photos[fig.Panels[k].Source]}
+				}
 			}
 		}
 		d, err := Layout(monoFonts{}, Input{Handouts: []*content.Handout{h}, Clinic: c, Paper: Letter, Pictures: pics})
@@ -247,7 +253,15 @@ func TestShortParagraphKeepsWithFigure(t *testing.T) {
 	if ip, tp := imagePage(d, "a.jpg"), textPage(d, "Rest your chin"); ip != 2 || tp != 2 {
 		t.Errorf("intro on page %d, picture on page %d; want both on page 2", tp, ip)
 	}
-	d = layoutWith(big, small, photo(1, "b.jpg"), para(2, "Hold for five breaths."))
+	// A figure of two photos takes the column; the note goes under it.
+	big, small = 0, 0
+	for imagePage(layoutWith(big+1, 0, photo(1, "a.jpg", "b.jpg")), "a.jpg") == 1 {
+		big++
+	}
+	for imagePage(layoutWith(big, small+1, photo(1, "a.jpg", "b.jpg")), "a.jpg") == 1 {
+		small++
+	}
+	d = layoutWith(big, small, photo(1, "a.jpg", "b.jpg"), para(2, "Hold for five breaths."))
 	if ip, tp := imagePage(d, "b.jpg"), textPage(d, "Hold for five"); ip != 2 || tp != 2 {
 		t.Errorf("picture on page %d, the note after it on page %d; want both on page 2", ip, tp)
 	}

@@ -44,9 +44,10 @@ type Picture struct {
 // it draws a photo as an Image item that refers to it (Image.Photo), and
 // the caller prepares the pixels for the boxes the photo is drawn in
 // (Document.PhotoBoxes), then fills in Image.Img. So a photo is prepared
-// for the size it is printed at (a single photo at the style's
-// SinglePhoto part of the column, a row shrunk to stay on its page),
-// and no other package repeats layout's arithmetic to guess it.
+// for each size it is printed at (a single photo at the style's
+// SinglePhoto part of the column, or beside its steps at PhotoBeside, a
+// row shrunk to stay on its page), and no other package repeats layout's
+// arithmetic to guess it.
 type Photo struct {
 	PxW, PxH int
 }

@@ -22,8 +22,9 @@ import (
 // value, not its name, and so notices a style whose sizes changed). What
 // stays constants in the builders are rules, not looks: when a short
 // paragraph keeps with its figure, how much two figures may shrink to
-// share a row, the QR code's quiet zone and least module, the most lines
-// a footer may take, and an icon's shape as parts of its size.
+// share a row, how much taller than a photo the text beside it may be,
+// the QR code's quiet zone and least module, the most lines a footer may
+// take, and an icon's shape as parts of its size.
 type Style struct {
 	Name string // what StyleByName finds it by
 
@@ -153,10 +154,22 @@ type FigureStyle struct {
 	// position clearly, and less paper than a page left a third empty.
 	// Drawings are never shrunk: one scale keeps every body the same size.
 	PhotoShrink float64
-	// SinglePhoto is the widest a figure of one photo is drawn, as a part
-	// of the slot it is in: a photo across the whole column is more paper
-	// than the position needs.
+	// SinglePhoto is the widest a figure of one photo alone in its row is
+	// drawn, as a part of the column: a photo across the whole column is
+	// more paper than the position needs.
 	SinglePhoto float64
+	// PairPhoto is the least part of its size alone in a row that a
+	// figure of photos may be drawn at to share a row with the next
+	// figure of photos, as drawings pair: two single photos pair, a
+	// figure of two photos side by side does not. 0: photos pair only
+	// when they fit at full size, as drawings do.
+	PairPhoto float64
+	// PhotoBeside is the width of a figure of one photo set beside the
+	// text that follows it (its steps), as a part of the column: the
+	// picture next to the words it shows, and a row of the page where
+	// the photo above its steps took two. 0: photos are never set beside
+	// text.
+	PhotoBeside float64
 	// DrawingScale is how many points one centimetre of a built-in drawing
 	// takes on the page. One scale for every drawing keeps the body the
 	// same size in every figure of a handout.
@@ -354,6 +367,7 @@ func article() Style {
 		Space: Spacing{Section: 20, Subhead: 12, Paragraph: 7, Item: 4, Figure: 12, Box: 10,
 			Byline: 4, ListIndent: 22, ListLabelGap: 6, SplitPad: 4},
 		Figure: FigureStyle{MaxHeight: 210, Gap: 14, RowGap: 18, PhotoShrink: 0.75, SinglePhoto: 0.75,
+			PairPhoto: 0.75, PhotoBeside: 0.33,
 			DrawingScale: 1.1, PanelLabelMin: 120, LabelGap: 4, CaptionGap: 6, CaptionMinWidth: 320},
 		Rules: RuleWeights{Header: 1.2, Footer: 0.5, Link: 0.5, LinkDrop: 1.2, TableHead: 0.8, TableRow: 0.4, WriteIn: 0.5,
 			Frame: 0.8, Strong: 1.4, Panel: 1},

@@ -201,8 +201,14 @@ func BenchmarkOurs(b *testing.B) {
 	b.ReportMetric(float64(pages), "pages")
 }
 
+// refMaxPages is the most pages our handout of the reference document may
+// take (issue 13): its photos sit beside their steps, as the reference
+// places them, not one per row above them.
+const refMaxPages = 5
+
 // TestReferenceDocument checks that the two benchmarks make real,
-// comparable documents: both valid, with the same number of pages.
+// comparable documents: both valid, ours in at most refMaxPages pages and
+// no more than the reference's.
 func TestReferenceDocument(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -219,7 +225,7 @@ func TestReferenceDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	pdftest.Validate(t, ours)
-	if refPages := bytes.Count(ref, []byte("/Type /Page\n")); refPages != pages {
-		t.Errorf("the reference has %d pages, ours %d", refPages, pages)
+	if refPages := bytes.Count(ref, []byte("/Type /Page\n")); pages > refMaxPages || pages > refPages {
+		t.Errorf("ours has %d pages (the reference %d); want at most %d and no more than the reference", pages, refPages, refMaxPages)
 	}
 }

@@ -144,8 +144,8 @@ type Job struct {
 	Warn func(msg string)
 }
 
-// sharpPPI is the resolution below which a printed photo looks soft; the
-// print preset prepares photos at about 250 pixels per inch.
+// sharpPPI is the resolution below which a printed photo looks soft;
+// the print preset prepares photos at more (photo.Preset.PixelsPerInch).
 const (
 	sharpPPI     = 150
 	suggestedPPI = 200
@@ -171,8 +171,8 @@ func (e *Engine) Render(j Job) ([]byte, int, error) {
 // Layout owns placement: it places a photo by its aspect ratio alone,
 // which the photo's headers give (photo.FileDimensions), and says in the
 // display list where each is drawn. Only then is each photo prepared,
-// once, for the largest box it is drawn in (a photo drawn smaller than
-// the column, or shrunk to stay on its page, gets fewer pixels), and the
+// once for each size it is drawn at (a photo drawn smaller than the
+// column, or shrunk to stay on its page, gets fewer pixels), and the
 // images filled in. Nothing here repeats layout's arithmetic.
 func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	j, err := cleanVisit(j)
@@ -315,9 +315,16 @@ type photoTask struct {
 	file   photoFile
 	logo   []byte        // the logo's bytes; nil for a photo
 	photo  *layout.Photo // what layout places; this document's own
-	opt    photo.Options
-	img    *figures.Image
-	err    error
+}
+
+// placement is one size a photo is drawn at (layout.PhotoBox), and the
+// pixels prepared for it.
+type placement struct {
+	task *photoTask
+	box  layout.PhotoBox
+	opt  photo.Options
+	img  *figures.Image
+	err  error
 }
 
 // photoSize reads a photo file's upright size once per run (see
@@ -363,53 +370,57 @@ func logoOptions(preset photo.Preset, gray bool, w, h float64) photo.Options {
 	return photo.Options{Preset: preset, PlacedWidthPt: w, PlacedHeightPt: h, KeepAlpha: true, Grayscale: gray}
 }
 
-// preparePhotos prepares each photo for the largest box doc draws it in
-// and fills in the images. Photos are prepared side by side, at most one
-// per CPU (a 12-megapixel photo takes about 80 ms, and a handout at the
-// front desk may have a dozen; each holds a whole photo file in memory
-// while it is read); the error reported is the first failing photo's in
-// the order of tasks, so the same input always gives the same message.
+// preparePhotos prepares each photo for every size doc draws it at
+// (Document.PhotoBoxes: a photo drawn at two sizes gets the pixels each
+// needs) and fills in the images. Photos are prepared side by side, at
+// most one per CPU (a 12-megapixel photo takes about 80 ms, and a handout
+// at the front desk may have a dozen; each holds a whole photo file in
+// memory while it is read); the error reported is the first failing
+// photo's in the order of tasks, so the same input always gives the same
+// message.
 func (e *Engine) preparePhotos(doc *layout.Document, tasks []*photoTask, j Job) error {
 	of := map[*layout.Photo]*photoTask{}
 	for _, t := range tasks {
 		of[t.photo] = t
 	}
-	var drawn []*photoTask
+	byTask := map[*photoTask][]*placement{}
+	var drawn []*placement
 	for _, b := range doc.PhotoBoxes() {
 		t := of[b.Photo]
 		if t == nil {
 			return fmt.Errorf("render: layout drew a photo it was not given")
 		}
-		t.opt = photo.Options{Preset: j.Preset, Grayscale: j.Grayscale, PlacedWidthPt: b.W, PlacedHeightPt: b.H}
+		pl := &placement{task: t, box: b, opt: photo.Options{Preset: j.Preset, Grayscale: j.Grayscale, PlacedWidthPt: b.W, PlacedHeightPt: b.H}}
 		if t.logo != nil {
-			t.opt = logoOptions(j.Preset, j.Grayscale, b.W, b.H)
+			pl.opt = logoOptions(j.Preset, j.Grayscale, b.W, b.H)
 		}
-		drawn = append(drawn, t)
+		drawn = append(drawn, pl)
+		byTask[t] = append(byTask[t], pl)
 	}
 	slots := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 	var wg sync.WaitGroup
-	for _, t := range drawn {
+	for _, pl := range drawn {
 		wg.Go(func() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			if t.logo != nil {
-				t.img, t.err = e.prepared.Prepare(t.source, t.logo, t.opt)
+			if t := pl.task; t.logo != nil {
+				pl.img, pl.err = e.prepared.Prepare(t.source, t.logo, pl.opt)
 			} else {
-				t.img, t.err = e.photo(t.file, t.opt)
+				pl.img, pl.err = e.photo(t.file, pl.opt)
 			}
 		})
 	}
 	wg.Wait()
 	for _, t := range tasks {
-		if t.err != nil {
-			return fmt.Errorf("%s: %w", t.where, t.err)
+		for _, pl := range byTask[t] {
+			if pl.err != nil {
+				return fmt.Errorf("%s: %w", t.where, pl.err)
+			}
 		}
 	}
-	for _, p := range doc.Pages {
-		for _, it := range p.Items {
-			if im, ok := it.(*layout.Image); ok && im.Photo != nil {
-				im.Img = of[im.Photo].img
-			}
+	for _, pl := range drawn {
+		for _, im := range pl.box.Images {
+			im.Img = pl.img
 		}
 	}
 	return nil

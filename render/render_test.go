@@ -185,10 +185,10 @@ func TestPhotoPreparedForItsBox(t *testing.T) {
 			t.Fatalf("%d photos on the pages, want 1", len(ims))
 		}
 		im := ims[0]
-		want := im.W / 72 * 250
+		want := im.W / 72 * photo.PresetPrint.PixelsPerInch()
 		if got := float64(im.Img.PxW); got < want-2 || got > want+2 {
-			t.Errorf("after %d lines: photo drawn %.0f pt wide is %d pixels across (%.0f per inch); want about %.0f (250 per inch)",
-				filler, im.W, im.Img.PxW, got/(im.W/72), want)
+			t.Errorf("after %d lines: photo drawn %.0f pt wide is %d pixels across (%.0f per inch); want about %.0f (%.0f per inch)",
+				filler, im.W, im.Img.PxW, got/(im.W/72), want, photo.PresetPrint.PixelsPerInch())
 		}
 		return im
 	}
@@ -206,6 +206,45 @@ func TestPhotoPreparedForItsBox(t *testing.T) {
 		}
 	}
 	t.Errorf("the photo was never drawn smaller to stay on its page")
+}
+
+// TestPhotoDrawnTwicePreparedForEachBox: a photo drawn at full size in
+// one section and, in another, shrunk to stay on its page with the text
+// before it (PhotoShrink) gets pixels for each box it is drawn in, at
+// about the preset's resolution in both: the shrunk one is not given the
+// full-size pixels (333 pixels per inch where 250 is the target).
+func TestPhotoDrawnTwicePreparedForEachBox(t *testing.T) {
+	dir := t.TempDir()
+	pdftest.WritePhoto(t, dir, "wide.jpg", 3000, 1500, 1)
+	e := newTestEngine(t)
+	ppi := photo.PresetPrint.PixelsPerInch()
+	for filler := 10; filler < 60; filler++ {
+		path := filepath.Join(dir, "h.md")
+		md := "---\ntitle: Wide\n---\n\n## One\n\n![Wide](wide.jpg)\n\n## Two\n\n" +
+			strings.Repeat("A line of text.\n\n", filler) + "![Wide again](wide.jpg)\n"
+		if err := os.WriteFile(path, []byte(md), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := e.Layout(testJob(t, path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ims := photosOf(doc)
+		if len(ims) != 2 {
+			t.Fatalf("%d photos on the pages, want 2", len(ims))
+		}
+		if ims[1].W > 0.9*ims[0].W {
+			continue // not shrunk yet: more filler
+		}
+		for i, im := range ims {
+			if got := float64(im.Img.PxW) / (im.W / 72); got < ppi-2 || got > ppi+2 {
+				t.Errorf("after %d lines: photo %d drawn %.0f pt wide is %d pixels across (%.0f per inch); want about %.0f per inch",
+					filler, i+1, im.W, im.Img.PxW, got, ppi)
+			}
+		}
+		return
+	}
+	t.Errorf("the second photo was never drawn smaller to stay on its page")
 }
 
 // photosOf is the images on doc's pages but the logo (the sample

@@ -61,6 +61,14 @@ func ParsePreset(name string) (Preset, error) {
 	return 0, fmt.Errorf("%q is not a preset; use print or email", name)
 }
 
+// PixelsPerInch is how many pixels per inch of its placed width a photo
+// is prepared with at p (0 for an unknown preset): the one place the
+// presets' resolutions are said, for callers that check or report them.
+func (p Preset) PixelsPerInch() float64 {
+	ppi, _, _ := presetParams(p)
+	return ppi
+}
+
 // presetParams returns pixels per inch and JPEG quality for p.
 func presetParams(p Preset) (ppi float64, quality int, ok bool) {
 	switch p {
