@@ -138,36 +138,48 @@ var bodyTorsoProfile = [...]struct{ S, Front, Back float64 }{
 }
 
 // bodyTorsoPath is the side-view trunk outline between spine positions
-// s0 and s1 (s1 past the end of the profile includes the rounded top); the
-// cut at s0 is a straight line across, for emphasis fills.
-func bodyTorsoPath(sk *bodySkeleton, s0 float64) []figures.Segment {
+// s0 and s1 (s0 before the start or s1 past the end of the profile
+// include the rounded ends); a cut inside the profile is a straight line
+// across, for emphasis fills.
+func bodyTorsoPath(sk *bodySkeleton, s0, s1 float64) []figures.Segment {
 	var front, back []bodyVec
+	cut := func(s float64) {
+		f, b := bodyTorsoFrontBack(s)
+		ax := sk.axisAt(s)
+		front = append(front, bodyAt(ax.P, ax.Dir-90, f))
+		back = append(back, bodyAt(ax.P, ax.Dir+90, b))
+	}
+	first, last := bodyTorsoProfile[0].S, bodyTorsoProfile[len(bodyTorsoProfile)-1].S
+	cutLow, cutHigh := s0 > first, s1 < last
+	if cutLow {
+		// Add the cut itself so the partial outline meets the full one.
+		cut(s0)
+	}
 	for _, pr := range bodyTorsoProfile {
-		if pr.S < s0 {
+		if pr.S < s0 || pr.S > s1 {
 			continue
 		}
 		ax := sk.axisAt(pr.S)
 		front = append(front, bodyAt(ax.P, ax.Dir-90, pr.Front))
 		back = append(back, bodyAt(ax.P, ax.Dir+90, pr.Back))
 	}
-	if s0 > bodyTorsoProfile[0].S {
-		// Add the cut itself so the partial outline meets the full one.
-		f, b := bodyTorsoFrontBack(s0)
-		ax := sk.axisAt(s0)
-		front = append([]bodyVec{bodyAt(ax.P, ax.Dir-90, f)}, front...)
-		back = append([]bodyVec{bodyAt(ax.P, ax.Dir+90, b)}, back...)
+	if cutHigh {
+		cut(s1)
 	}
 	// Counter-clockwise: up the front, down the back.
 	loop := append([]bodyVec{}, front...)
 	for i := len(back) - 1; i >= 0; i-- {
 		loop = append(loop, back[i])
 	}
-	if s0 <= bodyTorsoProfile[0].S {
-		return bodySmoothClosed(loop)
-	}
-	// A partial torso keeps its straight cut: smooth the rest, then close.
 	path := bodySmoothClosed(loop)
-	path[len(path)-2] = figures.Segment{Op: figures.LineTo, Pts: [3]figures.Point{loop[0].point()}}
+	// A partial torso keeps its straight cuts: path[i+1] runs from
+	// loop[i] to loop[i+1], the last curve back to loop[0].
+	if cutHigh {
+		path[len(front)] = figures.Segment{Op: figures.LineTo, Pts: [3]figures.Point{loop[len(front)].point()}}
+	}
+	if cutLow {
+		path[len(path)-2] = figures.Segment{Op: figures.LineTo, Pts: [3]figures.Point{loop[0].point()}}
+	}
 	return path
 }
 
@@ -320,7 +332,7 @@ func bodyHeadFront(f bodyHeadFrame, face bool) ([][]figures.Segment, []bodyDetai
 // and head, and both arms and legs (the far side marked Far).
 func bodySideParts(sk *bodySkeleton) ([]bodyPart, []bodyDetail) {
 	parts := []bodyPart{
-		{Kind: bodyTorso, Path: bodyTorsoPath(sk, -1)},
+		{Kind: bodyTorso, Path: bodyTorsoPath(sk, -1, 2)},
 		{Kind: bodyNeckPart, Path: bodyCapsule(sk.Shoulder, bodyNeckR, sk.Head, bodyNeckR-0.6)},
 	}
 	head, details := bodyHeadSide(sk)

@@ -131,6 +131,8 @@ func TestBuiltinNames(t *testing.T) {
 		"supine-chin-tuck-head-lift-start", "supine-chin-tuck-head-lift-finish", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
 		"straight-leg-raise-start", "straight-leg-raise-finish",
 		"mountain-front", "mountain-side",
+		"pelvic-tilt-start", "pelvic-tilt-finish", "prone-press-up-start", "prone-press-up-finish",
+		"childs-pose", "lying-march-start", "lying-march-finish", "quad-set", "abdominal-brace",
 	}
 	if got := BuiltinNames(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("BuiltinNames() = %q, want %q", got, want)

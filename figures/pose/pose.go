@@ -102,6 +102,10 @@ type prop struct {
 	// By names the parts that rest on the prop, when they are not the
 	// back or seat (hands on a counter).
 	By []bodyPartKind
+	// NearOnly marks a prop under the near limb alone (a towel roll under
+	// one knee): the far limb lies beside it, not on it, so it is not
+	// checked against it.
+	NearOnly bool
 }
 
 // placed is a prop where it ended up: a round one's centre and
@@ -245,9 +249,11 @@ type spec struct {
 	// Rest lists the parts that rest on the mat or floor.
 	Rest []ref
 	// Emph lists parts drawn darker because they move; EmphFrom > 0 also
-	// darkens the trunk from that spine position up.
+	// darkens the trunk from that spine position up, to EmphTo when that
+	// is set (the low back and pelvis of a pelvic tilt, not the chest).
 	Emph     []bodyPartKind
 	EmphFrom float64
+	EmphTo   float64
 	// EmphRefs lists parts drawn darker on one side only: the near leg and
 	// the far arm that move while their other-side twins hold still.
 	EmphRefs []ref
@@ -255,6 +261,10 @@ type spec struct {
 	// SpineExtMax overrides the usual 40° limit of spine extension for
 	// poses that exceed it on purpose (back bends over a ball, the wheel).
 	SpineExtMax float64
+	// KneeFlexMax overrides the usual 140° limit of knee flexion for
+	// poses that sit back on the heels, where the body's weight takes the
+	// knee to its passive range (about 155°).
+	KneeFlexMax float64
 	Plumb       bool
 	// Anchor is the joint placed at x = 0 (the near hip unless said; the
 	// far side's if AnchorFar), so that the still parts of a start/finish
@@ -295,12 +305,13 @@ const matThick = 1.0
 // far gives the far side its angles from the near side's.
 func far(spec *spec, a bodyAngles) bodyAngles {
 	n, d, f := a.Near, spec.FarDelta, a.Far
-	a.Far = bodyLimbAngles{n.Hip + d.Hip, n.Knee + d.Knee, n.Ankle + d.Ankle, n.Shoulder + d.Shoulder, n.Elbow + d.Elbow, n.Wrist + d.Wrist}
+	a.Far = bodyLimbAngles{n.Hip + d.Hip, n.Knee + d.Knee, n.Ankle + d.Ankle, n.Shoulder + d.Shoulder, n.Elbow + d.Elbow, n.Wrist + d.Wrist,
+		n.ArmOut + d.ArmOut, n.ForearmOut + d.ForearmOut}
 	if spec.FarLegs {
 		a.Far.Hip, a.Far.Knee, a.Far.Ankle = f.Hip, f.Knee, f.Ankle
 	}
 	if spec.FarArms {
-		a.Far.Shoulder, a.Far.Elbow, a.Far.Wrist = f.Shoulder, f.Elbow, f.Wrist
+		a.Far.Shoulder, a.Far.Elbow, a.Far.Wrist, a.Far.ArmOut, a.Far.ForearmOut = f.Shoulder, f.Elbow, f.Wrist, f.ArmOut, f.ForearmOut
 	}
 	return a
 }
@@ -386,6 +397,10 @@ func (f *solvedFigure) clearance(i int) float64 {
 // clearanceOf is the gap between prop i and the kept parts' outline.
 func (f *solvedFigure) clearanceOf(i int, keep func(bodyPart) bool) float64 {
 	pr := f.Props[i]
+	if f.Spec.Props[i].NearOnly {
+		all := keep
+		keep = func(p bodyPart) bool { return !p.Far && all(p) }
+	}
 	if pr.Pieces != nil {
 		return f.pieceClearance(pr.Pieces, keep)
 	}
@@ -672,6 +687,10 @@ func ranges(spec *spec) []jointRange {
 	if spec.SpineExtMax > 0 {
 		spineMax = spec.SpineExtMax
 	}
+	kneeMax := 140.0
+	if spec.KneeFlexMax > 0 {
+		kneeMax = spec.KneeFlexMax
+	}
 	r := []jointRange{
 		{"spine extension", -80, spineMax, func(a bodyAngles) float64 { return a.Lumbar + a.Thoracic }},
 		{"neck", -45, 45, func(a bodyAngles) float64 { return a.Neck + a.Head }},
@@ -687,7 +706,7 @@ func ranges(spec *spec) []jointRange {
 		get := side.get
 		r = append(r,
 			jointRange{side.name + " hip", -20, 120, func(a bodyAngles) float64 { return get(a).Hip }},
-			jointRange{side.name + " knee", 0, 140, func(a bodyAngles) float64 { return get(a).Knee }},
+			jointRange{side.name + " knee", 0, kneeMax, func(a bodyAngles) float64 { return get(a).Knee }},
 			// Ankle: dorsiflexion 20, plantarflexion 50.
 			jointRange{side.name + " ankle", -50, 20, func(a bodyAngles) float64 { return get(a).Ankle }},
 			jointRange{side.name + " shoulder", -50, 180, func(a bodyAngles) float64 { return get(a).Shoulder }},
