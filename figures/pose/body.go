@@ -83,6 +83,9 @@ type bodyAngles struct {
 	// always sees the person's right side, so a head turned right shows the
 	// face and one turned left shows the back of the head.
 	Turn float64
+	// Tilt is the neck's side-bend in the front view, positive towards the
+	// person's right shoulder (the viewer's left).
+	Tilt float64
 	// Near is the right (near) side, Far the left.
 	Near, Far bodyLimbAngles
 }
@@ -97,6 +100,10 @@ type bodyLimbAngles struct {
 	// the side, a forearm across the belly. The side view shows such a
 	// segment cos(Out) of its length, as a photograph would.
 	ArmOut, ForearmOut float64
+	// Rotation is the shoulder's rotation in the front view, outward
+	// positive: it turns a bent elbow's forearm out to the side (or up,
+	// with the arm raised sideways), and inward across the belly.
+	Rotation float64
 }
 
 // bodyAxisPoint is one sample of the trunk's centre line.

@@ -118,9 +118,11 @@ func shapes(fig *solvedFigure) []figures.Shape {
 		}
 		return false
 	}
-	var far, main, arm []bodyPart
+	var far, main, arm, left []bodyPart
 	for _, p := range fig.Parts {
 		switch {
+		case p.Far && spec.View == front:
+			left = append(left, p)
 		case p.Far:
 			far = append(far, p)
 		case p.Kind.bodyArm():
@@ -162,6 +164,7 @@ func shapes(fig *solvedFigure) []figures.Shape {
 		shapes = append(shapes, band(&fig.Skel, spec.Band)...)
 	}
 	shapes = append(shapes, group(arm, ink, skin, emphSkin, emph, nil)...)
+	shapes = append(shapes, group(left, ink, skin, emphSkin, emph, nil)...)
 	for _, a := range spec.Arrows {
 		o := fig.Skel.axisAt(a.At).P
 		if a.Circle {

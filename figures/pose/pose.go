@@ -72,17 +72,18 @@ const (
 	cushion
 	table
 	door
+	doorway
 )
 
 func (k propKind) String() string {
-	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter", "wall", "kneeling cushion", "table", "door"}[k]
+	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter", "wall", "kneeling cushion", "table", "door", "doorway"}[k]
 }
 
 // radius is a round prop's real size from FIGURES.md: a towel rolled to
 // about 11 cm, a 15 cm foam roller, a 55 cm ball for a person of 170 cm;
 // 0 for a flat-sided one.
 func (k propKind) radius() float64 {
-	return [...]float64{5.5, 7.5, 27.5, 0, 0, 0, 0, 0, 0}[k]
+	return [...]float64{5.5, 7.5, 27.5, 0, 0, 0, 0, 0, 0, 0}[k]
 }
 
 // prop places a prop on the floor (or mat) under or behind the body:
@@ -136,10 +137,13 @@ const (
 	farHip
 	farKnee
 	farAnkle
+	// The far arm's, for a pose whose arms differ (FarArms).
+	farShoulder
+	farElbow
 )
 
 func (p param) String() string {
-	return [...]string{"trunk", "lumbar", "thoracic", "neck", "hip", "knee", "ankle", "shoulder", "elbow", "wrist", "far hip", "far knee", "far ankle"}[p]
+	return [...]string{"trunk", "lumbar", "thoracic", "neck", "hip", "knee", "ankle", "shoulder", "elbow", "wrist", "far hip", "far knee", "far ankle", "far shoulder", "far elbow"}[p]
 }
 
 func (p param) ptr(a *bodyAngles) *float64 {
@@ -168,6 +172,10 @@ func (p param) ptr(a *bodyAngles) *float64 {
 		return &a.Far.Knee
 	case farAnkle:
 		return &a.Far.Ankle
+	case farShoulder:
+		return &a.Far.Shoulder
+	case farElbow:
+		return &a.Far.Elbow
 	}
 	return &a.Near.Wrist
 }
@@ -266,6 +274,9 @@ type spec struct {
 	// knee to its passive range (about 155°).
 	KneeFlexMax float64
 	Plumb       bool
+	// Seated puts a front view on a chair: the thighs come towards the
+	// viewer, the shins stand down to the floor.
+	Seated bool
 	// Anchor is the joint placed at x = 0 (the near hip unless said; the
 	// far side's if AnchorFar), so that the still parts of a start/finish
 	// pair line up.
@@ -306,12 +317,12 @@ const matThick = 1.0
 func far(spec *spec, a bodyAngles) bodyAngles {
 	n, d, f := a.Near, spec.FarDelta, a.Far
 	a.Far = bodyLimbAngles{n.Hip + d.Hip, n.Knee + d.Knee, n.Ankle + d.Ankle, n.Shoulder + d.Shoulder, n.Elbow + d.Elbow, n.Wrist + d.Wrist,
-		n.ArmOut + d.ArmOut, n.ForearmOut + d.ForearmOut}
+		n.ArmOut + d.ArmOut, n.ForearmOut + d.ForearmOut, n.Rotation + d.Rotation}
 	if spec.FarLegs {
 		a.Far.Hip, a.Far.Knee, a.Far.Ankle = f.Hip, f.Knee, f.Ankle
 	}
 	if spec.FarArms {
-		a.Far.Shoulder, a.Far.Elbow, a.Far.Wrist, a.Far.ArmOut, a.Far.ForearmOut = f.Shoulder, f.Elbow, f.Wrist, f.ArmOut, f.ForearmOut
+		a.Far.Shoulder, a.Far.Elbow, a.Far.Wrist, a.Far.ArmOut, a.Far.ForearmOut, a.Far.Rotation = f.Shoulder, f.Elbow, f.Wrist, f.ArmOut, f.ForearmOut, f.Rotation
 	}
 	return a
 }
@@ -324,7 +335,9 @@ func layout(spec *spec, a bodyAngles) solvedFigure {
 		fig.Floor = -matThick
 	}
 	if spec.View == front {
-		fig.Parts, fig.Details = bodyFront(a)
+		fig.Skel = bodyFrontSkeleton(a, spec.Seated)
+		fig.Parts, fig.Details = bodyFrontParts(&fig.Skel, a, spec.Seated)
+		fig.Props = placeProps(spec, &fig.Skel)
 		return fig
 	}
 	sk := bodySide(a)
@@ -337,30 +350,57 @@ func layout(spec *spec, a bodyAngles) solvedFigure {
 	sk.shift(bodyVec{-sk.joint(spec.Anchor, spec.AnchorFar).X, -lo.Y})
 	fig.Skel = sk
 	fig.Parts, fig.Details = bodySideParts(&fig.Skel)
+	fig.Props = placeProps(spec, &fig.Skel)
+	return fig
+}
+
+// placeProps puts the pose's props on the floor: a round one's centre,
+// or a flat-sided one's outlines, in the view the pose is drawn in.
+func placeProps(spec *spec, sk *bodySkeleton) []placed {
+	var out []placed
 	for _, pr := range spec.Props {
 		r := pr.Kind.radius()
 		x := pr.DX
-		if !pr.Fixed {
-			x += fig.Skel.axisAt(pr.At).P.X
+		if !pr.Fixed && spec.View == side {
+			x += sk.axisAt(pr.At).P.X
 		}
 		placed := placed{Kind: pr.Kind, C: bodyVec{x, r}, R: r}
-		switch pr.Kind {
-		case chair:
-			placed.Pieces = chairPieces(x)
-		case counter:
-			placed.Pieces = counterPieces(x)
-		case wall:
-			placed.Pieces = wallPieces(x)
-		case cushion:
-			placed.Pieces = cushionPieces(x)
-		case table:
-			placed.Pieces = tablePieces(x)
-		case door:
-			placed.Pieces = doorPieces(x)
+		if spec.View == front {
+			placed.Pieces = frontPieces(pr.Kind, x)
+		} else {
+			placed.Pieces = sidePieces(pr.Kind, x)
 		}
-		fig.Props = append(fig.Props, placed)
+		out = append(out, placed)
 	}
-	return fig
+	return out
+}
+
+// sidePieces is a flat-sided prop's outlines in the side view, nil for a
+// round one.
+func sidePieces(k propKind, x float64) []piece {
+	switch k {
+	case chair:
+		return chairPieces(x)
+	case counter:
+		return counterPieces(x)
+	case wall:
+		return wallPieces(x)
+	case cushion:
+		return cushionPieces(x)
+	case table:
+		return tablePieces(x)
+	case door:
+		return doorPieces(x)
+	}
+	return nil
+}
+
+// behind reports whether prop i stands behind the body in depth, where a
+// view cannot show contact: the wall at the back and the chair under a
+// person seen from the front.
+func (s *spec) behind(i int) bool {
+	k := s.Props[i].Kind
+	return s.View == front && (k == wall || k == chair)
 }
 
 // extent is the bounding box (min, max corners) of the selected parts.
@@ -687,6 +727,13 @@ func ranges(spec *spec) []jointRange {
 	if spec.SpineExtMax > 0 {
 		spineMax = spec.SpineExtMax
 	}
+	// In the front view Shoulder is the arm's direction from hanging: a
+	// negative one brings it across the body, which it reaches flexed
+	// forward (ArmOut), up to level across the chest.
+	shoulderMin := -50.0
+	if spec.View == front {
+		shoulderMin = -90
+	}
 	kneeMax := 140.0
 	if spec.KneeFlexMax > 0 {
 		kneeMax = spec.KneeFlexMax
@@ -695,6 +742,7 @@ func ranges(spec *spec) []jointRange {
 		{"spine extension", -80, spineMax, func(a bodyAngles) float64 { return a.Lumbar + a.Thoracic }},
 		{"neck", -45, 45, func(a bodyAngles) float64 { return a.Neck + a.Head }},
 		{"neck rotation", -70, 70, func(a bodyAngles) float64 { return a.Turn }},
+		{"neck side-bend", -45, 45, func(a bodyAngles) float64 { return a.Tilt }},
 	}
 	for _, side := range []struct {
 		name string
@@ -709,8 +757,10 @@ func ranges(spec *spec) []jointRange {
 			jointRange{side.name + " knee", 0, kneeMax, func(a bodyAngles) float64 { return get(a).Knee }},
 			// Ankle: dorsiflexion 20, plantarflexion 50.
 			jointRange{side.name + " ankle", -50, 20, func(a bodyAngles) float64 { return get(a).Ankle }},
-			jointRange{side.name + " shoulder", -50, 180, func(a bodyAngles) float64 { return get(a).Shoulder }},
+			jointRange{side.name + " shoulder", shoulderMin, 180, func(a bodyAngles) float64 { return get(a).Shoulder }},
 			jointRange{side.name + " elbow", 0, 145, func(a bodyAngles) float64 { return get(a).Elbow }},
+			// Shoulder rotation: inward 70, outward 90.
+			jointRange{side.name + " shoulder rotation", -70, 90, func(a bodyAngles) float64 { return get(a).Rotation }},
 			// Wrist: flexion 80; extension 70 free, up to 90 when the hand
 			// bears weight flat on the floor.
 			jointRange{side.name + " wrist", -80, 90, func(a bodyAngles) float64 { return get(a).Wrist }},

@@ -22,6 +22,9 @@ var libraryPairs = [...]pair{
 	// The hands stay where they were put; the trunk rises on the arms.
 	{"prone-press-up-start", "prone-press-up-finish", []joint{jointShoulder, jointElbow, jointHead}, nil, nil},
 	{"lying-march-start", "lying-march-finish", nil, []joint{jointKnee, jointAnkle}, nil},
+	{"neck-rotation-start", "neck-rotation-finish", []joint{jointHead}, nil, nil},
+	{"wall-angel-start", "wall-angel-finish", []joint{jointElbow, jointWrist, jointFingertip}, nil, nil},
+	{"band-external-rotation-start", "band-external-rotation-finish", nil, []joint{jointWrist, jointFingertip}, nil},
 }
 
 // pelvicTilt is lying on the back with the knees bent (hookLying), the
@@ -137,6 +140,69 @@ func handsOnBelly(s *spec) {
 	s.Rest = rest(bodyTorso, bodyFootPart, bodyHeadPart)
 }
 
+// handsOnThighs rests the far (left) hand on the thigh of a person
+// sitting, seen from the front.
+var handsOnThighs = bodyLimbAngles{Shoulder: 4, ArmOut: 28, Elbow: 55, Rotation: -25}
+
+// seatedFront is sitting tall on a chair seen from the front, the hands
+// resting on the thighs, the head as a gives it.
+func seatedFront(name, desc string, a bodyAngles) spec {
+	a.Near, a.Far = handsOnThighs, handsOnThighs
+	return spec{
+		Name: name, Desc: desc, View: front, Seated: true, Angles: a, FarArms: true,
+		Props: []prop{{Kind: chair, Fixed: true, Free: true}},
+		Rest:  rest(bodyFootPart),
+	}
+}
+
+// holdingSeat is seatedFront with the near (right) hand holding the side
+// of the seat, the arm straight down beside it: it keeps that shoulder
+// down while the head bends away.
+func holdingSeat(name, desc string, a bodyAngles) spec {
+	s := seatedFront(name, desc, a)
+	s.Angles.Near = bodyLimbAngles{Shoulder: 6}
+	return s
+}
+
+// goalPost is standing with the back to a wall, seen from the front, the
+// arms raised sideways by shoulder degrees with the elbows bent by elbow
+// degrees and the forearms turned up against the wall.
+func goalPost(name, desc string, shoulder, elbow float64, more func(*spec)) spec {
+	arm := bodyLimbAngles{Shoulder: shoulder, Elbow: elbow, Rotation: 90}
+	s := spec{
+		Name: name, Desc: desc, View: front,
+		Angles: bodyAngles{Trunk: 90, Near: arm, Far: arm},
+		Props:  []prop{{Kind: wall, Fixed: true, Free: true}},
+		Rest:   rest(bodyFootPart),
+		Emph:   []bodyPartKind{bodyUpperArm, bodyForearmPart, bodyHandPart},
+	}
+	more(&s)
+	return s
+}
+
+// bandRotationDoor is where the door that anchors the band stands from
+// the midline (cm), on the person's left: the band pulls the right hand
+// in across the belly.
+const bandRotationDoor = 70.0
+
+// bandRotation is standing side-on to a door seen from the front, the
+// right elbow bent to 90° at the side, the forearm turned by rotation
+// degrees (inward across the belly, or outward), holding a band anchored
+// in the door at elbow height.
+func bandRotation(name, desc string, rotation float64, more func(*spec)) spec {
+	s := spec{
+		Name: name, Desc: desc, View: front, FarArms: true,
+		Angles: bodyAngles{Trunk: 90, Near: bodyLimbAngles{Shoulder: 3, Elbow: 90, Rotation: rotation},
+			Far: bodyLimbAngles{Shoulder: 5}},
+		Props:    []prop{{Kind: door, DX: bandRotationDoor, Fixed: true, Free: true}},
+		Band:     bodyVec{bandRotationDoor, 0.630*bodyHeight - 2},
+		Rest:     rest(bodyFootPart),
+		EmphRefs: rest(bodyForearmPart, bodyHandPart),
+	}
+	more(&s)
+	return s
+}
+
 var libraryPoses = [...]spec{
 	pelvicTilt("pelvic-tilt-start", "Pelvic tilt, start: lying on the back, knees bent, feet flat, the low back in its natural curve off the mat",
 		20, func(s *spec) {
@@ -171,4 +237,55 @@ var libraryPoses = [...]spec{
 	}),
 	quadSet(),
 	abdominalBrace(),
+	with(seatedFront("neck-rotation-start", "Neck turn, start: sitting tall on a chair, seen from the front, facing forward",
+		bodyAngles{}), func(s *spec) {
+		// Over the head, towards the right shoulder.
+		s.Arrows = []arrowMark{{At: 1, From: bodyVec{7, 39}, Via: bodyVec{0, 43}, To: bodyVec{-10, 39}}}
+	}),
+	seatedFront("neck-rotation-finish", "Neck turn, finish: the head turned to look over the right shoulder, chin level",
+		bodyAngles{Turn: 60}),
+	holdingSeat("upper-trapezius-stretch", "Side neck stretch: sitting tall, the right hand holding the side of the seat, the head tipped towards the left shoulder",
+		bodyAngles{Tilt: -35}),
+	holdingSeat("levator-scapulae-stretch", "Neck and shoulder blade stretch: sitting tall, the right hand holding the seat, the nose turned towards the left armpit and the head bowed",
+		bodyAngles{Turn: -40, Tilt: -12, Neck: -25, Head: -10}),
+	goalPost("wall-angel-start", "Wall angel, start: standing with the back against a wall, arms in a goal post, elbows bent, hands low on the wall",
+		70, 90, func(s *spec) {
+			s.Arrows = []arrowMark{{At: 1, From: bodyVec{-70, 11}, Via: bodyVec{-75, 26}, To: bodyVec{-73, 41}}}
+		}),
+	goalPost("wall-angel-finish", "Wall angel, finish: the arms slid up the wall above the head",
+		150, 30, func(*spec) {}),
+	{
+		Name: "doorway-pec-stretch", Desc: "Doorway chest stretch: standing in a doorway, seen from the front, both forearms on the frame, elbows at shoulder height",
+		// FIGURES.md: the elbow span at 90° abduction (≈107 cm) is wider
+		// than the 85 cm opening, so the upper arms angle back (47° out of
+		// the picture plane) with the elbows on the jambs and the
+		// shoulders ≈23 cm in front of them; the forearms stand up the
+		// jambs.
+		View: front,
+		Angles: bodyAngles{Trunk: 90, Near: bodyLimbAngles{Shoulder: 90, ArmOut: 46.6, Elbow: 90, Rotation: 90},
+			Far: bodyLimbAngles{Shoulder: 90, ArmOut: 46.6, Elbow: 90, Rotation: 90}},
+		Props: []prop{{Kind: doorway, Fixed: true, By: []bodyPartKind{bodyForearmPart, bodyHandPart}}},
+		Rest:  rest(bodyFootPart),
+		Emph:  []bodyPartKind{bodyUpperArm, bodyForearmPart, bodyHandPart},
+	},
+	{
+		Name: "cross-body-stretch", Desc: "Cross-body shoulder stretch: standing, seen from the front, the right arm across the chest held above the elbow by the left hand",
+		View: front, FarArms: true,
+		// The left hand lies along the right upper arm just above the
+		// elbow (its wrist solved to there), the left elbow forward.
+		Angles: bodyAngles{Trunk: 90, Near: bodyLimbAngles{Shoulder: -78, ArmOut: 35, Elbow: 5},
+			Far: bodyLimbAngles{Shoulder: 10, ArmOut: 80, Elbow: 105, Rotation: -20}},
+		Solve: []solve{
+			{farElbow, 60, 145, goal{Kind: at, J: jointWrist, JFar: true, JB: jointShoulder, Axis: 1, Deg: -6}},
+			{farShoulder, -60, 60, goal{Kind: at, J: jointWrist, JFar: true, JB: jointShoulder, Axis: 0, Deg: 27}},
+		},
+		Rest:     rest(bodyFootPart),
+		EmphRefs: rest(bodyUpperArm, bodyForearmPart, bodyHandPart),
+	},
+	bandRotation("band-external-rotation-start", "Band outward rotation, start: standing side-on to a door, right elbow bent at the side, the forearm across the belly holding a band",
+		-60, func(s *spec) {
+			s.Arrows = []arrowMark{{At: 0.4, From: bodyVec{-8, -9}, Via: bodyVec{-22, -13}, To: bodyVec{-34, -7}}}
+		}),
+	bandRotation("band-external-rotation-finish", "Band outward rotation, finish: the forearm turned out to the side against the band, the elbow still at the side",
+		60, func(*spec) {}),
 }
