@@ -161,7 +161,7 @@ func bodyFrontParts(sk *bodySkeleton, a bodyAngles, seated bool) ([]bodyPart, []
 // more hair shows on top of a bowed head.
 func bodyHeadFrontTurned(f bodyHeadFrame, turn, nod float64) ([][]figures.Segment, []bodyDetail) {
 	s, c := math.Sincos(turn * math.Pi / 180)
-	sa := -4.5 * s                      // the face's shift across
+	sa := -5 * s                        // the face's shift across
 	nb := 6 * math.Sin(nod*math.Pi/180) // and down
 	outline := [][]figures.Segment{
 		f.capsule(0, 1.2, 7.5, 0, 6, 7.5),
@@ -187,10 +187,22 @@ func bodyHeadFrontTurned(f bodyHeadFrame, turn, nod float64) ([][]figures.Segmen
 	}
 	details := []bodyDetail{
 		{Path: f.polygon(hair...), Fill: true, Dark: true},
+	}
+	if math.Abs(turn) > 25 {
+		// The back of the head comes round on the side the face turns
+		// from: hair down to the ear there.
+		g := -math.Copysign(1, sa)
+		back := []float64{7.6, 5, 7.4, 1, 6.6, -2.6, 4.8 - 0.3*math.Abs(sa), -1, 5.4 - 0.3*math.Abs(sa), 6}
+		for i := 0; i < len(back); i += 2 {
+			back[i] *= g
+		}
+		details = append(details, bodyDetail{Path: f.polygon(back...), Fill: true, Dark: true})
+	}
+	details = append(details, []bodyDetail{
 		{Path: bodyCircle(f.at(sa-3.2*c, 2.6+nb), 1.1), Fill: true},
 		{Path: bodyCircle(f.at(sa+3.2*c, 2.6+nb), 1.1), Fill: true},
 		{Path: f.line(1.1*sa+0.3, 1.6+nb, 1.3*sa+tip, -1.8+nb, 1.1*sa-0.8*math.Copysign(1, tip), -2.3+nb)},
 		{Path: f.line(sa-2.6*c, -5+0.8*nb, sa, -6+0.8*nb, sa+2.6*c, -5+0.8*nb)},
-	}
+	}...)
 	return outline, details
 }

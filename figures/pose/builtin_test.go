@@ -135,7 +135,7 @@ func TestBuiltinNames(t *testing.T) {
 		"childs-pose", "lying-march-start", "lying-march-finish", "quad-set", "abdominal-brace",
 		"neck-rotation-start", "neck-rotation-finish", "upper-trapezius-stretch", "levator-scapulae-stretch",
 		"wall-angel-start", "wall-angel-finish", "doorway-pec-stretch", "cross-body-stretch",
-		"band-external-rotation-start", "band-external-rotation-finish",
+		"band-external-rotation-start", "band-external-rotation-finish", "neck-isometrics",
 	}
 	if got := BuiltinNames(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("BuiltinNames() = %q, want %q", got, want)

@@ -160,7 +160,7 @@ func seatedFront(name, desc string, a bodyAngles) spec {
 // down while the head bends away.
 func holdingSeat(name, desc string, a bodyAngles) spec {
 	s := seatedFront(name, desc, a)
-	s.Angles.Near = bodyLimbAngles{Shoulder: 6}
+	s.Angles.Near = bodyLimbAngles{Shoulder: 4}
 	return s
 }
 
@@ -200,6 +200,24 @@ func bandRotation(name, desc string, rotation float64, more func(*spec)) spec {
 		EmphRefs: rest(bodyForearmPart, bodyHandPart),
 	}
 	more(&s)
+	return s
+}
+
+// neckIsometrics is sitting tall on a chair, the right palm flat on the
+// forehead (the shoulder, elbow and wrist solved to put it there, fingers
+// up), the left hand resting on the thigh; the head and neck, which push,
+// are emphasised.
+func neckIsometrics() spec {
+	s := seated("neck-isometrics", "Neck isometrics: sitting tall, the right palm on the forehead, the head pressing gently into the hand without moving", bodyAngles{})
+	s.FarArms = true
+	s.Angles.Far = bodyLimbAngles{Shoulder: 5.8, Elbow: 43, Wrist: 33}
+	s.Angles.Near.Shoulder, s.Angles.Near.Elbow, s.Angles.Near.Wrist = 90, 120, 60
+	s.Solve = append(s.Solve[:3],
+		solve{shoulder, 0, 150, atOf(jointWrist, false, jointHead, 0, 12.5)},
+		solve{elbow, 0, 145, atOf(jointWrist, false, jointHead, 1, -2)},
+		solve{wrist, -80, 90, aimOf(bodyHandPart, 92)},
+	)
+	s.Emph = []bodyPartKind{bodyHeadPart, bodyNeckPart}
 	return s
 }
 
@@ -288,4 +306,5 @@ var libraryPoses = [...]spec{
 		}),
 	bandRotation("band-external-rotation-finish", "Band outward rotation, finish: the forearm turned out to the side against the band, the elbow still at the side",
 		60, func(*spec) {}),
+	neckIsometrics(),
 }
