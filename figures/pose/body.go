@@ -100,6 +100,11 @@ type bodyLimbAngles struct {
 	// the side, a forearm across the belly. The side view shows such a
 	// segment cos(Out) of its length, as a photograph would.
 	ArmOut, ForearmOut float64
+	// Flexion is the hip's flexion towards the viewer in the front view,
+	// where Hip is its abduction; with Flexion, Hip opens the bent knee
+	// out about the line from hip to ankle, as a clamshell opens.
+	// Adduction then tilts the whole leg towards the midline.
+	Flexion, Adduction float64
 	// Rotation is the shoulder's rotation in the front view, outward
 	// positive: it turns a bent elbow's forearm out to the side (or up,
 	// with the arm raised sideways), and inward across the belly.

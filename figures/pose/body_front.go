@@ -59,13 +59,16 @@ func bodyFrontSkeleton(a bodyAngles, seated bool) bodySkeleton {
 		// The hip joints sit about 0.28 of the hip width either side of
 		// the midline; abduction swings a limb away from it.
 		j.Hip = bodyVec{side * 0.28 * 0.191 * bodyHeight, hipY}
-		if seated {
+		switch {
+		case seated:
 			// The thighs come straight towards the viewer and slope down a
 			// little to the knees (0.285 H high); the shins stand plumb.
 			j.Knee = bodyVec{j.Hip.X + side*1.5, 0.285 * bodyHeight}
 			j.Ankle = bodyVec{j.Knee.X, bodyAnkleH}
 			j.Thigh, j.Shank = -90, -90
-		} else {
+		case l.Flexion != 0 || l.Knee != 0:
+			bodyFrontBentLeg(j, l, side)
+		default:
 			j.Thigh = -90 + side*l.Hip
 			j.Shank = j.Thigh
 			j.Knee = bodyAt(j.Hip, j.Thigh, bodyThigh)
@@ -75,6 +78,40 @@ func bodyFrontSkeleton(a bodyAngles, seated bool) bodySkeleton {
 		bodyFrontArm(j, l, side)
 	}
 	return sk
+}
+
+// bodyFrontBentLeg places a bent leg's knee and ankle: the hip flexed
+// towards the viewer and the knee bent back in the leg's own plane, the
+// knee opened out (Hip) about the line from hip to ankle, and the whole
+// leg tilted towards the midline (Adduction); what points at the viewer
+// does not show.
+func bodyFrontBentLeg(j *bodyLimbJoints, l bodyLimbAngles, side float64) {
+	type v3 struct{ X, Y, Z float64 }
+	rad := func(d float64) float64 { return d * math.Pi / 180 }
+	f, k := rad(l.Flexion), rad(l.Knee)
+	knee := v3{0, -math.Cos(f) * bodyThigh, math.Sin(f) * bodyThigh}
+	ankle := v3{0, knee.Y - math.Cos(f-k)*bodyShank, knee.Z + math.Sin(f-k)*bodyShank}
+	// Rodrigues' rotation of the knee about the unit hip-ankle axis;
+	// a positive angle takes it out to its own side.
+	n := math.Sqrt(ankle.X*ankle.X + ankle.Y*ankle.Y + ankle.Z*ankle.Z)
+	ax := v3{ankle.X / n, ankle.Y / n, ankle.Z / n}
+	th := -side * rad(l.Hip)
+	c, s := math.Cos(th), math.Sin(th)
+	cross := v3{ax.Y*knee.Z - ax.Z*knee.Y, ax.Z*knee.X - ax.X*knee.Z, ax.X*knee.Y - ax.Y*knee.X}
+	dot := ax.X*knee.X + ax.Y*knee.Y + ax.Z*knee.Z
+	knee = v3{knee.X*c + cross.X*s + ax.X*dot*(1-c), knee.Y*c + cross.Y*s + ax.Y*dot*(1-c), knee.Z*c + cross.Z*s + ax.Z*dot*(1-c)}
+	// The tilt towards the midline, in the picture plane.
+	tilt := -side * l.Adduction
+	kp := bodyVec{knee.X, knee.Y}
+	ap := bodyVec{ankle.X, ankle.Y}
+	kp = bodyAt(bodyVec{}, bodyAngleOf(kp)+tilt, kp.length())
+	ap = bodyAt(bodyVec{}, bodyAngleOf(ap)+tilt, ap.length())
+	j.Knee, j.Ankle = j.Hip.add(kp), j.Hip.add(ap)
+	j.Thigh = bodyAngleOf(kp)
+	j.Shank = j.Thigh
+	if d := ap.sub(kp); d.length() > 0.5 {
+		j.Shank = bodyAngleOf(d)
+	}
 }
 
 // bodyFrontArm places one arm's elbow, wrist and fingertip.
@@ -104,12 +141,14 @@ func bodyFrontArm(j *bodyLimbJoints, l bodyLimbAngles, side float64) {
 	j.Forearm = bodyAngleOf(f)
 	j.Hand = j.Forearm
 	j.Wrist = j.Elbow.add(f.mul(bodyForearm))
-	j.Fingertip = bodyAt(j.Wrist, j.Hand, bodyHand*math.Max(shown, 0.35))
+	j.Fingertip = bodyAt(j.Wrist, j.Hand, bodyHand*shown)
 }
 
 // bodyFrontParts is the front view's outline: trunk, neck, head, and the
 // limbs, all in the picture plane's one layer: a front view has no far
-// side to shade, and its left arm (Far) is drawn over the right.
+// side to shade. The left limbs are marked Far all the same, so that a
+// part can be emphasised on one side and the left limbs drawn over the
+// right ones (a left hand holding the right arm).
 func bodyFrontParts(sk *bodySkeleton, a bodyAngles, seated bool) ([]bodyPart, []bodyDetail) {
 	hipY := sk.Hip.Y
 	var loop []bodyVec
@@ -134,22 +173,25 @@ func bodyFrontParts(sk *bodySkeleton, a bodyAngles, seated bool) ([]bodyPart, []
 	}
 	for i, j := range sk.Limbs {
 		side := bodyFrontSide(i)
-		calf := bodyAt(j.Knee, j.Shank, 0.3*bodyShank)
-		if seated {
-			calf = j.Knee.add(bodyVec{0, -0.3 * (j.Knee.Y - j.Ankle.Y)})
+		calf := j.Knee.add(j.Ankle.sub(j.Knee).mul(0.3))
+		foot := []bodyPart{{bodyFootPart, i == 1, bodyCapsule(bodyVec{j.Ankle.X - side*1.5, j.Ankle.Y - bodyAnkleH + 3.4}, 3.4, bodyVec{j.Ankle.X + side*2.5, j.Ankle.Y - bodyAnkleH + 2.8}, 2.8)}}
+		if j.Ankle.sub(j.Knee).length() < 0.3*bodyShank {
+			// A shin pointing away from the viewer hides its foot
+			// behind the knee.
+			foot = nil
 		}
+		left := i == 1
 		parts = append(parts,
-			bodyPart{bodyThighPart, false, bodyCapsule(j.Hip, bodyThighR0, j.Knee, bodyThighR1)},
-			bodyPart{bodyShankPart, false, bodyCapsule(j.Knee, bodyThighR1-0.3, calf, bodyCalfR-0.8)},
-			bodyPart{bodyShankPart, false, bodyCapsule(calf, bodyCalfR-0.8, j.Ankle, bodyAnkleR)},
-			// Seen from the front the foot is short and wide, toes a little out.
-			bodyPart{bodyFootPart, false, bodyCapsule(bodyVec{j.Ankle.X - side*1.5, 3.4}, 3.4, bodyVec{j.Ankle.X + side*2.5, 2.8}, 2.8)},
-			// The left arm is marked Far so that it can be drawn on top of the
-			// right one (a left hand holding the right arm), not behind it.
+			bodyPart{bodyThighPart, left, bodyCapsule(j.Hip, bodyThighR0, j.Knee, bodyThighR1)},
+			bodyPart{bodyShankPart, left, bodyCapsule(j.Knee, bodyThighR1-0.3, calf, bodyCalfR-0.8)},
+			bodyPart{bodyShankPart, left, bodyCapsule(calf, bodyCalfR-0.8, j.Ankle, bodyAnkleR)},
 			bodyPart{bodyUpperArm, i == 1, bodyCapsule(j.Shoulder, bodyArmR0, j.Elbow, bodyArmR1)},
 			bodyPart{bodyForearmPart, i == 1, bodyCapsule(j.Elbow, bodyArmR1-0.2, j.Wrist, bodyWristR)},
 			bodyPart{bodyHandPart, i == 1, bodyCapsule(j.Wrist, bodyWristR+0.4, j.Fingertip, bodyFingerR+0.4)},
 		)
+		// Seen from the front the foot is short and wide, toes a little
+		// out.
+		parts = append(parts, foot...)
 	}
 	return parts, details
 }
@@ -205,4 +247,51 @@ func bodyHeadFrontTurned(f bodyHeadFrame, turn, nod float64) ([][]figures.Segmen
 		{Path: f.line(sa-2.6*c, -5+0.8*nb, sa, -6+0.8*nb, sa+2.6*c, -5+0.8*nb)},
 	}...)
 	return outline, details
+}
+
+// turnFigure turns a built figure's body and skeleton by deg degrees
+// about the origin: a front view laid down on its side.
+func turnFigure(fig *solvedFigure, deg float64) {
+	turn := func(p bodyVec) bodyVec { return bodyAt(bodyVec{}, bodyAngleOf(p)+deg, p.length()) }
+	fig.transform(turn, deg)
+}
+
+// moveFigure moves a built figure's body and skeleton by d.
+func moveFigure(fig *solvedFigure, d bodyVec) {
+	fig.transform(func(p bodyVec) bodyVec { return p.add(d) }, 0)
+}
+
+// transform maps every point of the figure's outlines and skeleton by
+// move, and turns its segment directions by deg.
+func (fig *solvedFigure) transform(move func(bodyVec) bodyVec, deg float64) {
+	mapPath := func(path []figures.Segment) {
+		for i := range path {
+			for k := range path[i].Op.Points() {
+				path[i].Pts[k] = move(bodyVec(path[i].Pts[k])).point()
+			}
+		}
+	}
+	for _, p := range fig.Parts {
+		mapPath(p.Path)
+	}
+	for _, d := range fig.Details {
+		mapPath(d.Path)
+	}
+	sk := &fig.Skel
+	for i := range sk.Axis {
+		sk.Axis[i].P = move(sk.Axis[i].P)
+		sk.Axis[i].Dir += deg
+	}
+	sk.Hip, sk.Shoulder, sk.Head = move(sk.Hip), move(sk.Shoulder), move(sk.Head)
+	sk.NeckDir += deg
+	sk.HeadDir += deg
+	for i := range sk.Limbs {
+		j := &sk.Limbs[i]
+		for _, p := range []*bodyVec{&j.Hip, &j.Knee, &j.Ankle, &j.Shoulder, &j.Elbow, &j.Wrist, &j.Fingertip} {
+			*p = move(*p)
+		}
+		for _, a := range []*float64{&j.Thigh, &j.Shank, &j.Foot, &j.Arm, &j.Forearm, &j.Hand} {
+			*a += deg
+		}
+	}
 }

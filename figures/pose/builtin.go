@@ -121,8 +121,13 @@ func shapes(fig *solvedFigure) []figures.Shape {
 	var far, main, arm, left []bodyPart
 	for _, p := range fig.Parts {
 		switch {
-		case p.Far && spec.View == front:
+		case p.Far && spec.View == front && p.Kind.bodyArm():
+			// A front view has no far side: its left arm goes over the
+			// right one (a left hand holding the right arm), its left leg
+			// in one silhouette with the body.
 			left = append(left, p)
+		case p.Far && spec.View == front:
+			main = append(main, p)
 		case p.Far:
 			far = append(far, p)
 		case p.Kind.bodyArm():

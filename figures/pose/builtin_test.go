@@ -136,6 +136,7 @@ func TestBuiltinNames(t *testing.T) {
 		"neck-rotation-start", "neck-rotation-finish", "upper-trapezius-stretch", "levator-scapulae-stretch",
 		"wall-angel-start", "wall-angel-finish", "doorway-pec-stretch", "cross-body-stretch",
 		"band-external-rotation-start", "band-external-rotation-finish", "neck-isometrics",
+		"clamshell-start", "clamshell-finish", "side-plank-knees-start", "side-plank-knees-finish",
 	}
 	if got := BuiltinNames(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("BuiltinNames() = %q, want %q", got, want)

@@ -73,17 +73,18 @@ const (
 	table
 	door
 	doorway
+	pillow
 )
 
 func (k propKind) String() string {
-	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter", "wall", "kneeling cushion", "table", "door", "doorway"}[k]
+	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter", "wall", "kneeling cushion", "table", "door", "doorway", "pillow"}[k]
 }
 
 // radius is a round prop's real size from FIGURES.md: a towel rolled to
 // about 11 cm, a 15 cm foam roller, a 55 cm ball for a person of 170 cm;
 // 0 for a flat-sided one.
 func (k propKind) radius() float64 {
-	return [...]float64{5.5, 7.5, 27.5, 0, 0, 0, 0, 0, 0, 0}[k]
+	return [...]float64{5.5, 7.5, 27.5, 0, 0, 0, 0, 0, 0, 0, 0}[k]
 }
 
 // prop places a prop on the floor (or mat) under or behind the body:
@@ -124,6 +125,8 @@ type param uint8
 
 const (
 	trunk param = iota
+	// tilt is the front view's neck side-bend.
+	tilt
 	lumbar
 	thoracic
 	neck
@@ -140,16 +143,21 @@ const (
 	// The far arm's, for a pose whose arms differ (FarArms).
 	farShoulder
 	farElbow
+	// adduction tilts a bent leg towards the midline in the front view.
+	adduction
+	farAdduction
 )
 
 func (p param) String() string {
-	return [...]string{"trunk", "lumbar", "thoracic", "neck", "hip", "knee", "ankle", "shoulder", "elbow", "wrist", "far hip", "far knee", "far ankle", "far shoulder", "far elbow"}[p]
+	return [...]string{"trunk", "tilt", "lumbar", "thoracic", "neck", "hip", "knee", "ankle", "shoulder", "elbow", "wrist", "far hip", "far knee", "far ankle", "far shoulder", "far elbow", "adduction", "far adduction"}[p]
 }
 
 func (p param) ptr(a *bodyAngles) *float64 {
 	switch p {
 	case trunk:
 		return &a.Trunk
+	case tilt:
+		return &a.Tilt
 	case lumbar:
 		return &a.Lumbar
 	case thoracic:
@@ -176,6 +184,10 @@ func (p param) ptr(a *bodyAngles) *float64 {
 		return &a.Far.Shoulder
 	case farElbow:
 		return &a.Far.Elbow
+	case adduction:
+		return &a.Near.Adduction
+	case farAdduction:
+		return &a.Far.Adduction
 	}
 	return &a.Near.Wrist
 }
@@ -277,6 +289,9 @@ type spec struct {
 	// Seated puts a front view on a chair: the thighs come towards the
 	// viewer, the shins stand down to the floor.
 	Seated bool
+	// Lying lays a front view down on the left side, facing the viewer,
+	// the head towards Trunk (0: to the right) and the right side up.
+	Lying bool
 	// Anchor is the joint placed at x = 0 (the near hip unless said; the
 	// far side's if AnchorFar), so that the still parts of a start/finish
 	// pair line up.
@@ -317,9 +332,9 @@ const matThick = 1.0
 func far(spec *spec, a bodyAngles) bodyAngles {
 	n, d, f := a.Near, spec.FarDelta, a.Far
 	a.Far = bodyLimbAngles{n.Hip + d.Hip, n.Knee + d.Knee, n.Ankle + d.Ankle, n.Shoulder + d.Shoulder, n.Elbow + d.Elbow, n.Wrist + d.Wrist,
-		n.ArmOut + d.ArmOut, n.ForearmOut + d.ForearmOut, n.Rotation + d.Rotation}
+		n.ArmOut + d.ArmOut, n.ForearmOut + d.ForearmOut, n.Flexion + d.Flexion, n.Adduction + d.Adduction, n.Rotation + d.Rotation}
 	if spec.FarLegs {
-		a.Far.Hip, a.Far.Knee, a.Far.Ankle = f.Hip, f.Knee, f.Ankle
+		a.Far.Hip, a.Far.Knee, a.Far.Ankle, a.Far.Flexion, a.Far.Adduction = f.Hip, f.Knee, f.Ankle, f.Flexion, f.Adduction
 	}
 	if spec.FarArms {
 		a.Far.Shoulder, a.Far.Elbow, a.Far.Wrist, a.Far.ArmOut, a.Far.ForearmOut, a.Far.Rotation = f.Shoulder, f.Elbow, f.Wrist, f.ArmOut, f.ForearmOut, f.Rotation
@@ -337,6 +352,13 @@ func layout(spec *spec, a bodyAngles) solvedFigure {
 	if spec.View == front {
 		fig.Skel = bodyFrontSkeleton(a, spec.Seated)
 		fig.Parts, fig.Details = bodyFrontParts(&fig.Skel, a, spec.Seated)
+		if spec.Lying {
+			// Laid down on the left side, the head towards Trunk, the
+			// lowest point on the mat and the anchor at x = 0.
+			turnFigure(&fig, a.Trunk-90)
+			lo, _ := extent(fig.Parts, func(bodyPart) bool { return true })
+			moveFigure(&fig, bodyVec{-fig.Skel.joint(spec.Anchor, spec.AnchorFar).X, -lo.Y})
+		}
 		fig.Props = placeProps(spec, &fig.Skel)
 		return fig
 	}
@@ -361,8 +383,12 @@ func placeProps(spec *spec, sk *bodySkeleton) []placed {
 	for _, pr := range spec.Props {
 		r := pr.Kind.radius()
 		x := pr.DX
-		if !pr.Fixed && spec.View == side {
+		switch {
+		case !pr.Fixed && spec.View == side:
 			x += sk.axisAt(pr.At).P.X
+		case !pr.Fixed:
+			// A pillow goes under the head.
+			x += sk.Head.X
 		}
 		placed := placed{Kind: pr.Kind, C: bodyVec{x, r}, R: r}
 		if spec.View == front {
@@ -734,6 +760,11 @@ func ranges(spec *spec) []jointRange {
 	if spec.View == front {
 		shoulderMin = -90
 	}
+	// In the front view Hip is abduction: adduction 30, abduction 50.
+	hipMin, hipMax := -20.0, 120.0
+	if spec.View == front {
+		hipMin, hipMax = -30, 50
+	}
 	kneeMax := 140.0
 	if spec.KneeFlexMax > 0 {
 		kneeMax = spec.KneeFlexMax
@@ -753,7 +784,12 @@ func ranges(spec *spec) []jointRange {
 	} {
 		get := side.get
 		r = append(r,
-			jointRange{side.name + " hip", -20, 120, func(a bodyAngles) float64 { return get(a).Hip }},
+			jointRange{side.name + " hip flexion", 0, 120, func(a bodyAngles) float64 { return get(a).Flexion }},
+			// Hip adduction to 30°, and 15° more where a trunk propped up
+			// on its side bends at the waist, which the front view's rigid
+			// trunk shows at the hip (side plank, hips down).
+			jointRange{side.name + " hip adduction", -50, 45, func(a bodyAngles) float64 { return get(a).Adduction }},
+			jointRange{side.name + " hip", hipMin, hipMax, func(a bodyAngles) float64 { return get(a).Hip }},
 			jointRange{side.name + " knee", 0, kneeMax, func(a bodyAngles) float64 { return get(a).Knee }},
 			// Ankle: dorsiflexion 20, plantarflexion 50.
 			jointRange{side.name + " ankle", -50, 20, func(a bodyAngles) float64 { return get(a).Ankle }},

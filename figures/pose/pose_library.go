@@ -25,6 +25,13 @@ var libraryPairs = [...]pair{
 	{"neck-rotation-start", "neck-rotation-finish", []joint{jointHead}, nil, nil},
 	{"wall-angel-start", "wall-angel-finish", []joint{jointElbow, jointWrist, jointFingertip}, nil, nil},
 	{"band-external-rotation-start", "band-external-rotation-finish", nil, []joint{jointWrist, jointFingertip}, nil},
+	{"clamshell-start", "clamshell-finish", nil, []joint{jointKnee}, nil},
+	// The elbow holds the body; the hips rise and the trunk and head
+	// with them. The knees stay on the mat but slide 3 to 5 cm in the
+	// drawing: the front view's trunk cannot bend at the waist, so the
+	// start's thighs lie at their own angle.
+	{"side-plank-knees-start", "side-plank-knees-finish", []joint{jointHip, jointHead, jointKnee, jointAnkle},
+		[]joint{jointShoulder, jointElbow, jointWrist, jointFingertip}, nil},
 }
 
 // pelvicTilt is lying on the back with the knees bent (hookLying), the
@@ -221,6 +228,78 @@ func neckIsometrics() spec {
 	return s
 }
 
+// clamshell is lying on the left side seen from the front, the head on a
+// pillow (its side-bend solved to rest it there), hips bent 45° and knees
+// 90° (FIGURES.md "side-lying"), the hips stacked, the right knee opened
+// by open degrees about the line to the feet, which stay together (the
+// top leg tilted in 10° to rest on the bottom one). The top hand rests
+// on the hip, the bottom arm lies forward on the mat in front of the
+// chest; the body rests on the bottom shoulder, hip and foot (the
+// trunk's tilt solved).
+func clamshell(name, desc string, open float64, more func(*spec)) spec {
+	leg := bodyLimbAngles{Flexion: 45, Knee: 90}
+	top, bottom := leg, leg
+	top.Hip, top.Adduction = open, 10
+	top.Shoulder, top.Elbow, top.Rotation = 40, 90, -60
+	bottom.ArmOut, bottom.Elbow, bottom.Shoulder = 80, 90, -15
+	bottom.Adduction = 5 // the bottom foot a little up: the hip rests too
+	s := spec{
+		Name: name, Desc: desc, View: front, Lying: true, OnMat: true, FarLegs: true, FarArms: true,
+		Angles: bodyAngles{Trunk: 4.5, Near: top, Far: bottom},
+		Props:  []prop{{Kind: pillow, By: []bodyPartKind{bodyHeadPart}}},
+		Solve: []solve{
+			{tilt, -40, 40, partTouchOf(bodyHeadPart, 0)},
+			// The bottom shoulder and foot both on the mat.
+			{trunk, -10, 15, goal{Kind: level, A: ref{Kind: bodyFootPart, Far: true}, B: ref{Kind: bodyUpperArm, Far: true}}},
+		},
+		Rest:     []ref{{Kind: bodyUpperArm, Far: true}, {Kind: bodyThighPart, Far: true}, {Kind: bodyFootPart, Far: true}},
+		EmphRefs: rest(bodyThighPart),
+	}
+	more(&s)
+	return s
+}
+
+// sidePlankKnees is lying on the left side seen from the front, propped
+// on the left forearm with the upper arm plumb (the shoulder solved) and
+// the forearm forward on the mat, the knees bent back and the right leg
+// resting on the left (its hip solved to stack the knees); the right hand
+// on the hip. The trunk's tilt is solved so that the elbow and, with the
+// hips down, the pelvis rest on the mat; lifted, the body is straight
+// from the knees to the head and rests on the forearm and knees.
+func sidePlankKnees(name, desc string, lifted bool, more func(*spec)) spec {
+	legs := bodyLimbAngles{Knee: 90}
+	near, far := legs, legs
+	near.Shoulder, near.Elbow, near.Rotation = 40, 90, -60
+	far.Shoulder, far.Elbow = 70, 90
+	bottom := goal{Kind: level, A: ref{Kind: bodyForearmPart, Far: true}, B: ref{Kind: bodyTorso}}
+	rests := []ref{{Kind: bodyForearmPart, Far: true}, {Kind: bodyTorso}, {Kind: bodyShankPart, Far: true}}
+	solves := []solve{
+		{farShoulder, 30, 120, goal{Kind: aim, A: ref{Kind: bodyUpperArm, Far: true}, Deg: -90}},
+		{farAdduction, 0, 45, goal{Kind: level, A: ref{Kind: bodyShankPart, Far: true}, B: ref{Kind: bodyTorso}}},
+	}
+	if !lifted {
+		far.Adduction, far.Shoulder = 28, 59
+	}
+	if lifted {
+		// In line: the hip straight, the knee the other support.
+		bottom.B = ref{Kind: bodyShankPart, Far: true}
+		rests = []ref{{Kind: bodyForearmPart, Far: true}, {Kind: bodyShankPart, Far: true}}
+		solves = solves[:1]
+	}
+	s := spec{
+		Name: name, Desc: desc, View: front, Lying: true, OnMat: true, FarLegs: true, FarArms: true,
+		Anchor: jointElbow, AnchorFar: true,
+		Angles: bodyAngles{Trunk: 31, Near: near, Far: far},
+		Solve: append(solves,
+			solve{trunk, 0, 45, bottom},
+			solve{adduction, -50, 30, goal{Kind: at, J: jointKnee, JB: jointKnee, JBFar: true, Axis: 1, Deg: 2 * bodyThighR1}},
+		),
+		Rest: rests,
+	}
+	more(&s)
+	return s
+}
+
 var libraryPoses = [...]spec{
 	pelvicTilt("pelvic-tilt-start", "Pelvic tilt, start: lying on the back, knees bent, feet flat, the low back in its natural curve off the mat",
 		20, func(s *spec) {
@@ -307,4 +386,14 @@ var libraryPoses = [...]spec{
 	bandRotation("band-external-rotation-finish", "Band outward rotation, finish: the forearm turned out to the side against the band, the elbow still at the side",
 		60, func(*spec) {}),
 	neckIsometrics(),
+	clamshell("clamshell-start", "Clamshell, start: lying on the left side, head on a pillow, hips and knees bent, knees and feet together",
+		-8, func(*spec) {}),
+	clamshell("clamshell-finish", "Clamshell, finish: the right knee lifted open like a clamshell, the feet still together, the hips still stacked",
+		35, func(*spec) {}),
+	sidePlankKnees("side-plank-knees-start", "Side plank from the knees, start: lying on the left side propped on the elbow, the elbow under the shoulder, knees bent",
+		false, func(s *spec) {
+			s.Arrows = []arrowMark{{At: 0, From: bodyVec{-16, 16}, Via: bodyVec{-17, 26}, To: bodyVec{-16, 36}}}
+		}),
+	sidePlankKnees("side-plank-knees-finish", "Side plank from the knees, finish: the hips lifted until the body is straight from the knees to the head",
+		true, func(*spec) {}),
 }

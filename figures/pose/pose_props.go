@@ -188,8 +188,24 @@ func frontPieces(k propKind, x float64) []piece {
 	case door:
 		// A door at the person's side shows its edge, as from the side.
 		return doorPieces(x)
+	case pillow:
+		return pillowPieces(x)
 	}
 	return nil
+}
+
+// Pillow sizes (cm; FIGURES.md): under the head ≈11 cm thick when lain
+// on; as wide along the body as the head is long.
+const (
+	pillowT   = 11.0
+	pillowLen = 30.0
+)
+
+// pillowPieces is a pillow on the mat under a head lying on its side,
+// the head's pivot above x; it reaches further beyond the crown than
+// towards the shoulder.
+func pillowPieces(x float64) []piece {
+	return []piece{{Path: roundRect(x-pillowLen*0.4, 0, x+pillowLen*0.6, pillowT, 4)}}
 }
 
 // chairWidth is the chair seat's width (cm; FIGURES.md ≈45).
