@@ -149,7 +149,7 @@ func bodyFrontArm(j *bodyLimbJoints, l bodyLimbAngles, side float64) {
 // side to shade. The left limbs are marked Far all the same, so that a
 // part can be emphasised on one side and the left limbs drawn over the
 // right ones (a left hand holding the right arm).
-func bodyFrontParts(sk *bodySkeleton, a bodyAngles, seated bool) ([]bodyPart, []bodyDetail) {
+func bodyFrontParts(sk *bodySkeleton, a bodyAngles, seated, back bool) ([]bodyPart, []bodyDetail) {
 	hipY := sk.Hip.Y
 	var loop []bodyVec
 	for _, t := range bodyFrontTorso {
@@ -164,8 +164,8 @@ func bodyFrontParts(sk *bodySkeleton, a bodyAngles, seated bool) ([]bodyPart, []
 		{Kind: bodyNeckPart, Path: bodyCapsule(sk.Shoulder, bodyNeckR, sk.Head, bodyNeckR-0.6)},
 	}
 	f := bodyHeadFrame{O: sk.Head, Dir: sk.HeadDir}
-	outline, details := bodyHeadFront(f, true)
-	if nod := math.Min(0, a.Neck+a.Head); a.Turn != 0 || nod != 0 {
+	outline, details := bodyHeadFront(f, !back)
+	if nod := math.Min(0, a.Neck+a.Head); !back && (a.Turn != 0 || nod != 0) {
 		outline, details = bodyHeadFrontTurned(f, a.Turn, nod)
 	}
 	for _, h := range outline {

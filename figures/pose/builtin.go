@@ -333,6 +333,13 @@ func props(fig *solvedFigure, nearOnly bool) []figures.Shape {
 		{Op: figures.LineTo, Pts: [3]figures.Point{{X: hi.X + 12, Y: fig.Floor}}},
 	}
 	var shapes []figures.Shape
+	if fig.Spec.Above {
+		if !nearOnly {
+			// The mat seen from above, under the body: no floor line.
+			shapes = append(shapes, figures.Shape{Path: roundRect(lo.X-6, -matWidth/2, hi.X+6, matWidth/2, 2), Fill: fill, Stroke: ink, LineWidth: lineWidth})
+		}
+		return shapes
+	}
 	if !nearOnly {
 		shapes = append(shapes, figures.Shape{Path: floor, Stroke: ink, LineWidth: lineWidth})
 	}
@@ -389,6 +396,10 @@ func props(fig *solvedFigure, nearOnly bool) []figures.Shape {
 	}
 	return shapes
 }
+
+// matWidth is an exercise mat's width (cm; FIGURES.md), seen from
+// above.
+const matWidth = 60.0
 
 // roundRect is a closed rectangle with rounded corners.
 func roundRect(x0, y0, x1, y1, r float64) []figures.Segment {

@@ -292,6 +292,10 @@ type spec struct {
 	// Lying lays a front view down on the left side, facing the viewer,
 	// the head towards Trunk (0: to the right) and the right side up.
 	Lying bool
+	// Above shows a front view lying on the mat seen from above, the head
+	// towards Trunk: face up, or face down when Back (the back of the head
+	// showing). The mat is a rectangle under the body, not a line.
+	Above, Back bool
 	// Anchor is the joint placed at x = 0 (the near hip unless said; the
 	// far side's if AnchorFar), so that the still parts of a start/finish
 	// pair line up.
@@ -351,13 +355,18 @@ func layout(spec *spec, a bodyAngles) solvedFigure {
 	}
 	if spec.View == front {
 		fig.Skel = bodyFrontSkeleton(a, spec.Seated)
-		fig.Parts, fig.Details = bodyFrontParts(&fig.Skel, a, spec.Seated)
-		if spec.Lying {
+		fig.Parts, fig.Details = bodyFrontParts(&fig.Skel, a, spec.Seated, spec.Back)
+		switch {
+		case spec.Lying:
 			// Laid down on the left side, the head towards Trunk, the
 			// lowest point on the mat and the anchor at x = 0.
 			turnFigure(&fig, a.Trunk-90)
 			lo, _ := extent(fig.Parts, func(bodyPart) bool { return true })
 			moveFigure(&fig, bodyVec{-fig.Skel.joint(spec.Anchor, spec.AnchorFar).X, -lo.Y})
+		case spec.Above:
+			// Seen from above, the midline along the middle of the mat.
+			turnFigure(&fig, a.Trunk-90)
+			moveFigure(&fig, bodyVec{-fig.Skel.joint(spec.Anchor, spec.AnchorFar).X, -fig.Skel.Hip.Y})
 		}
 		fig.Props = placeProps(spec, &fig.Skel)
 		return fig
@@ -764,6 +773,11 @@ func ranges(spec *spec) []jointRange {
 	hipMin, hipMax := -20.0, 120.0
 	if spec.View == front {
 		hipMin, hipMax = -30, 50
+		if spec.Angles.Near.Flexion != 0 || spec.Angles.Far.Flexion != 0 {
+			// A bent leg's Hip opens the knee about the line to the ankle:
+			// hip rotation, inward 45, outward 60.
+			hipMin, hipMax = -45, 60
+		}
 	}
 	kneeMax := 140.0
 	if spec.KneeFlexMax > 0 {

@@ -26,6 +26,8 @@ var libraryPairs = [...]pair{
 	{"wall-angel-start", "wall-angel-finish", []joint{jointElbow, jointWrist, jointFingertip}, nil, nil},
 	{"band-external-rotation-start", "band-external-rotation-finish", nil, []joint{jointWrist, jointFingertip}, nil},
 	{"clamshell-start", "clamshell-finish", nil, []joint{jointKnee}, nil},
+	{"lower-trunk-rotation-start", "lower-trunk-rotation-finish", []joint{jointKnee}, nil, nil},
+	{"prone-y-t-start", "prone-y-t-finish", []joint{jointElbow, jointWrist, jointFingertip}, nil, nil},
 	// The elbow holds the body; the hips rise and the trunk and head
 	// with them. The knees stay on the mat but slide 3 to 5 cm in the
 	// drawing: the front view's trunk cannot bend at the waist, so the
@@ -300,6 +302,36 @@ func sidePlankKnees(name, desc string, lifted bool, more func(*spec)) spec {
 	return s
 }
 
+// kneeRolls is lying on the back seen from above, the head to the left,
+// the arms out to the sides, hips bent 45° and knees 90°, the knees
+// together (each leg tilted in), both knees rolled towards the right by
+// roll degrees: the right one opens out, the left one in.
+func kneeRolls(name, desc string, roll float64, more func(*spec)) spec {
+	leg := bodyLimbAngles{Flexion: 45, Knee: 90, Adduction: 9, Shoulder: 90}
+	near, far := leg, leg
+	near.Hip, far.Hip = roll, -roll
+	s := spec{
+		Name: name, Desc: desc, View: front, Above: true, OnMat: true, FarLegs: true, FarArms: true,
+		Angles:   bodyAngles{Trunk: 180, Near: near, Far: far},
+		EmphRefs: []ref{{Kind: bodyThighPart}, {Kind: bodyThighPart, Far: true}, {Kind: bodyShankPart}, {Kind: bodyShankPart, Far: true}},
+	}
+	more(&s)
+	return s
+}
+
+// proneYT is lying face down seen from above, the head to the right, the
+// arms raised sideways by arm degrees: overhead in a Y, or out in a T.
+func proneYT(name, desc string, arm float64, more func(*spec)) spec {
+	limbs := bodyLimbAngles{Shoulder: arm}
+	s := spec{
+		Name: name, Desc: desc, View: front, Above: true, Back: true, OnMat: true,
+		Angles: bodyAngles{Trunk: 0, Near: limbs, Far: limbs},
+		Emph:   []bodyPartKind{bodyUpperArm, bodyForearmPart, bodyHandPart},
+	}
+	more(&s)
+	return s
+}
+
 var libraryPoses = [...]spec{
 	pelvicTilt("pelvic-tilt-start", "Pelvic tilt, start: lying on the back, knees bent, feet flat, the low back in its natural curve off the mat",
 		20, func(s *spec) {
@@ -396,4 +428,16 @@ var libraryPoses = [...]spec{
 		}),
 	sidePlankKnees("side-plank-knees-finish", "Side plank from the knees, finish: the hips lifted until the body is straight from the knees to the head",
 		true, func(*spec) {}),
+	kneeRolls("lower-trunk-rotation-start", "Knee rolls, start: lying on the back seen from above, knees bent and together, arms out to the sides",
+		0, func(s *spec) {
+			s.Arrows = []arrowMark{{At: 0, From: bodyVec{38, -14}, Via: bodyVec{44, -26}, To: bodyVec{40, -38}}}
+		}),
+	kneeRolls("lower-trunk-rotation-finish", "Knee rolls, finish: both knees rolled to the right, the shoulders still on the mat",
+		45, func(*spec) {}),
+	proneYT("prone-y-t-start", "Prone Y-T, start: lying face down seen from above, the arms reaching overhead in a Y",
+		150, func(s *spec) {
+			s.Arrows = []arrowMark{{At: 1, From: bodyVec{30, 50}, Via: bodyVec{10, 58}, To: bodyVec{-4, 56}}}
+		}),
+	proneYT("prone-y-t-finish", "Prone Y-T, finish: the arms out to the sides in a T, lifted just off the mat",
+		90, func(*spec) {}),
 }

@@ -37,6 +37,9 @@ func TestPoseContacts(t *testing.T) {
 	for _, name := range BuiltinNames() {
 		spec := lookup(name)
 		fig := figure(t, name)
+		if spec.Above {
+			continue // seen from above: the mat is under the body, in depth
+		}
 		// The body rests on the mat or floor (y = 0) and nothing goes below.
 		if lo, _ := extent(fig.Parts, all); math.Abs(lo.Y) > 0.05 {
 			t.Errorf("%s: lowest body point at %.2f cm, want on the surface at 0", name, lo.Y)
