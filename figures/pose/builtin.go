@@ -335,8 +335,11 @@ func props(fig *solvedFigure, nearOnly bool) []figures.Shape {
 	var shapes []figures.Shape
 	if fig.Spec.Above {
 		if !nearOnly {
-			// The mat seen from above, under the body: no floor line.
-			shapes = append(shapes, figures.Shape{Path: roundRect(lo.X-6, -matWidth/2, hi.X+6, matWidth/2, 2), Fill: fill, Stroke: ink, LineWidth: lineWidth})
+			// The mat seen from above, under the body (arms aside): no
+			// floor line.
+			blo, bhi := extent(fig.Parts, func(p bodyPart) bool { return !p.Kind.bodyArm() })
+			mid := (blo.Y + bhi.Y) / 2
+			shapes = append(shapes, figures.Shape{Path: roundRect(lo.X-6, mid-matWidth/2, hi.X+6, mid+matWidth/2, 2), Fill: fill, Stroke: ink, LineWidth: lineWidth})
 		}
 		return shapes
 	}

@@ -138,6 +138,7 @@ func TestBuiltinNames(t *testing.T) {
 		"band-external-rotation-start", "band-external-rotation-finish", "neck-isometrics",
 		"clamshell-start", "clamshell-finish", "side-plank-knees-start", "side-plank-knees-finish",
 		"lower-trunk-rotation-start", "lower-trunk-rotation-finish", "prone-y-t-start", "prone-y-t-finish",
+		"thoracic-rotation-start", "thoracic-rotation-finish",
 	}
 	if got := BuiltinNames(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("BuiltinNames() = %q, want %q", got, want)

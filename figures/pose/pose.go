@@ -294,8 +294,13 @@ type spec struct {
 	Lying bool
 	// Above shows a front view lying on the mat seen from above, the head
 	// towards Trunk: face up, or face down when Back (the back of the head
-	// showing). The mat is a rectangle under the body, not a line.
+	// showing). A side view seen from above is lying on the side. The mat
+	// is a rectangle under the body, not a line.
 	Above, Back bool
+	// ShoulderExtMax overrides the 50° limit of shoulder extension for a
+	// side-lying body seen from above, where the arm opened back behind
+	// the body is horizontal abduction, not extension.
+	ShoulderExtMax float64
 	// Anchor is the joint placed at x = 0 (the near hip unless said; the
 	// far side's if AnchorFar), so that the still parts of a start/finish
 	// pair line up.
@@ -378,6 +383,10 @@ func layout(spec *spec, a bodyAngles) solvedFigure {
 	}
 	parts, _ := bodySideParts(&sk)
 	lo, _ := extent(parts, func(bodyPart) bool { return true })
+	if spec.Above {
+		// Seen from above, the hips along the middle of the mat.
+		lo.Y = sk.Hip.Y
+	}
 	sk.shift(bodyVec{-sk.joint(spec.Anchor, spec.AnchorFar).X, -lo.Y})
 	fig.Skel = sk
 	fig.Parts, fig.Details = bodySideParts(&fig.Skel)
@@ -766,6 +775,9 @@ func ranges(spec *spec) []jointRange {
 	// negative one brings it across the body, which it reaches flexed
 	// forward (ArmOut), up to level across the chest.
 	shoulderMin := -50.0
+	if spec.ShoulderExtMax > 0 {
+		shoulderMin = -spec.ShoulderExtMax
+	}
 	if spec.View == front {
 		shoulderMin = -90
 	}

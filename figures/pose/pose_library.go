@@ -28,6 +28,7 @@ var libraryPairs = [...]pair{
 	{"clamshell-start", "clamshell-finish", nil, []joint{jointKnee}, nil},
 	{"lower-trunk-rotation-start", "lower-trunk-rotation-finish", []joint{jointKnee}, nil, nil},
 	{"prone-y-t-start", "prone-y-t-finish", []joint{jointElbow, jointWrist, jointFingertip}, nil, nil},
+	{"thoracic-rotation-start", "thoracic-rotation-finish", nil, []joint{jointElbow, jointWrist, jointFingertip}, nil},
 	// The elbow holds the body; the hips rise and the trunk and head
 	// with them. The knees stay on the mat but slide 3 to 5 cm in the
 	// drawing: the front view's trunk cannot bend at the waist, so the
@@ -332,6 +333,26 @@ func proneYT(name, desc string, arm float64, more func(*spec)) spec {
 	return s
 }
 
+// openBook is lying on the left side seen from above (the side view's
+// plane lies flat), the head to the right, hips and knees bent to 90°
+// (FIGURES.md "side-lying"), the left arm straight out in front; the
+// right arm as given and the head turned by turn degrees to follow it.
+func openBook(name, desc string, arm, turn float64, more func(*spec)) spec {
+	s := spec{
+		Name: name, Desc: desc, Above: true, OnMat: true, FarArms: true,
+		Angles: bodyAngles{Trunk: 0, Turn: turn,
+			Near: bodyLimbAngles{Hip: 90, Knee: 90, Shoulder: arm},
+			Far:  bodyLimbAngles{Shoulder: 90}},
+		// The far knee rests under the near one, a little ahead so both
+		// show.
+		FarShift:       3,
+		ShoulderExtMax: 90,
+		EmphRefs:       rest(bodyUpperArm, bodyForearmPart, bodyHandPart),
+	}
+	more(&s)
+	return s
+}
+
 var libraryPoses = [...]spec{
 	pelvicTilt("pelvic-tilt-start", "Pelvic tilt, start: lying on the back, knees bent, feet flat, the low back in its natural curve off the mat",
 		20, func(s *spec) {
@@ -440,4 +461,11 @@ var libraryPoses = [...]spec{
 		}),
 	proneYT("prone-y-t-finish", "Prone Y-T, finish: the arms out to the sides in a T, lifted just off the mat",
 		90, func(*spec) {}),
+	openBook("thoracic-rotation-start", "Open book, start: lying on the left side seen from above, knees bent, both arms straight out in front, palms together",
+		90, 0, func(s *spec) {
+			// Up and over, beyond the head.
+			s.Arrows = []arrowMark{{At: 1, From: bodyVec{22, -58}, Via: bodyVec{50, 0}, To: bodyVec{22, 56}}}
+		}),
+	openBook("thoracic-rotation-finish", "Open book, finish: the right arm opened up and over to the other side, the chest and eyes turned to follow the hand, the knees still together",
+		-85, 60, func(s *spec) { s.EmphFrom = 0.55 }),
 }
