@@ -174,7 +174,14 @@ func bodyFrontParts(sk *bodySkeleton, a bodyAngles, seated, back bool) ([]bodyPa
 	for i, j := range sk.Limbs {
 		side := bodyFrontSide(i)
 		calf := j.Knee.add(j.Ankle.sub(j.Knee).mul(0.3))
-		foot := []bodyPart{{bodyFootPart, i == 1, bodyCapsule(bodyVec{j.Ankle.X - side*1.5, j.Ankle.Y - bodyAnkleH + 3.4}, 3.4, bodyVec{j.Ankle.X + side*2.5, j.Ankle.Y - bodyAnkleH + 2.8}, 2.8)}}
+		// A standing or sitting foot is flat on the floor (a leg raised a
+		// little sideways lifts its ankle a fraction, not the sole); a bent
+		// leg's foot goes where its ankle is.
+		sole := 0.0
+		if l := [2]bodyLimbAngles{a.Near, a.Far}[i]; l.Flexion != 0 || l.Knee != 0 {
+			sole = j.Ankle.Y - bodyAnkleH
+		}
+		foot := []bodyPart{{bodyFootPart, i == 1, bodyCapsule(bodyVec{j.Ankle.X - side*1.5, sole + 3.4}, 3.4, bodyVec{j.Ankle.X + side*2.5, sole + 2.8}, 2.8)}}
 		if j.Ankle.sub(j.Knee).length() < 0.3*bodyShank {
 			// A shin pointing away from the viewer hides its foot
 			// behind the knee.
