@@ -437,7 +437,6 @@ func (b *builder) besideBlock(blk content.Block, body textStyle, x float64, afte
 	return us
 }
 
-
 // next is the block after bl[i], or nil.
 func next(bl []content.Block, i int) content.Block {
 	if i+1 < len(bl) {

@@ -83,6 +83,9 @@ type bodyAngles struct {
 	// always sees the person's right side, so a head turned right shows the
 	// face and one turned left shows the back of the head.
 	Turn float64
+	// Tilt is the neck's side-bend in the front view, positive towards the
+	// person's right shoulder (the viewer's left).
+	Tilt float64
 	// Near is the right (near) side, Far the left.
 	Near, Far bodyLimbAngles
 }
@@ -92,6 +95,20 @@ type bodyAngles struct {
 type bodyLimbAngles struct {
 	Hip, Knee, Ankle       float64 // hip flexion, knee flexion, ankle dorsiflexion
 	Shoulder, Elbow, Wrist float64 // shoulder flexion, elbow flexion, wrist extension
+	// ArmOut and ForearmOut are how far (degrees) the upper arm and the
+	// forearm point out of the side view's picture plane: an elbow out to
+	// the side, a forearm across the belly. The side view shows such a
+	// segment cos(Out) of its length, as a photograph would.
+	ArmOut, ForearmOut float64
+	// Flexion is the hip's flexion towards the viewer in the front view,
+	// where Hip is its abduction; with Flexion, Hip opens the bent knee
+	// out about the line from hip to ankle, as a clamshell opens.
+	// Adduction then tilts the whole leg towards the midline.
+	Flexion, Adduction float64
+	// Rotation is the shoulder's rotation in the front view, outward
+	// positive: it turns a bent elbow's forearm out to the side (or up,
+	// with the arm raised sideways), and inward across the belly.
+	Rotation float64
 }
 
 // bodyAxisPoint is one sample of the trunk's centre line.
@@ -162,13 +179,22 @@ func bodySide(a bodyAngles) bodySkeleton {
 		j.Ankle = bodyAt(j.Knee, j.Shank, bodyShank)
 		j.Foot = j.Shank + 90 + l.Ankle
 		j.Arm = top - 180 + l.Shoulder
-		j.Elbow = bodyAt(j.Shoulder, j.Arm, bodyUpperArmLen)
+		j.Elbow = bodyAt(j.Shoulder, j.Arm, bodyUpperArmLen*bodyProjected(l.ArmOut))
 		j.Forearm = j.Arm + l.Elbow
-		j.Wrist = bodyAt(j.Elbow, j.Forearm, bodyForearm)
+		j.Wrist = bodyAt(j.Elbow, j.Forearm, bodyForearm*bodyProjected(l.ForearmOut))
 		j.Hand = j.Forearm + l.Wrist
 		j.Fingertip = bodyAt(j.Wrist, j.Hand, bodyHand)
 	}
 	return sk
+}
+
+// bodyProjected is how much of a segment's length a side view shows
+// when it points out degrees out of the picture plane.
+func bodyProjected(out float64) float64 {
+	if out == 0 {
+		return 1 // exactly: the poses in the picture plane keep their floats
+	}
+	return math.Cos(out * math.Pi / 180)
 }
 
 // axisAt interpolates the trunk axis at spine position s.

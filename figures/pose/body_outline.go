@@ -138,36 +138,48 @@ var bodyTorsoProfile = [...]struct{ S, Front, Back float64 }{
 }
 
 // bodyTorsoPath is the side-view trunk outline between spine positions
-// s0 and s1 (s1 past the end of the profile includes the rounded top); the
-// cut at s0 is a straight line across, for emphasis fills.
-func bodyTorsoPath(sk *bodySkeleton, s0 float64) []figures.Segment {
+// s0 and s1 (s0 before the start or s1 past the end of the profile
+// include the rounded ends); a cut inside the profile is a straight line
+// across, for emphasis fills.
+func bodyTorsoPath(sk *bodySkeleton, s0, s1 float64) []figures.Segment {
 	var front, back []bodyVec
+	cut := func(s float64) {
+		f, b := bodyTorsoFrontBack(s)
+		ax := sk.axisAt(s)
+		front = append(front, bodyAt(ax.P, ax.Dir-90, f))
+		back = append(back, bodyAt(ax.P, ax.Dir+90, b))
+	}
+	first, last := bodyTorsoProfile[0].S, bodyTorsoProfile[len(bodyTorsoProfile)-1].S
+	cutLow, cutHigh := s0 > first, s1 < last
+	if cutLow {
+		// Add the cut itself so the partial outline meets the full one.
+		cut(s0)
+	}
 	for _, pr := range bodyTorsoProfile {
-		if pr.S < s0 {
+		if pr.S < s0 || pr.S > s1 {
 			continue
 		}
 		ax := sk.axisAt(pr.S)
 		front = append(front, bodyAt(ax.P, ax.Dir-90, pr.Front))
 		back = append(back, bodyAt(ax.P, ax.Dir+90, pr.Back))
 	}
-	if s0 > bodyTorsoProfile[0].S {
-		// Add the cut itself so the partial outline meets the full one.
-		f, b := bodyTorsoFrontBack(s0)
-		ax := sk.axisAt(s0)
-		front = append([]bodyVec{bodyAt(ax.P, ax.Dir-90, f)}, front...)
-		back = append([]bodyVec{bodyAt(ax.P, ax.Dir+90, b)}, back...)
+	if cutHigh {
+		cut(s1)
 	}
 	// Counter-clockwise: up the front, down the back.
 	loop := append([]bodyVec{}, front...)
 	for i := len(back) - 1; i >= 0; i-- {
 		loop = append(loop, back[i])
 	}
-	if s0 <= bodyTorsoProfile[0].S {
-		return bodySmoothClosed(loop)
-	}
-	// A partial torso keeps its straight cut: smooth the rest, then close.
 	path := bodySmoothClosed(loop)
-	path[len(path)-2] = figures.Segment{Op: figures.LineTo, Pts: [3]figures.Point{loop[0].point()}}
+	// A partial torso keeps its straight cuts: path[i+1] runs from
+	// loop[i] to loop[i+1], the last curve back to loop[0].
+	if cutHigh {
+		path[len(front)] = figures.Segment{Op: figures.LineTo, Pts: [3]figures.Point{loop[len(front)].point()}}
+	}
+	if cutLow {
+		path[len(path)-2] = figures.Segment{Op: figures.LineTo, Pts: [3]figures.Point{loop[0].point()}}
+	}
 	return path
 }
 
@@ -320,7 +332,7 @@ func bodyHeadFront(f bodyHeadFrame, face bool) ([][]figures.Segment, []bodyDetai
 // and head, and both arms and legs (the far side marked Far).
 func bodySideParts(sk *bodySkeleton) ([]bodyPart, []bodyDetail) {
 	parts := []bodyPart{
-		{Kind: bodyTorso, Path: bodyTorsoPath(sk, -1)},
+		{Kind: bodyTorso, Path: bodyTorsoPath(sk, -1, 2)},
 		{Kind: bodyNeckPart, Path: bodyCapsule(sk.Shoulder, bodyNeckR, sk.Head, bodyNeckR-0.6)},
 	}
 	head, details := bodyHeadSide(sk)
@@ -360,63 +372,4 @@ func bodyLimbParts(j bodyLimbJoints, far bool) []bodyPart {
 		{bodyForearmPart, far, bodyCapsule(j.Elbow, bodyArmR1-0.2, j.Wrist, bodyWristR)},
 		{bodyHandPart, far, bodyCapsule(j.Wrist, bodyWristR, j.Fingertip, bodyFingerR)},
 	}
-}
-
-// bodyFrontTorso is the front view's trunk outline: half-widths at heights
-// above the hip joints, from the crotch up to where the neck begins.
-var bodyFrontTorso = [...]struct{ Y, Half float64 }{
-	{-12, 4}, {-9, 12}, {-3, 16}, {4, 16.3}, {12, 14.6}, {20, 13.4},
-	{30, 14.8}, {40, 16.8}, {46, 19.6}, {50, 18.6}, {52.5, 13}, {54, 7},
-}
-
-// bodyFront is the standing person seen from the front, feet on y = 0: the
-// same segment lengths and radii as the side view. Near is the person's
-// right side (on the viewer's left).
-func bodyFront(a bodyAngles) ([]bodyPart, []bodyDetail) {
-	hipY := bodyHipHeight
-	var loop []bodyVec
-	for _, t := range bodyFrontTorso {
-		loop = append(loop, bodyVec{t.Half, hipY + t.Y})
-	}
-	for i := len(bodyFrontTorso) - 1; i >= 0; i-- {
-		t := bodyFrontTorso[i]
-		loop = append(loop, bodyVec{-t.Half, hipY + t.Y})
-	}
-	shoulderY := hipY + bodyTrunk
-	head := bodyVec{0, shoulderY + bodyNeck}
-	parts := []bodyPart{
-		{Kind: bodyTorso, Path: bodySmoothClosed(loop)},
-		{Kind: bodyNeckPart, Path: bodyCapsule(bodyVec{0, shoulderY}, bodyNeckR, head, bodyNeckR-0.6)},
-	}
-	outline, details := bodyHeadFront(bodyHeadFrame{O: head, Dir: 90}, true)
-	for _, h := range outline {
-		parts = append(parts, bodyPart{Kind: bodyHeadPart, Path: h})
-	}
-	for i, l := range [2]bodyLimbAngles{a.Near, a.Far} {
-		side := -1.0 // the person's right is on the viewer's left
-		if i == 1 {
-			side = 1
-		}
-		// Abduction swings a limb away from the midline.
-		// The hip joints sit about 0.28 of the hip width either side of the midline.
-		hip := bodyVec{side * 0.28 * 0.191 * bodyHeight, hipY}
-		knee := bodyAt(hip, -90+side*l.Hip, bodyThigh)
-		ankle := bodyAt(knee, -90+side*l.Hip, bodyShank)
-		sh := bodyVec{side * 0.5 * (0.259*bodyHeight - 2*bodyArmR0), shoulderY}
-		elbow := bodyAt(sh, -90+side*l.Shoulder, bodyUpperArmLen)
-		wrist := bodyAt(elbow, -90+side*l.Shoulder, bodyForearm)
-		tip := bodyAt(wrist, -90+side*l.Shoulder, bodyHand)
-		calf := bodyAt(knee, -90+side*l.Hip, 0.3*bodyShank)
-		parts = append(parts,
-			bodyPart{bodyThighPart, false, bodyCapsule(hip, bodyThighR0, knee, bodyThighR1)},
-			bodyPart{bodyShankPart, false, bodyCapsule(knee, bodyThighR1-0.3, calf, bodyCalfR-0.8)},
-			bodyPart{bodyShankPart, false, bodyCapsule(calf, bodyCalfR-0.8, ankle, bodyAnkleR)},
-			// Seen from the front the foot is short and wide, toes a little out.
-			bodyPart{bodyFootPart, false, bodyCapsule(bodyVec{ankle.X - side*1.5, 3.4}, 3.4, bodyVec{ankle.X + side*2.5, 2.8}, 2.8)},
-			bodyPart{bodyUpperArm, false, bodyCapsule(sh, bodyArmR0, elbow, bodyArmR1)},
-			bodyPart{bodyForearmPart, false, bodyCapsule(elbow, bodyArmR1-0.2, wrist, bodyWristR)},
-			bodyPart{bodyHandPart, false, bodyCapsule(wrist, bodyWristR+0.4, tip, bodyFingerR+0.4)},
-		)
-	}
-	return parts, details
 }

@@ -118,9 +118,16 @@ func shapes(fig *solvedFigure) []figures.Shape {
 		}
 		return false
 	}
-	var far, main, arm []bodyPart
+	var far, main, arm, left []bodyPart
 	for _, p := range fig.Parts {
 		switch {
+		case p.Far && spec.View == front && p.Kind.bodyArm():
+			// A front view has no far side: its left arm goes over the
+			// right one (a left hand holding the right arm), its left leg
+			// in one silhouette with the body.
+			left = append(left, p)
+		case p.Far && spec.View == front:
+			main = append(main, p)
 		case p.Far:
 			far = append(far, p)
 		case p.Kind.bodyArm():
@@ -130,11 +137,17 @@ func shapes(fig *solvedFigure) []figures.Shape {
 		}
 	}
 	var torsoEmph []figures.Segment
-	if spec.EmphFrom > 0 {
-		torsoEmph = bodyTorsoPath(&fig.Skel, spec.EmphFrom)
+	if spec.EmphFrom > 0 || spec.EmphTo > 0 {
+		to := spec.EmphTo
+		if to == 0 {
+			to = 2 // past the shoulders: the rounded top
+		}
+		torsoEmph = bodyTorsoPath(&fig.Skel, spec.EmphFrom, to)
 	}
-	shapes := props(fig)
+	shapes := props(fig, false)
 	shapes = append(shapes, group(far, farInk, farSkin, farEmph, emph, nil)...)
+	// A prop under the near limb alone lies in front of the far one.
+	shapes = append(shapes, props(fig, true)...)
 	if spec.Strap {
 		// Behind the near foot it loops around and under the hands that
 		// hold it.
@@ -156,6 +169,7 @@ func shapes(fig *solvedFigure) []figures.Shape {
 		shapes = append(shapes, band(&fig.Skel, spec.Band)...)
 	}
 	shapes = append(shapes, group(arm, ink, skin, emphSkin, emph, nil)...)
+	shapes = append(shapes, group(left, ink, skin, emphSkin, emph, nil)...)
 	for _, a := range spec.Arrows {
 		o := fig.Skel.axisAt(a.At).P
 		if a.Circle {
@@ -297,8 +311,10 @@ func plumb(fig *solvedFigure) figures.Shape {
 	return figures.Shape{Path: path, Stroke: gray(plumbInk), LineWidth: lineWidth / 2}
 }
 
-// props draws the floor, the mat and the props.
-func props(fig *solvedFigure) []figures.Shape {
+// props draws the floor, the mat and the props; nearOnly draws instead
+// only the props under the near limb alone (NearOnly), which go in front
+// of the far limbs.
+func props(fig *solvedFigure, nearOnly bool) []figures.Shape {
 	lo, hi := extent(fig.Parts, func(bodyPart) bool { return true })
 	for _, p := range fig.Props {
 		lo.X = math.Min(lo.X, p.C.X-p.R)
@@ -316,8 +332,21 @@ func props(fig *solvedFigure) []figures.Shape {
 		{Op: figures.MoveTo, Pts: [3]figures.Point{{X: lo.X - 12, Y: fig.Floor}}},
 		{Op: figures.LineTo, Pts: [3]figures.Point{{X: hi.X + 12, Y: fig.Floor}}},
 	}
-	shapes := []figures.Shape{{Path: floor, Stroke: ink, LineWidth: lineWidth}}
-	if fig.Spec.OnMat {
+	var shapes []figures.Shape
+	if fig.Spec.Above {
+		if !nearOnly {
+			// The mat seen from above, under the body (arms aside): no
+			// floor line.
+			blo, bhi := extent(fig.Parts, func(p bodyPart) bool { return !p.Kind.bodyArm() })
+			mid := (blo.Y + bhi.Y) / 2
+			shapes = append(shapes, figures.Shape{Path: roundRect(lo.X-6, mid-matWidth/2, hi.X+6, mid+matWidth/2, 2), Fill: fill, Stroke: ink, LineWidth: lineWidth})
+		}
+		return shapes
+	}
+	if !nearOnly {
+		shapes = append(shapes, figures.Shape{Path: floor, Stroke: ink, LineWidth: lineWidth})
+	}
+	if fig.Spec.OnMat && !nearOnly {
 		// A real mat is 180 cm long; it grows only if the body is longer.
 		const matLen = 180.0
 		x0, x1 := lo.X-3, hi.X+3
@@ -327,7 +356,10 @@ func props(fig *solvedFigure) []figures.Shape {
 		}
 		shapes = append(shapes, figures.Shape{Path: roundRect(x0, -matThick, x1, 0, matThick/2), Fill: fill, Stroke: ink, LineWidth: lineWidth})
 	}
-	for _, p := range fig.Props {
+	for i, p := range fig.Props {
+		if fig.Spec.Props[i].NearOnly != nearOnly {
+			continue
+		}
 		if p.Pieces != nil {
 			// Far legs first, in the far limbs' lighter outline.
 			for _, pc := range p.Pieces {
@@ -367,6 +399,10 @@ func props(fig *solvedFigure) []figures.Shape {
 	}
 	return shapes
 }
+
+// matWidth is an exercise mat's width (cm; FIGURES.md), seen from
+// above.
+const matWidth = 60.0
 
 // roundRect is a closed rectangle with rounded corners.
 func roundRect(x0, y0, x1, y1, r float64) []figures.Segment {

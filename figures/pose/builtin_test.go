@@ -131,6 +131,14 @@ func TestBuiltinNames(t *testing.T) {
 		"supine-chin-tuck-head-lift-start", "supine-chin-tuck-head-lift-finish", "glute-bridge-start", "glute-bridge-finish", "knee-to-chest-start", "knee-to-chest-finish",
 		"straight-leg-raise-start", "straight-leg-raise-finish",
 		"mountain-front", "mountain-side",
+		"pelvic-tilt-start", "pelvic-tilt-finish", "prone-press-up-start", "prone-press-up-finish",
+		"childs-pose", "lying-march-start", "lying-march-finish", "quad-set", "abdominal-brace",
+		"neck-rotation-start", "neck-rotation-finish", "upper-trapezius-stretch", "levator-scapulae-stretch",
+		"wall-angel-start", "wall-angel-finish", "doorway-pec-stretch", "cross-body-stretch",
+		"band-external-rotation-start", "band-external-rotation-finish", "neck-isometrics",
+		"clamshell-start", "clamshell-finish", "side-plank-knees-start", "side-plank-knees-finish",
+		"lower-trunk-rotation-start", "lower-trunk-rotation-finish", "prone-y-t-start", "prone-y-t-finish",
+		"thoracic-rotation-start", "thoracic-rotation-finish",
 	}
 	if got := BuiltinNames(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("BuiltinNames() = %q, want %q", got, want)

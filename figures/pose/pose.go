@@ -72,17 +72,19 @@ const (
 	cushion
 	table
 	door
+	doorway
+	pillow
 )
 
 func (k propKind) String() string {
-	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter", "wall", "kneeling cushion", "table", "door"}[k]
+	return [...]string{"rolled towel", "foam roller", "exercise ball", "chair", "counter", "wall", "kneeling cushion", "table", "door", "doorway", "pillow"}[k]
 }
 
 // radius is a round prop's real size from FIGURES.md: a towel rolled to
 // about 11 cm, a 15 cm foam roller, a 55 cm ball for a person of 170 cm;
 // 0 for a flat-sided one.
 func (k propKind) radius() float64 {
-	return [...]float64{5.5, 7.5, 27.5, 0, 0, 0, 0, 0, 0}[k]
+	return [...]float64{5.5, 7.5, 27.5, 0, 0, 0, 0, 0, 0, 0, 0}[k]
 }
 
 // prop places a prop on the floor (or mat) under or behind the body:
@@ -102,6 +104,10 @@ type prop struct {
 	// By names the parts that rest on the prop, when they are not the
 	// back or seat (hands on a counter).
 	By []bodyPartKind
+	// NearOnly marks a prop under the near limb alone (a towel roll under
+	// one knee): the far limb lies beside it, not on it, so it is not
+	// checked against it.
+	NearOnly bool
 }
 
 // placed is a prop where it ended up: a round one's centre and
@@ -119,6 +125,8 @@ type param uint8
 
 const (
 	trunk param = iota
+	// tilt is the front view's neck side-bend.
+	tilt
 	lumbar
 	thoracic
 	neck
@@ -132,16 +140,24 @@ const (
 	farHip
 	farKnee
 	farAnkle
+	// The far arm's, for a pose whose arms differ (FarArms).
+	farShoulder
+	farElbow
+	// adduction tilts a bent leg towards the midline in the front view.
+	adduction
+	farAdduction
 )
 
 func (p param) String() string {
-	return [...]string{"trunk", "lumbar", "thoracic", "neck", "hip", "knee", "ankle", "shoulder", "elbow", "wrist", "far hip", "far knee", "far ankle"}[p]
+	return [...]string{"trunk", "tilt", "lumbar", "thoracic", "neck", "hip", "knee", "ankle", "shoulder", "elbow", "wrist", "far hip", "far knee", "far ankle", "far shoulder", "far elbow", "adduction", "far adduction"}[p]
 }
 
 func (p param) ptr(a *bodyAngles) *float64 {
 	switch p {
 	case trunk:
 		return &a.Trunk
+	case tilt:
+		return &a.Tilt
 	case lumbar:
 		return &a.Lumbar
 	case thoracic:
@@ -164,6 +180,14 @@ func (p param) ptr(a *bodyAngles) *float64 {
 		return &a.Far.Knee
 	case farAnkle:
 		return &a.Far.Ankle
+	case farShoulder:
+		return &a.Far.Shoulder
+	case farElbow:
+		return &a.Far.Elbow
+	case adduction:
+		return &a.Near.Adduction
+	case farAdduction:
+		return &a.Far.Adduction
 	}
 	return &a.Near.Wrist
 }
@@ -245,9 +269,11 @@ type spec struct {
 	// Rest lists the parts that rest on the mat or floor.
 	Rest []ref
 	// Emph lists parts drawn darker because they move; EmphFrom > 0 also
-	// darkens the trunk from that spine position up.
+	// darkens the trunk from that spine position up, to EmphTo when that
+	// is set (the low back and pelvis of a pelvic tilt, not the chest).
 	Emph     []bodyPartKind
 	EmphFrom float64
+	EmphTo   float64
 	// EmphRefs lists parts drawn darker on one side only: the near leg and
 	// the far arm that move while their other-side twins hold still.
 	EmphRefs []ref
@@ -255,7 +281,26 @@ type spec struct {
 	// SpineExtMax overrides the usual 40° limit of spine extension for
 	// poses that exceed it on purpose (back bends over a ball, the wheel).
 	SpineExtMax float64
+	// KneeFlexMax overrides the usual 140° limit of knee flexion for
+	// poses that sit back on the heels, where the body's weight takes the
+	// knee to its passive range (about 155°).
+	KneeFlexMax float64
 	Plumb       bool
+	// Seated puts a front view on a chair: the thighs come towards the
+	// viewer, the shins stand down to the floor.
+	Seated bool
+	// Lying lays a front view down on the left side, facing the viewer,
+	// the head towards Trunk (0: to the right) and the right side up.
+	Lying bool
+	// Above shows a front view lying on the mat seen from above, the head
+	// towards Trunk: face up, or face down when Back (the back of the head
+	// showing). A side view seen from above is lying on the side. The mat
+	// is a rectangle under the body, not a line.
+	Above, Back bool
+	// ShoulderExtMax overrides the 50° limit of shoulder extension for a
+	// side-lying body seen from above, where the arm opened back behind
+	// the body is horizontal abduction, not extension.
+	ShoulderExtMax float64
 	// Anchor is the joint placed at x = 0 (the near hip unless said; the
 	// far side's if AnchorFar), so that the still parts of a start/finish
 	// pair line up.
@@ -295,12 +340,13 @@ const matThick = 1.0
 // far gives the far side its angles from the near side's.
 func far(spec *spec, a bodyAngles) bodyAngles {
 	n, d, f := a.Near, spec.FarDelta, a.Far
-	a.Far = bodyLimbAngles{n.Hip + d.Hip, n.Knee + d.Knee, n.Ankle + d.Ankle, n.Shoulder + d.Shoulder, n.Elbow + d.Elbow, n.Wrist + d.Wrist}
+	a.Far = bodyLimbAngles{n.Hip + d.Hip, n.Knee + d.Knee, n.Ankle + d.Ankle, n.Shoulder + d.Shoulder, n.Elbow + d.Elbow, n.Wrist + d.Wrist,
+		n.ArmOut + d.ArmOut, n.ForearmOut + d.ForearmOut, n.Flexion + d.Flexion, n.Adduction + d.Adduction, n.Rotation + d.Rotation}
 	if spec.FarLegs {
-		a.Far.Hip, a.Far.Knee, a.Far.Ankle = f.Hip, f.Knee, f.Ankle
+		a.Far.Hip, a.Far.Knee, a.Far.Ankle, a.Far.Flexion, a.Far.Adduction = f.Hip, f.Knee, f.Ankle, f.Flexion, f.Adduction
 	}
 	if spec.FarArms {
-		a.Far.Shoulder, a.Far.Elbow, a.Far.Wrist = f.Shoulder, f.Elbow, f.Wrist
+		a.Far.Shoulder, a.Far.Elbow, a.Far.Wrist, a.Far.ArmOut, a.Far.ForearmOut, a.Far.Rotation = f.Shoulder, f.Elbow, f.Wrist, f.ArmOut, f.ForearmOut, f.Rotation
 	}
 	return a
 }
@@ -313,7 +359,21 @@ func layout(spec *spec, a bodyAngles) solvedFigure {
 		fig.Floor = -matThick
 	}
 	if spec.View == front {
-		fig.Parts, fig.Details = bodyFront(a)
+		fig.Skel = bodyFrontSkeleton(a, spec.Seated)
+		fig.Parts, fig.Details = bodyFrontParts(&fig.Skel, a, spec.Seated, spec.Back)
+		switch {
+		case spec.Lying:
+			// Laid down on the left side, the head towards Trunk, the
+			// lowest point on the mat and the anchor at x = 0.
+			turnFigure(&fig, a.Trunk-90)
+			lo, _ := extent(fig.Parts, func(bodyPart) bool { return true })
+			moveFigure(&fig, bodyVec{-fig.Skel.joint(spec.Anchor, spec.AnchorFar).X, -lo.Y})
+		case spec.Above:
+			// Seen from above, the midline along the middle of the mat.
+			turnFigure(&fig, a.Trunk-90)
+			moveFigure(&fig, bodyVec{-fig.Skel.joint(spec.Anchor, spec.AnchorFar).X, -fig.Skel.Hip.Y})
+		}
+		fig.Props = placeProps(spec, &fig.Skel)
 		return fig
 	}
 	sk := bodySide(a)
@@ -323,33 +383,68 @@ func layout(spec *spec, a bodyAngles) solvedFigure {
 	}
 	parts, _ := bodySideParts(&sk)
 	lo, _ := extent(parts, func(bodyPart) bool { return true })
+	if spec.Above {
+		// Seen from above, the hips along the middle of the mat.
+		lo.Y = sk.Hip.Y
+	}
 	sk.shift(bodyVec{-sk.joint(spec.Anchor, spec.AnchorFar).X, -lo.Y})
 	fig.Skel = sk
 	fig.Parts, fig.Details = bodySideParts(&fig.Skel)
+	fig.Props = placeProps(spec, &fig.Skel)
+	return fig
+}
+
+// placeProps puts the pose's props on the floor: a round one's centre,
+// or a flat-sided one's outlines, in the view the pose is drawn in.
+func placeProps(spec *spec, sk *bodySkeleton) []placed {
+	var out []placed
 	for _, pr := range spec.Props {
 		r := pr.Kind.radius()
 		x := pr.DX
-		if !pr.Fixed {
-			x += fig.Skel.axisAt(pr.At).P.X
+		switch {
+		case !pr.Fixed && spec.View == side:
+			x += sk.axisAt(pr.At).P.X
+		case !pr.Fixed:
+			// A pillow goes under the head.
+			x += sk.Head.X
 		}
 		placed := placed{Kind: pr.Kind, C: bodyVec{x, r}, R: r}
-		switch pr.Kind {
-		case chair:
-			placed.Pieces = chairPieces(x)
-		case counter:
-			placed.Pieces = counterPieces(x)
-		case wall:
-			placed.Pieces = wallPieces(x)
-		case cushion:
-			placed.Pieces = cushionPieces(x)
-		case table:
-			placed.Pieces = tablePieces(x)
-		case door:
-			placed.Pieces = doorPieces(x)
+		if spec.View == front {
+			placed.Pieces = frontPieces(pr.Kind, x)
+		} else {
+			placed.Pieces = sidePieces(pr.Kind, x)
 		}
-		fig.Props = append(fig.Props, placed)
+		out = append(out, placed)
 	}
-	return fig
+	return out
+}
+
+// sidePieces is a flat-sided prop's outlines in the side view, nil for a
+// round one.
+func sidePieces(k propKind, x float64) []piece {
+	switch k {
+	case chair:
+		return chairPieces(x)
+	case counter:
+		return counterPieces(x)
+	case wall:
+		return wallPieces(x)
+	case cushion:
+		return cushionPieces(x)
+	case table:
+		return tablePieces(x)
+	case door:
+		return doorPieces(x)
+	}
+	return nil
+}
+
+// behind reports whether prop i stands behind the body in depth, where a
+// view cannot show contact: the wall at the back and the chair under a
+// person seen from the front.
+func (s *spec) behind(i int) bool {
+	k := s.Props[i].Kind
+	return s.View == front && (k == wall || k == chair)
 }
 
 // extent is the bounding box (min, max corners) of the selected parts.
@@ -386,6 +481,10 @@ func (f *solvedFigure) clearance(i int) float64 {
 // clearanceOf is the gap between prop i and the kept parts' outline.
 func (f *solvedFigure) clearanceOf(i int, keep func(bodyPart) bool) float64 {
 	pr := f.Props[i]
+	if f.Spec.Props[i].NearOnly {
+		all := keep
+		keep = func(p bodyPart) bool { return !p.Far && all(p) }
+	}
 	if pr.Pieces != nil {
 		return f.pieceClearance(pr.Pieces, keep)
 	}
@@ -672,10 +771,35 @@ func ranges(spec *spec) []jointRange {
 	if spec.SpineExtMax > 0 {
 		spineMax = spec.SpineExtMax
 	}
+	// In the front view Shoulder is the arm's direction from hanging: a
+	// negative one brings it across the body, which it reaches flexed
+	// forward (ArmOut), up to level across the chest.
+	shoulderMin := -50.0
+	if spec.ShoulderExtMax > 0 {
+		shoulderMin = -spec.ShoulderExtMax
+	}
+	if spec.View == front {
+		shoulderMin = -90
+	}
+	// In the front view Hip is abduction: adduction 30, abduction 50.
+	hipMin, hipMax := -20.0, 120.0
+	if spec.View == front {
+		hipMin, hipMax = -30, 50
+		if spec.Angles.Near.Flexion != 0 || spec.Angles.Far.Flexion != 0 {
+			// A bent leg's Hip opens the knee about the line to the ankle:
+			// hip rotation, inward 45, outward 60.
+			hipMin, hipMax = -45, 60
+		}
+	}
+	kneeMax := 140.0
+	if spec.KneeFlexMax > 0 {
+		kneeMax = spec.KneeFlexMax
+	}
 	r := []jointRange{
 		{"spine extension", -80, spineMax, func(a bodyAngles) float64 { return a.Lumbar + a.Thoracic }},
 		{"neck", -45, 45, func(a bodyAngles) float64 { return a.Neck + a.Head }},
 		{"neck rotation", -70, 70, func(a bodyAngles) float64 { return a.Turn }},
+		{"neck side-bend", -45, 45, func(a bodyAngles) float64 { return a.Tilt }},
 	}
 	for _, side := range []struct {
 		name string
@@ -686,12 +810,19 @@ func ranges(spec *spec) []jointRange {
 	} {
 		get := side.get
 		r = append(r,
-			jointRange{side.name + " hip", -20, 120, func(a bodyAngles) float64 { return get(a).Hip }},
-			jointRange{side.name + " knee", 0, 140, func(a bodyAngles) float64 { return get(a).Knee }},
+			jointRange{side.name + " hip flexion", 0, 120, func(a bodyAngles) float64 { return get(a).Flexion }},
+			// Hip adduction to 30°, and 15° more where a trunk propped up
+			// on its side bends at the waist, which the front view's rigid
+			// trunk shows at the hip (side plank, hips down).
+			jointRange{side.name + " hip adduction", -50, 45, func(a bodyAngles) float64 { return get(a).Adduction }},
+			jointRange{side.name + " hip", hipMin, hipMax, func(a bodyAngles) float64 { return get(a).Hip }},
+			jointRange{side.name + " knee", 0, kneeMax, func(a bodyAngles) float64 { return get(a).Knee }},
 			// Ankle: dorsiflexion 20, plantarflexion 50.
 			jointRange{side.name + " ankle", -50, 20, func(a bodyAngles) float64 { return get(a).Ankle }},
-			jointRange{side.name + " shoulder", -50, 180, func(a bodyAngles) float64 { return get(a).Shoulder }},
+			jointRange{side.name + " shoulder", shoulderMin, 180, func(a bodyAngles) float64 { return get(a).Shoulder }},
 			jointRange{side.name + " elbow", 0, 145, func(a bodyAngles) float64 { return get(a).Elbow }},
+			// Shoulder rotation: inward 70, outward 90.
+			jointRange{side.name + " shoulder rotation", -70, 90, func(a bodyAngles) float64 { return get(a).Rotation }},
 			// Wrist: flexion 80; extension 70 free, up to 90 when the hand
 			// bears weight flat on the floor.
 			jointRange{side.name + " wrist", -80, 90, func(a bodyAngles) float64 { return get(a).Wrist }},

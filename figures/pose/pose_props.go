@@ -174,3 +174,82 @@ const (
 func doorPieces(face float64) []piece {
 	return []piece{{Path: rect(face, 0, face+doorT, doorH)}}
 }
+
+// frontPieces is a flat-sided prop's outlines in the front view, nil for
+// one the front view does not draw.
+func frontPieces(k propKind, x float64) []piece {
+	switch k {
+	case chair:
+		return chairFrontPieces(x)
+	case wall:
+		return wallFrontPieces(x)
+	case doorway:
+		return doorwayPieces(x)
+	case door:
+		// A door at the person's side shows its edge, as from the side.
+		return doorPieces(x)
+	case pillow:
+		return pillowPieces(x)
+	}
+	return nil
+}
+
+// Pillow sizes (cm; FIGURES.md): under the head ≈11 cm thick when lain
+// on; as wide along the body as the head is long.
+const (
+	pillowT   = 11.0
+	pillowLen = 30.0
+)
+
+// pillowPieces is a pillow on the mat under a head lying on its side,
+// the head's pivot above x; it reaches further beyond the crown than
+// towards the shoulder.
+func pillowPieces(x float64) []piece {
+	return []piece{{Path: roundRect(x-pillowLen*0.4, 0, x+pillowLen*0.6, pillowT, 4)}}
+}
+
+// chairWidth is the chair seat's width (cm; FIGURES.md ≈45).
+const chairWidth = 45.0
+
+// chairFrontPieces is the chair seen from the front, centred on x: the
+// back's posts and top rail behind (drawn lighter), the seat, and the
+// front legs.
+func chairFrontPieces(x float64) []piece {
+	h := chairWidth / 2
+	seatLo := chairSeatH - chairSeatT
+	return []piece{
+		{rect(x-h+0.5, chairSeatH, x-h+chairLeg+0.5, chairBackTop), true},
+		{rect(x+h-chairLeg-0.5, chairSeatH, x+h-0.5, chairBackTop), true},
+		{rect(x-h+0.5, chairBackTop-chairRail, x+h-0.5, chairBackTop), true},
+		{Path: rect(x-h, 0, x-h+chairLeg, seatLo)},
+		{Path: rect(x+h-chairLeg, 0, x+h, seatLo)},
+		{Path: rect(x-h, seatLo, x+h, chairSeatH)},
+	}
+}
+
+// wallFrontWidth is how wide a wall behind a person seen from the front
+// is drawn (cm): wider than the arms' reach, so it reads as a wall.
+const wallFrontWidth = 130.0
+
+// wallFrontPieces is a wall behind the person, seen face-on, centred on x.
+func wallFrontPieces(x float64) []piece {
+	return []piece{{rect(x-wallFrontWidth/2, 0, x+wallFrontWidth/2, wallH), true}}
+}
+
+// Doorway sizes (cm; FIGURES.md): an 85 cm clear opening 203 cm high,
+// in a frame whose casing shows 8 cm wide.
+const (
+	doorwayOpening = 85.0
+	doorwayCasing  = 8.0
+)
+
+// doorwayPieces is a doorway seen face-on through its opening, centred
+// on x: the two jambs and the head of the frame.
+func doorwayPieces(x float64) []piece {
+	h, c := doorwayOpening/2, doorwayCasing
+	return []piece{
+		{Path: rect(x-h-c, 0, x-h, doorH+c)},
+		{Path: rect(x+h, 0, x+h+c, doorH+c)},
+		{Path: rect(x-h, doorH, x+h, doorH+c)},
+	}
+}

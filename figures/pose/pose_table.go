@@ -331,7 +331,9 @@ type pair struct {
 	MovingNear, MovingFar []joint
 }
 
-var pairs = [...]pair{
+// handoutPairs are the pairs of the mid-back handout and the first
+// library drawings; libraryPairs (pose_library.go) follow them in pairs.
+var handoutPairs = [...]pair{
 	{"chin-tuck-start", "chin-tuck-finish", []joint{jointHead}, nil, nil},
 	{"glute-bridge-start", "glute-bridge-finish", []joint{jointHip, jointKnee}, nil, nil},
 	// The right leg reaches back, the left arm forward.
@@ -353,7 +355,9 @@ var pairs = [...]pair{
 		[]joint{jointKnee, jointAnkle}, nil},
 }
 
-var poses = [...]spec{
+// handoutPoses are the poses of the mid-back handout and the first
+// library drawings; libraryPoses (pose_library.go) follow them in poses.
+var handoutPoses = [...]spec{
 	with(prone("prone-chin-rest", "Lying face down, arms by the sides palms up, chin resting on the mat",
 		bodyAngles{Head: 20}, armsOnMat, headOnMat), func(s *spec) {
 		s.Rest = append(s.Rest, ref{Kind: bodyHeadPart}, ref{Kind: bodyHandPart})
