@@ -71,26 +71,29 @@ func (b *builder) exercises() []exercise {
 	return out
 }
 
-// doseText is a dose on one line: "3 sets · 10 reps · hold 5 s".
+// doseText is a dose on one line, worded as the sheet's dose strip words
+// it ("10 times · hold 5 seconds · twice a day · right side";
+// content.WordDose): a programme's exercise has its line already; a
+// handout's "Dose:" line is worded here. A side a handout writes in its
+// own words ("each") is kept as written.
 func doseText(d *content.Dose) string {
 	if d.Line != "" {
 		return d.Line
 	}
-	var parts []string
-	add := func(label, v string) {
-		if v != "" {
-			parts = append(parts, label+" "+v)
-		}
+	side := content.Side(strings.ToLower(strings.TrimSpace(d.Side)))
+	line := content.WordDose(d, side, nil)
+	switch side {
+	case content.NoSide, content.Left, content.Right, content.Both, content.Alternate:
+		return line
 	}
-	add("sets", d.Sets)
-	add("reps", d.Reps)
-	add("hold", d.Hold)
-	add("rest", d.Rest)
-	if d.PerDay != "" {
-		parts = append(parts, howOften(d.PerDay))
+	words := strings.TrimSpace(d.Side)
+	if !strings.HasSuffix(strings.ToLower(words), "side") && !strings.HasSuffix(strings.ToLower(words), "sides") {
+		words += " side"
 	}
-	add("side:", d.Side)
-	return strings.Join(parts, " · ")
+	if line == "" {
+		return words
+	}
+	return line + " · " + words
 }
 
 // groupRow is the row naming the handout that the exercises from exs[i] on
