@@ -39,6 +39,7 @@ or the run stopped (a signal, a full disk: run again with --resume),
 func batchFlags(o *batch.Options, merge *bool) *pflag.FlagSet {
 	fl := pflag.NewFlagSet("batch", pflag.ContinueOnError)
 	fl.StringVar(&o.Clinic, "clinic", "", "clinic profile YAML (default: the built-in sample clinic)")
+	fl.StringVar(&o.Library, "library", "", "a clinic's folder of exercises and protocols, added to the built-in ones (default: the profile's library:)")
 	fl.StringVar(&o.OutDir, "out-dir", ".", "folder for the packets and the manifest (created 0700 if missing)")
 	fl.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "packets made at the same time")
 	// Help says what the default is rather than this machine's count, so
@@ -62,6 +63,7 @@ func batchFlags(o *batch.Options, merge *bool) *pflag.FlagSet {
 	fl.BoolVar(&o.Resend, "resend", false, "with --send: also send packets changed since they were sent, and sends of unknown outcome")
 	completeFiles(fl, "clinic", "yaml", "yml")
 	completeDirs(fl, "out-dir")
+	completeDirs(fl, "library")
 	completeWords(fl, "paper", render.PaperNames()...)
 	completeWords(fl, "preset", render.PresetNames()...)
 	completeWords(fl, "style", render.StyleNames()...)

@@ -92,6 +92,18 @@ func TestRenderProgrammeWithClinicLibrary(t *testing.T) {
 	if code != exitFailed || !strings.Contains(stderr, "towel-neck-glide") {
 		t.Errorf("without --library: exit %d, %s", code, stderr)
 	}
+	// A patient list takes the same folder with batch --library.
+	list := "id,visit_date,exercises\nP1,2026-12-01,towel-neck-glide | chin-tuck\n"
+	if err := os.WriteFile(filepath.Join(dir, "list.csv"), []byte(list), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(t, dir, "batch", "list.csv", "--out-dir", "out", "--library", "lib")
+	if code != exitOK {
+		t.Fatalf("batch --library: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr = runCLI(t, dir, "batch", "list.csv", "--out-dir", "out2"); code == exitOK || !strings.Contains(stderr, "towel-neck-glide") {
+		t.Errorf("batch without --library: exit %d, %s", code, stderr)
+	}
 }
 
 // TestProfileLibrary: the clinic profile's library: key names the

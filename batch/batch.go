@@ -27,6 +27,7 @@ const DefaultNameTemplate = "{date}-{id}.pdf"
 type Options struct {
 	List          string // the patient list: CSV, or JSON Lines when it ends in .jsonl
 	Clinic        string // clinic profile YAML; "" for the built-in sample clinic
+	Library       string // a clinic's exercise folder; "" for the profile's library:
 	OutDir        string // folder for the packets and the manifest
 	Name          string // file name template; "" for DefaultNameTemplate
 	Shard         string // "I/N", or "" for every row
@@ -111,6 +112,9 @@ func (s *Batch) Run(ctx context.Context, getenv func(string) string, stderr io.W
 	clinic, err := render.LoadClinic(s.Clinic)
 	if err != nil {
 		return err
+	}
+	if s.Library != "" {
+		clinic.LibraryDir = s.Library // --library wins over the profile's library:, as for render
 	}
 	p, err := newPlanner(s, eng, clinic)
 	if err != nil {
