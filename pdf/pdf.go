@@ -76,6 +76,9 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 		f.SetSubject(doc.Subject, true)
 	}
 	f.SetCreator(creator, true)
+	// A reader shows the title, not the file name (a name may be the
+	// patient's: batch --name {name}).
+	f.SetDisplayDocTitle(true)
 	f.SetProducer(producer, true)
 	lang := doc.Language
 	if lang == "" {

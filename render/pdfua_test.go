@@ -25,7 +25,6 @@ var untaggedWriterFailures = map[string]string{
 	"ISO 14289-1 7.1": "no /MarkInfo: the writer does not tag",
 	"01-005":          "no structure tree, so no content is tagged or an artifact",
 	"06-002":          "the XMP does not claim PDF/UA-1 (pdf/xmp.go must not before the document is tagged)",
-	"07-001":          "no /ViewerPreferences /DisplayDocTitle (SetDisplayDocTitle comes with the tagging)",
 	"28-008":          "pages with links have no /Tabs (the fork writes /Tabs /S on tagged pages only)",
 	"28-011":          "links are not in the structure tree",
 	"28-012":          "links have no /Contents (LinkStringTagged writes it)",
