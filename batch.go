@@ -15,8 +15,8 @@ import (
 	"handout/render"
 )
 
-const batchUsage = `Usage: handout batch PATIENTS.csv [--clinic PROFILE.yaml] [--out-dir DIR] [--jobs N]
-                     [--name TEMPLATE] [--resume] [--force] [--shard I/N] [--paper letter|a4]
+const batchUsage = `Usage: handout batch PATIENTS.csv [--clinic PROFILE.yaml] [--library DIR] [--out-dir DIR]
+                     [--jobs N] [--name TEMPLATE] [--resume] [--force] [--shard I/N] [--paper letter|a4]
                      [--preset print|email] [--style sheet|large-print|article] [--grayscale] [--max-size SIZE]
                      [--password-column NAME]
                      [--send [--smtp SETTINGS.yaml] [--dry-run] [--resend]]
