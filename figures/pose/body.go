@@ -105,14 +105,14 @@ type bodyLimbAngles struct {
 	// out about the line from hip to ankle, as a clamshell opens.
 	// Adduction then tilts the whole leg towards the midline.
 	Flexion, Adduction float64
-	// Turnout is the hip's outward rotation about the thigh's own axis in
-	// the front view: with the hip flexed it swings the shin in and up
-	// across the body, as in a figure 4 with the ankle on the other knee.
-	Turnout float64
 	// Rotation is the shoulder's rotation in the front view, outward
 	// positive: it turns a bent elbow's forearm out to the side (or up,
 	// with the arm raised sideways), and inward across the belly.
 	Rotation float64
+	// Turnout is the hip's outward rotation about the thigh's own axis in
+	// the front view: with the hip flexed it swings the shin in and up
+	// across the body, as in a figure 4 with the ankle on the other knee.
+	Turnout float64
 }
 
 // bodyAxisPoint is one sample of the trunk's centre line.
