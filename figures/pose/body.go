@@ -109,6 +109,10 @@ type bodyLimbAngles struct {
 	// positive: it turns a bent elbow's forearm out to the side (or up,
 	// with the arm raised sideways), and inward across the belly.
 	Rotation float64
+	// Turnout is the hip's outward rotation about the thigh's own axis in
+	// the front view: with the hip flexed it swings the shin in and up
+	// across the body, as in a figure 4 with the ankle on the other knee.
+	Turnout float64
 }
 
 // bodyAxisPoint is one sample of the trunk's centre line.

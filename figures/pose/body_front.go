@@ -60,7 +60,7 @@ func bodyFrontSkeleton(a bodyAngles, seated bool) bodySkeleton {
 		// the midline; abduction swings a limb away from it.
 		j.Hip = bodyVec{side * 0.28 * 0.191 * bodyHeight, hipY}
 		switch {
-		case seated:
+		case seated && l.Flexion == 0:
 			// The thighs come straight towards the viewer and slope down a
 			// little to the knees (0.285 H high); the shins stand plumb.
 			j.Knee = bodyVec{j.Hip.X + side*1.5, 0.285 * bodyHeight}
@@ -86,20 +86,17 @@ func bodyFrontSkeleton(a bodyAngles, seated bool) bodySkeleton {
 // leg tilted towards the midline (Adduction); what points at the viewer
 // does not show.
 func bodyFrontBentLeg(j *bodyLimbJoints, l bodyLimbAngles, side float64) {
-	type v3 struct{ X, Y, Z float64 }
 	rad := func(d float64) float64 { return d * math.Pi / 180 }
 	f, k := rad(l.Flexion), rad(l.Knee)
-	knee := v3{0, -math.Cos(f) * bodyThigh, math.Sin(f) * bodyThigh}
-	ankle := v3{0, knee.Y - math.Cos(f-k)*bodyShank, knee.Z + math.Sin(f-k)*bodyShank}
-	// Rodrigues' rotation of the knee about the unit hip-ankle axis;
-	// a positive angle takes it out to its own side.
-	n := math.Sqrt(ankle.X*ankle.X + ankle.Y*ankle.Y + ankle.Z*ankle.Z)
-	ax := v3{ankle.X / n, ankle.Y / n, ankle.Z / n}
-	th := -side * rad(l.Hip)
-	c, s := math.Cos(th), math.Sin(th)
-	cross := v3{ax.Y*knee.Z - ax.Z*knee.Y, ax.Z*knee.X - ax.X*knee.Z, ax.X*knee.Y - ax.Y*knee.X}
-	dot := ax.X*knee.X + ax.Y*knee.Y + ax.Z*knee.Z
-	knee = v3{knee.X*c + cross.X*s + ax.X*dot*(1-c), knee.Y*c + cross.Y*s + ax.Y*dot*(1-c), knee.Z*c + cross.Z*s + ax.Z*dot*(1-c)}
+	knee := bodyV3{0, -math.Cos(f) * bodyThigh, math.Sin(f) * bodyThigh}
+	ankle := bodyV3{0, knee.Y - math.Cos(f-k)*bodyShank, knee.Z + math.Sin(f-k)*bodyShank}
+	// The knee opens out about the hip-ankle axis; a positive angle takes
+	// it out to its own side.
+	knee = knee.rotate(ankle.unit(), -side*rad(l.Hip))
+	if l.Turnout != 0 {
+		// The shin swings about the thigh's axis, in towards the midline.
+		ankle = knee.add(ankle.sub(knee).rotate(knee.unit(), -side*rad(l.Turnout)))
+	}
 	// The tilt towards the midline, in the picture plane.
 	tilt := -side * l.Adduction
 	kp := bodyVec{knee.X, knee.Y}
@@ -112,6 +109,25 @@ func bodyFrontBentLeg(j *bodyLimbJoints, l bodyLimbAngles, side float64) {
 	if d := ap.sub(kp); d.length() > 0.5 {
 		j.Shank = bodyAngleOf(d)
 	}
+}
+
+// bodyV3 is a point or direction in the front view's space: x and y as
+// drawn, z towards the viewer.
+type bodyV3 struct{ X, Y, Z float64 }
+
+func (a bodyV3) add(b bodyV3) bodyV3  { return bodyV3{a.X + b.X, a.Y + b.Y, a.Z + b.Z} }
+func (a bodyV3) sub(b bodyV3) bodyV3  { return bodyV3{a.X - b.X, a.Y - b.Y, a.Z - b.Z} }
+func (a bodyV3) mul(k float64) bodyV3 { return bodyV3{a.X * k, a.Y * k, a.Z * k} }
+func (a bodyV3) dot(b bodyV3) float64 { return a.X*b.X + a.Y*b.Y + a.Z*b.Z }
+func (a bodyV3) unit() bodyV3         { return a.mul(1 / math.Sqrt(a.dot(a))) }
+func (a bodyV3) cross(b bodyV3) bodyV3 {
+	return bodyV3{a.Y*b.Z - a.Z*b.Y, a.Z*b.X - a.X*b.Z, a.X*b.Y - a.Y*b.X}
+}
+
+// rotate turns v by th radians about the unit axis ax (Rodrigues).
+func (v bodyV3) rotate(ax bodyV3, th float64) bodyV3 {
+	c, s := math.Cos(th), math.Sin(th)
+	return v.mul(c).add(ax.cross(v).mul(s)).add(ax.mul(ax.dot(v) * (1 - c)))
 }
 
 // bodyFrontArm places one arm's elbow, wrist and fingertip.
@@ -182,6 +198,13 @@ func bodyFrontParts(sk *bodySkeleton, a bodyAngles, seated, back bool) ([]bodyPa
 			sole = j.Ankle.Y - bodyAnkleH
 		}
 		foot := []bodyPart{{bodyFootPart, i == 1, bodyCapsule(bodyVec{j.Ankle.X - side*1.5, sole + 3.4}, 3.4, bodyVec{j.Ankle.X + side*2.5, sole + 2.8}, 2.8)}}
+		if l := [2]bodyLimbAngles{a.Near, a.Far}[i]; l.Turnout != 0 {
+			// A shin turned across the body rests its ankle on something
+			// (the other knee): the relaxed foot hangs on past it, toes
+			// down.
+			toe := bodyAt(j.Ankle, j.Shank-40, 10)
+			foot = []bodyPart{{bodyFootPart, i == 1, bodyCapsule(bodyAt(j.Ankle, j.Shank, 1), 3.2, toe, 2.6)}}
+		}
 		if j.Ankle.sub(j.Knee).length() < 0.3*bodyShank {
 			// A shin pointing away from the viewer hides its foot
 			// behind the knee.

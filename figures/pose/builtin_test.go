@@ -133,7 +133,7 @@ func TestBuiltinNames(t *testing.T) {
 		"mountain-front", "mountain-side",
 		"pelvic-tilt-start", "pelvic-tilt-finish", "prone-press-up-start", "prone-press-up-finish",
 		"childs-pose", "lying-march-start", "lying-march-finish", "quad-set", "abdominal-brace",
-		"neck-rotation-start", "neck-rotation-finish", "upper-trapezius-stretch", "levator-scapulae-stretch",
+		"neck-rotation-start", "neck-rotation-finish", "upper-trapezius-stretch", "levator-scapulae-stretch", "piriformis-stretch",
 		"wall-angel-start", "wall-angel-finish", "doorway-pec-stretch", "cross-body-stretch",
 		"band-external-rotation-start", "band-external-rotation-finish", "neck-isometrics",
 		"clamshell-start", "clamshell-finish", "side-plank-knees-start", "side-plank-knees-finish",

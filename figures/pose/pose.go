@@ -341,9 +341,9 @@ const matThick = 1.0
 func far(spec *spec, a bodyAngles) bodyAngles {
 	n, d, f := a.Near, spec.FarDelta, a.Far
 	a.Far = bodyLimbAngles{n.Hip + d.Hip, n.Knee + d.Knee, n.Ankle + d.Ankle, n.Shoulder + d.Shoulder, n.Elbow + d.Elbow, n.Wrist + d.Wrist,
-		n.ArmOut + d.ArmOut, n.ForearmOut + d.ForearmOut, n.Flexion + d.Flexion, n.Adduction + d.Adduction, n.Rotation + d.Rotation}
+		n.ArmOut + d.ArmOut, n.ForearmOut + d.ForearmOut, n.Flexion + d.Flexion, n.Adduction + d.Adduction, n.Rotation + d.Rotation, n.Turnout + d.Turnout}
 	if spec.FarLegs {
-		a.Far.Hip, a.Far.Knee, a.Far.Ankle, a.Far.Flexion, a.Far.Adduction = f.Hip, f.Knee, f.Ankle, f.Flexion, f.Adduction
+		a.Far.Hip, a.Far.Knee, a.Far.Ankle, a.Far.Flexion, a.Far.Adduction, a.Far.Turnout = f.Hip, f.Knee, f.Ankle, f.Flexion, f.Adduction, f.Turnout
 	}
 	if spec.FarArms {
 		a.Far.Shoulder, a.Far.Elbow, a.Far.Wrist, a.Far.ArmOut, a.Far.ForearmOut, a.Far.Rotation = f.Shoulder, f.Elbow, f.Wrist, f.ArmOut, f.ForearmOut, f.Rotation
@@ -816,6 +816,8 @@ func ranges(spec *spec) []jointRange {
 			// trunk shows at the hip (side plank, hips down).
 			jointRange{side.name + " hip adduction", -50, 45, func(a bodyAngles) float64 { return get(a).Adduction }},
 			jointRange{side.name + " hip", hipMin, hipMax, func(a bodyAngles) float64 { return get(a).Hip }},
+			// Hip outward rotation about the thigh: 0 to 60.
+			jointRange{side.name + " hip outward rotation", 0, 60, func(a bodyAngles) float64 { return get(a).Turnout }},
 			jointRange{side.name + " knee", 0, kneeMax, func(a bodyAngles) float64 { return get(a).Knee }},
 			// Ankle: dorsiflexion 20, plantarflexion 50.
 			jointRange{side.name + " ankle", -50, 20, func(a bodyAngles) float64 { return get(a).Ankle }},

@@ -174,6 +174,36 @@ func holdingSeat(name, desc string, a bodyAngles) spec {
 	return s
 }
 
+// figureFour is sitting tall on a chair seen from the front, the right
+// hip bent towards the viewer, opened out and turned out so that the right
+// ankle rests on the left knee (a figure 4): the leg's tilt and the knee's
+// bend are solved to put the ankle just past the top of the knee. The
+// right hand rests on the right knee and the left hand on the crossed
+// shin (shoulders and elbows solved); the left foot stays flat on the
+// floor. The right leg, which stretches, is emphasised.
+func figureFour() spec {
+	s := seatedFront("piriformis-stretch", "Figure-4 stretch: sitting tall on a chair, seen from the front, the right ankle resting on the left knee, the hands on the crossed leg",
+		bodyAngles{})
+	s.FarLegs = true
+	s.Angles.Near = bodyLimbAngles{Flexion: 110, Knee: 125, Hip: 35, Turnout: 45, Adduction: 30,
+		Shoulder: 12, ArmOut: 20, Elbow: 20}
+	s.Angles.Far.Elbow = 70
+	s.Solve = []solve{
+		// The ankle on top of the left knee, resting on it; the foot hangs past it.
+		{adduction, 0, 45, goal{Kind: at, J: jointAnkle, JB: jointKnee, JBFar: true, Axis: 0, Deg: 0}},
+		{knee, 90, 140, goal{Kind: at, J: jointAnkle, JB: jointKnee, JBFar: true, Axis: 1, Deg: bodyThighR1 + bodyAnkleR - 0.4}},
+		// The right hand on top of the right knee.
+		{shoulder, -20, 40, atOf(jointWrist, false, jointKnee, 0, 1)},
+		{elbow, 0, 90, atOf(jointWrist, false, jointKnee, 1, 5)},
+		// The left hand on the shin, a hand's width in from the ankle.
+		{farShoulder, -60, 40, goal{Kind: at, J: jointWrist, JFar: true, JB: jointAnkle, Axis: 0, Deg: -9}},
+		{farElbow, 20, 140, goal{Kind: at, J: jointWrist, JFar: true, JB: jointAnkle, Axis: 1, Deg: 5}},
+	}
+	s.Rest = []ref{{Kind: bodyFootPart, Far: true}}
+	s.EmphRefs = rest(bodyThighPart, bodyShankPart, bodyFootPart)
+	return s
+}
+
 // goalPost is standing with the back to a wall, seen from the front, the
 // arms raised sideways by shoulder degrees with the elbows bent by elbow
 // degrees and the forearms turned up against the wall.
@@ -398,6 +428,7 @@ var libraryPoses = [...]spec{
 		bodyAngles{Tilt: -35}),
 	holdingSeat("levator-scapulae-stretch", "Neck and shoulder blade stretch: sitting tall, the right hand holding the seat, the nose turned towards the left armpit and the head bowed",
 		bodyAngles{Turn: -40, Tilt: -12, Neck: -25, Head: -10}),
+	figureFour(),
 	goalPost("wall-angel-start", "Wall angel, start: standing with the back against a wall, arms in a goal post, elbows bent, hands low on the wall",
 		70, 90, func(s *spec) {
 			s.Arrows = []arrowMark{{At: 1, From: bodyVec{-70, 11}, Via: bodyVec{-75, 26}, To: bodyVec{-73, 41}}}
