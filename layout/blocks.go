@@ -661,22 +661,8 @@ func (b *builder) dose(d *content.Dose) unit { return b.doseStrip(d, b.col.w) }
 // the page's).
 func (b *builder) doseStrip(d *content.Dose, w float64) unit {
 	th := b.th
-	var spans []content.Span
-	addPart := func(label, value string) {
-		if value == "" {
-			return
-		}
-		if len(spans) > 0 {
-			spans = append(spans, content.Span{Text: "   ·   "})
-		}
-		spans = append(spans, content.Span{Text: label + "\u00a0", Style: content.Bold}, content.Span{Text: value})
-	}
-	addPart("Sets", d.Sets)
-	addPart("Reps", d.Reps)
-	addPart("Hold", d.Hold)
-	addPart("Rest", d.Rest)
-	addPart("How often", howOften(d.PerDay))
-	addPart("Side", d.Side)
+	spans := labelledSpans("   ·   ", labelled{"Sets", d.Sets}, labelled{"Reps", d.Reps}, labelled{"Hold", d.Hold},
+		labelled{"Rest", d.Rest}, labelled{"How often", howOften(d.PerDay)}, labelled{"Side", d.Side})
 	if d.Line != "" {
 		spans = []content.Span{{Text: d.Line}}
 	}
@@ -939,4 +925,24 @@ func introduces(blk content.Block) bool {
 		return false
 	}
 	return strings.HasSuffix(strings.TrimSpace(p.Text[len(p.Text)-1].Text), ":")
+}
+
+// labelled is a value with its bold label ("Reps" 10, "For:" a name).
+type labelled struct{ label, value string }
+
+// labelledSpans prints the fields that have a value, each its label in
+// bold and a no-break space before the value, sep between them: the dose
+// strip's parts and the sheet's visit line.
+func labelledSpans(sep string, fields ...labelled) []content.Span {
+	var spans []content.Span
+	for _, f := range fields {
+		if f.value == "" {
+			continue
+		}
+		if len(spans) > 0 {
+			spans = append(spans, content.Span{Text: sep})
+		}
+		spans = append(spans, content.Span{Text: f.label + "\u00a0", Style: content.Bold}, content.Span{Text: f.value})
+	}
+	return spans
 }

@@ -534,22 +534,12 @@ func (b *builder) sheetTitle(h *content.Handout) {
 // visitLine is who the sheet is for: the patient, the visit's date (a
 // packet's cover says both instead) and the clinician.
 func (b *builder) visitLine(h *content.Handout) []content.Span {
-	var spans []content.Span
-	field := func(label, value string) {
-		if value == "" {
-			return
-		}
-		if len(spans) > 0 {
-			spans = append(spans, content.Span{Text: "  ·  "})
-		}
-		spans = append(spans, content.Span{Text: label + "\u00a0", Style: content.Bold}, content.Span{Text: value})
-	}
+	var fields []labelled
 	if b.in.Cover == nil {
-		field("For:", b.in.Patient)
-		field("Date:", b.in.Date)
+		fields = append(fields, labelled{"For:", b.in.Patient}, labelled{"Date:", b.in.Date})
 	}
-	field("Clinician:", h.Meta.Author)
-	return spans
+	fields = append(fields, labelled{"Clinician:", h.Meta.Author})
+	return labelledSpans("  ·  ", fields...)
 }
 
 // summaryBox is the plan in one sentence, from the doses: "Your

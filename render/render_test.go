@@ -171,15 +171,8 @@ func TestPhotoPreparedForItsBox(t *testing.T) {
 	// returns it, checking its pixels.
 	drawn := func(filler int) *layout.Image {
 		t.Helper()
-		path := filepath.Join(dir, "h.md")
 		md := "---\ntitle: Wide\n---\n\n## One\n\n" + strings.Repeat("A line of text.\n\n", filler) + "![Wide](wide.jpg)\n"
-		if err := os.WriteFile(path, []byte(md), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		doc, err := e.Layout(testJob(t, path))
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := layoutHandoutText(t, e, dir, md)
 		ims := photosOf(doc)
 		if len(ims) != 1 {
 			t.Fatalf("%d photos on the pages, want 1", len(ims))
@@ -219,16 +212,9 @@ func TestPhotoDrawnTwicePreparedForEachBox(t *testing.T) {
 	e := newTestEngine(t)
 	ppi := photo.PresetPrint.PixelsPerInch()
 	for filler := 10; filler < 60; filler++ {
-		path := filepath.Join(dir, "h.md")
 		md := "---\ntitle: Wide\n---\n\n## One\n\n![Wide](wide.jpg)\n\n## Two\n\n" +
 			strings.Repeat("A line of text.\n\n", filler) + "![Wide again](wide.jpg)\n"
-		if err := os.WriteFile(path, []byte(md), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		doc, err := e.Layout(testJob(t, path))
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := layoutHandoutText(t, e, dir, md)
 		ims := photosOf(doc)
 		if len(ims) != 2 {
 			t.Fatalf("%d photos on the pages, want 2", len(ims))
@@ -259,4 +245,19 @@ func photosOf(doc *layout.Document) []*layout.Image {
 		}
 	}
 	return out
+}
+
+// layoutHandoutText writes md as dir/h.md (beside the photos it names)
+// and lays it out.
+func layoutHandoutText(t *testing.T, e *Engine, dir, md string) *layout.Document {
+	t.Helper()
+	path := filepath.Join(dir, "h.md")
+	if err := os.WriteFile(path, []byte(md), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := e.Layout(testJob(t, path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
