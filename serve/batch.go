@@ -218,7 +218,7 @@ var (
 // code (the same checks, packets and manifest as the command) and reads
 // its report. Its messages name rows by line and id, never by name.
 func (s *Server) runBatch(ctx context.Context, list, listName, out string) (batchReport, error) {
-	b, err := batch.New(batch.Options{List: list, Clinic: s.cfg.ClinicPath, OutDir: out, Jobs: s.cfg.Renders})
+	b, err := batch.New(batch.Options{List: list, Clinic: s.cfg.ClinicPath, Library: s.cfg.LibraryDir, OutDir: out, Jobs: s.cfg.Renders})
 	if err != nil {
 		return batchReport{}, err
 	}

@@ -115,3 +115,21 @@ func TestBatchBadList(t *testing.T) {
 		t.Errorf("the temporary folder still has %v", left)
 	}
 }
+
+// TestBatchUsesTheLibrary: a list may name the clinic's own exercises
+// from the folder the server was started with (--library), as the build
+// page may.
+func TestBatchUsesTheLibrary(t *testing.T) {
+	t.Parallel()
+	lib := t.TempDir()
+	exercise := "---\nid: towel-neck-glide\nname: Towel neck glide\nregions: [neck]\nlaterality: both-sides\ndose: reps 8; daily 2\nsource: handout-pattern\n---\n\n" +
+		"This eases a stiff neck.\n\n![Sitting tall](builtin:chin-tuck-start)\n\n1. Sit tall and hold a towel behind your neck.\n2. Pull the towel gently forward.\n3. Come back slowly.\n"
+	if err := os.WriteFile(lib+"/towel.md", []byte(exercise), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ts := startServer(t, Config{LibraryDir: lib})
+	resp := ts.upload(t, "list.csv", "id,visit_date,exercises\nP1,2026-12-01,towel-neck-glide | chin-tuck\n")
+	if body := readAll(t, resp); resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/zip" {
+		t.Fatalf("upload: %d %s: %.300s", resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	}
+}
