@@ -167,6 +167,7 @@ func renderTo(stdout, report, warnings io.Writer, o renderOptions) error {
 		library = clinic.LibraryDir
 	}
 	specs.UseLibrary(library)
+	specs.UseLanguageFallback(clinic.Profile.LanguageFallback)
 	hf, err := specs.Resolve(o.source)
 	if err != nil {
 		return err
@@ -340,7 +341,7 @@ func runShow(args []string, stdout, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	e, err := lib.Exercise(fl.Arg(0))
+	e, err := lib.Exercise(fl.Arg(0), "")
 	if err != nil {
 		return err
 	}

@@ -152,6 +152,7 @@ func newPlanner(s *Batch, eng *render.Engine, clinic render.Clinic) (*planner, e
 	// Programmes resolve against the clinic's library (the profile's
 	// library: key), as they do for render.
 	specs.UseLibrary(clinic.LibraryDir)
+	specs.UseLanguageFallback(clinic.Profile.LanguageFallback)
 	return &planner{s: s, eng: eng, clinic: clinic, base: base, specs: specs,
 		handouts: map[string]*handoutEntry{}, styles: map[string]*render.Checked{}}, nil
 }

@@ -2,9 +2,11 @@ package content
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -43,37 +45,64 @@ func BuiltinHandoutNames() []string {
 	return names
 }
 
-// BuiltinHandout parses the named built-in handout. The name may be given
-// with or without ".md". Messages name the source "NAME.md (built-in)". An
-// unknown name is an error that lists the known ones.
-func BuiltinHandout(name string) (*Handout, error) {
-	file, src, err := builtinHandoutFile(name)
+// BuiltinHandout parses the named built-in handout in the language lang
+// (BCP 47, matched by its primary language: "es-MX" gets
+// builtin/es/NAME.md; "" and English get the original). The name may be
+// given with or without ".md". Messages name the source "NAME.md
+// (built-in)" or "es/NAME.md (built-in)". An unknown name is an error
+// that lists the known ones, a language the handout is not written in one
+// that lists the languages it is.
+func BuiltinHandout(name, lang string) (*Handout, error) {
+	file, src, err := builtinHandoutFile(name, lang)
 	if err != nil {
 		return nil, err
 	}
 	return Parse(file+builtinSuffix, src)
 }
 
-// BuiltinHandoutSource returns the Markdown of the named built-in handout,
-// for users to copy as a template. The caller may modify the returned slice.
-func BuiltinHandoutSource(name string) ([]byte, error) {
-	_, src, err := builtinHandoutFile(name)
+// BuiltinHandoutSource returns the Markdown of the named built-in handout
+// in the language lang (as BuiltinHandout), for users to copy as a
+// template. The caller may modify the returned slice.
+func BuiltinHandoutSource(name, lang string) ([]byte, error) {
+	_, src, err := builtinHandoutFile(name, lang)
 	return src, err
 }
 
-// builtinHandoutFile resolves a built-in handout name to its file name and
-// contents.
-func builtinHandoutFile(name string) (file string, src []byte, err error) {
+// BuiltinHandoutLanguages lists the languages the named built-in handout
+// is written in: LibraryLanguage first, then its translations' folders,
+// sorted.
+func BuiltinHandoutLanguages(name string) []string {
 	base := strings.TrimSuffix(name, ".md")
-	for _, known := range BuiltinHandoutNames() {
-		if base == known {
-			file = known + ".md"
-			src, err = builtinFS.ReadFile(path.Join(builtinDir, file))
-			return file, src, err
+	out := []string{LibraryLanguage}
+	entries, _ := builtinFS.ReadDir(builtinDir)
+	for _, e := range entries {
+		if e.IsDir() && translationFolder(e.Name()+"/x") != "" {
+			if _, err := fs.Stat(builtinFS, path.Join(builtinDir, e.Name(), base+".md")); err == nil {
+				out = append(out, e.Name())
+			}
 		}
 	}
-	return "", nil, fmt.Errorf("no built-in handout %q; built-in handouts: %s",
-		name, strings.Join(BuiltinHandoutNames(), ", "))
+	return out
+}
+
+// builtinHandoutFile resolves a built-in handout name and a language to
+// its file name (inside builtinDir) and contents.
+func builtinHandoutFile(name, lang string) (file string, src []byte, err error) {
+	base := strings.TrimSuffix(name, ".md")
+	if !slices.Contains(BuiltinHandoutNames(), base) {
+		return "", nil, fmt.Errorf("no built-in handout %q; built-in handouts: %s",
+			name, strings.Join(BuiltinHandoutNames(), ", "))
+	}
+	file = base + ".md"
+	if !isOriginalLanguage(lang) {
+		file = PrimaryLanguage(lang) + "/" + file
+	}
+	src, err = builtinFS.ReadFile(path.Join(builtinDir, file))
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil, fmt.Errorf("built-in handout %s is not written in language %q; it is in: %s",
+			base, lang, strings.Join(BuiltinHandoutLanguages(base), ", "))
+	}
+	return file, src, err
 }
 
 // SampleClinic parses the embedded sample clinic profile (Drummond

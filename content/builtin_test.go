@@ -30,18 +30,18 @@ func TestBuiltinHandoutNames(t *testing.T) {
 }
 
 func TestBuiltinHandoutUnknown(t *testing.T) {
-	_, err := BuiltinHandout("low-back-pain")
+	_, err := BuiltinHandout("low-back-pain", "")
 	if err == nil || !strings.Contains(err.Error(), "mid-back-pain") {
 		t.Fatalf("BuiltinHandout(unknown) error = %v, want one listing mid-back-pain", err)
 	}
-	if _, err := BuiltinHandoutSource("nope"); err == nil {
+	if _, err := BuiltinHandoutSource("nope", ""); err == nil {
 		t.Fatal("BuiltinHandoutSource(unknown) succeeded")
 	}
 }
 
 func TestBuiltinHandoutSource(t *testing.T) {
 	for _, name := range []string{"mid-back-pain", "mid-back-pain.md"} {
-		src, err := BuiltinHandoutSource(name)
+		src, err := BuiltinHandoutSource(name, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,7 +54,7 @@ func TestBuiltinHandoutSource(t *testing.T) {
 // biMidBackPain parses the built-in handout or stops the test.
 func biMidBackPain(t *testing.T) *Handout {
 	t.Helper()
-	h, err := BuiltinHandout("mid-back-pain")
+	h, err := BuiltinHandout("mid-back-pain", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,7 +314,7 @@ func TestBuiltinHandoutOwnWords(t *testing.T) {
 	if err != nil {
 		t.Skipf("seed page not available: %v", err)
 	}
-	src, err := BuiltinHandoutSource("mid-back-pain")
+	src, err := BuiltinHandoutSource("mid-back-pain", "")
 	if err != nil {
 		t.Fatal(err)
 	}

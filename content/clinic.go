@@ -26,6 +26,10 @@ type Clinic struct {
 	// to the profile's folder (docs/library.md); "" for the built-in
 	// library alone.
 	Library string `yaml:"library"`
+	// LanguageFallback is what a programme in a language that one of
+	// its exercises lacks gets: "" (an error naming the exercise and the
+	// language) or "english" (the English exercise, with a warning).
+	LanguageFallback LanguageFallback `yaml:"language_fallback"`
 	// Clinicians are the clinic's clinicians as a programme names them
 	// ("Dr. Karin Drummond, DC"): the choices the web page offers
 	// (handout serve); a programme may still name anyone.

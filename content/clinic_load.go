@@ -128,6 +128,11 @@ func checkClinic(c *Clinic, doc *yamlDoc, p *problems) {
 	c.Logo = slashed(c.Logo)
 	checkLibrary(c.Library, doc, p)
 	c.Library = slashed(c.Library)
+	switch c.LanguageFallback = LanguageFallback(strings.ToLower(strings.TrimSpace(string(c.LanguageFallback)))); c.LanguageFallback {
+	case NoFallback, FallbackEnglish:
+	default:
+		p.add(doc.line("language_fallback"), `language_fallback %q is unknown; write "english" (an exercise missing in the programme's language prints in English, with a warning) or leave it out (that is an error)`, c.LanguageFallback)
+	}
 	for i, h := range c.Hours {
 		if h.Days == "" || h.Times == "" {
 			key := fmt.Sprintf("hours[%d]", i+1)

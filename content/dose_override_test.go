@@ -68,11 +68,11 @@ func sectionByID(t *testing.T, h *Handout, id string) Section {
 }
 
 func TestWithDoses(t *testing.T) {
-	h, err := BuiltinHandout("mid-back-pain")
+	h, err := BuiltinHandout("mid-back-pain", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	before, err := BuiltinHandout("mid-back-pain") // an untouched twin to compare with
+	before, err := BuiltinHandout("mid-back-pain", "") // an untouched twin to compare with
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestWithDoses(t *testing.T) {
 }
 
 func TestWithDosesErrors(t *testing.T) {
-	h, err := BuiltinHandout("mid-back-pain")
+	h, err := BuiltinHandout("mid-back-pain", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestWithDosesErrors(t *testing.T) {
 // TestWithDosesConcurrent overrides one shared handout from many
 // goroutines, as a batch's workers do; go test -race checks it.
 func TestWithDosesConcurrent(t *testing.T) {
-	h, err := BuiltinHandout("mid-back-pain")
+	h, err := BuiltinHandout("mid-back-pain", "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,9 +16,12 @@ type Exercise struct {
 	// Dir is the folder the exercise's photos are relative to, as the
 	// library was given it ("" for a built-in exercise, whose pictures are
 	// built-in drawings).
-	Dir        string
-	Pos        Pos // the front matter's "id:" line
-	ID         string
+	Dir string
+	Pos Pos // the front matter's "id:" line
+	ID  string
+	// Language is the language of its words: "" for an original (in
+	// LibraryLanguage), a translation's language ("es") otherwise.
+	Language   string
 	Name       string
 	Aliases    []string // other names it is searched by: "press-up" for prone-press-up
 	Regions    []string // neck, mid-back, low-back, shoulder, hip, knee, …

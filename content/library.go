@@ -22,6 +22,14 @@ type Library struct {
 	exercises map[string]*Exercise // by id
 	aliases   map[string]*Exercise // by folded alias
 	protocols map[string]*Protocol // by id
+
+	// The translations (translation.go), by primary language ("es") and
+	// then id: each is its original with its words in that language.
+	translated map[string]map[string]*Exercise
+	// translatedNames finds an original by a translation's folded name
+	// or alias, by language: "gato-vaca" is cat-cow in es.
+	translatedNames     map[string]map[string]*Exercise
+	translatedProtocols map[string]map[string]*Protocol
 }
 
 // The kinds of file a library folder holds. An exercise is a page of text
@@ -69,13 +77,21 @@ func LoadLibrary(dir string, describe DescribeDrawing) (*Library, error) {
 	var errs []error
 	builtin, err := readBuiltinSet(describe)
 	errs = append(errs, err)
-	l := &Library{exercises: map[string]*Exercise{}, aliases: map[string]*Exercise{}, protocols: map[string]*Protocol{}}
+	l := &Library{exercises: map[string]*Exercise{}, aliases: map[string]*Exercise{}, protocols: map[string]*Protocol{},
+		translated: map[string]map[string]*Exercise{}, translatedNames: map[string]map[string]*Exercise{},
+		translatedProtocols: map[string]map[string]*Protocol{}}
 	l.add(builtin)
+	var clinic librarySet
 	if dir != "" {
-		clinic, err := readFolderSet(dir, describe)
+		clinic, err = readFolderSet(dir, describe)
 		errs = append(errs, err)
 		l.add(clinic)
 	}
+	// Translations join after every original, so that each is merged with
+	// the original that won: a built-in translation is dropped when the
+	// clinic replaced its exercise (its words would not fit), and the
+	// clinic's own translations replace the built-in ones.
+	errs = append(errs, l.addTranslations(builtin, true), l.addTranslations(clinic, false))
 	errs = append(errs, l.checkProtocols())
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -87,6 +103,9 @@ func LoadLibrary(dir string, describe DescribeDrawing) (*Library, error) {
 type librarySet struct {
 	exercises []*Exercise
 	protocols []*Protocol
+	// The translations' words, not yet merged with their originals.
+	exerciseWords []*Exercise
+	protocolWords []*Protocol
 }
 
 // add puts set into l, replacing what has the same id.
@@ -109,6 +128,72 @@ func (l *Library) add(set librarySet) {
 	}
 }
 
+// addTranslations merges set's translations with l's originals. builtin
+// says set is the built-in one, whose translations apply only to the
+// originals that are still the built-in ones. A translation of an id that
+// l does not have is an error naming its file.
+func (l *Library) addTranslations(set librarySet, builtin bool) error {
+	var errs []error
+	for _, t := range set.exerciseWords {
+		o := l.exercises[t.ID]
+		switch {
+		case o == nil:
+			errs = append(errs, &Error{Pos: t.Pos, Msg: fmt.Sprintf("no exercise %q in the library to translate; a translation has its original's id, and the original is a file of its own in the folder above", t.ID)})
+			continue
+		case builtin && !strings.HasSuffix(o.Source, builtinSuffix):
+			continue // the clinic replaced this exercise
+		}
+		e, err := translateExercise(o, t)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if l.translated[e.Language] == nil {
+			l.translated[e.Language] = map[string]*Exercise{}
+			l.translatedNames[e.Language] = map[string]*Exercise{}
+		}
+		names := l.translatedNames[e.Language]
+		if old := l.translated[e.Language][e.ID]; old != nil {
+			for _, a := range append([]string{old.Name}, old.Aliases...) {
+				delete(names, foldName(a))
+			}
+		}
+		l.translated[e.Language][e.ID] = e
+		for i, a := range append([]string{e.Name}, e.Aliases...) {
+			key := foldName(a)
+			if other := names[key]; other != nil && other != o {
+				what := "alias"
+				if i == 0 {
+					what = "name"
+				}
+				errs = append(errs, &Error{Pos: e.Pos, Msg: fmt.Sprintf("%s %q is also a name of %s in language %q; a name finds one exercise, change it in one of them", what, a, other.ID, e.Language)})
+				continue
+			}
+			names[key] = o
+		}
+	}
+	for _, t := range set.protocolWords {
+		o := l.protocols[t.ID]
+		switch {
+		case o == nil:
+			errs = append(errs, &Error{Pos: t.Pos, Msg: fmt.Sprintf("no protocol %q in the library to translate; a translation has its original's id", t.ID)})
+			continue
+		case builtin && !strings.HasSuffix(o.Source, builtinSuffix):
+			continue
+		}
+		pr, err := translateProtocol(o, t)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if l.translatedProtocols[pr.Language] == nil {
+			l.translatedProtocols[pr.Language] = map[string]*Protocol{}
+		}
+		l.translatedProtocols[pr.Language][pr.ID] = pr
+	}
+	return errors.Join(errs...)
+}
+
 // checkProtocols reports a protocol's exercise that is not in l, or is
 // in the protocol twice (by its id, or by an alias).
 func (l *Library) checkProtocols() error {
@@ -116,7 +201,7 @@ func (l *Library) checkProtocols() error {
 	for _, p := range l.Protocols() {
 		seen := map[*Exercise]bool{}
 		for _, it := range p.Items {
-			e, err := l.Exercise(it.ID)
+			e, err := l.original(it.ID, "")
 			switch {
 			case err != nil:
 				errs = append(errs, &Error{Pos: it.Pos, Msg: err.Error(), Err: err})
@@ -133,17 +218,20 @@ func (l *Library) checkProtocols() error {
 func readBuiltinSet(describe DescribeDrawing) (librarySet, error) {
 	var files []libraryFile
 	for _, dir := range []string{builtinExercisesDir, builtinProtocolsDir} {
-		entries, err := builtinFS.ReadDir(dir)
-		if err != nil {
-			return librarySet{}, fmt.Errorf("content: embedded %s missing: %w", dir, err)
-		}
-		for _, e := range entries {
-			name := path.Join(dir, e.Name())
+		err := fs.WalkDir(builtinFS, dir, func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
 			src, err := builtinFS.ReadFile(name)
 			if err != nil {
-				return librarySet{}, err
+				return err
 			}
-			files = append(files, libraryFile{name: strings.TrimPrefix(name, builtinDir+"/") + builtinSuffix, src: src})
+			files = append(files, libraryFile{name: strings.TrimPrefix(name, builtinDir+"/") + builtinSuffix,
+				language: translationFolder(name), src: src})
+			return nil
+		})
+		if err != nil {
+			return librarySet{}, fmt.Errorf("content: embedded %s: %w", dir, err)
 		}
 	}
 	return parseSet(files, "", describe)
@@ -152,7 +240,10 @@ func readBuiltinSet(describe DescribeDrawing) (librarySet, error) {
 // libraryFile is one file of a library, read.
 type libraryFile struct {
 	name string // for messages
-	src  []byte
+	// language is the language of the folder the file is in when it is
+	// a translation ("es"), "" for an original (translationFolder).
+	language string
+	src      []byte
 }
 
 // readFolderSet reads a clinic's library folder.
@@ -188,7 +279,7 @@ func readFolderSet(dir string, describe DescribeDrawing) (librarySet, error) {
 			errs = append(errs, fmt.Errorf("library folder %s: %w", dir, err))
 			return nil
 		}
-		files = append(files, libraryFile{name: shown, src: src})
+		files = append(files, libraryFile{name: shown, language: translationFolder(name), src: src})
 		return nil
 	})
 	if err != nil {
@@ -217,7 +308,31 @@ func parseSet(files []libraryFile, dir string, describe DescribeDrawing) (librar
 	exercises := map[string]*Exercise{}
 	aliases := map[string]*Exercise{}
 	protocols := map[string]*Protocol{}
+	translations := map[string]string{} // language and id → the file
 	for _, f := range files {
+		if f.language != "" {
+			t, err := parseTranslation(f)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			kind, lang, id := "exercise", t.language(), t.id()
+			if t.protocol != nil {
+				kind = "protocol"
+			}
+			key := kind + " " + lang + " " + id
+			if first, dup := translations[key]; dup {
+				errs = append(errs, &Error{Pos: Pos{File: f.name, Line: 1}, Msg: fmt.Sprintf("%s %s is also translated into %q by %s; keep one", kind, id, lang, first)})
+				continue
+			}
+			translations[key] = f.name
+			if t.exercise != nil {
+				set.exerciseWords = append(set.exerciseWords, t.exercise)
+			} else {
+				set.protocolWords = append(set.protocolWords, t.protocol)
+			}
+			continue
+		}
 		if strings.HasSuffix(strings.TrimSuffix(f.name, builtinSuffix), ".md") {
 			e, err := ParseExercise(f.name, f.src, describe)
 			if err != nil {
@@ -258,6 +373,43 @@ func parseSet(files []libraryFile, dir string, describe DescribeDrawing) (librar
 	return set, errors.Join(errs...)
 }
 
+// translationFile is a translation file, read: an exercise's words or a
+// protocol's.
+type translationFile struct {
+	exercise *Exercise
+	protocol *Protocol
+}
+
+func (t translationFile) id() string {
+	if t.exercise != nil {
+		return t.exercise.ID
+	}
+	return t.protocol.ID
+}
+
+func (t translationFile) language() string {
+	if t.exercise != nil {
+		return t.exercise.Language
+	}
+	return t.protocol.Language
+}
+
+// parseTranslation reads a file of a language folder.
+func parseTranslation(f libraryFile) (translationFile, error) {
+	if strings.HasSuffix(strings.TrimSuffix(f.name, builtinSuffix), ".md") {
+		e, err := ParseExerciseTranslation(f.name, f.language, f.src)
+		if e != nil {
+			e.Language = PrimaryLanguage(e.Language)
+		}
+		return translationFile{exercise: e}, err
+	}
+	p, err := ParseProtocolTranslation(f.name, f.language, f.src)
+	if p != nil {
+		p.Language = PrimaryLanguage(p.Language)
+	}
+	return translationFile{protocol: p}, err
+}
+
 // foldName is a name as lookups compare it: lower case, with runs of
 // spaces, "-" and "_" as one "-" ("Press up" finds "press-up").
 func foldName(s string) string {
@@ -283,9 +435,34 @@ func (e *UnknownError) Error() string {
 }
 
 // Exercise returns the exercise with the id, alias or name (case and
-// spacing do not matter: "Press up" finds prone-press-up). An unknown
-// name is an *UnknownError with the closest ids.
-func (l *Library) Exercise(name string) (*Exercise, error) {
+// spacing do not matter: "Press up" finds prone-press-up), in the
+// language lang (BCP 47, matched by its primary language: es-MX gets the
+// es translation; "" and English get the original). In a language other
+// than English the translation's name and aliases find it too. An unknown
+// name is an *UnknownError with the closest ids; an exercise without a
+// translation into lang is a *NoTranslationError.
+func (l *Library) Exercise(name, lang string) (*Exercise, error) {
+	e, err := l.original(name, lang)
+	if err != nil {
+		return nil, err
+	}
+	return l.exerciseIn(e, lang)
+}
+
+// exerciseIn is the original e in the language lang.
+func (l *Library) exerciseIn(e *Exercise, lang string) (*Exercise, error) {
+	if isOriginalLanguage(lang) {
+		return e, nil
+	}
+	if t := l.translated[PrimaryLanguage(lang)][e.ID]; t != nil {
+		return t, nil
+	}
+	return nil, &NoTranslationError{What: "exercise", ID: e.ID, Language: lang}
+}
+
+// original finds the original exercise name names, by its id, an alias or
+// its name, or by a translation's name or alias in the language lang.
+func (l *Library) original(name, lang string) (*Exercise, error) {
 	if e := l.exercises[name]; e != nil {
 		return e, nil
 	}
@@ -301,14 +478,25 @@ func (l *Library) Exercise(name string) (*Exercise, error) {
 			return e, nil
 		}
 	}
+	if e := l.translatedNames[PrimaryLanguage(lang)][key]; e != nil {
+		return e, nil
+	}
 	return nil, &UnknownError{What: "exercise", Name: name, Closest: l.ClosestExercises(name, 3)}
 }
 
-// Protocol returns the protocol with the id name. An unknown name is an
-// *UnknownError with the closest ids.
-func (l *Library) Protocol(name string) (*Protocol, error) {
+// Protocol returns the protocol with the id name in the language lang,
+// as Exercise does. An unknown name is an *UnknownError with the closest
+// ids; a protocol without a translation into lang is a
+// *NoTranslationError.
+func (l *Library) Protocol(name, lang string) (*Protocol, error) {
 	if p := l.protocols[foldName(name)]; p != nil {
-		return p, nil
+		if isOriginalLanguage(lang) {
+			return p, nil
+		}
+		if t := l.translatedProtocols[PrimaryLanguage(lang)][p.ID]; t != nil {
+			return t, nil
+		}
+		return nil, &NoTranslationError{What: "protocol", ID: p.ID, Language: lang}
 	}
 	ids := make([]string, 0, len(l.protocols))
 	for id := range l.protocols {
@@ -403,6 +591,10 @@ func sameWords(name, candidate string) bool {
 // exercise's id, name or aliases, and filters that must each match one
 // entry of its lists exactly (case aside). An empty field does not filter.
 type Query struct {
+	// Language is the language of the names searched and returned: in
+	// Spanish ("es"), "gato" finds cat-cow, which comes back in Spanish
+	// when it has a translation (the original otherwise).
+	Language  string
 	Text      string
 	Region    string
 	Condition string
@@ -425,6 +617,11 @@ func (l *Library) Search(q Query) []*Exercise {
 			continue
 		}
 		names := append([]string{e.ID, e.Name}, e.Aliases...)
+		if t, err := l.exerciseIn(e, q.Language); err == nil && t != e {
+			names = append(names, t.Name)
+			names = append(names, t.Aliases...)
+			e = t
+		}
 		hay := strings.ReplaceAll(strings.ToLower(strings.Join(names, " ")), "-", " ")
 		if !allIn(words, hay) {
 			continue

@@ -47,12 +47,12 @@ func TestBuiltinLibrary(t *testing.T) {
 		t.Errorf("%d built-in exercises, want at least 45", n)
 	}
 	for _, id := range catalogueExercises {
-		if _, err := l.Exercise(id); err != nil {
+		if _, err := l.Exercise(id, ""); err != nil {
 			t.Error(err)
 		}
 	}
 	for _, id := range catalogueProtocols {
-		if _, err := l.Protocol(id); err != nil {
+		if _, err := l.Protocol(id, ""); err != nil {
 			t.Error(err)
 		}
 	}
@@ -100,7 +100,7 @@ func TestBuiltinProtocols(t *testing.T) {
 		}
 		seen := map[string]bool{}
 		for _, it := range p.Items {
-			e, err := l.Exercise(it.ID)
+			e, err := l.Exercise(it.ID, "")
 			if err != nil {
 				t.Errorf("%s:%d: %v", p.Source, it.Pos.Line, err)
 				continue
@@ -159,7 +159,7 @@ func TestMidBackHandoutExercises(t *testing.T) {
 		"cat-cow": "quadruped-cat", "towel-back-bend": "supine-towel", "foam-roller-back-bend": "supine-foam-roller",
 		"ball-back-bend": "ball-arch-from-floor", "wheel-pose": "wheel-pose", "mountain-pose": "mountain-side",
 	} {
-		e, err := l.Exercise(id)
+		e, err := l.Exercise(id, "")
 		if err != nil {
 			t.Error(err)
 			continue

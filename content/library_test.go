@@ -22,31 +22,31 @@ func TestLibraryFolder(t *testing.T) {
 	if got, want := len(l.Exercises()), len(builtin.Exercises())+1; got != want {
 		t.Errorf("%d exercises, want %d (the built-in ones, one replaced, and one added)", got, want)
 	}
-	e, err := l.Exercise("chin-tuck")
+	e, err := l.Exercise("chin-tuck", "")
 	if err != nil || e.Name != "Chin tuck, lying down" || e.Source != filepath.Join(dir, "exercises", "chin-tuck.md") {
 		t.Errorf("chin-tuck: %+v, %v; want the clinic's", e, err)
 	}
-	if _, err := l.Exercise("neck retraction"); err == nil {
+	if _, err := l.Exercise("neck retraction", ""); err == nil {
 		t.Error("the replaced built-in chin tuck's alias still finds an exercise")
 	}
-	if e, err := l.Exercise("lying chin tuck"); err != nil || e.ID != "chin-tuck" {
+	if e, err := l.Exercise("lying chin tuck", ""); err != nil || e.ID != "chin-tuck" {
 		t.Errorf("the clinic's alias: %v, %v", e, err)
 	}
-	w, err := l.Exercise("wall-push")
+	w, err := l.Exercise("wall-push", "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if w.Dir != filepath.Join(dir, "exercises") {
 		t.Errorf("wall-push's photos are relative to %q, want its folder", w.Dir)
 	}
-	p, err := l.Protocol("desk")
+	p, err := l.Protocol("desk", "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(p.Items) != 3 || p.Items[1].Dose == nil || p.Items[1].Dose.Sets != "2" || p.Items[2].ID != "Press up" {
 		t.Errorf("desk protocol %+v", p.Items)
 	}
-	if _, err := l.Protocol("neck-pain"); err != nil {
+	if _, err := l.Protocol("neck-pain", ""); err != nil {
 		t.Errorf("the built-in protocols stay: %v", err)
 	}
 }
@@ -115,7 +115,7 @@ func TestLibraryFolderSkips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := l.Exercise("wall-push"); err != nil {
+	if _, err := l.Exercise("wall-push", ""); err != nil {
 		t.Error(err)
 	}
 }
@@ -152,12 +152,12 @@ func TestLibraryLookup(t *testing.T) {
 		"prone-press-up": "prone-press-up", "press-up": "prone-press-up", "Press up": "prone-press-up",
 		"prone extension": "prone-press-up", "Open Book": "thoracic-rotation", "CHIN-TUCK": "chin-tuck",
 	} {
-		e, err := l.Exercise(name)
+		e, err := l.Exercise(name, "")
 		if err != nil || e.ID != want {
 			t.Errorf("Exercise(%q) = %v, %v; want %s", name, e, err, want)
 		}
 	}
-	_, err := l.Exercise("chin-tuk")
+	_, err := l.Exercise("chin-tuk", "")
 	var u *UnknownError
 	if !errors.As(err, &u) || len(u.Closest) == 0 || u.Closest[0] != "chin-tuck" {
 		t.Errorf("chin-tuk: %v, want chin-tuck first among the closest", err)
@@ -171,7 +171,7 @@ func TestLibraryLookup(t *testing.T) {
 	if got := l.ClosestExercises("zzzzzzzz", 3); len(got) != 0 {
 		t.Errorf("zzzzzzzz: %v, want nothing", got)
 	}
-	if _, err := l.Protocol("neck"); err == nil || !strings.Contains(err.Error(), "did you mean neck-pain") {
+	if _, err := l.Protocol("neck", ""); err == nil || !strings.Contains(err.Error(), "did you mean neck-pain") {
 		t.Errorf("protocol neck: %v", err)
 	}
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -267,13 +268,13 @@ func resolveProgramme(pr *Programme, protocol string, entries []ProgrammeEntry, 
 		protocol = ""
 	}
 	if id := strings.TrimSpace(protocol); id != "" {
-		proto, err := lib.Protocol(id)
+		proto, err := lib.Protocol(id, "")
 		if err != nil {
 			p.wrap(at.line("protocol"), err, "%s%s", at.label("protocol"), err)
 		} else {
 			pr.Protocol = proto
 			for _, it := range proto.Items {
-				e, err := lib.Exercise(it.ID)
+				e, err := lib.original(it.ID, "")
 				if err != nil { // LoadLibrary checked every protocol
 					p.wrap(at.line("protocol"), err, "%sprotocol %s: %s", at.label("protocol"), proto.ID, err)
 					continue
@@ -290,7 +291,7 @@ func resolveProgramme(pr *Programme, protocol string, entries []ProgrammeEntry, 
 	listed := map[string]int{} // exercise id → its entry's line
 	for i, entry := range entries {
 		key := fmt.Sprintf("exercises[%d]", i+1)
-		it, ok := programmeItem(entry, key, at, lib, p)
+		it, ok := programmeItem(entry, key, pr.Language, at, lib, p)
 		if !ok {
 			continue
 		}
@@ -331,8 +332,9 @@ func resolveProgramme(pr *Programme, protocol string, entries []ProgrammeEntry, 
 }
 
 // programmeItem checks one listed exercise; ok is false when it had
-// problems (reported to p). key names the entry ("exercises[2]").
-func programmeItem(entry ProgrammeEntry, key string, at programmePlace, lib *Library, p *problems) (ProgrammeItem, bool) {
+// problems (reported to p). key names the entry ("exercises[2]"); lang is
+// the programme's language, whose names of exercises find them too.
+func programmeItem(entry ProgrammeEntry, key, lang string, at programmePlace, lib *Library, p *problems) (ProgrammeItem, bool) {
 	line := at.line(key)
 	lineOf := func(field string) int { return at.line(key + "." + field) }
 	// A list row's text is not read as a file is (prepareSource), and a
@@ -359,7 +361,7 @@ func programmeItem(entry ProgrammeEntry, key string, at programmePlace, lib *Lib
 		}
 		return it, false
 	}
-	e, err := lib.Exercise(id)
+	e, err := lib.original(id, lang)
 	if err != nil {
 		p.wrap(lineOf("id"), err, "%s%s", at.label("exercises"), err)
 		return it, false
@@ -434,4 +436,58 @@ func (e *Exercise) Sides() []Side {
 		}
 	}
 	return out
+}
+
+// Translate puts the programme's words in its language (p.Language,
+// which the caller sets first when the command line, a list's row or the
+// web form chose it): each exercise, and the protocol, becomes the
+// library's translation into that language (Library.Exercise), or the
+// original for English or no language. The exercises' facts, doses, sides
+// and notes do not change. It may be called again after p.Language
+// changes.
+//
+// An exercise or protocol without a translation is an error naming it and
+// the language, one per item, at the line that put it in the programme;
+// with fallback FallbackEnglish (the clinic profile's language_fallback)
+// it prints in English instead and the warning says so. No warning or
+// error quotes the patient's name or notes.
+func (l *Library) Translate(p *Programme, fallback LanguageFallback) ([]ProgrammeWarning, error) {
+	var warnings []ProgrammeWarning
+	var errs []error
+	missing := func(pos Pos, err error) {
+		var nt *NoTranslationError
+		if fallback == FallbackEnglish && errors.As(err, &nt) {
+			warnings = append(warnings, ProgrammeWarning{Pos: pos,
+				Msg: fmt.Sprintf("%s %s has no text in language %q; it prints in English (language_fallback: english)", nt.What, nt.ID, nt.Language)})
+			return
+		}
+		errs = append(errs, &Error{Pos: pos, Msg: err.Error(), Err: err})
+	}
+	if p.Protocol != nil {
+		proto, err := l.Protocol(p.Protocol.ID, p.Language)
+		if err != nil {
+			missing(p.Protocol.Pos, err)
+			proto, _ = l.Protocol(p.Protocol.ID, "")
+		}
+		if proto != nil {
+			p.Protocol = proto
+		}
+	}
+	for i, it := range p.Items {
+		o := l.exercises[it.Exercise.ID]
+		if o == nil { // not resolved against l
+			errs = append(errs, &Error{Pos: it.Pos, Msg: fmt.Sprintf("exercise %s is not in the library the programme is translated with", it.Exercise.ID)})
+			continue
+		}
+		e, err := l.exerciseIn(o, p.Language)
+		if err != nil {
+			missing(it.Pos, err)
+			e = o
+		}
+		p.Items[i].Exercise = e
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return warnings, nil
 }

@@ -11,13 +11,16 @@ import (
 // docs/library.md): the exercises in order, each with the dose the
 // protocol gives it.
 type Protocol struct {
-	Source  string
-	Pos     Pos // the "id:" line
-	ID      string
-	Name    string
-	Purpose string // what it is for, in the patient's words
-	Items   []ProtocolItem
-	fileSum string // SHA-256 of the file as read (Programme.LibrarySum)
+	Source string
+	Pos    Pos // the "id:" line
+	ID     string
+	// Language is the language of its words: "" for an original, a
+	// translation's language ("es") otherwise.
+	Language string
+	Name     string
+	Purpose  string // what it is for, in the patient's words
+	Items    []ProtocolItem
+	fileSum  string // SHA-256 of the file as read (Programme.LibrarySum)
 }
 
 // ProtocolItem is one exercise of a protocol.

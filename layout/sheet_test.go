@@ -20,7 +20,7 @@ func programmeInput(t *testing.T, st Style, paper Paper, ids ...string) Input {
 	}
 	p := &content.Programme{Source: "p.yaml", Clinician: "Dr. Karin Drummond, DC"}
 	for _, id := range ids {
-		e, err := lib.Exercise(id)
+		e, err := lib.Exercise(id, "")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -21,7 +21,7 @@ func BuiltinHandoutNames() []string { return content.BuiltinHandoutNames() }
 func BuiltinHandouts() ([]Builtin, error) {
 	var out []Builtin
 	for _, n := range content.BuiltinHandoutNames() {
-		h, err := content.BuiltinHandout(n)
+		h, err := content.BuiltinHandout(n, "")
 		if err != nil {
 			return nil, err
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -21,7 +22,10 @@ import (
 type Catalog struct {
 	library    *content.Library
 	LibraryDir string // the clinic's library folder; "" for the built-in library alone
-	drawn      map[string]bool
+	// Fallback is what a programme gets when an exercise lacks the
+	// programme's language: the clinic profile's language_fallback.
+	Fallback content.LanguageFallback
+	drawn    map[string]bool
 }
 
 // NewCatalog loads the built-in library and the clinic's folder dir ("":
@@ -126,7 +130,7 @@ func (c *Catalog) Protocols() []ProtocolInfo {
 	for _, p := range c.library.Protocols() {
 		pi := ProtocolInfo{ID: p.ID, Name: p.Name, Purpose: p.Purpose}
 		for _, it := range p.Items {
-			e, err := c.library.Exercise(it.ID)
+			e, err := c.library.Exercise(it.ID, "")
 			if err != nil { // LoadLibrary checked every protocol's exercises
 				continue
 			}
@@ -199,7 +203,10 @@ func (c *Catalog) ProgrammeJSON(name string, src []byte) (HandoutFile, func(), e
 	if err != nil {
 		return HandoutFile{}, nothing, fieldErrors(err, fields)
 	}
-	hf := programmeHandout(p, warnings, block, c.LibraryDir)
+	hf, err := programmeHandout(c.library, c.Fallback, p, warnings, block, c.LibraryDir)
+	if err != nil {
+		return HandoutFile{}, nothing, err
+	}
 	if c.LibraryDir == "" {
 		return hf, nothing, nil
 	}
@@ -225,7 +232,7 @@ func (c *Catalog) ProtocolJSON(name string, src []byte) (id string, file []byte,
 	}
 	var fe FieldErrors
 	for i, it := range p.Items {
-		if _, err := c.library.Exercise(it.ID); err != nil {
+		if _, err := c.library.Exercise(it.ID, ""); err != nil {
 			fe = append(fe, FieldError{Field: fmt.Sprintf("exercises[%d]", i), Msg: err.Error()})
 		}
 	}
@@ -315,11 +322,20 @@ func fieldErrors(err error, fields map[int]string) error {
 	return fe
 }
 
-// programmeHandout is a resolved programme as a handout of a job: its
-// sections, its warnings (more than six exercises; a drawing not made
-// yet), and src, what it was read from.
-func programmeHandout(p *content.Programme, warnings []Warning, src []byte, libraryDir string) HandoutFile {
+// programmeHandout is a programme resolved against lib as a handout of a
+// job: its exercises and protocol in its language (p.Language, final by
+// now: lib.Translate, with fallback when one lacks it), its sections, its
+// warnings (more than six exercises; English printed for a missing
+// translation; a drawing not made yet), and src, what it was read from.
+// It is the one place a programme's language picks its words, for every
+// front door.
+func programmeHandout(lib *content.Library, fallback content.LanguageFallback, p *content.Programme, warnings []Warning, src []byte, libraryDir string) (HandoutFile, error) {
+	fell, err := lib.Translate(p, fallback)
+	if err != nil {
+		return HandoutFile{}, err
+	}
+	warnings = append(slices.Clip(warnings), fell...)
 	hf := HandoutFile{Handout: p.Handout(libraryDir), Programme: p, src: src, Warnings: warnings}
 	hf.Warnings = append(hf.Warnings, dropUndrawn(hf.Handout)...)
-	return hf
+	return hf, nil
 }

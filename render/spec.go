@@ -135,6 +135,9 @@ type Resolver struct {
 	libraryDir string           // a clinic's library folder (UseLibrary); "" for the built-in library alone
 	library    *content.Library // loaded on first use
 	libraryErr error            // why it could not be
+	// fallback is what a programme gets when an exercise lacks its
+	// language (UseLanguageFallback).
+	fallback content.LanguageFallback
 }
 
 type resolved struct {
@@ -165,6 +168,11 @@ func NewResolverWithin(dir string) *Resolver {
 // (docs/library.md). Call it before the first Resolve.
 func (r *Resolver) UseLibrary(dir string) { r.libraryDir = dir }
 
+// UseLanguageFallback says what a programme gets when one of its
+// exercises has no text in the programme's language: the clinic
+// profile's language_fallback (content.Library.Translate).
+func (r *Resolver) UseLanguageFallback(f content.LanguageFallback) { r.fallback = f }
+
 // Library returns the library programmes resolve against, loading it on
 // first use. A library that cannot be read is tried once: every
 // programme of a list then gets the same error, without reading the
@@ -193,36 +201,47 @@ const stdinName = "<stdin>"
 // result, error included. Photos are later read from the handout's
 // folder: the file's, the current folder for standard input, none for a
 // built-in handout.
-func (r *Resolver) Resolve(spec string) (HandoutFile, error) {
+func (r *Resolver) Resolve(spec string) (HandoutFile, error) { return r.ResolveIn(spec, "") }
+
+// ResolveIn is Resolve in the language lang (BCP 47; "" for the
+// handout's own): a built-in handout's translation into lang
+// (content.BuiltinHandout), a programme or protocol with lang as its
+// language, its exercises in lang (content.Library.Translate). A handout
+// file is read as it is: its own language: says what it is written in.
+func (r *Resolver) ResolveIn(spec, lang string) (HandoutFile, error) {
 	s, err := ParseSpec(spec)
 	if err != nil {
 		return HandoutFile{}, err
 	}
-	if d, ok := r.done[s.String()]; ok {
+	key := s.String()
+	if lang != "" {
+		key += "\x00" + lang
+	}
+	if d, ok := r.done[key]; ok {
 		return d.hf, d.err
 	}
 	var hf HandoutFile
 	switch s.Kind {
 	case SpecBuiltin:
-		hf, err = r.builtin(s)
+		hf, err = r.builtin(s, lang)
 	case SpecStdin:
 		hf, err = r.standardInput()
 	case SpecFile:
 		hf, err = r.file(s, spec)
 	case SpecProgramme, SpecProtocol:
-		hf, err = r.programme(s, spec)
+		hf, err = r.programme(s, spec, lang)
 	}
 	if err == nil {
 		err = checkStyleName(hf.styleWhere(), hf.ownStyle())
 	}
 	hf.Spec = s
-	r.done[s.String()] = resolved{hf, err}
+	r.done[key] = resolved{hf, err}
 	return hf, err
 }
 
-// builtin parses a built-in handout. An unknown bare name that is a file
-// gets the advice to write ./NAME.
-func (r *Resolver) builtin(s Spec) (HandoutFile, error) {
+// builtin parses a built-in handout in the language lang. An unknown
+// bare name that is a file gets the advice to write ./NAME.
+func (r *Resolver) builtin(s Spec, lang string) (HandoutFile, error) {
 	names := content.BuiltinHandoutNames()
 	if !slices.Contains(names, s.Name) {
 		msg := fmt.Sprintf("unknown handout %q; built-in handouts: %s", s.Name, strings.Join(names, ", "))
@@ -231,11 +250,11 @@ func (r *Resolver) builtin(s Spec) (HandoutFile, error) {
 		}
 		return HandoutFile{}, errors.New(msg)
 	}
-	src, err := content.BuiltinHandoutSource(s.Name)
+	src, err := content.BuiltinHandoutSource(s.Name, lang)
 	if err != nil {
 		return HandoutFile{}, err
 	}
-	h, err := content.BuiltinHandout(s.Name)
+	h, err := content.BuiltinHandout(s.Name, lang)
 	return HandoutFile{Handout: h, src: src}, err
 }
 
@@ -353,9 +372,10 @@ func (r *Resolver) openRoot(dir string) (*os.Root, error) {
 }
 
 // programme resolves a programme file or a protocol against the library
-// and makes it a handout. A programme file named inside a patient list is
-// read inside the list's folder, as a handout file is.
-func (r *Resolver) programme(s Spec, written string) (HandoutFile, error) {
+// and makes it a handout, in the language lang when it is not "" (else
+// the programme's own language:). A programme file named inside a
+// patient list is read inside the list's folder, as a handout file is.
+func (r *Resolver) programme(s Spec, written, lang string) (HandoutFile, error) {
 	lib, err := r.Library()
 	if err != nil {
 		return HandoutFile{}, err
@@ -381,7 +401,10 @@ func (r *Resolver) programme(s Spec, written string) (HandoutFile, error) {
 	if err != nil {
 		return HandoutFile{}, err
 	}
-	return r.programmeFile(p, warnings, src)
+	if lang != "" {
+		p.Language = lang
+	}
+	return r.programmeFile(lib, p, warnings, src)
 }
 
 // ProgrammeColumns resolves the programme a CSV patient list's row gives
@@ -423,17 +446,21 @@ func (r *Resolver) rowProgramme(key string, parse func(*content.Library) (*conte
 		if err != nil {
 			return HandoutFile{}, err
 		}
-		return r.programmeFile(p, warnings, []byte(key))
+		return r.programmeFile(lib, p, warnings, []byte(key))
 	}()
 	r.done[key] = resolved{hf, err}
 	return hf, err
 }
 
-// programmeFile makes a resolved programme a handout: its exercises
-// without the drawings not made yet, its photos (a clinic's exercises')
-// in the library folder. src is the programme's text, for Sum.
-func (r *Resolver) programmeFile(p *content.Programme, warnings []Warning, src []byte) (HandoutFile, error) {
-	hf := programmeHandout(p, warnings, src, r.libraryDir)
+// programmeFile makes a programme resolved against lib a handout: its
+// exercises in its language, without the drawings not made yet, its
+// photos (a clinic's exercises') in the library folder. src is the
+// programme's text, for Sum.
+func (r *Resolver) programmeFile(lib *content.Library, p *content.Programme, warnings []Warning, src []byte) (HandoutFile, error) {
+	hf, err := programmeHandout(lib, r.fallback, p, warnings, src, r.libraryDir)
+	if err != nil {
+		return HandoutFile{}, err
+	}
 	if r.libraryDir != "" {
 		// A clinic's exercises may use photos, named by their paths
 		// inside the library folder (Programme.Handout).

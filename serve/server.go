@@ -85,6 +85,9 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Clinic.Profile != nil {
+		cat.Fallback = cfg.Clinic.Profile.LanguageFallback
+	}
 	assets, err := loadAssets()
 	if err != nil {
 		return nil, err
