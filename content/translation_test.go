@@ -316,3 +316,94 @@ func TestTranslateProgramme(t *testing.T) {
 		t.Errorf("back in English: %v, %q", err, p.Items[0].Exercise.Name)
 	}
 }
+
+// handoutText is a handout's sentences as the readability meters read
+// them: its title and subtitle, headings, paragraphs, list items and
+// callouts (not the references, which are citations).
+func handoutText(h *Handout) []string {
+	out := []string{h.Meta.Title, h.Meta.Subtitle}
+	var blocks func([]Block)
+	blocks = func(bs []Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *Heading:
+				out = append(out, plainText(b.Text))
+			case *Paragraph:
+				out = append(out, plainText(b.Text))
+			case *List:
+				for _, it := range b.Items {
+					out = append(out, plainText(it))
+				}
+			case *Callout:
+				blocks(b.Blocks)
+			}
+		}
+	}
+	for _, s := range h.Sections {
+		out = append(out, plainText(s.Title))
+		blocks(s.Blocks)
+	}
+	return out
+}
+
+// TestBuiltinHandoutTranslation: the built-in handout in Spanish (es-MX
+// finds es) is the English one's article in the same shape: the same
+// drawings in the same order, each with alt text of its own, as many
+// sections, steps, doses and cautions; it reads easily; a language it is
+// not written in is an error listing those it is.
+func TestBuiltinHandoutTranslation(t *testing.T) {
+	en, err := BuiltinHandout("mid-back-pain", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := BuiltinHandout("mid-back-pain", "es-MX")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if es.Meta.Language != "es" || es.Source != "es/mid-back-pain.md"+builtinSuffix {
+		t.Errorf("language %q, source %q", es.Meta.Language, es.Source)
+	}
+	shape := func(h *Handout) (figures []string, counts map[string]int) {
+		counts = map[string]int{}
+		for _, s := range h.Sections {
+			for _, b := range s.Blocks {
+				switch b := b.(type) {
+				case *Figure:
+					for _, p := range b.Panels {
+						figures = append(figures, p.Source)
+						if h == es && (p.Alt == "" || p.Caption == "") {
+							t.Errorf("%s: %s has no alt text or caption", h.Source, p.Source)
+						}
+					}
+				case *List:
+					counts["list items"] += len(b.Items)
+				case *Dose:
+					counts["doses"]++
+				case *Callout:
+					counts[string(b.Kind)]++
+				case *Heading:
+					counts["headings"]++
+				}
+			}
+		}
+		counts["sections"] = len(h.Sections)
+		counts["references"] = len(h.References)
+		return figures, counts
+	}
+	ef, ec := shape(en)
+	sf, sc := shape(es)
+	if !slices.Equal(ef, sf) {
+		t.Errorf("figures\n%v\nthe English\n%v", sf, ef)
+	}
+	for k, n := range ec {
+		if sc[k] != n {
+			t.Errorf("%d %s, the English %d", sc[k], k, n)
+		}
+	}
+	if fh := LecturabilidadFH(handoutText(es)); fh < 70 {
+		t.Errorf("%s reads at Fernández-Huerta %.0f, want 70 or more", es.Source, fh)
+	}
+	if _, err := BuiltinHandout("mid-back-pain", "fr"); err == nil || !strings.Contains(err.Error(), `built-in handout mid-back-pain is not written in language "fr"; it is in: en, es`) {
+		t.Errorf("in French: %v", err)
+	}
+}

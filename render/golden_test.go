@@ -27,6 +27,8 @@ type goldenCase struct {
 	// packet: also these handouts, a cover page and a tick log
 	packet []string
 	style  string // --style; "" for the document's own choice
+	// language: the language it is resolved in (ResolveIn); "" for its own
+	language string
 }
 
 var goldenCases = []goldenCase{
@@ -49,6 +51,8 @@ var goldenCases = []goldenCase{
 	{name: "mid-back-pain-sheet", source: "builtin:mid-back-pain", style: "sheet"},
 	{name: "mid-back-pain-large-print", source: "builtin:mid-back-pain", style: "large-print"},
 	{name: "packet-sheet", source: "testdata/packet.md", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}, style: "sheet"},
+	// The built-in handout in Spanish (content/builtin/es).
+	{name: "mid-back-pain-es", source: "builtin:mid-back-pain", language: "es"},
 	{name: "packet-large-print-a4", source: "testdata/packet.md", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}, style: "large-print", paper: "a4"},
 }
 
@@ -59,7 +63,7 @@ func goldenJob(t testing.TB, gc goldenCase) Job {
 	if gc.source != "" {
 		source = gc.source
 	}
-	j := testJobWith(t, source, Settings{Paper: gc.paper, Grayscale: &gc.grayscale, Style: gc.style})
+	j := testJobIn(t, source, gc.language, Settings{Paper: gc.paper, Grayscale: &gc.grayscale, Style: gc.style})
 	if p := j.Handouts[0].Programme; p != nil {
 		j.Patient, j.Date = p.Patient, p.Date
 	}

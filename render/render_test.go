@@ -33,13 +33,20 @@ func testJob(t testing.TB, source string) Job {
 // them.
 func testJobWith(t testing.TB, source string, s Settings) Job {
 	t.Helper()
+	return testJobIn(t, source, "", s)
+}
+
+// testJobIn is testJobWith with the handout resolved in the language lang
+// (Resolver.ResolveIn).
+func testJobIn(t testing.TB, source, lang string, s Settings) Job {
+	t.Helper()
 	set, err := s.Check()
 	if err != nil {
 		t.Fatal(err)
 	}
 	specs := NewResolver(nil)
 	t.Cleanup(specs.Close)
-	hf, err := specs.Resolve(source)
+	hf, err := specs.ResolveIn(source, lang)
 	if err != nil {
 		t.Fatal(err)
 	}
