@@ -466,7 +466,11 @@ func (l *Library) Translate(p *Programme, fallback LanguageFallback) ([]Programm
 	if p.Protocol != nil {
 		proto, err := l.Protocol(p.Protocol.ID, p.Language)
 		if err != nil {
-			missing(p.Protocol.Pos, err)
+			pos := p.Protocol.Pos
+			if o := l.protocols[p.Protocol.ID]; o != nil {
+				pos = o.Pos // the original's file, not an earlier language's
+			}
+			missing(pos, err)
 			proto, _ = l.Protocol(p.Protocol.ID, "")
 		}
 		if proto != nil {

@@ -289,26 +289,39 @@ func TestTranslateProgramme(t *testing.T) {
 		t.Fatal(err)
 	}
 	english := p.LibrarySum()
-	if _, err := l.Translate(p, NoFallback); err == nil || !strings.Contains(err.Error(), `p.yaml:4: exercise neck-rotation has no text in language "es-MX"`) && !strings.Contains(err.Error(), `has no text in language "es-MX"`) {
-		t.Fatalf("a programme with untranslated exercises: %v", err)
-	}
-	warnings, err := l.Translate(p, FallbackEnglish)
-	if err != nil {
-		t.Fatal(err)
+	warnings, err := l.Translate(p, NoFallback)
+	if err != nil || len(warnings) != 0 {
+		t.Fatalf("a Spanish programme: %v, %v", err, warnings)
 	}
 	cat := p.Items[len(p.Items)-1]
 	if cat.Exercise.Name != "Gato y vaca" || cat.Dose.Reps != "7" {
 		t.Errorf("cat-cow: %q, dose %+v", cat.Exercise.Name, cat.Dose)
 	}
-	if p.Items[0].Exercise.Language != "es" {
-		t.Errorf("chin tuck in %q", p.Items[0].Exercise.Language)
+	if p.Items[0].Exercise.Language != "es" || p.Protocol.Name != "Dolor de cuello" {
+		t.Errorf("chin tuck in %q, the protocol %q", p.Items[0].Exercise.Language, p.Protocol.Name)
+	}
+	spanish := p.LibrarySum()
+
+	// French: nothing is translated.
+	p.Language = "fr"
+	if _, err := l.Translate(p, NoFallback); err == nil ||
+		!strings.Contains(err.Error(), `protocols/neck-pain.yaml (built-in):1: protocol neck-pain has no text in language "fr"`) ||
+		!strings.Contains(err.Error(), `p.yaml:4: exercise cat-cow has no text in language "fr"`) {
+		t.Fatalf("a programme with untranslated exercises: %v", err)
+	}
+	warnings, err = l.Translate(p, FallbackEnglish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != len(p.Items)+1 || p.Items[0].Exercise.Name != "Chin tuck" || p.Protocol.Name != "Neck pain" {
+		t.Errorf("%d warnings for %d exercises and a protocol; chin tuck %q", len(warnings), len(p.Items), p.Items[0].Exercise.Name)
 	}
 	for _, w := range warnings {
 		if !strings.Contains(w.Msg, "prints in English (language_fallback: english)") {
 			t.Errorf("warning %s", w)
 		}
 	}
-	if p.LibrarySum() == english {
+	if spanish == english {
 		t.Error("the Spanish programme has the English one's library sum")
 	}
 	p.Language = "en"

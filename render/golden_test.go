@@ -53,6 +53,8 @@ var goldenCases = []goldenCase{
 	{name: "packet-sheet", source: "testdata/packet.md", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}, style: "sheet"},
 	// The built-in handout in Spanish (content/builtin/es).
 	{name: "mid-back-pain-es", source: "builtin:mid-back-pain", language: "es"},
+	// A programme with language: es (its exercises' Spanish texts).
+	{name: "sheet-es", source: "testdata/sheet-es.yaml"},
 	{name: "packet-large-print-a4", source: "testdata/packet.md", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}, style: "large-print", paper: "a4"},
 }
 
