@@ -117,6 +117,7 @@ func TestParseClinicErrors(t *testing.T) {
 		{"unquoted colour", minimalClinic + "colors:\n  primary: #1F5A7A\n", 5, []string{`"colors.primary" is empty because "#" starts a YAML comment`, `primary: "#1F5A7A"`}},
 		{"colors a string", minimalClinic + "colors: blue\n", 4, []string{`"colors" must be "key: value" lines`}},
 		{"paper", minimalClinic + "paper: legal\n", 4, []string{`paper "legal" is unknown`, `"letter" or "a4"`}},
+		{"language fallback", minimalClinic + "language_fallback: spanish\n", 4, []string{`language_fallback "spanish" is unknown; write "english"`}},
 		{"website without scheme", minimalClinic + "website: www.a.example\n", 4, []string{`website "www.a.example" is not a web address`, "https://"}},
 		{"booking ftp", minimalClinic + "booking_url: ftp://a.example/\n", 4, []string{`booking_url "ftp://a.example/" is not a web address`}},
 		{"booking no host", minimalClinic + "booking_url: https://\n", 4, []string{"booking_url", "not a web address"}},
@@ -179,5 +180,17 @@ func TestStopAndCallOverride(t *testing.T) {
 	_, err = ParseClinic("c.yaml", []byte(minimalClinic+"stop_and_call:\n  signs:\n    - Chest pain\n    - \"\"\n"))
 	if err == nil || !strings.Contains(err.Error(), "c.yaml:7: stop_and_call.signs[2] is empty") {
 		t.Errorf("err = %v, want the empty sign named on line 7", err)
+	}
+}
+
+// TestParseClinicLanguageFallback: language_fallback: english (any case)
+// lets a programme print an exercise its language lacks in English.
+func TestParseClinicLanguageFallback(t *testing.T) {
+	c, err := ParseClinic("c.yaml", []byte(minimalClinic+"language_fallback: English\n"))
+	if err != nil || c.LanguageFallback != FallbackEnglish {
+		t.Errorf("%+v, %v", c, err)
+	}
+	if c, err := ParseClinic("c.yaml", []byte(minimalClinic)); err != nil || c.LanguageFallback != NoFallback {
+		t.Errorf("no fallback: %v, %v", c.LanguageFallback, err)
 	}
 }

@@ -98,11 +98,12 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// exercises is GET /api/exercises?q=&region=&position=&equipment=: the
-// library's search, best matches first.
+// exercises is GET /api/exercises?q=&region=&position=&equipment=&language=:
+// the library's search, best matches first; in a language (es), its names
+// find the exercises, which come back in it where translated.
 func (s *Server) exercises(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	found := s.catalog.Load().Search(render.ExerciseQuery{Text: q.Get("q"), Region: q.Get("region"),
+	found := s.catalog.Load().Search(render.ExerciseQuery{Language: q.Get("language"), Text: q.Get("q"), Region: q.Get("region"),
 		Position: q.Get("position"), Equipment: q.Get("equipment"), Condition: q.Get("condition")})
 	out := []exerciseJSON{}
 	for _, e := range found {

@@ -377,4 +377,14 @@ func TestExercisesAPI(t *testing.T) {
 	if len(got.Exercises) == 0 {
 		t.Error("no low-back exercise on the back")
 	}
+	// In Spanish, Spanish names find exercises and come back in Spanish.
+	resp, err = http.Get(ts.URL + "/api/exercises?q=gato&language=es-MX")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got.Exercises = nil
+	json.Unmarshal(readAll(t, resp), &got)
+	if len(got.Exercises) != 1 || got.Exercises[0].ID != "cat-cow" || got.Exercises[0].Name != "Gato y vaca" {
+		t.Errorf("gato in Spanish: %+v", got.Exercises)
+	}
 }
