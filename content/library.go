@@ -10,6 +10,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"handout/internal/inputfile"
 )
@@ -607,7 +610,7 @@ type Query struct {
 // alias "press-up"), and each filter matches. Exercises whose id, name or
 // alias is exactly q.Text come first; then the rest by name.
 func (l *Library) Search(q Query) []*Exercise {
-	words := strings.Fields(strings.ReplaceAll(strings.ToLower(q.Text), "-", " "))
+	words := strings.Fields(strings.ReplaceAll(searchFold(q.Text), "-", " "))
 	exact := foldName(q.Text)
 	var out []*Exercise
 	rank := map[*Exercise]int{}
@@ -622,7 +625,7 @@ func (l *Library) Search(q Query) []*Exercise {
 			names = append(names, t.Aliases...)
 			e = t
 		}
-		hay := strings.ReplaceAll(strings.ToLower(strings.Join(names, " ")), "-", " ")
+		hay := strings.ReplaceAll(searchFold(strings.Join(names, " ")), "-", " ")
 		if !allIn(words, hay) {
 			continue
 		}
@@ -638,6 +641,20 @@ func (l *Library) Search(q Query) []*Exercise {
 		return cmp.Or(cmp.Compare(rank[a], rank[b]), cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)))
 	})
 	return out
+}
+
+// searchFold is text as the search compares it: lower case, without
+// accents, so that "gluteo" typed in a hurry finds "glúteo" (and "pie"
+// finds "pié" misspelt): letters with a diacritic are split (NFD) and the
+// marks dropped.
+func searchFold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func matchesOne(want string, list []string) bool {

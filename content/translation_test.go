@@ -153,6 +153,9 @@ func TestSearchLanguage(t *testing.T) {
 	if got := l.Search(Query{Text: "gato"}); len(got) != 0 {
 		t.Errorf("search gato in English: %v", got)
 	}
+	if got := l.Search(Query{Text: "gluteo", Language: "es"}); !slices.ContainsFunc(got, func(e *Exercise) bool { return e.ID == "glute-bridge" }) {
+		t.Errorf("search gluteo (without its accent) in es: %v", got)
+	}
 	if got := l.Search(Query{Text: "cat", Language: "es"}); len(got) != 1 || got[0].Language != "es" {
 		t.Errorf("search cat in es: %v", got)
 	}
