@@ -35,6 +35,7 @@ var goldenCases = []goldenCase{
 	{name: "long-caution"},
 	{name: "wrapping"},
 	{name: "multilingual", paper: "a4"},
+	{name: "vietnamese"},
 	{name: "figure-at-bottom"},
 	{name: "photos"},
 	{name: "photos-gray", source: "testdata/photos.md", grayscale: true},
