@@ -26,6 +26,10 @@ type Clinic struct {
 	// to the profile's folder (docs/library.md); "" for the built-in
 	// library alone.
 	Library string `yaml:"library"`
+	// CJKFont is a TrueType font for Chinese, Japanese and Korean text,
+	// as a path relative to the profile file (README: Languages and
+	// scripts): handout ships none, and refuses CJK text without one.
+	CJKFont string `yaml:"cjk_font"`
 	// Clinicians are the clinic's clinicians as a programme names them
 	// ("Dr. Karin Drummond, DC"): the choices the web page offers
 	// (handout serve); a programme may still name anyone.
