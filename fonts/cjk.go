@@ -1,9 +1,6 @@
 package fonts
 
-import (
-	"fmt"
-	"unicode/utf8"
-)
+import "fmt"
 
 // MaxCJKBytes is the largest CJK font file a clinic profile may name. Full
 // Simplified Chinese TrueType fonts are 4–20 MB (Droid Sans Fallback Full
@@ -123,10 +120,4 @@ func (s *Set) Split(text string) []Piece {
 		out = append(out, Piece{Text: text[start:], CJK: cur})
 	}
 	return out
-}
-
-// firstRune is text's first rune, or utf8.RuneError for "".
-func firstRune(text string) rune {
-	r, _ := utf8.DecodeRuneInString(text)
-	return r
 }

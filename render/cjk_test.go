@@ -158,3 +158,72 @@ func TestChineseHandoutPrintsEveryCharacter(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadClinicReadsTheCJKFont: cjk_font is read from the profile's
+// folder (a copy there works; a link out of it, a missing file and a font
+// without CJK characters are errors naming the profile and the key), and
+// a Chinese handout then renders with the clinic's own profile.
+func TestLoadClinicReadsTheCJKFont(t *testing.T) {
+	t.Parallel()
+	ttf := testCJKFont(t)
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "fonts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "fonts", "cjk.ttf"), ttf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(droidFallback, filepath.Join(dir, "link.ttf")); err != nil {
+		t.Fatal(err)
+	}
+	noto, err := fonts.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "latin.ttf"), noto.TTF(fonts.Regular), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	profile := func(font string) string {
+		path := filepath.Join(dir, "clinic.yaml")
+		if err := os.WriteFile(path, []byte("name: 诊所 Clinic\naddress: [1 Main St]\nphone: 555-0100\ncjk_font: "+font+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	for _, c := range []struct{ font, want string }{
+		{"link.ttf", "through a symbolic link"},
+		{"missing.ttf", "missing.ttf"},
+		{"latin.ttf", "has no Chinese, Japanese or Korean characters"},
+	} {
+		path := profile(c.font)
+		_, err := LoadClinic(path)
+		if err == nil {
+			t.Errorf("cjk_font: %s accepted", c.font)
+			continue
+		}
+		for _, w := range []string{path + ": cjk_font: ", c.want} {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("cjk_font: %s: error %q lacks %q", c.font, err, w)
+			}
+		}
+	}
+	clinic, err := LoadClinic(profile("fonts/cjk.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if clinic.CJK == nil || clinic.CJK.Name() != "fonts/cjk.ttf" {
+		t.Fatalf("clinic.CJK = %v", clinic.CJK)
+	}
+	j := testJob(t, writeHandout(t, "---\ntitle: 练习\n---\n\n## 开始\n\n每天做三次，每次 10 秒。\n"))
+	j.Clinic = clinic
+	pdfBytes, _, err := newTestEngine(t).Render(j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(strings.Join(pdftest.Text(t, pdfBytes), "")), "")
+	for _, want := range []string{"诊所Clinic", "练习", "开始", "每天做三次，每次10秒。"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF's text lacks %q: %q", want, text)
+		}
+	}
+}
