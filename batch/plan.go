@@ -127,7 +127,8 @@ func (w *warnings) sorted() []string {
 }
 
 // newPlanner prepares the parts every packet shares: the clinic (its
-// profile and logo are hashed into every row's inputs) and the settings.
+// profile, logo and CJK font are hashed into every row's inputs) and the
+// settings.
 func newPlanner(s *Batch, eng *render.Engine, clinic render.Clinic) (*planner, error) {
 	// The logo is prepared now so that a bad logo stops the run before
 	// any row, rather than failing each.
@@ -142,12 +143,19 @@ func newPlanner(s *Batch, eng *render.Engine, clinic render.Clinic) (*planner, e
 	}
 	// The settings go in whole, as render encodes them: a setting added
 	// to render.Checked is in every packet's inputs without a change here.
+	// The CJK font's bytes too: a clinic that replaces the font file
+	// under the same name gets its packets made again.
+	var cjkFont string
+	if clinic.CJK != nil {
+		cjkFont = hashBytes(clinic.CJK.TTF())
+	}
 	base := hashJSON(struct {
 		Program  string
 		Settings json.RawMessage
 		Profile  []byte
 		Logo     string
-	}{programVersion(), s.settings.Encoding(), prof, hashBytes(clinic.Logo)})
+		CJKFont  string `json:",omitempty"`
+	}{programVersion(), s.settings.Encoding(), prof, hashBytes(clinic.Logo), cjkFont})
 	specs := render.NewResolverWithin(listDir(s.List))
 	// Programmes resolve against the clinic's library (the profile's
 	// library: key), as they do for render.

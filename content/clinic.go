@@ -29,7 +29,11 @@ type Clinic struct {
 	// LanguageFallback is what a programme in a language that one of
 	// its exercises lacks gets: "" (an error naming the exercise and the
 	// language) or "english" (the English exercise, with a warning).
-	LanguageFallback LanguageFallback `yaml:"language_fallback"`
+	LanguageFallback LanguageFallback `yaml:"language_fallback" json:",omitempty"` // omitempty: batch hashes the profile as JSON
+	// CJKFont is a TrueType font for Chinese, Japanese and Korean text,
+	// as a path relative to the profile file (README: Languages and
+	// scripts): handout ships none, and refuses CJK text without one.
+	CJKFont string `yaml:"cjk_font" json:",omitempty"` // omitempty: batch hashes the profile as JSON, unchanged for a clinic without one
 	// Clinicians are the clinic's clinicians as a programme names them
 	// ("Dr. Karin Drummond, DC"): the choices the web page offers
 	// (handout serve); a programme may still name anyone.

@@ -69,7 +69,7 @@ func LoadClinicFile(path string) (*Clinic, error) {
 }
 
 func trimClinic(c *Clinic) {
-	for _, s := range []*string{&c.Name, &c.Tagline, &c.Logo, &c.Colors.Primary, &c.Colors.Accent,
+	for _, s := range []*string{&c.Name, &c.Tagline, &c.Logo, &c.CJKFont, &c.Colors.Primary, &c.Colors.Accent,
 		&c.Phone, &c.Email, &c.Website, &c.Booking, &c.HoursNote, &c.Footer, &c.Paper, &c.Style,
 		&c.StopAndCall.Title, &c.StopAndCall.Normal} {
 		*s = strings.TrimSpace(*s)
@@ -126,6 +126,8 @@ func checkClinic(c *Clinic, doc *yamlDoc, p *problems) {
 	checkStopAndCall(&c.StopAndCall, doc, p)
 	checkLogo(c.Logo, doc, p)
 	c.Logo = slashed(c.Logo)
+	checkCJKFont(c.CJKFont, doc, p)
+	c.CJKFont = slashed(c.CJKFont)
 	checkLibrary(c.Library, doc, p)
 	c.Library = slashed(c.Library)
 	switch c.LanguageFallback = LanguageFallback(strings.ToLower(strings.TrimSpace(string(c.LanguageFallback)))); c.LanguageFallback {
@@ -153,7 +155,7 @@ func checkClinicLengths(c *Clinic, doc *yamlDoc, p *problems) {
 	fields := []field{
 		{"name", c.Name, MaxNameChars}, {"tagline", c.Tagline, MaxLineChars}, {"phone", c.Phone, MaxLineChars},
 		{"email", c.Email, MaxLineChars}, {"website", c.Website, MaxURLChars}, {"booking_url", c.Booking, MaxURLChars},
-		{"logo", c.Logo, MaxURLChars}, {"library", c.Library, MaxURLChars}, {"style", c.Style, MaxLineChars}, {"hours_note", c.HoursNote, MaxLineChars}, {"footer", c.Footer, MaxFooterChars},
+		{"logo", c.Logo, MaxURLChars}, {"cjk_font", c.CJKFont, MaxURLChars}, {"library", c.Library, MaxURLChars}, {"style", c.Style, MaxLineChars}, {"hours_note", c.HoursNote, MaxLineChars}, {"footer", c.Footer, MaxFooterChars},
 	}
 	for i, line := range c.Address {
 		fields = append(fields, field{fmt.Sprintf("address[%d]", i+1), line, MaxLineChars})
@@ -250,6 +252,23 @@ func checkLibrary(dir string, doc *yamlDoc, p *problems) {
 		p.add(line, "library %q is not a folder beside the profile; write it relative to the profile's folder, e.g. library", dir)
 	case slices.Contains(strings.Split(strings.ReplaceAll(dir, `\`, "/"), "/"), ".."):
 		p.add(line, `library %q leaves the profile's folder (".."); put the folder beside the profile or below it`, dir)
+	}
+}
+
+// checkCJKFont reports a cjk_font path that could point outside the
+// profile's folder. The file is read like the logo (render.LoadClinic).
+func checkCJKFont(font string, doc *yamlDoc, p *problems) {
+	if font == "" {
+		return
+	}
+	line := doc.line("cjk_font")
+	switch {
+	case urlSchemeRE.MatchString(font):
+		p.add(line, "cjk_font %q is not a file; copy the font next to the profile and write its file name, e.g. DroidSansFallbackFull.ttf", font)
+	case absPathRE.MatchString(font):
+		p.add(line, "cjk_font %q is an absolute path; copy the font next to the profile and write it relative to the profile's folder, e.g. DroidSansFallbackFull.ttf", font)
+	case slices.Contains(strings.Split(strings.ReplaceAll(font, `\`, "/"), "/"), ".."):
+		p.add(line, `cjk_font %q leaves the profile's folder (".."); put the font in that folder or below it`, font)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -16,6 +17,34 @@ import (
 // {fig:ID} resolved.
 func (c *converter) spans(block ast.Node) []Span {
 	return c.finishSpans(c.rawSpans(block), c.line(block))
+}
+
+// joinsWithoutSpace reports whether the source line that ends with s (the
+// text of ch) and the next are joined without a space: Chinese and
+// Japanese have no spaces between words, so a line break between two of
+// their characters is no space on the page (as CSS Text 3 treats a
+// segment break between two wide East Asian characters). Korean, which
+// has spaces, keeps it.
+func joinsWithoutSpace(ch *ast.Text, s string, src []byte) bool {
+	next, ok := ch.NextSibling().(*ast.Text)
+	if !ok || !ch.SoftLineBreak() {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	first, _ := utf8.DecodeRune(next.Value(src))
+	return wideEastAsian(last) && wideEastAsian(first)
+}
+
+// wideEastAsian reports whether r is a Chinese or Japanese character or
+// punctuation mark written without spaces around it.
+func wideEastAsian(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6:
+		return true
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo)
 }
 
 // rawSpans converts the inline content of block into merged spans.
@@ -39,7 +68,7 @@ func (c *converter) inline(n ast.Node, style Style, link string, out *[]Span) {
 		switch ch := ch.(type) {
 		case *ast.Text:
 			s := unescape(ch.Value(c.src.text))
-			if ch.SoftLineBreak() || ch.HardLineBreak() {
+			if (ch.SoftLineBreak() || ch.HardLineBreak()) && !joinsWithoutSpace(ch, s, c.src.text) {
 				s += " " // the page breaks lines its own way
 			}
 			*out = append(*out, Span{Text: s, Style: style, Link: link})

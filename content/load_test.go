@@ -129,6 +129,8 @@ func TestParseMappings(t *testing.T) {
 			"section h.md:4 id=introduction title=\n  paragraph h.md:4 «mail→mailto:a@b.example»« »«call→tel:+18125550100»\n"},
 		{"soft and hard line breaks become spaces; inner spaces stay", "one\ntwo  \nthree\\\nfour  five\n",
 			"section h.md:4 id=introduction title=\n  paragraph h.md:4 «one two three four  five»\n"},
+		{"a line break between Chinese or Japanese characters is no space; Korean and mixed keep it", "每天做\n三次。\n好的\nok\n천천히\n하세요 ゆっくり\nして\n",
+			"section h.md:4 id=introduction title=\n  paragraph h.md:4 «每天做三次。好的 ok 천천히 하세요 ゆっくりして»\n"},
 		{"escapes and entities", "\\*not\\* \\[x\\] &amp; &#x41; &#66; &copy; &amp;lt; \\\\ a\\b\n",
 			"section h.md:4 id=introduction title=\n  paragraph h.md:4 «*not* [x] & A B © &lt; \\ a\\b»\n"},
 		{"unknown entity stays", "&nosuch; & x\n",

@@ -82,11 +82,14 @@ var (
 // Set is the loaded family: the font files and their metrics. It is immutable
 // and safe for concurrent use; load it once and share it.
 type Set struct {
-	faces [numFaces]metrics
+	faces [numFaces]*metrics
 	// lacking has bit r set when some face cannot draw the BMP rune r.
 	lacking [0x10000 / 64]uint64
 	// encodings are the one-byte fonts (onebyte.go).
 	encodings []*Encoding
+	// cjk is the clinic's font for what Noto Sans lacks (cjk.go); nil
+	// when there is none.
+	cjk *CJK
 }
 
 // Load parses the embedded faces. It does the parsing once per call: callers
@@ -98,7 +101,7 @@ func Load() (*Set, error) {
 		if err != nil {
 			return nil, fmt.Errorf("fonts: %s %s: %w", family, Face(f), err)
 		}
-		s.faces[f] = m
+		s.faces[f] = &m
 	}
 	encs, err := loadEncodings()
 	if err != nil {
@@ -129,14 +132,19 @@ func (s *Set) TTF(f Face) []byte { return []byte(s.face(f).ttf) }
 // size in a document whose unit is "pt": the sum of per-rune widths rounded to
 // 1/1000 em, no kerning, and fpdf's MissingWidth for a rune the face lacks.
 // Runes beyond the BMP count as missing here; fpdf cannot draw them at all
-// (see Missing).
+// (see Missing). A rune Noto Sans lacks and the set's CJK font has
+// (WithCJK) is measured in the CJK font, which draws it.
 func (s *Set) Width(f Face, size float64, text string) float64 {
 	m := s.face(f)
 	w := 0
 	for _, r := range text {
 		// The width table uses fpdf's encoding: 0 means the face lacks the
 		// rune, 65535 a glyph that does not advance.
-		switch cw := m.widths[r&0xFFFF]; {
+		cw := m.widths[r&0xFFFF]
+		if s.cjk != nil && r <= 0xFFFF && s.inCJK(r) {
+			cw = s.cjk.m.widths[r]
+		}
+		switch {
 		case r > 0xFFFF || cw == 0:
 			w += m.missingWidth
 		case cw != zeroWidth:
@@ -164,7 +172,8 @@ func (s *Set) CapHeight(f Face) float64 { return float64(s.face(f).capHeight) }
 // present: fpdf cannot encode them.
 func (s *Set) Has(f Face, r rune) bool { return s.face(f).has(r) }
 
-// Missing returns the first rune of text that some face cannot draw, and
+// Missing returns the first rune of text that some face cannot draw (and
+// the set's CJK font, if any, cannot either), and
 // ok=true; ok is false when every face can draw all of text. Newlines and tabs
 // are ignored (layout consumes them). A byte sequence that is not UTF-8
 // reports utf8.RuneError even though the faces have U+FFFD, so that bad input
@@ -182,7 +191,7 @@ func (s *Set) Missing(text string) (r rune, ok bool) {
 				return r, true
 			}
 		}
-		if s.lacking[r/64]&(1<<(r%64)) != 0 {
+		if s.lacking[r/64]&(1<<(r%64)) != 0 && !s.inCJK(r) {
 			return r, true
 		}
 	}
@@ -192,5 +201,5 @@ func (s *Set) Missing(text string) (r rune, ok bool) {
 // face returns the metrics of f; an out-of-range Face is a programming error
 // and panics like an out-of-range index.
 func (s *Set) face(f Face) *metrics {
-	return &s.faces[f]
+	return s.faces[f]
 }

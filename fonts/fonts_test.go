@@ -76,6 +76,7 @@ func TestHas(t *testing.T) {
 		{'–', true}, {'—', true}, {'‘', true}, {'’', true}, {'“', true}, {'”', true},
 		{'•', true}, {'·', true}, {'×', true}, {'°', true}, {'½', true}, {'…', true},
 		{'€', true}, {'©', true}, {'№', true}, {'\u00A0', true}, {'\u202F', true},
+		{'ầ', true}, {'ặ', true}, {'ữ', true}, {'Ư', true}, {'ơ', true}, {'đ', true}, {'ỹ', true}, // Vietnamese
 		{'ʼ', true}, {'→', true}, {'←', true}, {'↑', true}, {'↓', true}, {'\uFFFD', true},
 		{0, false}, {'\n', false}, {'\t', false},
 		{'中', false},               // CJK
@@ -107,6 +108,7 @@ func TestMissing(t *testing.T) {
 		{"Άσκηση για τη μέση πλάτη", 0, false},
 		{"Упражнение для спины → «медленно»", 0, false},
 		{"a\u00A0b “c” ‘d’ • e · f … © €", 0, false},
+		{"Nằm ngửa, co hai đầu gối; giữ 10 giây. Lặp lại ba lần.", 0, false},
 		{"Tai chi 太极", '太', true},
 		{"Good job 😀!", '😀', true},
 		{"tick ✓ and ✗", '✓', true},
@@ -128,12 +130,12 @@ func TestMissing(t *testing.T) {
 func TestWidthValues(t *testing.T) {
 	s := load(t)
 	want := map[Face][]int{ // per 1000 em, for the strings below
-		Regular:    {5631, 7850, 4300, 3605, 1000, 0, 510, 600},
-		Bold:       {5997, 8313, 4716, 3871, 1000, 0, 569, 600},
-		Italic:     {5295, 7524, 3948, 3753, 1000, 0, 467, 600},
-		BoldItalic: {5666, 7965, 4381, 3929, 1000, 0, 519, 600},
+		Regular:    {5631, 7850, 4300, 3605, 1000, 0, 510, 600, 7498},
+		Bold:       {5997, 8313, 4716, 3871, 1000, 0, 569, 600, 8038},
+		Italic:     {5295, 7524, 3948, 3753, 1000, 0, 467, 600, 7115},
+		BoldItalic: {5666, 7965, 4381, 3929, 1000, 0, 519, 600, 7661},
 	}
-	texts := []string{"Hello, world", "Zażółć gęślą jaźń", "Ελληνικά", "Привет", "→", "\u200B", "ÿ", "中"}
+	texts := []string{"Hello, world", "Zażółć gęślą jaźń", "Ελληνικά", "Привет", "→", "\u200B", "ÿ", "中", "Tiếng Việt: ầ ặ ữ"}
 	for _, f := range faces {
 		for i, text := range texts {
 			for _, size := range []float64{1000, 10} {

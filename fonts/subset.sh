@@ -18,6 +18,7 @@ unicodes=(
 	U+0180-024F # Latin Extended-B: Romanian ș ț
 	U+02B9-02DD # Modifier letters: Ukrainian apostrophe ʼ, accents ˆ ˇ ˘ ˙ ˚ ˛ ˜ ˝
 	U+0370-03FF # Greek and Coptic
+	U+1EA0-1EF9 # Vietnamese: the letters with two marks (ầ ặ ữ) and with a dot below (ạ ọ)
 	U+0400-04FF # Cyrillic
 	U+2000-206F # General Punctuation: – — ‘ ’ “ ” • … ‰ and the special spaces
 	U+20A0-20BF # Currency Symbols: € ₽ ₴

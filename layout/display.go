@@ -24,6 +24,11 @@ type Document struct {
 	// of: a brand colour darkened to keep text readable, naming the
 	// colour and its profile. They never name the patient.
 	Warnings []string
+	// CJK is the clinic's CJK font the text was measured with
+	// (fonts.Set.WithCJK), which the PDF writer draws what Noto Sans
+	// lacks in; nil when the clinic has none. Whoever lays the document
+	// out with a CJK font sets it (render.Engine.Layout).
+	CJK *fonts.CJK
 }
 
 // Page is one page: its size in points and the items drawn on it, in

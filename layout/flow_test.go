@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -25,6 +26,8 @@ func (monoFonts) Missing(s string) (rune, bool) {
 	}
 	return 0, false
 }
+
+func (monoFonts) Why(r rune) string { return fmt.Sprintf("U+%04X is beyond the BMP", r) }
 
 func TestBreakLinesFillsAndNeverOverflows(t *testing.T) {
 	m := monoFonts{}

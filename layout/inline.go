@@ -76,6 +76,10 @@ type word struct {
 	spaceAfter float64
 	space      runStyle // style of that space
 	breakAfter bool     // a hard line break follows ("\n" in the text)
+	// glued: the line may break after the word, but no space follows it
+	// (between two Chinese characters: linebreak.go); on one line the next
+	// word follows it directly.
+	glued bool
 }
 
 // line is one laid-out line: words and the gaps between them.
@@ -110,12 +114,42 @@ func styleOf(base textStyle, sp content.Span) runStyle {
 	return st
 }
 
-// splitWords splits spans into words. Only the ordinary space breaks
-// lines; a no-break space (U+00A0) keeps "5 minutes" together, and "\n"
+// splitWords splits spans into words. The ordinary space breaks lines,
+// and so does the point between two Chinese, Japanese or Korean
+// characters where the kinsoku rules allow (canBreakBetween), without a
+// space; a no-break space (U+00A0) keeps "5 minutes" together, and "\n"
 // forces a new line (the footer's hours, the booking panel's heading).
 func splitWords(m Measurer, base textStyle, spans []content.Span) []word {
 	var out []word
 	var cur word
+	// last is the last character of cur, for a break between it and the
+	// next (which may be in the next span: "**重**复").
+	var last rune
+	addRun := func(st runStyle, piece string) {
+		w := m.Width(st.face, st.size, piece)
+		cur.runs = append(cur.runs, run{style: st, text: piece, w: w})
+		cur.w += w
+	}
+	// addPiece adds text without spaces to cur, ending a glued word at
+	// each place a line may break inside it.
+	addPiece := func(st runStyle, piece string) {
+		start := 0
+		for i, r := range piece {
+			if last != 0 && canBreakBetween(last, r) {
+				if i > start {
+					addRun(st, piece[start:i])
+				}
+				if len(cur.runs) > 0 {
+					cur.glued = true
+					out = append(out, cur)
+					cur = word{}
+				}
+				start = i
+			}
+			last = r
+		}
+		addRun(st, piece[start:])
+	}
 	flush := func(space runStyle, hasSpace, hardBreak bool) {
 		if len(cur.runs) == 0 {
 			if hardBreak && len(out) > 0 {
@@ -141,14 +175,13 @@ func splitWords(m Measurer, base textStyle, spans []content.Span) []word {
 				piece = text[:i]
 			}
 			if piece != "" {
-				w := m.Width(st.face, st.size, piece)
-				cur.runs = append(cur.runs, run{style: st, text: piece, w: w})
-				cur.w += w
+				addPiece(st, piece)
 			}
 			if i < 0 {
 				break
 			}
 			flush(st, true, text[i] == '\n')
+			last = 0
 			text = text[i+1:]
 		}
 	}
@@ -247,7 +280,7 @@ func cutWord(m Measurer, wd word, width float64) (head, tail word) {
 	for _, r := range tail.runs {
 		tail.w += r.w
 	}
-	tail.spaceAfter, tail.space, tail.breakAfter = wd.spaceAfter, wd.space, wd.breakAfter
+	tail.spaceAfter, tail.space, tail.breakAfter, tail.glued = wd.spaceAfter, wd.space, wd.breakAfter, wd.glued
 	return head, tail
 }
 
@@ -314,6 +347,11 @@ func lineItems(ln line, x, top float64, base textStyle, width float64, al align)
 			}
 			emit(r.style, r.text, cx)
 			cx += r.w
+		}
+		if wd.glued {
+			// No space: the next word goes on the pending run (emit)
+			// when it is in the same style.
+			continue
 		}
 		if wi < len(ln.words)-1 {
 			next := ln.words[wi+1].runs[0].style

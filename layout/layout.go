@@ -26,10 +26,14 @@ import (
 )
 
 // Fonts is what layout needs from the font set: widths to measure with,
-// and coverage to report characters the fonts cannot print.
+// and coverage to report characters the fonts cannot print, and why.
+// *fonts.Set implements it.
 type Fonts interface {
 	Measurer
 	Missing(text string) (r rune, ok bool)
+	// Why says why a rune Missing returned cannot be printed (its
+	// script, what printing it would need) and what to do.
+	Why(r rune) string
 }
 
 // Picture is a panel's picture: a built-in vector drawing or a photo.
@@ -571,7 +575,7 @@ func checkCoverage(f Fonts, in Input) error {
 		if pos.Line > 0 {
 			where = fmt.Sprintf("%s:%d", pos.File, pos.Line)
 		}
-		return fmt.Errorf("%s: character %q (U+%04X) is not in the handout fonts (Latin, Greek and Cyrillic); remove it or write it in words", where, string(r), r)
+		return fmt.Errorf("%s: %s", where, f.Why(r))
 	}
 	spans := func(pos content.Pos, sp []content.Span) error {
 		for _, s := range sp {
@@ -588,7 +592,7 @@ func checkCoverage(f Fonts, in Input) error {
 	}
 	if cv := in.Cover; cv != nil {
 		if r, missing := f.Missing(cv.Clinician + cv.Notes); missing {
-			return fmt.Errorf("clinician or notes: character U+%04X is not in the handout fonts; write it in Latin, Greek or Cyrillic letters", r)
+			return unprintable("clinician or notes", r)
 		}
 	}
 	c := in.Clinic
@@ -603,9 +607,20 @@ func checkCoverage(f Fonts, in Input) error {
 	}
 	// The patient's name is checked, but never repeated in the message.
 	if r, missing := f.Missing(in.Patient + in.Date); missing {
-		return fmt.Errorf("patient name or date: character U+%04X is not in the handout fonts; write the name in Latin, Greek or Cyrillic letters", r)
+		return unprintable("patient name or date", r)
 	}
 	return nil
+}
+
+// unprintable reports a character the fonts cannot print in text about a
+// patient (their name, the clinician's notes), which no message quotes:
+// only its code point and its script.
+func unprintable(what string, r rune) error {
+	script := ""
+	if name := fonts.ScriptName(r); name != "" {
+		script = ", " + name
+	}
+	return fmt.Errorf("%s: character U+%04X%s is not in the handout fonts; write it in Latin, Greek, Cyrillic or Vietnamese letters (Chinese, Japanese or Korean need cjk_font: in the clinic profile)", what, r, script)
 }
 
 // checkHandout runs check over every text of a handout.

@@ -20,6 +20,7 @@ var metricSamples = []struct{ lang, text string }{
 	{"Spanish", "¿Le duele al girar? Túmbese boca arriba, con las rodillas dobladas: «despacio», 3 × 10 repeticiones."},
 	{"Polish", "Połóż się na plecach, zegnij kolana — stopy płasko. Zażółć gęślą jaźń: „powoli”, 3 × 10 powtórzeń."},
 	{"Greek", "Ξαπλώστε ανάσκελα με λυγισμένα γόνατα· κρατήστε 10 δευτερόλεπτα. Άσκηση για τη μέση πλάτη;"},
+	{"Vietnamese", "Nằm ngửa, co hai đầu gối, bàn chân đặt trên sàn. Giữ 10 giây; lặp lại 3 lần — “chậm rãi”. Ưỡn lưng nhẹ."},
 	{"Russian", "Лягте на спину, согните колени — стопы на полу. Упражнение для спины: «медленно», 3 × 10 раз. № 5"},
 }
 

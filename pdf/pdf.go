@@ -91,7 +91,7 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 	f.SetLineJoinStyle("round")
 	f.SetLineCapStyle("round")
 
-	d := &drawer{f: f, wr: wr, fonts: wr.fonts, registered: map[fontKey]bool{}, images: map[string]bool{}}
+	d := &drawer{f: f, wr: wr, fonts: wr.fonts.WithCJK(doc.CJK), registered: map[fontKey]bool{}, images: map[string]bool{}}
 	for _, p := range doc.Pages {
 		f.AddPageFormat("P", fpdf.SizeType{Wd: p.W, Ht: p.H})
 		for i := 0; i < len(p.Items); {
@@ -121,8 +121,9 @@ type drawer struct {
 	wr         *Writer // for the images parsed by earlier documents
 	num        []byte  // curveTo's buffer
 	rd         bytes.Reader
-	fonts      *fonts.Set
+	fonts      *fonts.Set       // with the document's CJK font, if any
 	registered map[fontKey]bool // fonts added to this document: only those used cost time
+	cjkAdded   bool             // the CJK font is added (cjk.go)
 	images     map[string]bool
 }
 
@@ -201,14 +202,21 @@ func (d *drawer) font(enc *fonts.Encoding, face fonts.Face, size float64) {
 
 // text draws a run of text in pieces, each in the first one-byte
 // encoding that carries it; what none carries (arrows, ⅓, a Romanian ș)
-// is drawn with the UTF-8 face. Each piece starts where layout measured
-// the text before it to end: the widths are the same in every encoding.
+// is drawn with the UTF-8 face, and what Noto Sans lacks in the clinic's
+// CJK font (cjk.go). Each piece starts where layout measured the text
+// before it to end: the widths are the same in every encoding.
 func (d *drawer) text(t *layout.Text) {
 	x := t.X
-	for _, p := range splitByEncoding(t.S, d.fonts.Encodings()) {
-		d.font(p.enc, t.Face, t.Size)
-		d.f.Text(x, t.Y, p.draw)
-		x += d.fonts.Width(t.Face, t.Size, p.text)
+	for _, fp := range d.fonts.Split(t.S) {
+		if fp.CJK {
+			x = d.cjkText(x, t, fp.Text)
+			continue
+		}
+		for _, p := range splitByEncoding(fp.Text, d.fonts.Encodings()) {
+			d.font(p.enc, t.Face, t.Size)
+			d.f.Text(x, t.Y, p.draw)
+			x += d.fonts.Width(t.Face, t.Size, p.text)
+		}
 	}
 }
 

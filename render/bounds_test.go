@@ -42,7 +42,7 @@ func TestNothingOutsideTheMargins(t *testing.T) {
 					if tx, ok := it.(*layout.Text); ok && tx.Size < style.Type.MinSize {
 						t.Errorf("page %d: %q is set at %.1f pt, under the %g pt minimum", pi+1, tx.S, tx.Size, style.Type.MinSize)
 					}
-					x0, y0, x1, y1 := itemBox(fs, it)
+					x0, y0, x1, y1 := itemBox(fs.WithCJK(doc.CJK), it)
 					const eps = 0.01
 					if x0 < left-eps || x1 > right+eps || y0 < -eps || y1 > p.H+eps {
 						t.Errorf("page %d: %T at %.1f,%.1f–%.1f,%.1f is outside the margins %.1f–%.1f", pi+1, it, x0, y0, x1, y1, left, right)

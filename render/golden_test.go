@@ -29,6 +29,9 @@ type goldenCase struct {
 	style  string // --style; "" for the document's own choice
 	// language: the language it is resolved in (ResolveIn); "" for its own
 	language string
+	// cjk: the clinic's profile names a CJK font (cjk_test.go's; the
+	// case skips where it is not installed)
+	cjk bool
 }
 
 var goldenCases = []goldenCase{
@@ -37,6 +40,8 @@ var goldenCases = []goldenCase{
 	{name: "long-caution"},
 	{name: "wrapping"},
 	{name: "multilingual", paper: "a4"},
+	{name: "vietnamese"},
+	{name: "chinese", cjk: true},
 	{name: "figure-at-bottom"},
 	{name: "photos"},
 	{name: "photos-gray", source: "testdata/photos.md", grayscale: true},
@@ -75,6 +80,9 @@ func goldenJob(t testing.TB, gc goldenCase) Job {
 	for _, src := range gc.packet {
 		more := testJob(t, src)
 		j.Handouts = append(j.Handouts, more.Handouts...)
+	}
+	if gc.cjk {
+		j = withCJKFont(t, j)
 	}
 	if gc.packet != nil {
 		j.Cover = &layout.Cover{Clinician: "Dr. Karin Drummond, DC", Notes: "Start with the face-down series twice a day. Skip the wheel pose for now."}

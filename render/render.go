@@ -19,6 +19,7 @@ import (
 	"handout/figures/photo"
 	"handout/figures/pose"
 	"handout/fonts"
+	"handout/internal/inputfile"
 	"handout/layout"
 	"handout/pdf"
 )
@@ -73,16 +74,25 @@ func NewEngine(cacheDir string) (*Engine, error) {
 type Clinic struct {
 	Profile *content.Clinic
 	Logo    []byte // the file Profile.Logo names; nil when it names none
+	// CJK is the font Profile.CJKFont names, parsed; nil when it names
+	// none. Text Noto Sans lacks (Chinese, Japanese, Korean) is measured
+	// and drawn in it.
+	CJK *fonts.CJK
 	// LibraryDir is the folder of the clinic's own exercises and
 	// protocols the profile names (library:), as a path from the current
 	// folder; "" when it names none.
 	LibraryDir string
 }
 
+// cjkFontFile is the kind of input a clinic's CJK font is.
+var cjkFontFile = inputfile.Kind{What: "CJK font", Max: fonts.MaxCJKBytes,
+	Advice: "name a TrueType font of one typeface (a full Chinese font is 4–20 MB)"}
+
 // LoadClinic reads a clinic profile, or the built-in sample when path is
-// "", and its logo. The logo is read like a handout's photo
-// (photo.ReadFile): from the profile's folder or below it, never through
-// a link pointing outside, a regular file of at most photo.MaxFileBytes.
+// "", its logo and its CJK font. The logo is read like a handout's photo
+// (photo.ReadFile), and the font the same way: from the profile's folder
+// or below it, never through a link pointing outside, a regular file of
+// at most photo.MaxFileBytes (fonts.MaxCJKBytes for the font).
 func LoadClinic(path string) (Clinic, error) {
 	if path == "" {
 		c, err := content.SampleClinic()
@@ -103,19 +113,30 @@ func LoadClinic(path string) (Clinic, error) {
 	if c.Library != "" {
 		library = filepath.Join(filepath.Dir(path), filepath.FromSlash(c.Library))
 	}
-	if c.Logo == "" {
-		return Clinic{Profile: c, LibraryDir: library}, nil
+	out := Clinic{Profile: c, LibraryDir: library}
+	if c.Logo == "" && c.CJKFont == "" {
+		return out, nil
 	}
 	dir, err := os.OpenRoot(filepath.Dir(path))
 	if err != nil {
 		return Clinic{}, fmt.Errorf("%s: %w", path, err)
 	}
 	defer dir.Close()
-	logo, err := photo.ReadFile(dir, c.Logo)
-	if err != nil {
-		return Clinic{}, fmt.Errorf("%s: logo: %w", path, err)
+	if c.Logo != "" {
+		if out.Logo, err = photo.ReadFile(dir, c.Logo); err != nil {
+			return Clinic{}, fmt.Errorf("%s: logo: %w", path, err)
+		}
 	}
-	return Clinic{Profile: c, Logo: logo, LibraryDir: library}, nil
+	if c.CJKFont != "" {
+		ttf, err := cjkFontFile.ReadIn(dir, c.CJKFont)
+		if err != nil {
+			return Clinic{}, fmt.Errorf("%s: cjk_font: %w", path, err)
+		}
+		if out.CJK, err = fonts.ParseCJK(c.CJKFont, ttf); err != nil {
+			return Clinic{}, fmt.Errorf("%s: cjk_font: %w", path, err)
+		}
+	}
+	return out, nil
 }
 
 // Job is one document to render: a handout, or a patient's packet. Front
@@ -211,10 +232,13 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	for _, hf := range j.Handouts {
 		in.Handouts = append(in.Handouts, hf.Handout)
 	}
-	doc, err := layout.Layout(e.fonts, in)
+	// Text Noto Sans lacks is measured in the clinic's CJK font, and the
+	// document says so for the PDF writer, which draws it in that font.
+	doc, err := layout.Layout(e.fonts.WithCJK(j.Clinic.CJK), in)
 	if err != nil {
 		return nil, err
 	}
+	doc.CJK = j.Clinic.CJK
 	if err := e.preparePhotos(doc, photos, j); err != nil {
 		return nil, err
 	}
