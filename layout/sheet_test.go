@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"handout/content"
+	"handout/locale"
 	"handout/figures/pose"
 )
 
@@ -26,7 +27,7 @@ func programmeInput(t *testing.T, st Style, paper Paper, ids ...string) Input {
 		}
 		p.Items = append(p.Items, content.ProgrammeItem{Exercise: e, Dose: e.Dose})
 	}
-	h := p.Handout("")
+	h := p.Handout("", locale.English())
 	pics := map[*content.Panel]Picture{}
 	for i := range h.Sections {
 		for _, blk := range h.Sections[i].Blocks {

@@ -47,7 +47,7 @@ const (
 	HoldFor      // "hold %s" (a duration, or the clinician's words)
 	RestFor      // "rest %s"
 	DailyCount   // "once a day", "twice a day", "%[2]s times a day"
-	DailyRange   // "%[2]s times a day" for a range ("2–3"), by its upper end
+	DailyRange   // "%[2]s times a day" for a range ("2–3", by its upper end) or a count as typed
 	EachSide     // "each side"
 	AlternateSides
 	RightSide // "right side"
