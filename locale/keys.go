@@ -9,7 +9,8 @@ type Key int
 // catalogue has each one and that the code outside this package uses each.
 const (
 	// Header, footer and the document's title.
-	PacketTitle    Key = iota // "Your home exercise program": a packet's title
+	LanguageName   Key = iota // "English (US)": the language's own name for itself, on the web page's choice
+	PacketTitle               // "Your home exercise program": a packet's title
 	ForLabel                  // "For:" before the patient's name
 	DateLabel                 // "Date:" before the visit date on a sheet
 	ClinicianLabel            // "Clinician:"

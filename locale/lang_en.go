@@ -3,6 +3,8 @@ package locale
 // enUS is American English, the default: "program", "check a box".
 func enUS() table {
 	return table{
+		LanguageName: text("English (US)"),
+
 		PacketTitle:    text("Your home exercise program"),
 		ForLabel:       text("For:"),
 		DateLabel:      text("Date:"),
@@ -108,6 +110,7 @@ func enUS() table {
 // the day before the month ("1 Dec 2026", "Sept").
 func enGB() table {
 	return overlay(enUS(), table{
+		LanguageName:  text("English (UK)"),
 		PacketTitle:   text("Your home exercise programme"),
 		SummaryLabel:  text("Your programme:"),
 		YourProgramme: text("Your programme"),

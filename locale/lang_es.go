@@ -3,6 +3,8 @@ package locale
 // es is neutral Latin American Spanish, addressing the patient as usted.
 func es() table {
 	return table{
+		LanguageName: text("Español"),
+
 		PacketTitle:    text("Su programa de ejercicios en casa"),
 		ForLabel:       text("Para:"),
 		DateLabel:      text("Fecha:"),

@@ -5,6 +5,8 @@ package locale
 // asks, so that neither starts a line.
 func fr() table {
 	return table{
+		LanguageName: text("Français"),
+
 		PacketTitle:    text("Votre programme d’exercices à domicile"),
 		ForLabel:       text("Pour\u00a0:"),
 		DateLabel:      text("Date\u00a0:"),
@@ -113,9 +115,10 @@ func fr() table {
 // maison", "journal".
 func frCA() table {
 	return overlay(fr(), table{
-		PacketTitle: text("Votre programme d’exercices à la maison"),
-		BookingAsk:  text("Des questions, ou l’heure de votre prochain rendez-vous?"),
-		BookingScan: text("Balayez le code ou prenez rendez-vous au"),
-		LogTitle:    text("Votre journal d’exercices"),
+		LanguageName: text("Français (Canada)"),
+		PacketTitle:  text("Votre programme d’exercices à la maison"),
+		BookingAsk:   text("Des questions, ou l’heure de votre prochain rendez-vous?"),
+		BookingScan:  text("Balayez le code ou prenez rendez-vous au"),
+		LogTitle:     text("Votre journal d’exercices"),
 	})
 }

@@ -6,6 +6,8 @@ package locale
 // accusative ("1 sekundę"); dates put the month in the genitive.
 func pl() table {
 	return table{
+		LanguageName: text("Polski"),
+
 		PacketTitle:    text("Twój program ćwiczeń w domu"),
 		ForLabel:       text("Dla:"),
 		DateLabel:      text("Data:"),

@@ -4,6 +4,8 @@ package locale
 // package doc for why Brazilian).
 func ptBR() table {
 	return table{
+		LanguageName: text("Português (Brasil)"),
+
 		PacketTitle:    text("Seu programa de exercícios em casa"),
 		ForLabel:       text("Para:"),
 		DateLabel:      text("Data:"),

@@ -12,6 +12,7 @@ import (
 
 	"handout/content"
 	"handout/figures/pose"
+	"handout/locale"
 )
 
 // Catalog is the library a long-running front door (the web page, handout
@@ -21,7 +22,10 @@ import (
 type Catalog struct {
 	library    *content.Library
 	LibraryDir string // the clinic's library folder; "" for the built-in library alone
-	drawn      map[string]bool
+	// Language is the clinic profile's language: a programme that names
+	// none is made in it ("": en-US).
+	Language string
+	drawn    map[string]bool
 }
 
 // NewCatalog loads the built-in library and the clinic's folder dir ("":
@@ -113,7 +117,7 @@ func (c *Catalog) Exercises() []ExerciseInfo {
 func (c *Catalog) info(e *content.Exercise) ExerciseInfo {
 	in := ExerciseInfo{ID: e.ID, Name: e.Name, Aliases: e.Aliases, Regions: e.Regions, Position: e.Position,
 		Equipment: e.Equipment, Laterality: string(e.Laterality), Level: e.Level, Dose: doseParts(e.Dose),
-		DoseLine: content.WordDose(e.Dose, "", e), Thumbnail: c.thumbnail(e)}
+		DoseLine: content.WordDose(locale.English(), e.Dose, "", e), Thumbnail: c.thumbnail(e)}
 	for _, side := range e.Sides() {
 		in.Sides = append(in.Sides, string(side))
 	}
@@ -199,7 +203,10 @@ func (c *Catalog) ProgrammeJSON(name string, src []byte) (HandoutFile, func(), e
 	if err != nil {
 		return HandoutFile{}, nothing, fieldErrors(err, fields)
 	}
-	hf := programmeHandout(p, warnings, block, c.LibraryDir)
+	hf, err := programmeHandout(p, warnings, block, c.LibraryDir, c.Language)
+	if err != nil {
+		return HandoutFile{}, nothing, FieldErrors{{Field: "language", Msg: err.Error()}}
+	}
 	if c.LibraryDir == "" {
 		return hf, nothing, nil
 	}
@@ -318,8 +325,24 @@ func fieldErrors(err error, fields map[int]string) error {
 // programmeHandout is a resolved programme as a handout of a job: its
 // sections, its warnings (more than six exercises; a drawing not made
 // yet), and src, what it was read from.
-func programmeHandout(p *content.Programme, warnings []Warning, src []byte, libraryDir string) HandoutFile {
-	hf := HandoutFile{Handout: p.Handout(libraryDir), Programme: p, src: src, Warnings: warnings}
+//
+// Its words (the title, the steps' sides, the dose lines) are in the
+// programme's language: its own (p.Language, which the front door may
+// have set), else def (the clinic profile's), else en-US. A language the
+// program does not print is an error listing those it does.
+func programmeHandout(p *content.Programme, warnings []Warning, src []byte, libraryDir, def string) (HandoutFile, error) {
+	lang := p.Language
+	if lang == "" {
+		lang = def
+	}
+	w := locale.English()
+	if lang != "" {
+		var err error
+		if w, err = locale.Match(lang); err != nil {
+			return HandoutFile{}, fmt.Errorf("%s: language: %w", p.Source, err)
+		}
+	}
+	hf := HandoutFile{Handout: p.Handout(libraryDir, w), Programme: p, src: src, Warnings: warnings}
 	hf.Warnings = append(hf.Warnings, dropUndrawn(hf.Handout)...)
-	return hf
+	return hf, nil
 }

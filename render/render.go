@@ -136,6 +136,10 @@ type Job struct {
 	// are made gray (photos with the laser curve).
 	Grayscale bool
 	Style     string // the layout's look, by name (layout.StyleByName); "": the default
+	// Language is the BCP 47 tag the front door chose (--language, a
+	// list's language column); "" for the handouts' own, else the clinic
+	// profile's, else en-US (Engine.Layout, jobLanguage).
+	Language string
 	// Warn, when set, is told of a photo too small to print sharp where
 	// the layout puts it (print preset only), once per photo and document:
 	// the handout's file:line, the photo and what to do; and of a brand
@@ -191,6 +195,10 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	words, docLang, err := jobLanguage(j)
+	if err != nil {
+		return nil, err
+	}
 	pics, photos, err := e.pictures(j)
 	if err != nil {
 		return nil, err
@@ -202,7 +210,7 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	in := layout.Input{
 		Clinic: j.Clinic.Profile, Pictures: pics, Style: style,
 		Patient: j.Patient, Date: j.Date, Paper: paper, Cover: j.Cover, TickLog: j.TickLog,
-		Grayscale: j.Grayscale,
+		Grayscale: j.Grayscale, Words: words,
 	}
 	if logo != nil {
 		in.Logo = logo.photo
@@ -215,6 +223,7 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	doc.Language = docLang
 	if err := e.preparePhotos(doc, photos, j); err != nil {
 		return nil, err
 	}

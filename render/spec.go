@@ -135,6 +135,7 @@ type Resolver struct {
 	libraryDir string           // a clinic's library folder (UseLibrary); "" for the built-in library alone
 	library    *content.Library // loaded on first use
 	libraryErr error            // why it could not be
+	language   string           // a programme's language when it names none (UseLanguage)
 }
 
 type resolved struct {
@@ -165,6 +166,11 @@ func NewResolverWithin(dir string) *Resolver {
 // (docs/library.md). Call it before the first Resolve.
 func (r *Resolver) UseLibrary(dir string) { r.libraryDir = dir }
 
+// UseLanguage makes programmes that name no language be made in lang
+// (BCP 47): the clinic profile's language:. Call it before the first
+// Resolve.
+func (r *Resolver) UseLanguage(lang string) { r.language = lang }
+
 // Library returns the library programmes resolve against, loading it on
 // first use. A library that cannot be read is tried once: every
 // programme of a list then gets the same error, without reading the
@@ -193,12 +199,22 @@ const stdinName = "<stdin>"
 // result, error included. Photos are later read from the handout's
 // folder: the file's, the current folder for standard input, none for a
 // built-in handout.
-func (r *Resolver) Resolve(spec string) (HandoutFile, error) {
+func (r *Resolver) Resolve(spec string) (HandoutFile, error) { return r.ResolveIn(spec, "") }
+
+// ResolveIn is Resolve in the language lang (BCP 47; "" for the
+// handout's own): a programme or protocol is made with lang as its
+// language. A handout file is read as it is: its own language: says what
+// it is written in (render then refuses a document in another).
+func (r *Resolver) ResolveIn(spec, lang string) (HandoutFile, error) {
 	s, err := ParseSpec(spec)
 	if err != nil {
 		return HandoutFile{}, err
 	}
-	if d, ok := r.done[s.String()]; ok {
+	key := s.String()
+	if lang != "" {
+		key += "\x00" + lang
+	}
+	if d, ok := r.done[key]; ok {
 		return d.hf, d.err
 	}
 	var hf HandoutFile
@@ -210,13 +226,13 @@ func (r *Resolver) Resolve(spec string) (HandoutFile, error) {
 	case SpecFile:
 		hf, err = r.file(s, spec)
 	case SpecProgramme, SpecProtocol:
-		hf, err = r.programme(s, spec)
+		hf, err = r.programme(s, spec, lang)
 	}
 	if err == nil {
 		err = checkStyleName(hf.styleWhere(), hf.ownStyle())
 	}
 	hf.Spec = s
-	r.done[s.String()] = resolved{hf, err}
+	r.done[key] = resolved{hf, err}
 	return hf, err
 }
 
@@ -355,7 +371,7 @@ func (r *Resolver) openRoot(dir string) (*os.Root, error) {
 // programme resolves a programme file or a protocol against the library
 // and makes it a handout. A programme file named inside a patient list is
 // read inside the list's folder, as a handout file is.
-func (r *Resolver) programme(s Spec, written string) (HandoutFile, error) {
+func (r *Resolver) programme(s Spec, written, lang string) (HandoutFile, error) {
 	lib, err := r.Library()
 	if err != nil {
 		return HandoutFile{}, err
@@ -381,6 +397,9 @@ func (r *Resolver) programme(s Spec, written string) (HandoutFile, error) {
 	if err != nil {
 		return HandoutFile{}, err
 	}
+	if lang != "" {
+		p.Language = lang
+	}
 	return r.programmeFile(p, warnings, src)
 }
 
@@ -391,8 +410,10 @@ func (r *Resolver) programme(s Spec, written string) (HandoutFile, error) {
 // giving the same columns share one result. Its messages and the
 // warnings without a Pos name the column but not the row, which the
 // caller names.
-func (r *Resolver) ProgrammeColumns(protocol, exercises string) (HandoutFile, error) {
-	return r.rowProgramme("columns\x00"+protocol+"\x00"+exercises, func(lib *content.Library) (*content.Programme, []content.ProgrammeWarning, error) {
+//
+// lang is the row's language column (BCP 47; "" for the clinic's).
+func (r *Resolver) ProgrammeColumns(protocol, exercises, lang string) (HandoutFile, error) {
+	return r.rowProgramme("columns\x00"+protocol+"\x00"+exercises, lang, func(lib *content.Library) (*content.Programme, []content.ProgrammeWarning, error) {
 		return content.ParseProgrammeColumns(protocol, exercises, lib)
 	})
 }
@@ -400,8 +421,8 @@ func (r *Resolver) ProgrammeColumns(protocol, exercises string) (HandoutFile, er
 // ProgrammeJSON is ProgrammeColumns for a JSON Lines row: src is a JSON
 // object of the row's "protocol" and "exercises" keys, read as a
 // programme file's (content.ParseProgrammeJSON).
-func (r *Resolver) ProgrammeJSON(src []byte) (HandoutFile, error) {
-	return r.rowProgramme("json\x00"+string(src), func(lib *content.Library) (*content.Programme, []content.ProgrammeWarning, error) {
+func (r *Resolver) ProgrammeJSON(src []byte, lang string) (HandoutFile, error) {
+	return r.rowProgramme("json\x00"+string(src), lang, func(lib *content.Library) (*content.Programme, []content.ProgrammeWarning, error) {
 		return content.ParseProgrammeJSON(src, lib)
 	})
 }
@@ -409,8 +430,11 @@ func (r *Resolver) ProgrammeJSON(src []byte) (HandoutFile, error) {
 // rowProgramme parses a row's programme once per resolver: key is what
 // it was made from, parse makes it. The key starts with "\x00", which no
 // spec does, so that it has a place of its own in done.
-func (r *Resolver) rowProgramme(key string, parse func(*content.Library) (*content.Programme, []content.ProgrammeWarning, error)) (HandoutFile, error) {
+func (r *Resolver) rowProgramme(key, lang string, parse func(*content.Library) (*content.Programme, []content.ProgrammeWarning, error)) (HandoutFile, error) {
 	key = "\x00" + key
+	if lang != "" {
+		key += "\x00language " + lang
+	}
 	if d, ok := r.done[key]; ok {
 		return d.hf, d.err
 	}
@@ -423,6 +447,9 @@ func (r *Resolver) rowProgramme(key string, parse func(*content.Library) (*conte
 		if err != nil {
 			return HandoutFile{}, err
 		}
+		if lang != "" {
+			p.Language = lang
+		}
 		return r.programmeFile(p, warnings, []byte(key))
 	}()
 	r.done[key] = resolved{hf, err}
@@ -433,11 +460,13 @@ func (r *Resolver) rowProgramme(key string, parse func(*content.Library) (*conte
 // without the drawings not made yet, its photos (a clinic's exercises')
 // in the library folder. src is the programme's text, for Sum.
 func (r *Resolver) programmeFile(p *content.Programme, warnings []Warning, src []byte) (HandoutFile, error) {
-	hf := programmeHandout(p, warnings, src, r.libraryDir)
+	hf, err := programmeHandout(p, warnings, src, r.libraryDir, r.language)
+	if err != nil {
+		return HandoutFile{}, err
+	}
 	if r.libraryDir != "" {
 		// A clinic's exercises may use photos, named by their paths
 		// inside the library folder (Programme.Handout).
-		var err error
 		if hf.Dir, err = r.openRoot(r.libraryDir); err != nil {
 			return HandoutFile{}, fmt.Errorf("library folder %s: %w", r.libraryDir, err)
 		}

@@ -262,6 +262,7 @@ func (s *Server) saveProtocol(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "", err.Error())
 		return
 	}
+	cat.Language = s.cfg.Clinic.Profile.Language
 	s.catalog.Store(cat)
 	writeJSON(w, http.StatusCreated, map[string]string{"id": id, "file": id + ".yaml"})
 }

@@ -85,6 +85,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	cat.Language = cfg.Clinic.Profile.Language
 	assets, err := loadAssets()
 	if err != nil {
 		return nil, err
