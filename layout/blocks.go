@@ -9,9 +9,9 @@ import (
 	"rsc.io/qr"
 
 	"handout/content"
-	"handout/locale"
 	"handout/figures"
 	"handout/fonts"
+	"handout/locale"
 )
 
 // The flow's rules, which no style changes.

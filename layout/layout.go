@@ -21,9 +21,9 @@ import (
 	"rsc.io/qr"
 
 	"handout/content"
-	"handout/locale"
 	"handout/figures"
 	"handout/fonts"
+	"handout/locale"
 )
 
 // Fonts is what layout needs from the font set: widths to measure with,

@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"handout/content"
-	"handout/locale"
 	"handout/figures/pose"
+	"handout/locale"
 )
 
 // programmeInput is a programme of the built-in exercises ids (their
