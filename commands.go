@@ -30,6 +30,7 @@ func runDefault(stdout io.Writer) error {
 type renderOptions struct {
 	source, out, clinic, patient, date, cacheDir string
 	library                                      string // --library: a clinic's folder of exercises and protocols
+	language                                     string // --language: the document's language (BCP 47)
 	// settings are --preset, --paper, --grayscale, --max-size and the
 	// password (--password-file or $HANDOUT_PASSWORD), which render
 	// checks as it checks a batch's.
@@ -38,7 +39,7 @@ type renderOptions struct {
 }
 
 const renderUsage = `Usage: handout render FILE.md|PROGRAMME.yaml|protocol:NAME [-o OUT.pdf] [--clinic PROFILE.yaml] [--library DIR] [--patient NAME] [--date YYYY-MM-DD]
-       [--paper letter|a4] [--preset print|email] [--style sheet|large-print|article] [--no-tick-log] [--grayscale]
+       [--language TAG] [--paper letter|a4] [--preset print|email] [--style sheet|large-print|article] [--no-tick-log] [--grayscale]
        [--cache-dir DIR] [--max-size SIZE] [--password-file FILE]
 
 Renders a handout (a Markdown file, - for standard input, or a built-in one:
@@ -54,10 +55,28 @@ of exercises and protocols to the built-in ones (docs/library.md). The
 output is FILE.pdf beside the input (NAME.pdf for a protocol) unless -o is
 given; -o - writes to standard output.
 
+--language (a BCP 47 tag: en-US, en-GB, es, fr, fr-CA, pt-BR, pl) prints every label, date
+and dose word in that language, and makes a programme's exercises in it;
+without it, the handout's or programme's language:, else the clinic
+profile's language:, else en-US. A handout file written in another
+language is an error: its language: says what its text is in.
+
 --max-size (2MB, 600KB, 1.5MiB; KB/MB decimal, KiB/MiB binary) steps photos
 down (email, email-small, email-smaller, email-gray) until the file fits.
 --password-file FILE (its first line) or $HANDOUT_PASSWORD encrypts the PDF
 with AES-256; the password is never printed.`
+
+// languageList is the languages documents print in, by tag.
+func languageList() []string {
+	var tags []string
+	for _, l := range render.Languages() {
+		tags = append(tags, l.Tag)
+	}
+	return tags
+}
+
+// languageTags is languageList for help texts: "en-US, en-GB, …".
+func languageTags() string { return strings.Join(languageList(), ", ") }
 
 // styleFlagHelp is --style's help, render's and batch's.
 var styleFlagHelp = "layout style: " + strings.Join(render.StyleNames(), ", ") +
@@ -71,6 +90,7 @@ func renderFlags(o *renderOptions) *pflag.FlagSet {
 	fl.StringVar(&o.library, "library", "", "a clinic's folder of exercises and protocols, added to the built-in ones")
 	fl.StringVar(&o.patient, "patient", "", "patient name, printed in the header of every page")
 	fl.StringVar(&o.date, "date", "", "visit date (YYYY-MM-DD), printed beside the patient's name")
+	fl.StringVar(&o.language, "language", "", "the document's language, a BCP 47 tag: "+languageTags()+" (default: the handout's or programme's, the clinic profile's, else en-US)")
 	fl.StringVar(&o.settings.Paper, "paper", "", "paper size: letter or a4 (default: the clinic profile's)")
 	fl.StringVar(&o.settings.Preset, "preset", "print", "image preset: print or email")
 	fl.StringVar(&o.cacheDir, "cache-dir", "", "keep prepared photos in this folder between runs")
@@ -84,6 +104,7 @@ func renderFlags(o *renderOptions) *pflag.FlagSet {
 	completeWords(fl, "paper", render.PaperNames()...)
 	completeWords(fl, "preset", render.PresetNames()...)
 	completeWords(fl, "style", render.StyleNames()...)
+	completeWords(fl, "language", languageList()...)
 	completeDirs(fl, "cache-dir")
 	completeDirs(fl, "library")
 	completeFiles(fl, "password-file")
@@ -129,6 +150,11 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 	if err := (render.Visit{Patient: o.patient}).Check(render.Visit{Patient: "--patient"}); err != nil {
 		return usagef("%v", err)
 	}
+	if o.language != "" {
+		if err := render.CheckLanguage(o.language); err != nil {
+			return usagef("--language: %v", err)
+		}
+	}
 	report := stdout
 	if o.out == "-" {
 		report = stderr // standard output carries the PDF
@@ -168,7 +194,8 @@ func renderTo(stdout, report, warnings io.Writer, o renderOptions) error {
 	}
 	specs.UseLibrary(library)
 	specs.UseLanguageFallback(clinic.Profile.LanguageFallback)
-	hf, err := specs.Resolve(o.source)
+	specs.UseLanguage(clinic.Profile.Language)
+	hf, err := specs.ResolveIn(o.source, o.language)
 	if err != nil {
 		return err
 	}
@@ -188,6 +215,7 @@ func renderTo(stdout, report, warnings io.Writer, o renderOptions) error {
 	}
 	j := set.Job(clinic, hf)
 	j.Patient, j.Date = patient, date
+	j.Language = o.language
 	j.Warn = func(msg string) { fmt.Fprintf(warnings, "handout: warning: %s\n", msg) }
 	var enc *render.Encrypter
 	if set.Encrypted {

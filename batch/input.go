@@ -32,6 +32,7 @@ type patientRow struct {
 	// nil for a CSV row, or a JSON row without them.
 	programmeJSON []byte
 	style         string            // the layout style's name (layout.StyleByName), or "" for the run's
+	language      string            // the packet's language (BCP 47), or "" for its handouts' or the clinic's
 	doses         map[string]string // section ID → dose text
 	notes         string            // printed on the cover only
 	email         string            // where --send sends the packet; never printed
@@ -41,7 +42,7 @@ type patientRow struct {
 
 // listColumns are the columns a CSV list may have, in the order README
 // documents them. id is required, and one of contentColumns.
-var listColumns = []string{"id", "name", "visit_date", "clinician", "handouts", "protocol", "exercises", "doses", "style", "notes", "email"}
+var listColumns = []string{"id", "name", "visit_date", "clinician", "handouts", "protocol", "exercises", "doses", "style", "language", "notes", "email"}
 
 // contentColumns are the columns that say what goes into a packet: a list
 // needs one of them, a row one of them filled in.
@@ -158,6 +159,7 @@ func readCSV(path string, src []byte, passwordColumn string) ([]*patientRow, err
 		row.protocol = cols.field(rec, "protocol")
 		row.exercises = cols.field(rec, "exercises")
 		row.style = cols.field(rec, "style")
+		row.language = cols.field(rec, "language")
 		if passwordColumn != "" {
 			row.password = cols.field(rec, passwordColumn)
 		}
@@ -348,6 +350,7 @@ type jsonRow struct {
 	Exercises json.RawMessage   `json:"exercises"`
 	Doses     map[string]string `json:"doses"`
 	Style     string            `json:"style"`
+	Language  string            `json:"language"`
 	Notes     string            `json:"notes"`
 	Email     string            `json:"email"`
 }
@@ -414,6 +417,7 @@ func readJSONLines(path string, src []byte, passwordKey string) ([]*patientRow, 
 			visitDate: strings.TrimSpace(jr.VisitDate), clinician: strings.TrimSpace(jr.Clinician),
 			notes: strings.TrimSpace(jr.Notes), email: strings.TrimSpace(jr.Email), password: password,
 			protocol: strings.TrimSpace(jr.Protocol), programmeJSON: jr.programme(), style: strings.TrimSpace(jr.Style),
+			language: strings.TrimSpace(jr.Language),
 		}
 		for _, h := range jr.Handouts {
 			if h = strings.TrimSpace(h); h != "" {

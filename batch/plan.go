@@ -28,7 +28,7 @@ import (
 // (render/testdata/packet.*) holds it to that: batch/testdata/packet.format
 // records the packetFormat that goes with the golden's bytes, and
 // TestPacketFormatFollowsPacketGolden fails when they move without it.
-const packetFormat = "handout-packet/11"
+const packetFormat = "handout-packet/12"
 
 // outputModules are the dependencies whose version changes the PDF bytes.
 var outputModules = []string{"codeberg.org/go-pdf/fpdf", "rsc.io/qr", "github.com/disintegration/imaging", "golang.org/x/image"}
@@ -161,6 +161,7 @@ func newPlanner(s *Batch, eng *render.Engine, clinic render.Clinic) (*planner, e
 	// library: key), as they do for render.
 	specs.UseLibrary(clinic.LibraryDir)
 	specs.UseLanguageFallback(clinic.Profile.LanguageFallback)
+	specs.UseLanguage(clinic.Profile.Language)
 	return &planner{s: s, eng: eng, clinic: clinic, base: base, specs: specs,
 		handouts: map[string]*handoutEntry{}, styles: map[string]*render.Checked{}}, nil
 }
@@ -222,6 +223,8 @@ func (p *planner) checkRow(r *patientRow) *plannedRow {
 		p.fail(pr, "visit_date is missing; write it as YYYY-MM-DD")
 	case !validDate(r.visitDate):
 		p.fail(pr, "visit_date %q: write the date as YYYY-MM-DD", clip(r.visitDate, 20))
+	case r.language != "" && render.CheckLanguage(r.language) != nil:
+		p.fail(pr, "language: %v", render.CheckLanguage(r.language))
 	case len(r.handouts) == 0 && !r.hasProgramme():
 		p.fail(pr, `nothing to print: name a protocol (the protocol column, e.g. neck-pain), list exercises (exercises: chin-tuck | bird-dog) or handouts (handouts: mid-back-pain)`)
 	default:
@@ -292,7 +295,7 @@ func (p *planner) resolve(r *plannedRow) {
 	}
 	seen := map[string]bool{}
 	for _, spec := range r.handouts {
-		e := p.handout(spec)
+		e := p.handout(spec, r.language)
 		if e.err != nil {
 			p.fail(r, "%v", e.err)
 			return
@@ -314,6 +317,7 @@ func (p *planner) resolve(r *plannedRow) {
 		return
 	}
 	p.warn(r)
+	// A row's language is in its entries' keys ("…\x00language es").
 	keys := make([]string, len(r.entries))
 	sums := make([]string, len(keys))
 	for i, e := range r.entries {
@@ -343,14 +347,17 @@ func (p *planner) rowProgramme(r *patientRow) *handoutEntry {
 	if r.programmeJSON != nil {
 		key = rowProgrammeKey + string(r.programmeJSON)
 	}
+	if r.language != "" {
+		key += "\x00language " + r.language
+	}
 	if e, ok := p.handouts[key]; ok {
 		return e
 	}
 	e := &handoutEntry{key: key}
 	if r.programmeJSON != nil {
-		e.hf, e.err = p.specs.ProgrammeJSON(r.programmeJSON)
+		e.hf, e.err = p.specs.ProgrammeJSON(r.programmeJSON, r.language)
 	} else {
-		e.hf, e.err = p.specs.ProgrammeColumns(r.protocol, r.exercises)
+		e.hf, e.err = p.specs.ProgrammeColumns(r.protocol, r.exercises, r.language)
 	}
 	if e.err == nil {
 		e.sum, e.err = e.hf.Sum()
@@ -482,19 +489,23 @@ func mapsKeys(m map[string]string) func(func(string) bool) {
 	}
 }
 
-// handout returns the handout a row names, resolving it on first use.
-// spec means what it means on the command line (render.ParseSpec); a path
-// is relative to the list's folder and cannot leave it.
-func (p *planner) handout(spec string) *handoutEntry {
+// handout returns the handout a row names, resolving it on first use, in
+// the row's language lang ("" for its own). spec means what it means on
+// the command line (render.ParseSpec); a path is relative to the list's
+// folder and cannot leave it.
+func (p *planner) handout(spec, lang string) *handoutEntry {
 	key := spec
 	if s, err := render.ParseSpec(spec); err == nil {
 		key = s.String()
+	}
+	if lang != "" {
+		key += "\x00language " + lang
 	}
 	if e, ok := p.handouts[key]; ok {
 		return e
 	}
 	e := &handoutEntry{key: key}
-	e.hf, e.err = p.specs.Resolve(spec)
+	e.hf, e.err = p.specs.ResolveIn(spec, lang)
 	if e.err == nil {
 		e.sum, e.err = e.hf.Sum()
 	}
@@ -521,6 +532,7 @@ func (p *planner) job(r *plannedRow) (render.Job, error) {
 	}
 	j := r.settings.Job(p.clinic, handouts...)
 	j.Patient, j.Date = r.name, r.visitDate
+	j.Language = r.language
 	j.Cover = &render.Cover{Clinician: r.clinician, Notes: r.notes}
 	j.TickLog = true
 	j.Warn = p.warnings.add

@@ -1,5 +1,7 @@
 package content
 
+import "handout/locale"
+
 // Clinic is a clinic profile: who the handout comes from. It is loaded from
 // a YAML file; see README for the format.
 type Clinic struct {
@@ -43,8 +45,14 @@ type Clinic struct {
 	// default: sheet for programmes, article for handouts); render checks
 	// the name.
 	Style string `yaml:"style"`
-	// StopAndCall is the sheet's "Stop and call us if…" box; what the
-	// profile leaves out is DefaultStopAndCall's.
+	// Language is the BCP 47 tag of the language the clinic's documents
+	// print in when neither the command line (or a list row, or the web
+	// page) nor the handout or programme names one; "" for en-US. The
+	// loader checks that the program prints it (locale.Match).
+	Language string `yaml:"language"`
+	// StopAndCall is the sheet's "Stop and call us if…" box as the
+	// profile words it; what it leaves out is DefaultStopAndCall's, in
+	// the document's language (StopAndCall.Or).
 	StopAndCall StopAndCall `yaml:"stop_and_call"`
 }
 
@@ -57,20 +65,34 @@ type StopAndCall struct {
 }
 
 // DefaultStopAndCall is the sheet's stop box in the project's own words
-// (HANDOUT-DESIGN.md §2.5), at a reading grade of 6 or less
-// (TestStopAndCallReads): a clinic's profile may say it its own way.
-func DefaultStopAndCall() StopAndCall {
+// (HANDOUT-DESIGN.md §2.5), in w's language; in English at a reading
+// grade of 6 or less (TestStopAndCallReads): a clinic's profile may say
+// it its own way.
+func DefaultStopAndCall(w *locale.Words) StopAndCall {
 	return StopAndCall{
-		Title: "Stop and call us if you have:",
+		Title: w.Text(locale.StopTitle),
 		Signs: []string{
-			"Sharp pain, or pain that gets worse as you go",
-			"Pain that spreads down an arm or a leg",
-			"Numbness or tingling",
-			"Weakness in an arm or a leg",
-			"Dizziness, or you feel faint",
+			w.Text(locale.StopSign1), w.Text(locale.StopSign2), w.Text(locale.StopSign3),
+			w.Text(locale.StopSign4), w.Text(locale.StopSign5),
 		},
-		Normal: "A mild stretch, or sore muscles for a day or two, is normal.",
+		Normal: w.Text(locale.StopNormal),
 	}
+}
+
+// Or is the stop box with def's parts where s leaves them out: a
+// profile's own signs under the default title, in the document's
+// language.
+func (s StopAndCall) Or(def StopAndCall) StopAndCall {
+	if s.Title == "" {
+		s.Title = def.Title
+	}
+	if len(s.Signs) == 0 {
+		s.Signs = def.Signs
+	}
+	if s.Normal == "" {
+		s.Normal = def.Normal
+	}
+	return s
 }
 
 // Colors are the brand colours as "#RRGGBB".

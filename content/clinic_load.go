@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"handout/internal/inputfile"
+	"handout/locale"
 )
 
 // The clinic profile's defaults, for keys the profile leaves out.
@@ -70,7 +71,7 @@ func LoadClinicFile(path string) (*Clinic, error) {
 
 func trimClinic(c *Clinic) {
 	for _, s := range []*string{&c.Name, &c.Tagline, &c.Logo, &c.CJKFont, &c.Colors.Primary, &c.Colors.Accent,
-		&c.Phone, &c.Email, &c.Website, &c.Booking, &c.HoursNote, &c.Footer, &c.Paper, &c.Style,
+		&c.Phone, &c.Email, &c.Website, &c.Booking, &c.HoursNote, &c.Footer, &c.Paper, &c.Style, &c.Language,
 		&c.StopAndCall.Title, &c.StopAndCall.Normal} {
 		*s = strings.TrimSpace(*s)
 	}
@@ -123,6 +124,11 @@ func checkClinic(c *Clinic, doc *yamlDoc, p *problems) {
 		}
 	}
 	checkClinicLengths(c, doc, p)
+	if c.Language != "" {
+		if _, err := locale.Match(c.Language); err != nil {
+			p.add(doc.line("language"), "language: %v", err)
+		}
+	}
 	checkStopAndCall(&c.StopAndCall, doc, p)
 	checkLogo(c.Logo, doc, p)
 	c.Logo = slashed(c.Logo)
@@ -187,19 +193,10 @@ func checkClinicLengths(c *Clinic, doc *yamlDoc, p *problems) {
 // read; a long one is skipped.
 const maxStopSigns = 8
 
-// checkStopAndCall fills in DefaultStopAndCall's parts the profile
-// leaves out, and reports an empty sign and text too long for the box.
+// checkStopAndCall reports an empty sign and text too long for the box.
+// The parts the profile leaves out stay empty: the layout fills them in
+// the document's language (StopAndCall.Or).
 func checkStopAndCall(s *StopAndCall, doc *yamlDoc, p *problems) {
-	def := DefaultStopAndCall()
-	if s.Title == "" {
-		s.Title = def.Title
-	}
-	if len(s.Signs) == 0 {
-		s.Signs = def.Signs
-	}
-	if s.Normal == "" {
-		s.Normal = def.Normal
-	}
 	const key = "stop_and_call"
 	for _, f := range []struct {
 		key, val string

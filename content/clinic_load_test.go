@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"handout/locale"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -31,8 +32,6 @@ func TestLoadClinicFile(t *testing.T) {
 		Footer:    "This sheet does not replace your clinician's advice.",
 		Paper:     "a4",
 		Grayscale: true,
-		// A profile without stop_and_call gets the project's words.
-		StopAndCall: DefaultStopAndCall(),
 	}
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got  %+v\nwant %+v", c, want)
@@ -161,7 +160,7 @@ func TestParseClinicReportsAll(t *testing.T) {
 // TestStopAndCallReads: the stop box's default words read at grade 6 or
 // below (HANDOUT-DESIGN.md §1), a sign to a line.
 func TestStopAndCallReads(t *testing.T) {
-	s := DefaultStopAndCall()
+	s := DefaultStopAndCall(locale.English())
 	sentences := append([]string{s.Title, s.Normal}, s.Signs...)
 	if g := ReadingGrade(sentences); g > 6 {
 		t.Errorf("the stop box reads at grade %.1f; want 6 or below", g)
@@ -176,8 +175,8 @@ func TestStopAndCallOverride(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	def := DefaultStopAndCall()
-	if got := c.StopAndCall; !reflect.DeepEqual(got.Signs, []string{"Chest pain", "Fever"}) || got.Title != def.Title || got.Normal != def.Normal {
+	def := DefaultStopAndCall(locale.English())
+	if got := c.StopAndCall.Or(def); !reflect.DeepEqual(got.Signs, []string{"Chest pain", "Fever"}) || got.Title != def.Title || got.Normal != def.Normal {
 		t.Errorf("stop_and_call = %+v", got)
 	}
 	_, err = ParseClinic("c.yaml", []byte(minimalClinic+"stop_and_call:\n  signs:\n    - Chest pain\n    - \"\"\n"))

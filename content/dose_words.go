@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"handout/locale"
 )
 
 // Side is the side a programme gives an exercise.
@@ -18,43 +20,11 @@ const (
 	Alternate Side = "alternate" // right, left, right…
 )
 
-// doseWords holds every word the dose line and the steps' side words are
-// made of, so that a language (issue 16) is one more value of this type,
-// not a change to WordDose or StepsFor.
-type doseWords struct {
-	sep                        string // between the parts
-	once, times                string // reps: "once", "10 times"
-	hold                       string // "hold 5 seconds"
-	rest                       string // "rest 30 seconds"
-	second, seconds            string
-	minute, minutes            string
-	round, rounds              string // sets: "2 rounds"; one round is not printed
-	onceADay, twiceADay, nADay string // daily: "once a day", "twice a day", "3 times a day" (nADay after the number)
-	eachSide, alternateSides   string
-	sideOf                     map[Side]string   // "right" → "right"
-	limbSide                   map[string]string // "leg" → "leg": "right leg"
-	sideWord                   string            // "side": "right side"
-	// In the steps (Exercise.StepsFor): {side} and {other} without a
-	// side ("one", "the other"), and before a side ("your" right).
-	oneSide, otherSide, your string
-}
+// doseSep separates the parts of a dose line in every language.
+const doseSep = " · "
 
-// englishDose is the English dose line (HANDOUT-DESIGN.md §2.4). It is
-// never changed.
-var englishDose = doseWords{
-	sep: " · ", once: "once", times: "times", hold: "hold", rest: "rest",
-	second: "second", seconds: "seconds", minute: "minute", minutes: "minutes",
-	round: "round", rounds: "rounds",
-	onceADay: "once a day", twiceADay: "twice a day", nADay: "times a day",
-	eachSide: "each side", alternateSides: "alternate sides",
-	sideOf:   map[Side]string{Left: "left", Right: "right"},
-	limbSide: map[string]string{"arm": "arm", "leg": "leg"},
-	sideWord: "side",
-	oneSide:  "one", otherSide: "the other", your: "your",
-}
-
-// WordDose words a dose and a side as the sheet prints them, in English,
-// in a fixed order: "10 times · hold 5 seconds · 2 rounds · twice a day ·
+// WordDose words a dose and a side as the sheet prints them, in the
+// words of w (locale), in a fixed order: "10 times · hold 5 seconds · 2 rounds · twice a day ·
 // right side". Numbers stay digits and units are words ("hold 1 minute",
 // never "5 s", "3×10" or "2x/day"); one round is not printed. A value that
 // is not a number with a unit ("5 slow breaths") is printed as written.
@@ -65,42 +35,41 @@ var englishDose = doseWords{
 // reads "alternate sides"; a both-sides exercise prints no side. d may be
 // nil (no dose: only the side is worded). d.Side is not read: a library
 // dose has none (the loaders refuse it), the side is the side argument.
-func WordDose(d *Dose, side Side, e *Exercise) string {
-	w := englishDose
+func WordDose(w *locale.Words, d *Dose, side Side, e *Exercise) string {
 	var parts []string
 	if d != nil {
 		if d.Reps != "" {
-			parts = append(parts, w.reps(d.Reps))
+			parts = append(parts, reps(w, d.Reps))
 		}
 		if d.Hold != "" {
-			parts = append(parts, w.duration(w.hold, d.Hold))
+			parts = append(parts, duration(w, locale.HoldFor, d.Hold))
 		}
 		if d.Sets != "" {
-			if s := w.sets(d.Sets); s != "" {
+			if s := sets(w, d.Sets); s != "" {
 				parts = append(parts, s)
 			}
 		}
 		if d.Rest != "" {
-			parts = append(parts, w.duration(w.rest, d.Rest))
+			parts = append(parts, duration(w, locale.RestFor, d.Rest))
 		}
 		if d.PerDay != "" {
-			parts = append(parts, w.daily(d.PerDay))
+			parts = append(parts, daily(w, d.PerDay))
 		}
 	}
-	if s := w.side(side, e); s != "" {
+	if s := sideWords(w, side, e); s != "" {
 		parts = append(parts, s)
 	}
-	return strings.Join(parts, w.sep)
+	return strings.Join(parts, doseSep)
 }
 
 // HowOften is how often a day the dose is done, as the sheet words it
 // ("twice a day", "3 times a day", or the clinician's own words); "" when
 // the dose does not say. A summary counts the exercises by it.
-func (d *Dose) HowOften() string {
+func (d *Dose) HowOften(w *locale.Words) string {
 	if d == nil || d.PerDay == "" {
 		return ""
 	}
-	return englishDose.daily(d.PerDay)
+	return daily(w, d.PerDay)
 }
 
 // TimesADay is how many times a day the dose is done when it says an
@@ -155,18 +124,25 @@ func span(lo, hi string) string {
 	return lo
 }
 
-func (w doseWords) reps(text string) string {
-	lo, hi, m := number(countRE, text)
-	switch {
-	case m == nil:
-		return strings.TrimSpace(text)
-	case hi == "" && lo == "1":
-		return w.once
+// counted is a count or a range as its message words it: the message
+// is chosen by the range's upper end ("10–15 times").
+func counted(w *locale.Words, k locale.Key, lo, hi string) string {
+	n := seconds(lo)
+	if hi != "" {
+		n = seconds(hi)
 	}
-	return span(lo, hi) + " " + w.times
+	return w.Count(k, n, span(lo, hi))
 }
 
-func (w doseWords) sets(text string) string {
+func reps(w *locale.Words, text string) string {
+	lo, hi, m := number(countRE, text)
+	if m == nil {
+		return strings.TrimSpace(text)
+	}
+	return counted(w, locale.RepsCount, lo, hi)
+}
+
+func sets(w *locale.Words, text string) string {
 	lo, hi, m := number(countRE, text)
 	switch {
 	case m == nil:
@@ -174,19 +150,22 @@ func (w doseWords) sets(text string) string {
 	case hi == "" && lo == "1":
 		return "" // "1 round" says nothing
 	}
-	return span(lo, hi) + " " + w.rounds
+	return counted(w, locale.RoundsCount, lo, hi)
 }
 
 // duration words a hold or a rest: "hold 5 seconds", "hold 1 minute".
 // Whole minutes from 60 seconds up are written as minutes.
-func (w doseWords) duration(verb, text string) string {
+// verb is the message hold or rest ("hold %s"), which free text that
+// starts with its verb ("hold as long as it feels good") is printed
+// without.
+func duration(w *locale.Words, verb locale.Key, text string) string {
 	lo, hi, m := number(durationRE, text)
 	if m == nil {
 		text = strings.TrimSpace(text)
-		if strings.HasPrefix(strings.ToLower(text), verb+" ") {
+		if prefix := strings.ToLower(w.Text(verb, "")); strings.HasPrefix(strings.ToLower(text), prefix) {
 			return text
 		}
-		return verb + " " + text
+		return w.Text(verb, text)
 	}
 	minutes := strings.HasPrefix(m[3], "m")
 	if !minutes {
@@ -197,14 +176,11 @@ func (w doseWords) duration(verb, text string) string {
 			}
 		}
 	}
-	unit, one := w.seconds, w.second
+	unit := locale.SecondsCount
 	if minutes {
-		unit, one = w.minutes, w.minute
+		unit = locale.MinutesCount
 	}
-	if hi == "" && lo == "1" {
-		unit = one
-	}
-	return verb + " " + span(lo, hi) + " " + unit
+	return w.Text(verb, counted(w, unit, lo, hi))
 }
 
 func seconds(s string) int {
@@ -212,28 +188,27 @@ func seconds(s string) int {
 	return n
 }
 
-func (w doseWords) daily(text string) string {
+func daily(w *locale.Words, text string) string {
 	t := strings.ToLower(strings.TrimSpace(text))
 	switch t {
 	case "once", "once a day":
-		return w.onceADay
+		return w.Count(locale.DailyCount, 1, "1")
 	case "twice", "twice a day":
-		return w.twiceADay
+		return w.Count(locale.DailyCount, 2, "2")
 	}
 	lo, hi, m := number(dailyRE, t)
 	switch {
 	case m == nil:
 		return strings.TrimSpace(text)
-	case hi == "" && lo == "1":
-		return w.onceADay
-	case hi == "" && lo == "2":
-		return w.twiceADay
+	case hi != "":
+		// By the range's upper end, never "1–2 twice a day".
+		return counted(w, locale.DailyRange, lo, hi)
 	}
-	return span(lo, hi) + " " + w.nADay
+	return counted(w, locale.DailyCount, lo, "")
 }
 
 // side words the side for exercise e (nil: as a both-sides exercise).
-func (w doseWords) side(side Side, e *Exercise) string {
+func sideWords(w *locale.Words, side Side, e *Exercise) string {
 	lat := BothSides
 	limb := ""
 	if e != nil {
@@ -241,14 +216,21 @@ func (w doseWords) side(side Side, e *Exercise) string {
 	}
 	switch {
 	case side == Alternate || (lat == Alternating && side != Left && side != Right):
-		return w.alternateSides
+		return w.Text(locale.AlternateSides)
 	case side == Left || side == Right:
-		if word, ok := w.limbSide[limb]; ok {
-			return w.sideOf[side] + " " + word
+		// Whole phrases, not "right" + "leg": a language may put the side
+		// after its noun and agree with it ("pierna derecha").
+		words := map[Side]map[string]locale.Key{
+			Right: {"arm": locale.RightArm, "leg": locale.RightLeg, "": locale.RightSide},
+			Left:  {"arm": locale.LeftArm, "leg": locale.LeftLeg, "": locale.LeftSide},
+		}[side]
+		k, ok := words[limb]
+		if !ok {
+			k = words[""]
 		}
-		return w.sideOf[side] + " " + w.sideWord
+		return w.Text(k)
 	case lat == OneSide:
-		return w.eachSide
+		return w.Text(locale.EachSide)
 	}
 	return ""
 }

@@ -1,6 +1,10 @@
 package content
 
-import "testing"
+import (
+	"testing"
+
+	"handout/locale"
+)
 
 // TestWordDose pins the sheet's dose line (HANDOUT-DESIGN.md §2.4): fixed
 // order, words and digits, never "5 s", "3×10" or "2x/day", no "1 round".
@@ -48,11 +52,11 @@ func TestWordDose(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.dose, err)
 		}
-		if got := WordDose(d, c.side, c.e); got != c.want {
+		if got := WordDose(locale.English(), d, c.side, c.e); got != c.want {
 			t.Errorf("%s, side %q: %q, want %q", c.dose, c.side, got, c.want)
 		}
 	}
-	if got := WordDose(nil, Right, &Exercise{Laterality: OneSide, Limb: "arm"}); got != "right arm" {
+	if got := WordDose(locale.English(), nil, Right, &Exercise{Laterality: OneSide, Limb: "arm"}); got != "right arm" {
 		t.Errorf("no dose, right arm: %q", got)
 	}
 }
@@ -70,5 +74,38 @@ func TestTimesADay(t *testing.T) {
 	}
 	if (*Dose)(nil).TimesADay() != 0 {
 		t.Error("a nil dose says a number")
+	}
+}
+
+// TestWordDoseLanguages: the dose line in the catalogue's words, with its
+// plurals ("1 vez", "2 veces"; Polish "2 serie", "5 serii").
+func TestWordDoseLanguages(t *testing.T) {
+	leg := &Exercise{Laterality: OneSide, Limb: "leg"}
+	for _, c := range []struct {
+		lang, dose string
+		side       Side
+		want       string
+	}{
+		{"es", "reps 10; hold 5 s; sets 2; daily 2", Right, "10 veces · mantenga 5 segundos · 2 series · 2 veces al día · pierna derecha"},
+		{"es", "reps 1; hold 1 min; daily 1", NoSide, "1 vez · mantenga 1 minuto · 1 vez al día · cada lado"},
+		{"es", "daily 2-3", Left, "2–3 veces al día · pierna izquierda"},
+		{"pl", "reps 5; hold 1 s; sets 5; rest 30 s", Left, "5 razy · przytrzymaj 1 sekundę · 5 serii · odpocznij 30 sekund · lewa noga"},
+		{"pl", "sets 3; hold 2 min", Alternate, "przytrzymaj 2 minuty · 3 serie · naprzemiennie"},
+		{"fr", "reps 10; daily 2", NoSide, "10 fois · 2 fois par jour · de chaque côté"},
+		{"pt-BR", "reps 1; daily 2", Right, "1 vez · 2 vezes ao dia · perna direita"},
+		{"en-GB", "hold as long as it feels good", NoSide, "hold as long as it feels good · each side"},
+		{"es", "hold mientras se sienta bien", NoSide, "mantenga mientras se sienta bien · cada lado"},
+	} {
+		w, err := locale.Match(c.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := ParseDose(c.dose, Pos{})
+		if err != nil {
+			t.Fatalf("%s: %v", c.dose, err)
+		}
+		if got := WordDose(w, d, c.side, leg); got != c.want {
+			t.Errorf("%s %s, side %q: %q, want %q", c.lang, c.dose, c.side, got, c.want)
+		}
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
+
+	"handout/locale"
 )
 
 // spans converts the inline content of block into merged spans, with
@@ -188,7 +190,7 @@ func (c *converter) resolveFigRefs(spans []Span, line int) []Span {
 			case len(figs) == 1:
 				// A no-break space: "Figure" never ends a line without
 				// its number.
-				return "Figure\u00a0" + strconv.Itoa(figs[0].Number)
+				return strings.ReplaceAll(figureRef(c.h, figs[0].Number), " ", "\u00a0")
 			case len(figs) > 1:
 				var which []string
 				for _, f := range figs {
@@ -206,6 +208,18 @@ func (c *converter) resolveFigRefs(spans []Span, line int) []Span {
 		})
 	}
 	return spans
+}
+
+// figureRef is "Figure N" in the words of the handout's own language
+// (its front matter's language:, en-US without one; a language the
+// program does not print is render's error to report, with the words
+// of en-US here).
+func figureRef(h *Handout, n int) string {
+	w, err := locale.Match(h.Meta.Language)
+	if h.Meta.Language == "" || err != nil {
+		w = locale.English()
+	}
+	return w.Text(locale.FigureRef, strconv.Itoa(n))
 }
 
 // footnoteMarkerRE matches a footnote marker goldmark left as text

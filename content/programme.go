@@ -11,6 +11,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 
 	"handout/internal/inputfile"
+	"handout/locale"
 )
 
 // Programme is one patient's exercises, checked against a library: what
@@ -63,11 +64,15 @@ type ProgrammeItem struct {
 	Note string
 }
 
-// Steps are the exercise's steps with its side worded (Exercise.StepsFor).
-func (it ProgrammeItem) Steps() [][]Span { return it.Exercise.StepsFor(it.Side) }
+// Steps are the exercise's steps with its side worded in w's words
+// (Exercise.StepsFor).
+func (it ProgrammeItem) Steps(w *locale.Words) [][]Span { return it.Exercise.StepsFor(w, it.Side) }
 
-// DoseLine is the item's dose and side as the sheet prints them.
-func (it ProgrammeItem) DoseLine() string { return WordDose(it.Dose, it.Side, it.Exercise) }
+// DoseLine is the item's dose and side as the sheet prints them, in w's
+// words.
+func (it ProgrammeItem) DoseLine(w *locale.Words) string {
+	return WordDose(w, it.Dose, it.Side, it.Exercise)
+}
 
 // ProgrammeWarning is a problem that does not stop a programme being made.
 type ProgrammeWarning struct {

@@ -3,6 +3,8 @@ package content
 import (
 	"path"
 	"path/filepath"
+
+	"handout/locale"
 )
 
 // Handout is the programme as a handout: its title (the protocol's name,
@@ -17,8 +19,12 @@ import (
 // libraryDir, the library folder the programme was resolved against
 // (LoadLibrary's dir; "" for the built-in library), which is then the
 // handout's folder.
-func (p *Programme) Handout(libraryDir string) *Handout {
-	h := &Handout{Source: p.Source, Meta: Meta{Title: programmeTitle, Author: p.Clinician, Language: p.Language}}
+//
+// The words the handout adds (its title without a protocol, the steps'
+// sides, the dose lines) are w's, the programme's language (p.Language,
+// which the caller has matched to w).
+func (p *Programme) Handout(libraryDir string, w *locale.Words) *Handout {
+	h := &Handout{Source: p.Source, Meta: Meta{Title: w.Text(locale.ProgrammeFor), Author: p.Clinician, Language: w.Tag()}}
 	if p.Protocol != nil {
 		h.Meta.Title = p.Protocol.Name
 	}
@@ -50,8 +56,8 @@ func (p *Programme) Handout(libraryDir string) *Handout {
 			}
 			s.Blocks = append(s.Blocks, &c)
 		}
-		s.Blocks = append(s.Blocks, &List{Pos: Pos{File: e.Source, Line: e.stepsLine}, Ordered: true, Start: 1, Items: it.Steps()})
-		if line := it.DoseLine(); line != "" {
+		s.Blocks = append(s.Blocks, &List{Pos: Pos{File: e.Source, Line: e.stepsLine}, Ordered: true, Start: 1, Items: it.Steps(w)})
+		if line := it.DoseLine(w); line != "" {
 			// The line is what prints; how often a day is kept apart for
 			// the sheet's summary ("these 4 exercises, twice a day").
 			d := &Dose{Pos: it.Pos, Line: line}
@@ -74,9 +80,6 @@ func (p *Programme) Handout(libraryDir string) *Handout {
 	}
 	return h
 }
-
-// programmeTitle heads a programme without a protocol.
-const programmeTitle = "Your exercises"
 
 // exerciseSource is a panel's source as a programme's handout names it: a
 // built-in drawing as it is; a clinic's photo, written relative to its

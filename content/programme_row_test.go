@@ -1,6 +1,7 @@
 package content
 
 import (
+	"handout/locale"
 	"strings"
 	"testing"
 )
@@ -52,7 +53,7 @@ func TestParseProgrammeColumns(t *testing.T) {
 	doses := func(p *Programme) string {
 		var b strings.Builder
 		for _, it := range p.Items {
-			b.WriteString(it.Exercise.ID + ": " + it.DoseLine() + "\n")
+			b.WriteString(it.Exercise.ID + ": " + it.DoseLine(locale.English()) + "\n")
 		}
 		return b.String()
 	}
@@ -107,7 +108,7 @@ func TestParseProgrammeJSONRow(t *testing.T) {
 		t.Fatal(err)
 	}
 	last := p.Items[len(p.Items)-1]
-	if len(p.Items) != 5 || last.Exercise.ID != "knee-to-chest" || last.DoseLine() != "hold 30 seconds · left leg" || last.Note != "Slowly." {
+	if len(p.Items) != 5 || last.Exercise.ID != "knee-to-chest" || last.DoseLine(locale.English()) != "hold 30 seconds · left leg" || last.Note != "Slowly." {
 		t.Errorf("items %s", programmeLines(p))
 	}
 	// A JSON escape can spell any character: the values are put in normal

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"handout/locale"
 	"strings"
 	"testing"
 )
@@ -25,7 +26,7 @@ notes: Walk 20 minutes on the days you can.
 func programmeLines(p *Programme) string {
 	var b strings.Builder
 	for _, it := range p.Items {
-		fmt.Fprintf(&b, "%s:%d %s: %s", it.Pos.File, it.Pos.Line, it.Exercise.ID, it.DoseLine())
+		fmt.Fprintf(&b, "%s:%d %s: %s", it.Pos.File, it.Pos.Line, it.Exercise.ID, it.DoseLine(locale.English()))
 		if it.Note != "" {
 			fmt.Fprintf(&b, " (%s)", it.Note)
 		}
@@ -181,8 +182,8 @@ func FuzzParseProgramme(f *testing.F) {
 			if _, msg := checkSide(it.Side, it.Exercise); msg != "" {
 				t.Fatalf("%s with side %q: %s", it.Exercise.ID, it.Side, msg)
 			}
-			_ = it.DoseLine()
-			_ = it.Steps()
+			_ = it.DoseLine(locale.English())
+			_ = it.Steps(locale.English())
 		}
 	})
 }

@@ -3,6 +3,8 @@ package content
 import (
 	"strings"
 	"unicode"
+
+	"handout/locale"
 )
 
 // ReadingGrade is the Flesch–Kincaid grade level of sentences:
@@ -79,7 +81,7 @@ func (e *Exercise) Sentences() []string {
 	if e.Why != nil {
 		out = append(out, plainText(e.Why))
 	}
-	for _, s := range e.StepsFor(NoSide) {
+	for _, s := range e.StepsFor(locale.English(), NoSide) { // the readability formula is English
 		out = append(out, plainText(s))
 	}
 	for _, c := range append(append([]*Callout{}, e.Tips...), e.Cautions...) {

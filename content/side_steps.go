@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"handout/locale"
 )
 
 // sideRefRE matches the side words of an exercise's steps: {side} is the
@@ -15,17 +17,16 @@ var sideRefRE = regexp.MustCompile(`\{(side|other)\}`)
 // that a programme's "side: right" reads in the steps too: "Cross {side}
 // ankle over {other} knee" is "Cross your right ankle over your left
 // knee", and without a side (or alternating) "Cross one ankle over the
-// other knee". A word at the start of a step gets a capital. e.Steps
+// other knee", in the words of w (locale). A word at the start of a step gets a capital. e.Steps
 // itself is not changed.
-func (e *Exercise) StepsFor(side Side) [][]Span {
-	w := englishDose
-	this, other := w.oneSide, w.otherSide
+func (e *Exercise) StepsFor(w *locale.Words, side Side) [][]Span {
+	this, other := w.Text(locale.StepsThisSide), w.Text(locale.StepsOtherSide)
 	if e.Laterality == OneSide && (side == Left || side == Right) {
-		opposite := Right
-		if side == Right {
-			opposite = Left
+		right, left := w.Text(locale.StepsYourRight), w.Text(locale.StepsYourLeft)
+		this, other = right, left
+		if side == Left {
+			this, other = left, right
 		}
-		this, other = w.your+" "+w.sideOf[side], w.your+" "+w.sideOf[opposite]
 	}
 	out := make([][]Span, len(e.Steps))
 	for i, step := range e.Steps {

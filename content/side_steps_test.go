@@ -1,6 +1,7 @@
 package content
 
 import (
+	"handout/locale"
 	"strings"
 	"testing"
 )
@@ -23,7 +24,7 @@ func TestStepsForSide(t *testing.T) {
 		Right:     "Your right hand goes on the wall, your left hand on your hip.",
 		Left:      "Your left hand goes on the wall, your right hand on your hip.",
 	} {
-		if got := plainText(e.StepsFor(side)[0]); got != want {
+		if got := plainText(e.StepsFor(locale.English(), side)[0]); got != want {
 			t.Errorf("side %q: %q, want %q", side, got, want)
 		}
 	}
@@ -34,7 +35,7 @@ func TestStepsForSide(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := plainText(p.Items[0].Steps()[1]); got != "Hold behind your left knee with both hands." {
+	if got := plainText(p.Items[0].Steps(locale.English())[1]); got != "Hold behind your left knee with both hands." {
 		t.Errorf("knee-to-chest, left: step 2 is %q", got)
 	}
 }

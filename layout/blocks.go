@@ -11,6 +11,7 @@ import (
 	"handout/content"
 	"handout/figures"
 	"handout/fonts"
+	"handout/locale"
 )
 
 // The flow's rules, which no style changes.
@@ -96,10 +97,10 @@ func (b *builder) titleBlock(h *content.Handout) {
 	}
 	var by []string
 	if m.Author != "" {
-		by = append(by, "Prepared by "+m.Author)
+		by = append(by, b.w.Text(locale.PreparedBy, m.Author))
 	}
 	if m.Reviewed != "" {
-		by = append(by, "Reviewed "+m.Reviewed)
+		by = append(by, b.w.Text(locale.ReviewedOn, b.w.Date(m.Reviewed)))
 	}
 	if len(by) > 0 {
 		line := b.textUnits(plain(strings.Join(by, "  ·  ")), th.textStyle(th.Type.Caption), 0, b.col.w, alignLeft)
@@ -627,7 +628,7 @@ func (b *builder) figureItems(f figureBox, ws, hs []float64, picH, slotW float64
 		x += slots[i] + fg.Gap
 	}
 	y := picH + labelH + fg.CaptionGap
-	caption := append([]content.Span{{Text: "Figure " + itoa(f.fig.Number) + ".", Style: content.Bold}, {Text: " "}}, f.fig.Caption...)
+	caption := append([]content.Span{{Text: b.w.Text(locale.FigureCaption, itoa(f.fig.Number)), Style: content.Bold}, {Text: " "}}, f.fig.Caption...)
 	capW := min(slotW, max(rowW, fg.CaptionMinWidth))
 	return stack(items, b.textUnits(caption, th.textStyle(th.Type.FigureCaption), (slotW-capW)/2, capW, alignCenter), y)
 }
@@ -661,8 +662,10 @@ func (b *builder) dose(d *content.Dose) unit { return b.doseStrip(d, b.col.w) }
 // the page's).
 func (b *builder) doseStrip(d *content.Dose, w float64) unit {
 	th := b.th
-	spans := labelledSpans("   ·   ", labelled{"Sets", d.Sets}, labelled{"Reps", d.Reps}, labelled{"Hold", d.Hold},
-		labelled{"Rest", d.Rest}, labelled{"How often", howOften(d.PerDay)}, labelled{"Side", d.Side})
+	lw := b.w
+	spans := labelledSpans("   ·   ", labelled{lw.Text(locale.SetsLabel), d.Sets}, labelled{lw.Text(locale.RepsLabel), d.Reps},
+		labelled{lw.Text(locale.HoldLabel), d.Hold}, labelled{lw.Text(locale.RestLabel), d.Rest},
+		labelled{lw.Text(locale.OftenLabel), howOften(lw, d.PerDay)}, labelled{lw.Text(locale.SideLabel), d.Side})
 	if d.Line != "" {
 		spans = []content.Span{{Text: d.Line}}
 	}
@@ -672,7 +675,7 @@ func (b *builder) doseStrip(d *content.Dose, w float64) unit {
 	h := float64(len(lines))*st.leading + 2*pad
 	items := []Item{
 		&Box{X: 0, Y: 0, W: w, H: h, Radius: th.Dose.Radius, Fill: th.primaryTint, Stroke: th.primary.graphic, LineWidth: th.Rules.Frame},
-		&Text{X: pad, Y: pad + st.baseline(), Face: faceOf(label), Size: label.Size, Color: th.ink(label.Ink), S: "DOSE"},
+		&Text{X: pad, Y: pad + st.baseline(), Face: faceOf(label), Size: label.Size, Color: th.ink(label.Ink), S: b.w.Text(locale.DoseLabel)},
 	}
 	items, _ = stack(items, lines, pad)
 	return unit{h: h, items: items}
@@ -689,16 +692,16 @@ type calloutLook struct {
 }
 
 func (b *builder) look(k content.CalloutKind) calloutLook {
-	th := b.th
+	th, w := b.th, b.w
 	switch k {
 	case content.Caution:
-		return calloutLook{"CAUTION", th.caution, "triangle", "!", th.Rules.Strong}
+		return calloutLook{w.Text(locale.CautionLabel), th.caution, "triangle", "!", th.Rules.Strong}
 	case content.Warning:
-		return calloutLook{"WARNING", th.warning, "diamond", "!", th.Rules.Strong}
+		return calloutLook{w.Text(locale.WarningLabel), th.warning, "diamond", "!", th.Rules.Strong}
 	case content.Tip:
-		return calloutLook{"TIP", th.accent, "circle", "+", th.Rules.Frame}
+		return calloutLook{w.Text(locale.TipLabel), th.accent, "circle", "+", th.Rules.Frame}
 	default:
-		return calloutLook{"NOTE", th.primary, "circle", "i", th.Rules.Frame}
+		return calloutLook{w.Text(locale.NoteLabel), th.primary, "circle", "i", th.Rules.Frame}
 	}
 }
 
@@ -783,7 +786,7 @@ func (b *builder) references(h *content.Handout) {
 		return
 	}
 	th, sp := b.th, b.th.Space
-	b.add(glueAll(b.textUnits(plain("References"), th.textStyle(th.Type.H3), 0, b.col.w, alignLeft)), sp.Section)
+	b.add(glueAll(b.textUnits(plain(b.w.Text(locale.References)), th.textStyle(th.Type.H3), 0, b.col.w, alignLeft)), sp.Section)
 	b.keepNext = true
 	st, face := th.textStyle(th.Type.Small), faceOf(th.Type.Small)
 	for _, r := range refs {
@@ -816,14 +819,14 @@ func (b *builder) closing() {
 		}
 		w := b.col.w - x - pad
 		var spans []content.Span
-		spans = append(spans, content.Span{Text: "Questions, or time for your next visit?\n", Style: content.Bold})
+		spans = append(spans, content.Span{Text: b.w.Text(locale.BookingAsk) + "\n", Style: content.Bold})
 		if c.Booking != "" {
-			spans = append(spans, content.Span{Text: "Scan the code or book at "}, content.Span{Text: displayURL(c.Booking), Link: c.Booking})
+			spans = append(spans, content.Span{Text: b.w.Text(locale.BookingScan) + " "}, content.Span{Text: displayURL(c.Booking), Link: c.Booking})
 			if c.Phone != "" {
-				spans = append(spans, content.Span{Text: " — or call us at "})
+				spans = append(spans, content.Span{Text: " " + b.w.Text(locale.BookingOrCall) + " "})
 			}
 		} else {
-			spans = append(spans, content.Span{Text: "Call us at "})
+			spans = append(spans, content.Span{Text: b.w.Text(locale.BookingCall) + " "})
 		}
 		if c.Phone != "" {
 			spans = append(spans, content.Span{Text: c.Phone + ".", Style: content.Bold})
@@ -900,9 +903,9 @@ func qrItems(code *qr.Code, x, y, size float64) []Item {
 }
 
 // howOften spells out a bare count ("daily 2", as a clinician types it)
-// as "2 times a day", which a patient cannot misread; any other wording is
-// printed as written.
-func howOften(v string) string {
+// as "2 times a day" in w's words, which a patient cannot misread; any
+// other wording is printed as written.
+func howOften(w *locale.Words, v string) string {
 	bare := v != ""
 	for _, r := range v {
 		if !unicode.IsDigit(r) && !strings.ContainsRune("-–", r) {
@@ -913,9 +916,14 @@ func howOften(v string) string {
 	case !bare:
 		return v
 	case v == "1":
-		return "once a day"
+		return w.Count(locale.DailyCount, 1, v)
 	}
-	return v + " times a day"
+	// The count as typed, by its upper end: "2 times a day", "2–3 times
+	// a day".
+	if lo, hi, ok := strings.Cut(strings.ReplaceAll(v, "–", "-"), "-"); ok {
+		return w.Count(locale.DailyRange, atoi(hi), lo+"–"+hi)
+	}
+	return w.Count(locale.DailyRange, atoi(v), v)
 }
 
 // introduces reports whether blk is a paragraph ending in a colon.

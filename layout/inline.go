@@ -375,3 +375,9 @@ func plain(s string) []content.Span { return []content.Span{{Text: s}} }
 
 // itoa is strconv.Itoa, short for the many labels built here.
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// atoi is the number s is, 0 when it is none.
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

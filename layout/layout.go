@@ -23,6 +23,7 @@ import (
 	"handout/content"
 	"handout/figures"
 	"handout/fonts"
+	"handout/locale"
 )
 
 // Fonts is what layout needs from the font set: widths to measure with,
@@ -78,6 +79,10 @@ type Input struct {
 	// black-and-white laser printer (photos and the logo are the
 	// caller's to make gray: Document.PhotoBoxes).
 	Grayscale bool
+	// Words is the catalogue every label, heading and date is printed
+	// from, and the document's language (Document.Language); nil is
+	// en-US.
+	Words *locale.Words
 }
 
 // Cover is what a packet's cover page says besides the patient's name and
@@ -138,7 +143,11 @@ func build(f Fonts, in Input) (*builder, error) {
 			return nil, fmt.Errorf("%s: %w", c.Source, err)
 		}
 	}
-	b := &builder{f: f, th: th, in: in, paper: paper, owner: noHandout}
+	w := in.Words
+	if w == nil {
+		w = locale.English()
+	}
+	b := &builder{f: f, th: th, in: in, w: w, paper: paper, owner: noHandout}
 
 	// The page frame: header and footer heights fix the column.
 	if err := b.frame(); err != nil {
@@ -240,16 +249,13 @@ func (b *builder) handouts() error {
 // noHandout marks units of the cover page and the tick log.
 const noHandout = -1
 
-// packetTitle heads the pages of a packet that belong to no one handout.
-const packetTitle = "Your home exercise programme"
-
 // document is the metadata: the handout's, or for a packet a generic
 // title. Never the patient's name.
 func (b *builder) document() *Document {
 	h := b.in.Handouts[0]
-	d := &Document{Title: h.Meta.Title, Author: b.in.Clinic.Name, Subject: h.Meta.Subtitle, Language: h.Meta.Language, Reviewed: h.Meta.Reviewed}
+	d := &Document{Title: h.Meta.Title, Author: b.in.Clinic.Name, Subject: h.Meta.Subtitle, Language: b.w.Tag(), Reviewed: h.Meta.Reviewed}
 	if len(b.in.Handouts) > 1 || b.in.Cover != nil {
-		d.Title, d.Subject = packetTitle, ""
+		d.Title, d.Subject = b.packetTitle(), ""
 		for _, o := range b.in.Handouts[1:] {
 			if o.Meta.Reviewed > d.Reviewed {
 				d.Reviewed = o.Meta.Reviewed
@@ -258,6 +264,9 @@ func (b *builder) document() *Document {
 	}
 	return d
 }
+
+// packetTitle heads the pages of a packet that belong to no one handout.
+func (b *builder) packetTitle() string { return b.w.Text(locale.PacketTitle) }
 
 // anchorName names the place a section starts, for the cover's page
 // numbers.
@@ -268,6 +277,7 @@ type builder struct {
 	f     Fonts
 	th    theme
 	in    Input
+	w     *locale.Words // in.Words, or en-US
 	paper Paper
 	col   region
 	units []unit
@@ -300,7 +310,7 @@ func (b *builder) frame() error {
 	maxFooterLines := max(ft.MaxLines, 1)
 	for size := ts.Size; ; size = max(floor, size-footerStep) {
 		b.footer = b.th.textStyle(resized(ts, size))
-		b.pageLabelW = max(ft.PageLabelW, b.f.Width(faceOf(ts), size, widestPageLabel+"  "))
+		b.pageLabelW = max(ft.PageLabelW, b.f.Width(faceOf(ts), size, b.w.Text(locale.PageOf, widestPage, widestPage)+"  "))
 		b.footerLines = breakLines(b.f, splitWords(b.f, b.footer, b.footerSpans()), w-b.pageLabelW)
 		if len(b.footerLines) <= maxFooterLines || size <= floor {
 			break
@@ -320,8 +330,9 @@ func (b *builder) frame() error {
 // footerStep is how much smaller each try at fitting the footer is.
 const footerStep = 0.5
 
-// widestPageLabel is the widest "Page X of Y" the footer keeps room for.
-const widestPageLabel = "Page 888 of 888"
+// widestPage is the page number of the widest "Page X of Y" the footer
+// keeps room for.
+const widestPage = 888
 
 // resized is ts at another size, its leading in proportion (rounded to a
 // hundredth of a point, so that positions do not depend on how a
@@ -366,7 +377,7 @@ func (b *builder) footerSpans() []content.Span {
 		for _, h := range c.Hours {
 			hs = append(hs, h.Days+" "+h.Times)
 		}
-		txt := "\nHours: " + strings.Join(hs, sep)
+		txt := "\n" + b.w.Text(locale.HoursLabel) + " " + strings.Join(hs, sep)
 		if c.HoursNote != "" {
 			txt += sep + c.HoursNote
 		}
@@ -395,7 +406,7 @@ func (b *builder) header(owner int) []Item {
 	w := right - x - hd.HalfGap
 	// The cover and the log of a packet belong to no one handout; a
 	// single handout's log (a programme's) is its own.
-	title := packetTitle
+	title := b.packetTitle()
 	if owner == noHandout && b.in.Cover == nil && len(b.in.Handouts) == 1 {
 		owner = 0
 	}
@@ -533,11 +544,19 @@ func (b *builder) patientLine() headerText {
 	case b.in.Patient == "" && b.in.Date == "":
 		return headerText{}
 	case b.in.Patient == "":
-		return headerText{suffix: b.in.Date}
+		return headerText{suffix: b.date()}
 	case b.in.Date == "":
-		return headerText{prefix: "For: ", name: b.in.Patient}
+		return headerText{prefix: b.w.Text(locale.ForLabel) + " ", name: b.in.Patient}
 	}
-	return headerText{prefix: "For: ", name: b.in.Patient, suffix: patientSep + b.in.Date}
+	return headerText{prefix: b.w.Text(locale.ForLabel) + " ", name: b.in.Patient, suffix: patientSep + b.date()}
+}
+
+// date is the visit date in the language's form ("Dec 1, 2026").
+func (b *builder) date() string {
+	if b.in.Date == "" {
+		return ""
+	}
+	return b.w.Date(b.in.Date)
 }
 
 // footerItems draws the clinic's contact lines and "Page X of Y".
@@ -550,7 +569,7 @@ func (b *builder) footerItems(page, pages int) []Item {
 	for i, ln := range b.footerLines {
 		items = append(items, lineItems(ln, left, top+float64(i)*st.leading, st, 0, alignLeft)...)
 	}
-	label := "Page " + itoa(page) + " of " + itoa(pages)
+	label := b.w.Text(locale.PageOf, page, pages)
 	face := faceOf(th.Type.Footer)
 	w := b.f.Width(face, st.size, label)
 	items = append(items, &Text{X: right - w, Y: top + st.baseline(), Face: face, Size: st.size, Color: st.color, S: label})

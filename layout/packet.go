@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"handout/content"
+	"handout/locale"
 )
 
 // pageRef is a page number on the cover that is known only after the
@@ -61,7 +62,7 @@ func (b *builder) exercises() []exercise {
 			if s.Dose.TimesADay() == 2 {
 				boxes = 2
 			}
-			out = append(out, exercise{handout: hi, title: title, dose: doseText(s.Dose), anchor: anchorName(hi, si), boxes: boxes})
+			out = append(out, exercise{handout: hi, title: title, dose: doseText(b.w, s.Dose), anchor: anchorName(hi, si), boxes: boxes})
 			n++
 		}
 		if n == 0 {
@@ -74,21 +75,21 @@ func (b *builder) exercises() []exercise {
 // doseText is a dose on one line, worded as the sheet's dose strip words
 // it ("10 times · hold 5 seconds · twice a day · right side";
 // content.WordDose): a programme's exercise has its line already; a
-// handout's "Dose:" line is worded here. A side a handout writes in its
-// own words ("each") is kept as written.
-func doseText(d *content.Dose) string {
+// handout's "Dose:" line is worded here, in w's words. A side a handout
+// writes in its own words ("each") is kept as written.
+func doseText(w *locale.Words, d *content.Dose) string {
 	if d.Line != "" {
 		return d.Line
 	}
 	side := content.Side(strings.ToLower(strings.TrimSpace(d.Side)))
-	line := content.WordDose(d, side, nil)
+	line := content.WordDose(w, d, side, nil)
 	switch side {
 	case content.NoSide, content.Left, content.Right, content.Both, content.Alternate:
 		return line
 	}
 	words := strings.TrimSpace(d.Side)
 	if !strings.HasSuffix(strings.ToLower(words), "side") && !strings.HasSuffix(strings.ToLower(words), "sides") {
-		words += " side"
+		words = w.Text(locale.OwnSide, words)
 	}
 	if line == "" {
 		return words
@@ -118,17 +119,18 @@ func (b *builder) cover() {
 	th, cv, cs, sp := b.th, b.in.Cover, b.th.Cover, b.th.Space
 	h1, h2, body := th.textStyle(th.Type.H1), th.textStyle(th.Type.H2), th.textStyle(th.Type.Body)
 	b.owner = noHandout
-	us := b.textUnits(plain(packetTitle), h1, 0, b.col.w, alignLeft)
+	w := b.w
+	us := b.textUnits(plain(b.packetTitle()), h1, 0, b.col.w, alignLeft)
 	var who []content.Span
 	if b.in.Patient != "" {
-		who = append(who, content.Span{Text: "Prepared for "}, content.Span{Text: b.in.Patient, Style: content.Bold})
+		who = append(who, content.Span{Text: w.Text(locale.PreparedFor) + " "}, content.Span{Text: b.in.Patient, Style: content.Bold})
 	}
 	var details []string
 	if b.in.Date != "" {
-		details = append(details, "Visit: "+b.in.Date)
+		details = append(details, w.Text(locale.VisitLabel)+" "+b.date())
 	}
 	if cv.Clinician != "" {
-		details = append(details, "Clinician: "+cv.Clinician)
+		details = append(details, w.Text(locale.ClinicianLabel)+" "+cv.Clinician)
 	}
 	if len(details) > 0 {
 		if len(who) > 0 {
@@ -144,7 +146,7 @@ func (b *builder) cover() {
 	b.add(glueAll(us), 0)
 
 	// The programme table: exercise, dose, page.
-	b.add(glueAll(b.textUnits(plain("Your programme"), h2, 0, b.col.w, alignLeft)), sp.Section)
+	b.add(glueAll(b.textUnits(plain(w.Text(locale.YourProgramme)), h2, 0, b.col.w, alignLeft)), sp.Section)
 	b.keepNext = true
 	gap := cs.ColGap
 	nameW := b.col.w * cs.NameShare
@@ -155,9 +157,9 @@ func (b *builder) cover() {
 		return &Text{X: x, Y: cs.HeadBaseline, Face: faceOf(hs), Size: hs.Size, Color: th.ink(hs.Ink), S: s}
 	}
 	head := unit{h: cs.HeadH, items: []Item{
-		headText(0, "EXERCISE"),
-		headText(nameW+gap, "DOSE"),
-		headText(b.col.w-b.f.Width(faceOf(hs), hs.Size, "PAGE"), "PAGE"),
+		headText(0, w.Text(locale.ExerciseColumn)),
+		headText(nameW+gap, w.Text(locale.DoseLabel)),
+		headText(b.col.w-b.f.Width(faceOf(hs), hs.Size, w.Text(locale.PageColumn)), w.Text(locale.PageColumn)),
 		&Rule{X1: 0, Y1: cs.HeadRule, X2: b.col.w, Y2: cs.HeadRule, Width: th.Rules.TableHead, Color: th.primary.graphic},
 	}}
 	rows := []unit{head}
@@ -180,12 +182,12 @@ func (b *builder) cover() {
 	b.add(rows, sp.Paragraph)
 
 	if cv.Notes != "" {
-		b.add(glueAll(b.textUnits(plain("Notes from your clinician"), h2, 0, b.col.w, alignLeft)), sp.Section)
+		b.add(glueAll(b.textUnits(plain(w.Text(locale.ClinicianNotes)), h2, 0, b.col.w, alignLeft)), sp.Section)
 		b.keepNext = true
 		b.add(b.textUnits(plain(cv.Notes), body, 0, b.col.w, alignLeft), sp.Paragraph)
 	}
 	// Ruled lines for the patient's questions, as on a paper form.
-	b.add(glueAll(b.textUnits(plain("Questions for your next visit"), h2, 0, b.col.w, alignLeft)), sp.Section)
+	b.add(glueAll(b.textUnits(plain(w.Text(locale.QuestionsToBring)), h2, 0, b.col.w, alignLeft)), sp.Section)
 	b.keepNext = true
 	var lines []unit
 	for range cs.Questions {
@@ -215,28 +217,31 @@ func (b *builder) tickBoxes(n int, x, h float64) []Item {
 // tickLog lays out two weeks of a tick table: a row per exercise, a box
 // per day, for the patient to mark what they did.
 func (b *builder) tickLog() {
-	th, tl := b.th, b.th.TickLog
+	th, tl, w := b.th, b.th.TickLog, b.w
 	exs := b.exercises()
-	b.add(glueAll(b.textUnits(plain("Your exercise log"), th.textStyle(th.Type.H2), 0, b.col.w, alignLeft)), 0)
+	b.add(glueAll(b.textUnits(plain(w.Text(locale.LogTitle)), th.textStyle(th.Type.H2), 0, b.col.w, alignLeft)), 0)
 	b.keepNext = true
-	howTo := "Tick a box each day you do the exercise."
+	howTo := w.Text(locale.LogEachDay)
 	for _, ex := range exs {
 		if ex.boxes == 2 {
 			// HANDOUT-DESIGN.md §2.6: a box for each time of a
 			// twice-a-day exercise.
 			// One line still, as the log's one-line "how to use".
-			howTo = "Tick a box each time you do an exercise."
+			howTo = w.Text(locale.LogEachTime)
 			break
 		}
 	}
-	b.add(b.textUnits(plain(howTo+" Bring this page to your next visit."), th.textStyle(th.Type.Body), 0, b.col.w, alignLeft), th.Space.Paragraph)
-	days := []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+	b.add(b.textUnits(plain(howTo+" "+w.Text(locale.LogBring)), th.textStyle(th.Type.Body), 0, b.col.w, alignLeft), th.Space.Paragraph)
+	var days []string
+	for _, k := range []locale.Key{locale.Monday, locale.Tuesday, locale.Wednesday, locale.Thursday, locale.Friday, locale.Saturday, locale.Sunday} {
+		days = append(days, w.Text(k))
+	}
 	dayW, box, rowPad := tl.DayW, tl.Box, tl.RowPad
 	nameW := b.col.w - dayW*float64(len(days))
 	st := th.textStyle(th.Type.TickLogRow)
 	ws, hs := th.Type.TickLogWeek, th.Type.TableHead
 	for week := 1; week <= 2; week++ {
-		head := unit{h: tl.HeadH, items: []Item{&Text{X: 0, Y: tl.HeadBaseline, Face: faceOf(ws), Size: ws.Size, Color: th.ink(ws.Ink), S: "Week " + itoa(week)}}}
+		head := unit{h: tl.HeadH, items: []Item{&Text{X: 0, Y: tl.HeadBaseline, Face: faceOf(ws), Size: ws.Size, Color: th.ink(ws.Ink), S: w.Text(locale.WeekN, week)}}}
 		for i, d := range days {
 			w := b.f.Width(faceOf(hs), hs.Size, d)
 			head.items = append(head.items, &Text{X: nameW + float64(i)*dayW + (dayW-w)/2, Y: tl.HeadBaseline, Face: faceOf(hs), Size: hs.Size, Color: th.ink(hs.Ink), S: d})

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"handout/content"
+	"handout/locale"
 )
 
 // TestCoverDoseIsWorded: the cover's programme table words a handout's
@@ -18,7 +19,7 @@ func TestCoverDoseIsWorded(t *testing.T) {
 		{content.Dose{Reps: "5", Side: "each"}, "5 times · each side"},
 		{content.Dose{Line: "as written"}, "as written"},
 	} {
-		if got := doseText(&tc.d); got != tc.want {
+		if got := doseText(locale.English(), &tc.d); got != tc.want {
 			t.Errorf("doseText(%+v) = %q, want %q", tc.d, got, tc.want)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"rsc.io/qr"
 
 	"handout/content"
+	"handout/locale"
 )
 
 // The row styles (Style.Sheet.Rows: sheet, large-print) lay a programme
@@ -49,8 +50,8 @@ func isExercise(s *content.Section) bool {
 
 // refersTo reports whether the section's text names figure n ("Figure
 // 6", "Figure 6a", not "Figure 60").
-func refersTo(s *content.Section, n int) bool {
-	name := "Figure " + itoa(n)
+func (b *builder) refersTo(s *content.Section, n int) bool {
+	name := b.w.Text(locale.FigureRef, itoa(n))
 	var found func(bl []content.Block) bool
 	inSpans := func(sp []content.Span) bool {
 		for _, x := range sp {
@@ -119,8 +120,8 @@ func (b *builder) panelsOf(s *content.Section) ([]rowPanel, error) {
 			if p.Caption == "" || len(fig.Panels) == 1 && len(fig.Caption) > 0 {
 				caption = fig.Caption
 			}
-			if refersTo(s, fig.Number) {
-				number := "Figure " + itoa(fig.Number) + p.Label + ". "
+			if b.refersTo(s, fig.Number) {
+				number := b.w.Text(locale.FigureCaption, itoa(fig.Number)+p.Label) + " "
 				caption = append([]content.Span{{Text: number, Style: content.Bold}}, caption...)
 			}
 			out = append(out, rowPanel{pic: pic, caption: caption})
@@ -507,7 +508,7 @@ func (b *builder) videoCode(s *content.Section, x, w float64) (unit, error) {
 	items := qrItems(code, x, 0, ss.QRSize)
 	items = append(items, &Link{X: x, Y: 0, W: ss.QRSize, H: ss.QRSize, URL: s.VideoURL})
 	tx := x + ss.QRSize + ss.QRGap
-	spans := []content.Span{{Text: "Watch how it is done:\n", Style: content.Bold}, {Text: displayURL(s.VideoURL), Link: s.VideoURL}}
+	spans := []content.Span{{Text: b.w.Text(locale.WatchVideo) + "\n", Style: content.Bold}, {Text: displayURL(s.VideoURL), Link: s.VideoURL}}
 	st := th.textStyle(th.Type.Caption)
 	lines := b.textUnits(spans, st, tx, w-ss.QRSize-ss.QRGap, alignLeft)
 	textH := float64(float64(len(lines)) * st.leading)
@@ -536,9 +537,9 @@ func (b *builder) sheetTitle(h *content.Handout) {
 func (b *builder) visitLine(h *content.Handout) []content.Span {
 	var fields []labelled
 	if b.in.Cover == nil {
-		fields = append(fields, labelled{"For:", b.in.Patient}, labelled{"Date:", b.in.Date})
+		fields = append(fields, labelled{b.w.Text(locale.ForLabel), b.in.Patient}, labelled{b.w.Text(locale.DateLabel), b.date()})
 	}
-	fields = append(fields, labelled{"Clinician:", h.Meta.Author})
+	fields = append(fields, labelled{b.w.Text(locale.ClinicianLabel), h.Meta.Author})
 	return labelledSpans("  ·  ", fields...)
 }
 
@@ -557,7 +558,7 @@ func (b *builder) summaryBox(h *content.Handout) {
 			continue
 		}
 		n++
-		if o := s.Dose.HowOften(); o != "" {
+		if o := s.Dose.HowOften(b.w); o != "" {
 			if count[o] == 0 {
 				often = append(often, o)
 			}
@@ -567,10 +568,7 @@ func (b *builder) summaryBox(h *content.Handout) {
 	if n == 0 {
 		return
 	}
-	what := "these " + itoa(n) + " exercises"
-	if n == 1 {
-		what = "this exercise"
-	}
+	what := b.w.Text(locale.SummaryExercises, n)
 	best := ""
 	for _, o := range often {
 		if count[o] > count[best] {
@@ -580,7 +578,7 @@ func (b *builder) summaryBox(h *content.Handout) {
 	if best != "" {
 		what += ", " + best
 	}
-	spans := []content.Span{{Text: "Your programme: ", Style: content.Bold}, {Text: what + "."}}
+	spans := []content.Span{{Text: b.w.Text(locale.SummaryLabel) + " ", Style: content.Bold}, {Text: what + "."}}
 	st := th.textStyle(th.Type.Summary)
 	lines := b.textUnits(spans, st, ss.BoxPad, b.col.w-float64(2*ss.BoxPad), alignLeft)
 	hgt := float64(float64(len(lines))*st.leading) + float64(2*ss.BoxPad)
@@ -594,7 +592,7 @@ func (b *builder) summaryBox(h *content.Handout) {
 // content's defaults) and what is normal.
 func (b *builder) stopBox() {
 	th, ss, sp := b.th, b.th.Sheet, b.th.Space
-	stop := b.in.Clinic.StopAndCall
+	stop := b.in.Clinic.StopAndCall.Or(content.DefaultStopAndCall(b.w))
 	if len(stop.Signs) == 0 {
 		return
 	}

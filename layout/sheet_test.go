@@ -7,6 +7,7 @@ import (
 
 	"handout/content"
 	"handout/figures/pose"
+	"handout/locale"
 )
 
 // programmeInput is a programme of the built-in exercises ids (their
@@ -26,7 +27,7 @@ func programmeInput(t *testing.T, st Style, paper Paper, ids ...string) Input {
 		}
 		p.Items = append(p.Items, content.ProgrammeItem{Exercise: e, Dose: e.Dose})
 	}
-	h := p.Handout("")
+	h := p.Handout("", locale.English())
 	pics := map[*content.Panel]Picture{}
 	for i := range h.Sections {
 		for _, blk := range h.Sections[i].Blocks {

@@ -13,6 +13,7 @@ import (
 
 	"handout/content"
 	"handout/figures/pose"
+	"handout/locale"
 )
 
 // Catalog is the library a long-running front door (the web page, handout
@@ -25,6 +26,9 @@ type Catalog struct {
 	// Fallback is what a programme gets when an exercise lacks the
 	// programme's language: the clinic profile's language_fallback.
 	Fallback content.LanguageFallback
+	// Language is the clinic profile's language: a programme that names
+	// none is made in it ("": en-US).
+	Language string
 	drawn    map[string]bool
 }
 
@@ -117,7 +121,7 @@ func (c *Catalog) Exercises() []ExerciseInfo {
 func (c *Catalog) info(e *content.Exercise) ExerciseInfo {
 	in := ExerciseInfo{ID: e.ID, Name: e.Name, Aliases: e.Aliases, Regions: e.Regions, Position: e.Position,
 		Equipment: e.Equipment, Laterality: string(e.Laterality), Level: e.Level, Dose: doseParts(e.Dose),
-		DoseLine: content.WordDose(e.Dose, "", e), Thumbnail: c.thumbnail(e)}
+		DoseLine: content.WordDose(locale.English(), e.Dose, "", e), Thumbnail: c.thumbnail(e)}
 	for _, side := range e.Sides() {
 		in.Sides = append(in.Sides, string(side))
 	}
@@ -203,7 +207,7 @@ func (c *Catalog) ProgrammeJSON(name string, src []byte) (HandoutFile, func(), e
 	if err != nil {
 		return HandoutFile{}, nothing, fieldErrors(err, fields)
 	}
-	hf, err := programmeHandout(c.library, c.Fallback, p, warnings, block, c.LibraryDir)
+	hf, err := programmeHandout(c.library, c.Fallback, p, warnings, block, c.LibraryDir, c.Language)
 	if err != nil {
 		return HandoutFile{}, nothing, err
 	}
@@ -323,19 +327,32 @@ func fieldErrors(err error, fields map[int]string) error {
 }
 
 // programmeHandout is a programme resolved against lib as a handout of a
-// job: its exercises and protocol in its language (p.Language, final by
-// now: lib.Translate, with fallback when one lacks it), its sections, its
-// warnings (more than six exercises; English printed for a missing
-// translation; a drawing not made yet), and src, what it was read from.
-// It is the one place a programme's language picks its words, for every
-// front door.
-func programmeHandout(lib *content.Library, fallback content.LanguageFallback, p *content.Programme, warnings []Warning, src []byte, libraryDir string) (HandoutFile, error) {
+// job: its exercises and protocol in its language (lib.Translate, with
+// fallback when one lacks it), its sections, its warnings (more than six
+// exercises; English printed for a missing translation; a drawing not made
+// yet), and src, what it was read from. It is the one place a programme's
+// language picks its words, for every front door.
+//
+// The language is the programme's own (p.Language, which the front door
+// may have set), else def (the clinic profile's), else en-US. A language
+// the program does not print is an error listing those it does.
+func programmeHandout(lib *content.Library, fallback content.LanguageFallback, p *content.Programme, warnings []Warning, src []byte, libraryDir, def string) (HandoutFile, error) {
+	if p.Language == "" {
+		p.Language = def
+	}
+	w := locale.English()
+	if p.Language != "" {
+		var err error
+		if w, err = locale.Match(p.Language); err != nil {
+			return HandoutFile{}, fmt.Errorf("%s: language: %w", p.Source, err)
+		}
+	}
 	fell, err := lib.Translate(p, fallback)
 	if err != nil {
 		return HandoutFile{}, err
 	}
 	warnings = append(slices.Clip(warnings), fell...)
-	hf := HandoutFile{Handout: p.Handout(libraryDir), Programme: p, src: src, Warnings: warnings}
+	hf := HandoutFile{Handout: p.Handout(libraryDir, w), Programme: p, src: src, Warnings: warnings}
 	hf.Warnings = append(hf.Warnings, dropUndrawn(hf.Handout)...)
 	return hf, nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"handout/content"
+	"handout/locale"
 )
 
 // TestResolveInLanguage: a programme resolved in a language gets its
@@ -36,7 +37,7 @@ func TestResolveInLanguage(t *testing.T) {
 	if got := hf.Programme.Items[1].Exercise.Name; got != "Gato y vaca" || hf.Handout.Meta.Language != "es" {
 		t.Errorf("cat-cow in Spanish is %q, the handout's language %q", got, hf.Handout.Meta.Language)
 	}
-	if hf.Programme.Items[1].DoseLine() == "" {
+	if hf.Programme.Items[1].DoseLine(locale.English()) == "" {
 		t.Error("the dose is lost")
 	}
 	if en, err := specs.Resolve(both); err != nil || en.Programme.Items[1].Exercise.Name != "Cat and cow" {

@@ -7,6 +7,7 @@ import (
 
 	"handout/content"
 	"handout/figures/pose"
+	"handout/locale"
 )
 
 // builtinLibrary is the built-in library with the drawings' descriptions
@@ -71,7 +72,7 @@ func ExerciseCard(e *content.Exercise) string {
 	field("equipment", e.Equipment...)
 	field("sides", string(e.Laterality))
 	field("level", e.Level)
-	field("dose", content.WordDose(e.Dose, "", e))
+	field("dose", content.WordDose(locale.English(), e.Dose, "", e))
 	field("video", e.VideoURL)
 	field("source", string(e.SourceKind))
 	field("reviewed", e.Reviewed)

@@ -193,7 +193,7 @@ func TestListNamesProgrammes(t *testing.T) {
 		if _, err := r.Resolve("../outside.yaml"); err == nil || !strings.Contains(err.Error(), "outside.yaml") {
 			t.Errorf("../outside.yaml: err = %v, want it refused", err)
 		}
-		hf, err := r.ProgrammeColumns("", "chin-tuck | bird-dog")
+		hf, err := r.ProgrammeColumns("", "chin-tuck | bird-dog", "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -221,11 +221,11 @@ func TestListNamesProgrammes(t *testing.T) {
 func TestRowProgrammes(t *testing.T) {
 	r := NewResolverWithin(t.TempDir())
 	defer r.Close()
-	a, err := r.ProgrammeColumns("knee-osteoarthritis", "clamshell | hamstring-stretch: side left")
+	a, err := r.ProgrammeColumns("knee-osteoarthritis", "clamshell | hamstring-stretch: side left", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := r.ProgrammeColumns("knee-osteoarthritis", "clamshell | hamstring-stretch: side left")
+	b, _ := r.ProgrammeColumns("knee-osteoarthritis", "clamshell | hamstring-stretch: side left", "")
 	if a.Handout != b.Handout {
 		t.Error("the same columns were parsed twice")
 	}
@@ -241,14 +241,14 @@ func TestRowProgrammes(t *testing.T) {
 	if placeless != 1 {
 		t.Errorf("warnings %v, want one without a place about 7 exercises", a.Warnings)
 	}
-	j, err := r.ProgrammeJSON([]byte(`{"protocol":"knee-osteoarthritis","exercises":["clamshell",{"id":"hamstring-stretch","side":"left"}]}`))
+	j, err := r.ProgrammeJSON([]byte(`{"protocol":"knee-osteoarthritis","exercises":["clamshell",{"id":"hamstring-stretch","side":"left"}]}`), "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got, want := strings.Join(j.Exercises(), " "), strings.Join(a.Exercises(), " "); got != want {
 		t.Errorf("JSON row's exercises %s, columns' %s", got, want)
 	}
-	if _, err := r.ProgrammeColumns("", "chin-tuk"); err == nil || !strings.HasPrefix(err.Error(), `exercises: no exercise "chin-tuk"`) {
+	if _, err := r.ProgrammeColumns("", "chin-tuk", ""); err == nil || !strings.HasPrefix(err.Error(), `exercises: no exercise "chin-tuk"`) {
 		t.Errorf("err = %v", err)
 	}
 }

@@ -157,6 +157,10 @@ type Job struct {
 	// are made gray (photos with the laser curve).
 	Grayscale bool
 	Style     string // the layout's look, by name (layout.StyleByName); "": the default
+	// Language is the BCP 47 tag the front door chose (--language, a
+	// list's language column); "" for the handouts' own, else the clinic
+	// profile's, else en-US (Engine.Layout, jobLanguage).
+	Language string
 	// Warn, when set, is told of a photo too small to print sharp where
 	// the layout puts it (print preset only), once per photo and document:
 	// the handout's file:line, the photo and what to do; and of a brand
@@ -212,6 +216,10 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	words, docLang, err := jobLanguage(j)
+	if err != nil {
+		return nil, err
+	}
 	pics, photos, err := e.pictures(j)
 	if err != nil {
 		return nil, err
@@ -223,7 +231,7 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	in := layout.Input{
 		Clinic: j.Clinic.Profile, Pictures: pics, Style: style,
 		Patient: j.Patient, Date: j.Date, Paper: paper, Cover: j.Cover, TickLog: j.TickLog,
-		Grayscale: j.Grayscale,
+		Grayscale: j.Grayscale, Words: words,
 	}
 	if logo != nil {
 		in.Logo = logo.photo
@@ -239,6 +247,7 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 		return nil, err
 	}
 	doc.CJK = j.Clinic.CJK
+	doc.Language = docLang
 	if err := e.preparePhotos(doc, photos, j); err != nil {
 		return nil, err
 	}

@@ -138,6 +138,7 @@ type Resolver struct {
 	// fallback is what a programme gets when an exercise lacks its
 	// language (UseLanguageFallback).
 	fallback content.LanguageFallback
+	language string // a programme's language when it names none (UseLanguage)
 }
 
 type resolved struct {
@@ -173,6 +174,11 @@ func (r *Resolver) UseLibrary(dir string) { r.libraryDir = dir }
 // profile's language_fallback (content.Library.Translate).
 func (r *Resolver) UseLanguageFallback(f content.LanguageFallback) { r.fallback = f }
 
+// UseLanguage makes programmes that name no language be made in lang
+// (BCP 47): the clinic profile's language:. Call it before the first
+// Resolve.
+func (r *Resolver) UseLanguage(lang string) { r.language = lang }
+
 // Library returns the library programmes resolve against, loading it on
 // first use. A library that cannot be read is tried once: every
 // programme of a list then gets the same error, without reading the
@@ -207,7 +213,8 @@ func (r *Resolver) Resolve(spec string) (HandoutFile, error) { return r.ResolveI
 // handout's own): a built-in handout's translation into lang
 // (content.BuiltinHandout), a programme or protocol with lang as its
 // language, its exercises in lang (content.Library.Translate). A handout
-// file is read as it is: its own language: says what it is written in.
+// file is read as it is: its own language: says what it is written in
+// (render then refuses a document in another).
 func (r *Resolver) ResolveIn(spec, lang string) (HandoutFile, error) {
 	s, err := ParseSpec(spec)
 	if err != nil {
@@ -414,8 +421,10 @@ func (r *Resolver) programme(s Spec, written, lang string) (HandoutFile, error) 
 // giving the same columns share one result. Its messages and the
 // warnings without a Pos name the column but not the row, which the
 // caller names.
-func (r *Resolver) ProgrammeColumns(protocol, exercises string) (HandoutFile, error) {
-	return r.rowProgramme("columns\x00"+protocol+"\x00"+exercises, func(lib *content.Library) (*content.Programme, []content.ProgrammeWarning, error) {
+//
+// lang is the row's language column (BCP 47; "" for the clinic's).
+func (r *Resolver) ProgrammeColumns(protocol, exercises, lang string) (HandoutFile, error) {
+	return r.rowProgramme("columns\x00"+protocol+"\x00"+exercises, lang, func(lib *content.Library) (*content.Programme, []content.ProgrammeWarning, error) {
 		return content.ParseProgrammeColumns(protocol, exercises, lib)
 	})
 }
@@ -423,8 +432,8 @@ func (r *Resolver) ProgrammeColumns(protocol, exercises string) (HandoutFile, er
 // ProgrammeJSON is ProgrammeColumns for a JSON Lines row: src is a JSON
 // object of the row's "protocol" and "exercises" keys, read as a
 // programme file's (content.ParseProgrammeJSON).
-func (r *Resolver) ProgrammeJSON(src []byte) (HandoutFile, error) {
-	return r.rowProgramme("json\x00"+string(src), func(lib *content.Library) (*content.Programme, []content.ProgrammeWarning, error) {
+func (r *Resolver) ProgrammeJSON(src []byte, lang string) (HandoutFile, error) {
+	return r.rowProgramme("json\x00"+string(src), lang, func(lib *content.Library) (*content.Programme, []content.ProgrammeWarning, error) {
 		return content.ParseProgrammeJSON(src, lib)
 	})
 }
@@ -432,8 +441,11 @@ func (r *Resolver) ProgrammeJSON(src []byte) (HandoutFile, error) {
 // rowProgramme parses a row's programme once per resolver: key is what
 // it was made from, parse makes it. The key starts with "\x00", which no
 // spec does, so that it has a place of its own in done.
-func (r *Resolver) rowProgramme(key string, parse func(*content.Library) (*content.Programme, []content.ProgrammeWarning, error)) (HandoutFile, error) {
+func (r *Resolver) rowProgramme(key, lang string, parse func(*content.Library) (*content.Programme, []content.ProgrammeWarning, error)) (HandoutFile, error) {
 	key = "\x00" + key
+	if lang != "" {
+		key += "\x00language " + lang
+	}
 	if d, ok := r.done[key]; ok {
 		return d.hf, d.err
 	}
@@ -446,6 +458,9 @@ func (r *Resolver) rowProgramme(key string, parse func(*content.Library) (*conte
 		if err != nil {
 			return HandoutFile{}, err
 		}
+		if lang != "" {
+			p.Language = lang
+		}
 		return r.programmeFile(lib, p, warnings, []byte(key))
 	}()
 	r.done[key] = resolved{hf, err}
@@ -457,14 +472,13 @@ func (r *Resolver) rowProgramme(key string, parse func(*content.Library) (*conte
 // photos (a clinic's exercises') in the library folder. src is the
 // programme's text, for Sum.
 func (r *Resolver) programmeFile(lib *content.Library, p *content.Programme, warnings []Warning, src []byte) (HandoutFile, error) {
-	hf, err := programmeHandout(lib, r.fallback, p, warnings, src, r.libraryDir)
+	hf, err := programmeHandout(lib, r.fallback, p, warnings, src, r.libraryDir, r.language)
 	if err != nil {
 		return HandoutFile{}, err
 	}
 	if r.libraryDir != "" {
 		// A clinic's exercises may use photos, named by their paths
 		// inside the library folder (Programme.Handout).
-		var err error
 		if hf.Dir, err = r.openRoot(r.libraryDir); err != nil {
 			return HandoutFile{}, fmt.Errorf("library folder %s: %w", r.libraryDir, err)
 		}

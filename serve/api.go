@@ -264,6 +264,7 @@ func (s *Server) saveProtocol(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	cat.Fallback = s.catalog.Load().Fallback
+	cat.Language = s.catalog.Load().Language
 	s.catalog.Store(cat)
 	writeJSON(w, http.StatusCreated, map[string]string{"id": id, "file": id + ".yaml"})
 }

@@ -66,12 +66,29 @@ type buildData struct {
 	CanSave                       bool // a library folder is set: "Save as protocol" works
 }
 
+// sameLanguage reports whether a listed language is the one chosen
+// (the profile may write "en" for en-US, "pt" for pt-BR).
+func sameLanguage(listed, chosen string) bool {
+	if strings.EqualFold(listed, chosen) {
+		return true
+	}
+	return render.LanguageOf(chosen) == listed
+}
+
 // buildPage is GET /: build a programme.
 func (s *Server) buildPage(w http.ResponseWriter, _ *http.Request) {
 	cat := s.catalog.Load()
 	d := buildData{Clinicians: s.cfg.Clinic.Profile.Clinicians, Today: time.Now().Format(time.DateOnly),
 		MaxExercises: render.MaxProgrammeExercises, CanSave: s.cfg.LibraryDir != "",
-		Languages: []option{{Value: "en", Label: "English", Selected: true}}}
+	}
+	// The languages documents print in; the clinic's is chosen.
+	chosen := render.Languages()[0].Tag
+	if l := s.cfg.Clinic.Profile.Language; l != "" {
+		chosen = l
+	}
+	for _, l := range render.Languages() {
+		d.Languages = append(d.Languages, option{Value: l.Tag, Label: l.Name, Selected: sameLanguage(l.Tag, chosen)})
+	}
 	for _, p := range cat.Protocols() {
 		d.Protocols = append(d.Protocols, option{Value: p.ID, Label: p.Name})
 	}

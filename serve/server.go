@@ -87,6 +87,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Clinic.Profile != nil {
 		cat.Fallback = cfg.Clinic.Profile.LanguageFallback
+		cat.Language = cfg.Clinic.Profile.Language
 	}
 	assets, err := loadAssets()
 	if err != nil {

@@ -1,0 +1,162 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"handout/content"
+	"handout/locale"
+)
+
+// The document's language picks the catalogue every label is printed
+// from (locale) and is the PDF's /Lang. It is, first found:
+//
+//  1. the front door's choice (Job.Language: render --language, a list's
+//     language column; the web page's is the programme's own language:);
+//  2. the first handout's own language: (a programme's is the one it was
+//     made in, Resolver.UseLanguage);
+//  3. the clinic profile's language:;
+//  4. en-US.
+//
+// A handout's language: says what its text is written in: a document in
+// another language is an error naming the handout (unless a translation
+// of it is found: translated). A handout written in "en" takes the
+// profile's en-GB, or the front door's: regional variants are the labels'
+// spelling, not the text's language.
+
+// mulTags are the BCP 47 codes for no one language: a handout in several
+// ("mul") or in none said ("und"). Its labels are the profile's language
+// (else en-US); its /Lang says what it said.
+var mulTags = map[string]bool{"mul": true, "und": true, "zxx": true}
+
+// labelsOnly reports whether a handout's own language leaves the labels
+// to the profile (else en-US) while its /Lang keeps what it says: a
+// handout in several languages or none ("mul"), or in a language the
+// program prints its own words in but has no catalogue for (Chinese,
+// Vietnamese: the clinic's text prints, the labels are the clinic's
+// language) — refusing it would refuse text the fonts can print.
+func labelsOnly(own string) bool {
+	if mulTags[strings.ToLower(own)] {
+		return true
+	}
+	_, err := locale.Match(own)
+	return own != "" && err != nil
+}
+
+// jobLanguage is the catalogue a job prints with and the tag its PDF
+// declares.
+func jobLanguage(j Job) (*locale.Words, string, error) {
+	profile := j.Clinic.Profile
+	var own, ownWhere string // the first handout's language, and where it says so
+	if len(j.Handouts) > 0 {
+		h := j.Handouts[0].Handout
+		own, ownWhere = h.Meta.Language, languageWhere(h)
+	}
+	lang, where := j.Language, "language"
+	switch {
+	case lang != "":
+	case own != "" && !labelsOnly(own):
+		lang, where = own, ownWhere
+		// "en" with an en-GB profile is British English.
+		if p := profile.Language; p != "" && !hasRegion(own) && sameBase(own, p) {
+			lang, where = p, profile.Source+": language"
+		}
+	case profile.Language != "":
+		lang, where = profile.Language, profile.Source+": language"
+	}
+	w := locale.English()
+	if lang != "" {
+		var err error
+		if w, err = locale.Match(lang); err != nil {
+			return nil, "", fmt.Errorf("%s: %w", where, err)
+		}
+	}
+	for i, hf := range j.Handouts {
+		if j.Language == "" && labelsOnly(hf.Handout.Meta.Language) {
+			continue
+		}
+		tr, err := translated(hf, w)
+		if err != nil {
+			return nil, "", err
+		}
+		j.Handouts[i] = tr
+	}
+	docLang := w.Tag()
+	if labelsOnly(own) && j.Language == "" {
+		docLang = own
+	}
+	return w, docLang, nil
+}
+
+// translated is the handout in w's language: itself when it is written
+// in it (or says no language, or several), else its translation. A
+// handout without one is an error naming it and both languages.
+func translated(hf HandoutFile, w *locale.Words) (HandoutFile, error) {
+	h := hf.Handout
+	own := h.Meta.Language
+	if own == "" || mulTags[strings.ToLower(own)] || sameBase(own, w.Tag()) {
+		return hf, nil
+	}
+	return HandoutFile{}, fmt.Errorf("%s: the handout is written in %s (its language:), and the document is to be in %s; there is no translation of it: give it in its own language, or write the translation",
+		languageWhere(h), own, w.Tag())
+}
+
+// languageWhere names a handout's language: line, for messages.
+func languageWhere(h *content.Handout) string {
+	if n := h.Meta.Line("language"); n > 0 {
+		return fmt.Sprintf("%s:%d: language", h.Source, n)
+	}
+	return h.Source + ": language"
+}
+
+// sameBase reports whether two BCP 47 tags are of one language ("en" and
+// "en-GB"); a tag that does not parse is of none.
+func sameBase(a, b string) bool {
+	ta, errA := language.Parse(a)
+	tb, errB := language.Parse(b)
+	if errA != nil || errB != nil {
+		return false
+	}
+	ba, _ := ta.Base()
+	bb, _ := tb.Base()
+	return ba == bb
+}
+
+// hasRegion reports whether a tag names a region or script ("en-GB",
+// "es-419"), not the language alone.
+func hasRegion(tag string) bool { return strings.ContainsAny(tag, "-_") }
+
+// Languages lists the languages documents print in, en-US (the default)
+// first, each as its BCP 47 tag and its own name for itself ("es",
+// "Español"): for help texts and the web page's choice.
+func Languages() []Language {
+	var out []Language
+	for _, tag := range locale.Languages() {
+		w, _ := locale.Match(tag) // its own tag: matches
+		out = append(out, Language{Tag: tag, Name: w.Text(locale.LanguageName)})
+	}
+	return out
+}
+
+// Language is one language documents print in.
+type Language struct{ Tag, Name string }
+
+// CheckLanguage reports whether documents print in tag (BCP 47): nil, or
+// an error listing the languages they do, for the caller to prefix with
+// the field ("--language", "row 4: language").
+func CheckLanguage(tag string) error {
+	_, err := locale.Match(tag)
+	return err
+}
+
+// LanguageOf is the tag of the language documents print for tag ("en" is
+// en-US, "pt-PT" pt-BR), "" for one they do not print.
+func LanguageOf(tag string) string {
+	w, err := locale.Match(tag)
+	if err != nil {
+		return ""
+	}
+	return w.Tag()
+}
