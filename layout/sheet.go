@@ -347,7 +347,11 @@ func (b *builder) rowAbove(s *content.Section, panels []rowPanel, k float64) (un
 	items, y := stack(nil, b.textUnits(s.Title, th.textStyle(th.Type.RowTitle), 0, b.col.w, alignLeft), 0)
 	y += ss.TextGap
 	if len(panels) > 0 {
+		// The pictures' column is at least DrawingMin wide, as beside
+		// the text (sheetGeometry): a narrow drawing's caption wraps in
+		// it, not in the drawing's own width, where a long word is cut.
 		_, w := b.sizePanels(panels, k)
+		w = min(max(w, ss.DrawingMin), b.col.w)
 		pics, h := b.drawingColumn(panels, k, w)
 		for _, it := range pics {
 			items = append(items, moved(it, (b.col.w-w)/2, y))

@@ -2,6 +2,8 @@ package layout
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -264,6 +266,49 @@ func TestSheetPhotoRow(t *testing.T) {
 	for _, pb := range boxes {
 		if pb.H > st.Sheet.PhotoH+0.01 || pb.W > st.Sheet.DrawingMax+0.01 {
 			t.Errorf("a photo drawn %.0fx%.0f, beyond %.0f high or %.0f wide", pb.W, pb.H, st.Sheet.PhotoH, st.Sheet.DrawingMax)
+		}
+	}
+}
+
+// TestLargePrintCaptionKeepsItsWords: in large print a row's pictures
+// stand above its text, and a narrow drawing's caption wraps in the
+// pictures' column: that column is at least the sheet's DrawingMin wide,
+// as beside the text, so a caption word is never cut in two ("Standin" /
+// "g tall," under a standing figure once).
+func TestLargePrintCaptionKeepsItsWords(t *testing.T) {
+	t.Parallel()
+	f := realFonts(t)
+	in := programmeInput(t, largePrint(), A4, "calf-stretch")
+	const caption = "Standing tall, seen from the side"
+	standing, err := pose.Builtin("mountain-side") // the narrowest drawing: a person standing, side on
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range in.Handouts[0].Sections {
+		for _, blk := range in.Handouts[0].Sections[i].Blocks {
+			if fig, ok := blk.(*content.Figure); ok {
+				fig.Caption = plain(caption)
+				in.Pictures[&fig.Panels[0]] = Picture{Drawing: &standing}
+			}
+		}
+	}
+	doc, err := Layout(f, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := map[string]bool{}
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(*Text); ok {
+				for _, w := range strings.Fields(tx.S) {
+					words[w] = true
+				}
+			}
+		}
+	}
+	for _, w := range strings.Fields(caption) {
+		if !words[w] {
+			t.Errorf("the caption's word %q is not printed whole (printed: %q)", w, slices.Sorted(maps.Keys(words)))
 		}
 	}
 }
