@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"os"
 	"testing"
 
 	"handout/fonts"
@@ -14,13 +13,7 @@ import (
 // packets again; a clinic without one hashes as before the font existed.
 func TestCJKFontIsAnInput(t *testing.T) {
 	t.Parallel()
-	ttf, err := os.ReadFile("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
-	if err != nil {
-		if os.Getenv("HANDOUT_REQUIRE_CJK_FONT") != "" {
-			t.Fatal(err)
-		}
-		t.Skipf("no CJK font to test with (%v): apt-get install fonts-droid-fallback", err)
-	}
+	_, ttf := pdftest.CJKFont(t)
 	dir := t.TempDir()
 	list := pdftest.WriteList(t, dir, pdftest.Patients(1))
 	s, err := New(Options{List: list, OutDir: dir, Jobs: 1})

@@ -1,27 +1,17 @@
 package fonts
 
 import (
-	"os"
 	"strings"
 	"testing"
+
+	"handout/internal/pdftest"
 )
 
-// droidFallback is Droid Sans Fallback (Apache-2.0, Debian's
-// fonts-droid-fallback), which .ci/run installs; the repository has no copy.
-const droidFallback = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
-
-// loadCJK parses droidFallback, skipping the test when it is not
-// installed, unless HANDOUT_REQUIRE_CJK_FONT is set (.ci/run sets it).
+// loadCJK parses the tests' CJK font (pdftest.CJKFont: skipped when it
+// is not installed, unless .ci/run requires it).
 func loadCJK(t *testing.T) *CJK {
 	t.Helper()
-	ttf, err := os.ReadFile(droidFallback)
-	if err != nil {
-		if os.Getenv("HANDOUT_REQUIRE_CJK_FONT") != "" {
-			t.Fatalf("%v: install the Debian package fonts-droid-fallback", err)
-		}
-		t.Skipf("no CJK font to test with (%v): apt-get install fonts-droid-fallback", err)
-	}
-	c, err := ParseCJK("DroidSansFallbackFull.ttf", ttf)
+	c, err := ParseCJK(pdftest.CJKFont(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,32 +2,20 @@ package pdf
 
 import (
 	"bytes"
-	"os"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"handout/fonts"
+	"handout/internal/pdftest"
 	"handout/layout"
 )
 
-// droidFallback is the CJK font the tests use (Debian's
-// fonts-droid-fallback, Apache-2.0; .ci/run installs it).
-const droidFallback = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
-
-// cjkSet is the embedded fonts with droidFallback as the CJK font; the
-// test skips when it is not installed, unless HANDOUT_REQUIRE_CJK_FONT
-// is set.
+// cjkSet is the embedded fonts with the tests' CJK font (pdftest.CJKFont:
+// skipped when it is not installed, unless .ci/run requires it).
 func cjkSet(t *testing.T) *fonts.Set {
 	t.Helper()
-	ttf, err := os.ReadFile(droidFallback)
-	if err != nil {
-		if os.Getenv("HANDOUT_REQUIRE_CJK_FONT") != "" {
-			t.Fatalf("%v: install the Debian package fonts-droid-fallback", err)
-		}
-		t.Skipf("no CJK font to test with (%v): apt-get install fonts-droid-fallback", err)
-	}
-	c, err := fonts.ParseCJK("DroidSansFallbackFull.ttf", ttf)
+	c, err := fonts.ParseCJK(pdftest.CJKFont(t))
 	if err != nil {
 		t.Fatal(err)
 	}

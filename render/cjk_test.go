@@ -10,26 +10,11 @@ import (
 	"handout/internal/pdftest"
 )
 
-// droidFallback is the CJK font the tests use: Droid Sans Fallback
-// (Apache-2.0), from Debian's fonts-droid-fallback, which .ci/run
-// installs. The repository holds no copy.
-const droidFallback = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
-
-// cjkFontRequired is set by .ci/run: there a missing font fails the CJK
-// tests instead of skipping them.
-const cjkFontRequired = "HANDOUT_REQUIRE_CJK_FONT"
-
-// testCJKFont returns the bytes of droidFallback, skipping the test when
-// the font is not installed (failing it where cjkFontRequired is set).
+// testCJKFont returns the bytes of the tests' CJK font (pdftest.CJKFont:
+// skipped when it is not installed, unless .ci/run requires it).
 func testCJKFont(t testing.TB) []byte {
 	t.Helper()
-	ttf, err := os.ReadFile(droidFallback)
-	if err != nil {
-		if os.Getenv(cjkFontRequired) != "" {
-			t.Fatalf("%v: install the Debian package fonts-droid-fallback (%s is set)", err, cjkFontRequired)
-		}
-		t.Skipf("no CJK font to test with (%v): apt-get install fonts-droid-fallback", err)
-	}
+	_, ttf := pdftest.CJKFont(t)
 	return ttf
 }
 
@@ -173,7 +158,7 @@ func TestLoadClinicReadsTheCJKFont(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "fonts", "cjk.ttf"), ttf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink(droidFallback, filepath.Join(dir, "link.ttf")); err != nil {
+	if err := os.Symlink(pdftest.CJKFontPath, filepath.Join(dir, "link.ttf")); err != nil {
 		t.Fatal(err)
 	}
 	noto, err := fonts.Load()
