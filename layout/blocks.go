@@ -51,6 +51,7 @@ func (b *builder) add(us []unit, before float64) {
 	for i := range us {
 		us[i].owner = b.owner
 	}
+	attach(b.cur, us)
 	b.units = append(b.units, us...)
 }
 
@@ -64,6 +65,11 @@ func (b *builder) textUnits(spans []content.Span, st textStyle, x, w float64, al
 		us[i] = unit{h: st.leading, items: lineItems(ln, x, 0, st, w, al), glue: i == 1 || (i > 0 && i == len(lines)-1)}
 	}
 	return us
+}
+
+// textAs is textUnits marked as one element of role (elem.go).
+func (b *builder) textAs(role Role, spans []content.Span, st textStyle, x, w float64, al align) []unit {
+	return mark(newElem(role), b.textUnits(spans, st, x, w, al))
 }
 
 // height is how tall units are one under the other, with the space
@@ -91,9 +97,9 @@ func glueAll(us []unit) []unit {
 // titleBlock is the handout's title, subtitle and who wrote it.
 func (b *builder) titleBlock(h *content.Handout) {
 	th, m := b.th, h.Meta
-	us := b.textUnits(plain(m.Title), th.textStyle(th.Type.H1), 0, b.col.w, alignLeft)
+	us := b.textAs(RoleH1, plain(m.Title), th.textStyle(th.Type.H1), 0, b.col.w, alignLeft)
 	if m.Subtitle != "" {
-		us = append(us, b.textUnits(plain(m.Subtitle), th.textStyle(th.Type.Subtitle), 0, b.col.w, alignLeft)...)
+		us = append(us, b.textAs(RoleP, plain(m.Subtitle), th.textStyle(th.Type.Subtitle), 0, b.col.w, alignLeft)...)
 	}
 	var by []string
 	if m.Author != "" {
@@ -103,7 +109,7 @@ func (b *builder) titleBlock(h *content.Handout) {
 		by = append(by, b.w.Text(locale.ReviewedOn, b.w.Date(m.Reviewed)))
 	}
 	if len(by) > 0 {
-		line := b.textUnits(plain(strings.Join(by, "  ·  ")), th.textStyle(th.Type.Caption), 0, b.col.w, alignLeft)
+		line := b.textAs(RoleP, plain(strings.Join(by, "  ·  ")), th.textStyle(th.Type.Caption), 0, b.col.w, alignLeft)
 		if len(line) > 0 {
 			line[0].before = th.Space.Byline
 		}
@@ -120,6 +126,9 @@ func (b *builder) section(s *content.Section) error {
 	if len(s.Title) > 0 {
 		bl = append([]content.Block{&content.Heading{Pos: s.Pos, Level: 2, Text: s.Title}}, bl...)
 	}
+	outer := b.cur
+	b.cur = outer.child(RoleSect)
+	defer func() { b.cur = outer }()
 	return b.blocks(bl, 0, b.col.w, nil)
 }
 
@@ -130,6 +139,14 @@ func (b *builder) heading(h *content.Heading) (textStyle, float64) {
 		return b.th.textStyle(b.th.Type.H2), b.th.Space.Section
 	}
 	return b.th.textStyle(b.th.Type.H3), b.th.Space.Subhead
+}
+
+// headingRole is a heading's role: H2 for a section's title, H3 under it.
+func headingRole(h *content.Heading) Role {
+	if h.Level == 2 {
+		return RoleH2
+	}
+	return RoleH3
 }
 
 // blocks lays out a sequence of blocks in a column of width w at x. Inside
@@ -173,9 +190,9 @@ func (b *builder) blocks(bl []content.Block, x, w float64, box *frame) error {
 			if box != nil {
 				st = st.on(box.fill)
 			}
-			us = glueAll(b.textUnits(v.Text, st, x, w, alignLeft))
+			us = glueAll(b.textAs(headingRole(v), v.Text, st, x, w, alignLeft))
 		case *content.Paragraph:
-			us = b.textUnits(v.Text, body, x, w, alignLeft)
+			us = b.textAs(RoleP, v.Text, body, x, w, alignLeft)
 			// A line or two next to a picture is about the picture ("Rest
 			// your chin on the mat.", "Hold for five breaths."): it shares
 			// the picture's page rather than being left alone at the
@@ -262,11 +279,20 @@ func (b *builder) blocks(bl []content.Block, x, w float64, box *frame) error {
 func (b *builder) list(l *content.List, st textStyle, x, w float64) []unit {
 	var out []unit
 	sp := b.th.Space
+	// L › LI › Lbl + LBody, the numbering said (PDF/UA 16-001).
+	list := newElem(RoleL)
+	list.Numbering = "Disc"
+	if l.Ordered {
+		list.Numbering = "Decimal"
+	}
 	for i, item := range l.Items {
 		us := glueAll(b.textUnits(item, st, x+sp.ListIndent, w-sp.ListIndent, alignLeft))
 		if len(us) == 0 {
 			continue
 		}
+		li := list.child(RoleLI)
+		lbl := li.child(RoleLbl)
+		mark(li.child(RoleLBody), us)
 		label, face := "•", fonts.Bold
 		if l.Ordered {
 			label = itoa(l.Start+i) + "."
@@ -275,7 +301,7 @@ func (b *builder) list(l *content.List, st textStyle, x, w float64) []unit {
 		// The label is drawn first, so that text read in drawing order
 		// (copied, or read aloud without a structure tree) gives "1. Lie
 		// on your stomach…", not the number after the first line.
-		labelText := &Text{X: x + sp.ListIndent - sp.ListLabelGap - lw, Y: st.baseline(), Face: face, Size: st.size, Color: darkened(b.th.primary.text, textContrast, st.background), S: label}
+		labelText := &Text{Tag: Tag{Elem: lbl}, X: x + sp.ListIndent - sp.ListLabelGap - lw, Y: st.baseline(), Face: face, Size: st.size, Color: darkened(b.th.primary.text, textContrast, st.background), S: label}
 		us[0].items = append([]Item{labelText}, us[0].items...)
 		if i > 0 {
 			us[0].before = sp.Item
@@ -307,6 +333,7 @@ func (b *builder) figureRows(figs []*content.Figure) ([]unit, error) {
 		u := b.drawFigures(row, slotW, 1)
 		if photosOnly(row) {
 			smaller := b.drawFigures(row, slotW, b.th.Figure.PhotoShrink)
+			sameTags(smaller.items, u.items)
 			u.smaller = &smaller
 		}
 		units = append(units, u)
@@ -376,8 +403,9 @@ func (b *builder) photoBeside(fig *content.Figure, heading *content.Heading, res
 	var text []unit
 	if heading != nil {
 		st, _ := b.heading(heading)
-		text = b.textUnits(heading.Text, st, x, b.col.w-x, alignLeft)
+		text = b.textAs(headingRole(heading), heading.Text, st, x, b.col.w-x, alignLeft)
 	}
+	heads := len(text)
 	n := 0
 	for ; n < len(rest) && isText(rest[n]); n++ {
 		us := b.besideBlock(rest[n], body, x, len(text) > 0)
@@ -393,9 +421,10 @@ func (b *builder) photoBeside(fig *content.Figure, heading *content.Heading, res
 	if n == 0 {
 		return unit{}, 0, nil
 	}
-	u := besideUnit(photo, photoH, text)
+	u := besideUnit(photo, photoH, text, heads)
 	shrunk, shrunkH := b.besidePhoto(f, fg.PhotoShrink)
-	smaller := besideUnit(shrunk, shrunkH, text)
+	sameTags(shrunk, photo)
+	smaller := besideUnit(shrunk, shrunkH, text, heads)
 	u.smaller = &smaller
 	return u, n, nil
 }
@@ -414,9 +443,20 @@ func (b *builder) besidePhoto(f figureBox, scale float64) ([]Item, float64) {
 // besideUnit is a photo's items, of height photoH, with the text lines
 // beside it from its top, as one unit. The text starts at the same place
 // whatever the photo's shape or scale, so the titles of a page of such
-// rows line up.
-func besideUnit(photo []Item, photoH float64, text []unit) unit {
-	items, textH := stackSpaced(photo, text, 0)
+// rows line up. The first heads lines (the heading) come first in the
+// items, then the photo, then the rest: the order they are read in.
+func besideUnit(photo []Item, photoH float64, text []unit, heads int) unit {
+	items, y := stackSpaced(nil, text[:heads], 0)
+	items = append(items, photo...)
+	rest := text[heads:]
+	if heads > 0 && len(rest) > 0 {
+		y += rest[0].before
+	}
+	var textH float64
+	items, textH = stackSpaced(items, rest, y)
+	if len(rest) == 0 {
+		textH = y
+	}
 	return unit{h: max(photoH, textH), items: items}
 }
 
@@ -428,7 +468,7 @@ func (b *builder) besideBlock(blk content.Block, body textStyle, x float64, afte
 	var us []unit
 	switch v := blk.(type) {
 	case *content.Paragraph:
-		us = b.textUnits(v.Text, body, x, w, alignLeft)
+		us = b.textAs(RoleP, v.Text, body, x, w, alignLeft)
 	case *content.List:
 		us = b.list(v, body, x, w)
 	}
@@ -617,10 +657,15 @@ func (b *builder) figureItems(f figureBox, ws, hs []float64, picH, slotW float64
 	x := (slotW - rowW) / 2
 	labelH := 0.0
 	for i, p := range f.pics {
-		items = append(items, pictureItems(p, x+(slots[i]-ws[i])/2, picH-hs[i], ws[i], hs[i])...)
+		// A Figure for each panel, then its label as its Caption.
+		fe := newElem(RoleFigure)
+		fe.Alt = panelAlt(f.fig, i, p)
+		pic := pictureItems(p, x+(slots[i]-ws[i])/2, picH-hs[i], ws[i], hs[i])
+		markItems(fe, pic)
+		items = append(items, pic...)
 		if n > 1 {
 			pn := f.fig.Panels[i]
-			label := b.textUnits([]content.Span{{Text: "(" + pn.Label + ")", Style: content.Bold}, {Text: " " + pn.Caption}}, th.textStyle(th.Type.Caption), x, slots[i], alignCenter)
+			label := mark(newElem(RoleCaption), b.textUnits([]content.Span{{Text: "(" + pn.Label + ")", Style: content.Bold}, {Text: " " + pn.Caption}}, th.textStyle(th.Type.Caption), x, slots[i], alignCenter))
 			var y float64
 			items, y = stack(items, label, picH+fg.LabelGap)
 			labelH = max(labelH, y-picH)
@@ -630,7 +675,43 @@ func (b *builder) figureItems(f figureBox, ws, hs []float64, picH, slotW float64
 	y := picH + labelH + fg.CaptionGap
 	caption := append([]content.Span{{Text: b.w.Text(locale.FigureCaption, itoa(f.fig.Number)), Style: content.Bold}, {Text: " "}}, f.fig.Caption...)
 	capW := min(slotW, max(rowW, fg.CaptionMinWidth))
-	return stack(items, b.textUnits(caption, th.textStyle(th.Type.FigureCaption), (slotW-capW)/2, capW, alignCenter), y)
+	return stack(items, b.textAs(RoleCaption, caption, th.textStyle(th.Type.FigureCaption), (slotW-capW)/2, capW, alignCenter), y)
+}
+
+// panelAlt is what a screen reader says for a figure's panel i: the alt
+// text its author wrote, else a built-in drawing's description, else its
+// caption, else the figure's. The panel's label ("(a) Start") is read
+// after it, as its Caption.
+func panelAlt(fig *content.Figure, i int, p Picture) string {
+	pn := fig.Panels[i]
+	alt := pn.Alt
+	for _, s := range []string{p.Alt, pn.Caption, spansText(fig.Caption)} {
+		if alt == "" {
+			alt = s
+		}
+	}
+	return alt
+}
+
+// spansText is the text of spans.
+func spansText(sp []content.Span) string {
+	var b strings.Builder
+	for _, s := range sp {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
+// sameTags gives the items of a unit's smaller version (the same items
+// drawn at another size, in the same order) the tags of the full-size
+// ones, so either version is part of the same elements.
+func sameTags(small, full []Item) {
+	if len(small) != len(full) {
+		panic(fmt.Sprintf("layout: a smaller version has %d items, its full size %d", len(small), len(full)))
+	}
+	for i := range small {
+		*small[i].tag() = *full[i].tag()
+	}
 }
 
 // aspect is a picture's width over its height.
@@ -675,9 +756,11 @@ func (b *builder) doseStrip(d *content.Dose, w float64) unit {
 	h := float64(len(lines))*st.leading + 2*pad
 	items := []Item{
 		&Box{X: 0, Y: 0, W: w, H: h, Radius: th.Dose.Radius, Fill: th.primaryTint, Stroke: th.primary.graphic, LineWidth: th.Rules.Frame},
-		&Text{X: pad, Y: pad + st.baseline(), Face: faceOf(label), Size: label.Size, Color: th.ink(label.Ink), S: b.w.Text(locale.DoseLabel)},
+		&Text{X: pad, Y: pad + st.baseline(), Face: faceOf(label), Size: label.Size, Color: th.ink(label.Ink), S: b.w.Text(locale.DoseLabel) + " "},
 	}
 	items, _ = stack(items, lines, pad)
+	// The label and the dose are read as one paragraph: "Dose 10 times".
+	markItems(newElem(RoleP), items)
 	return unit{h: h, items: items}
 }
 
@@ -719,7 +802,12 @@ func (b *builder) callout(c *content.Callout) error {
 	label := unit{h: cs.LabelH, box: f, items: []Item{
 		&Text{X: x, Y: cs.LabelBaseline, Face: faceOf(ls), Size: ls.Size, Color: lk.tone.text, S: lk.label},
 	}}
-	label.items = append(label.items, iconItems(lk, bar+pad, cs.IconTop, cs.IconSize, th.paper)...)
+	label.items = append(label.items, markAs(Ornament, iconItems(lk, bar+pad, cs.IconTop, cs.IconSize, th.paper))...)
+	// A callout is a Div: its label, then its blocks.
+	outer := b.cur
+	b.cur = outer.child(RoleDiv)
+	defer func() { b.cur = outer }()
+	mark(newElem(RoleP), []unit{label})
 	start := len(b.units)
 	b.add([]unit{label}, th.Space.Box)
 	if err := b.blocks(c.Blocks, x, w, f); err != nil {
@@ -786,7 +874,10 @@ func (b *builder) references(h *content.Handout) {
 		return
 	}
 	th, sp := b.th, b.th.Space
-	b.add(glueAll(b.textUnits(plain(b.w.Text(locale.References)), th.textStyle(th.Type.H3), 0, b.col.w, alignLeft)), sp.Section)
+	outer := b.cur
+	b.cur = outer.child(RoleSect)
+	defer func() { b.cur = outer }()
+	b.add(glueAll(b.textAs(RoleH3, plain(b.w.Text(locale.References)), th.textStyle(th.Type.H3), 0, b.col.w, alignLeft)), sp.Section)
 	b.keepNext = true
 	st, face := th.textStyle(th.Type.Small), faceOf(th.Type.Small)
 	for _, r := range refs {
@@ -796,8 +887,13 @@ func (b *builder) references(h *content.Handout) {
 		}
 		label := itoa(r.Number) + "."
 		lw := b.f.Width(face, st.size, label)
-		us[0].items = append(us[0].items, &Text{X: sp.ListIndent - sp.ListLabelGap - lw, Y: st.baseline(), Face: face, Size: st.size, Color: st.color, S: label})
-		b.add(us, sp.Item)
+		// Each reference is the Note its marker in the text refers to
+		// (a Reference, lineItems); its number is read first.
+		note := newElem(RoleNote)
+		note.ID = "note-" + itoa(r.Number)
+		num := &Text{X: sp.ListIndent - sp.ListLabelGap - lw, Y: st.baseline(), Face: face, Size: st.size, Color: st.color, S: label}
+		us[0].items = append([]Item{num}, us[0].items...)
+		b.add(mark(note, us), sp.Item)
 	}
 }
 
@@ -813,7 +909,7 @@ func (b *builder) closing() {
 		if b.booking != nil {
 			// The code and its quiet zone fill the square inside the
 			// border, left of the text.
-			items = append(items, qrItems(b.booking, line/2, line/2, qrZone(th.Style))...)
+			items = append(items, b.qrFigure(b.booking, c.Booking, line/2, line/2, qrZone(th.Style))...)
 			x += bs.QRSize + bs.TextGap
 			h = bs.QRSize + 2*pad
 		}
@@ -831,7 +927,7 @@ func (b *builder) closing() {
 		if c.Phone != "" {
 			spans = append(spans, content.Span{Text: c.Phone + ".", Style: content.Bold})
 		}
-		items, y := stack(items, b.textUnits(spans, th.textStyle(th.Type.Body), x, w, alignLeft), pad+bs.TextTop)
+		items, y := stack(items, b.textAs(RoleP, spans, th.textStyle(th.Type.Body), x, w, alignLeft), pad+bs.TextTop)
 		h = max(h, y+pad)
 		items = append([]Item{&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: bs.Radius, Stroke: th.primary.graphic, LineWidth: line}}, items...)
 		b.add([]unit{{h: h, items: items}}, th.Space.Section)
@@ -840,7 +936,7 @@ func (b *builder) closing() {
 		b.keepNext = true
 	}
 	if c.Footer != "" {
-		b.add(b.textUnits(plain(c.Footer), th.textStyle(th.Type.Caption), 0, b.col.w, alignLeft), th.Space.Paragraph)
+		b.add(b.textAs(RoleP, plain(c.Footer), th.textStyle(th.Type.Caption), 0, b.col.w, alignLeft), th.Space.Paragraph)
 	}
 }
 
@@ -876,6 +972,18 @@ func bookingCode(c *content.Clinic, st Style) (*qr.Code, error) {
 // qrZone is the side of the square the booking code and its quiet zone
 // fill: the code's area and the padding around it, inside the border.
 func qrZone(st Style) float64 { return st.Booking.QRSize + 2*st.Booking.Pad - st.Rules.Panel }
+
+// qrFigure is a QR code as qrItems draws it, tagged as a Figure whose
+// alt text gives the address it opens ("QR code for example.com/book").
+func (b *builder) qrFigure(code *qr.Code, url string, x, y, size float64) []Item {
+	fig := newElem(RoleFigure)
+	fig.Alt = b.w.Text(locale.QRCodeAlt, displayURL(url))
+	items := qrItems(code, x, y, size)
+	for _, it := range items {
+		it.tag().Elem = fig
+	}
+	return items
+}
 
 // qrItems draws a QR code as vector modules, merging each row's dark runs
 // into one box: sharp at any zoom, and a few hundred operators at most.

@@ -14,6 +14,9 @@ import (
 // backend (the PDF writer, the text dump), plus what goes into the PDF's
 // metadata. Nothing about the patient belongs in Title or Author.
 type Document struct {
+	// Root is the structure tree (elem.go), a Document element whose
+	// elements the pages' items belong to.
+	Root     *Elem
 	Title    string
 	Author   string // the clinic
 	Subject  string
@@ -42,10 +45,14 @@ type Page struct {
 // Item is one thing drawn on a page. Its implementations are *Text,
 // *Image, *Rule, *Box, *Path and *Link; every backend is one switch over
 // them.
-type Item interface{ isItem() }
+type Item interface {
+	isItem()
+	tag() *Tag
+}
 
 // Text is a run of text in one font; Y is the baseline.
 type Text struct {
+	Tag
 	X, Y  float64
 	Face  fonts.Face
 	Size  float64
@@ -57,6 +64,7 @@ type Text struct {
 // prepared pixels the PDF embeds, is filled in by whoever prepares the
 // photos for their boxes (see Photo, Document.PhotoBoxes).
 type Image struct {
+	Tag
 	X, Y, W, H float64
 	Photo      *Photo
 	Img        *figures.Image
@@ -64,6 +72,7 @@ type Image struct {
 
 // Rule is a straight line. Dash > 0 draws it dashed with that dash length.
 type Rule struct {
+	Tag
 	X1, Y1, X2, Y2 float64
 	Width          float64
 	Color          color.RGBA
@@ -73,6 +82,7 @@ type Rule struct {
 // Box is a rectangle, optionally rounded, filled and/or stroked (a colour
 // with A == 0 is not drawn).
 type Box struct {
+	Tag
 	X, Y, W, H float64
 	Radius     float64
 	Fill       color.RGBA
@@ -83,6 +93,7 @@ type Box struct {
 // Path is one vector shape of a drawing, placed by scaling the drawing's
 // coordinates by Scale and moving them by (X, Y).
 type Path struct {
+	Tag
 	X, Y, Scale float64
 	Shape       figures.Shape
 	// Of is the drawing the shape is part of, nil for a shape of its own
@@ -91,11 +102,19 @@ type Path struct {
 	Of *figures.Drawing
 }
 
-// Link makes a rectangle of the page a clickable link to URL.
+// Link makes a rectangle of the page a clickable link to URL. Contents
+// describes it for assistive technology (the link's text).
 type Link struct {
+	Tag
 	X, Y, W, H float64
 	URL        string
+	Contents   string
 }
+
+// Inked is the text that leaves ink: S without the space at its end,
+// which layout writes for text extraction only (lineItems), and which
+// takes no room on the page.
+func (t *Text) Inked() string { return strings.TrimRight(t.S, " ") }
 
 func (*Text) isItem()  {}
 func (*Image) isItem() {}
@@ -197,14 +216,17 @@ func Dump(w io.Writer, doc *Document) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "document title=%q author=%q subject=%q lang=%q reviewed=%q pages=%d\n",
 		doc.Title, doc.Author, doc.Subject, doc.Language, doc.Reviewed, len(doc.Pages))
+	ids := elemIDs(doc.Root)
 	for i, p := range doc.Pages {
 		fmt.Fprintf(&b, "page %d %.2fx%.2f\n", i+1, p.W, p.H)
 		for _, it := range p.Items {
 			b.WriteString("  ")
 			dumpItem(&b, it)
+			dumpTag(&b, it, ids)
 			b.WriteByte('\n')
 		}
 	}
+	dumpTree(&b, doc.Root, ids, 0)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -229,6 +251,55 @@ func dumpItem(b *strings.Builder, it Item) {
 		fmt.Fprintf(b, "link %.2f,%.2f %.2fx%.2f %s", v.X, v.Y, v.W, v.H, v.URL)
 	default:
 		fmt.Fprintf(b, "unknown %T", it)
+	}
+}
+
+// elemIDs numbers the elements of the tree in reading order, for the
+// dump.
+func elemIDs(root *Elem) map[*Elem]int {
+	ids := map[*Elem]int{}
+	var walk func(e *Elem)
+	walk = func(e *Elem) {
+		ids[e] = len(ids)
+		for _, k := range e.Kids {
+			walk(k)
+		}
+	}
+	if root != nil {
+		walk(root)
+	}
+	return ids
+}
+
+// dumpTag writes the element an item is part of, or the artifact it is.
+func dumpTag(b *strings.Builder, it Item, ids map[*Elem]int) {
+	e, a := TagOf(it)
+	if e == nil {
+		fmt.Fprintf(b, " [%s]", [...]string{"artifact", "artifact", "header", "footer"}[a])
+		return
+	}
+	id, ok := ids[e]
+	if !ok {
+		fmt.Fprintf(b, " [%s not in the tree]", e.Role)
+		return
+	}
+	fmt.Fprintf(b, " [%s %d]", e.Role, id)
+}
+
+// dumpTree writes the structure tree, an element a line.
+func dumpTree(b *strings.Builder, e *Elem, ids map[*Elem]int, depth int) {
+	if e == nil {
+		return
+	}
+	fmt.Fprintf(b, "%selem %d %s", strings.Repeat("  ", depth), ids[e], e.Role)
+	for _, a := range [][2]string{{"alt", e.Alt}, {"scope", e.Scope}, {"numbering", e.Numbering}, {"id", e.ID}} {
+		if a[1] != "" {
+			fmt.Fprintf(b, " %s=%q", a[0], a[1])
+		}
+	}
+	b.WriteByte('\n')
+	for _, k := range e.Kids {
+		dumpTree(b, k, ids, depth+1)
 	}
 }
 

@@ -100,7 +100,7 @@ func (a box) overlaps(b box) bool {
 // leaves room for accents over capitals, and lines of 8 pt text 10.5 pt
 // apart overlap by that measure.)
 func textBox(fs *fonts.Set, tx *Text) box {
-	return box{tx.X, tx.Y - fs.CapHeight(tx.Face)*tx.Size/1000, tx.X + fs.Width(tx.Face, tx.Size, tx.S), tx.Y - fs.Descent(tx.Face)*tx.Size/1000}
+	return box{tx.X, tx.Y - fs.CapHeight(tx.Face)*tx.Size/1000, tx.X + fs.Width(tx.Face, tx.Size, tx.Inked()), tx.Y - fs.Descent(tx.Face)*tx.Size/1000}
 }
 
 // TestFrameTextsFit lays out the matrix of header and footer texts in

@@ -316,7 +316,7 @@ func TestHeaderFitsLongTexts(t *testing.T) {
 		if strings.HasPrefix(tx.S, "For: ") && !strings.HasSuffix(tx.S, "…  ·  Nov 25, 2026") {
 			t.Errorf("patient line %q: want the name shortened and the date kept", tx.S)
 		}
-		l, r := tx.X, tx.X+m.Width(tx.Face, tx.Size, tx.S)
+		l, r := tx.X, tx.X+m.Width(tx.Face, tx.Size, tx.Inked())
 		if l < margin-0.001 || r > Letter.W-margin+0.001 {
 			t.Errorf("%q runs off the page: %.1f to %.1f", tx.S, l, r)
 		}

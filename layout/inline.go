@@ -308,7 +308,9 @@ func restWidth(m Measurer, st runStyle, s string, width float64) float64 {
 // lineItems draws one line with its top-left corner at (x, top). Runs of
 // the same style, and the spaces between them, become one Text item: fewer
 // PDF operators, and the same positions, since the space is measured with
-// the same font.
+// the same font. A link's text and its annotation are one Link element, a
+// footnote marker a Reference (elem.go), for the block's element to adopt
+// in order (markItems).
 func lineItems(ln line, x, top float64, base textStyle, width float64, al align) []Item {
 	if al == alignCenter {
 		x += (width - ln.w) / 2
@@ -318,21 +320,31 @@ func lineItems(ln line, x, top float64, base textStyle, width float64, al align)
 	var pending *Text
 	var pendingStyle runStyle
 	var linkStart float64
-	var linkURL string
+	var linkURL, linkText string
+	var link *Elem
 	flushLink := func(end float64) {
 		if linkURL != "" {
 			items = append(items,
 				&Rule{X1: linkStart, Y1: baseline + base.linkDrop, X2: end, Y2: baseline + base.linkDrop, Width: base.linkRule, Color: base.linkColor},
-				&Link{X: linkStart, Y: top, W: end - linkStart, H: base.leading, URL: linkURL})
-			linkURL = ""
+				&Link{Tag: Tag{Elem: link}, X: linkStart, Y: top, W: end - linkStart, H: base.leading, URL: linkURL, Contents: strings.TrimSpace(linkText)})
+			linkURL, linkText, link = "", "", nil
 		}
 	}
 	emit := func(st runStyle, text string, at float64) {
+		if st.link != "" {
+			linkText += text
+		}
 		if pending != nil && pendingStyle == st {
 			pending.S += text
 			return
 		}
 		pending = &Text{X: at, Y: baseline - st.rise, Face: st.face, Size: st.size, Color: st.color, S: text}
+		switch {
+		case st.link != "":
+			pending.Elem = link
+		case st.rise > 0:
+			pending.Elem = newElem(RoleReference)
+		}
 		pendingStyle = st
 		items = append(items, pending)
 	}
@@ -342,7 +354,7 @@ func lineItems(ln line, x, top float64, base textStyle, width float64, al align)
 			if r.style.link != linkURL {
 				flushLink(cx)
 				if r.style.link != "" {
-					linkStart, linkURL = cx, r.style.link
+					linkStart, linkURL, link = cx, r.style.link, newElem(RoleLink)
 				}
 			}
 			emit(r.style, r.text, cx)
@@ -353,11 +365,20 @@ func lineItems(ln line, x, top float64, base textStyle, width float64, al align)
 			// when it is in the same style.
 			continue
 		}
+		// The space after a word is written as text even where the next
+		// word starts a run of its own, and so is the space or line break
+		// at the end of a line (not drawn, so nothing moves): text copied
+		// or read from the structure tree then has its spaces ("DOSE 10
+		// times", not "DOSE10 times").
+		if pending != nil && (wd.spaceAfter > 0 || wd.breakAfter) {
+			pending.S += " "
+			if pendingStyle.link != "" {
+				linkText += " "
+			}
+		}
 		if wi < len(ln.words)-1 {
 			next := ln.words[wi+1].runs[0].style
-			if wd.space == next && pendingStyle == next {
-				pending.S += " "
-			} else {
+			if wd.space != next || pendingStyle != next {
 				pending = nil
 			}
 			if linkURL != "" && next.link != linkURL {
@@ -370,7 +391,6 @@ func lineItems(ln line, x, top float64, base textStyle, width float64, al align)
 	return items
 }
 
-// plain turns a string into one unstyled span.
 func plain(s string) []content.Span { return []content.Span{{Text: s}} }
 
 // itoa is strconv.Itoa, short for the many labels built here.

@@ -42,6 +42,9 @@ type Fonts interface {
 type Picture struct {
 	Drawing *figures.Drawing
 	Photo   *Photo
+	// Alt describes a built-in drawing for a screen reader when its
+	// panel has no alt text of its own (pose.BuiltinDescription).
+	Alt string
 }
 
 // Photo is a raster picture as layout places it: by its upright size in
@@ -103,16 +106,19 @@ func Layout(f Fonts, in Input) (*Document, error) {
 	pages := paginate(b.units, b.col)
 	b.resolvePageRefs(pages)
 	doc := b.document()
+	contact := b.footerContact()
 	for i, pg := range pages {
 		owner := noHandout
 		if len(pg) > 0 {
 			owner = pg[0].u.owner
 		}
-		items := b.header(owner)
+		items := markAs(Header, b.header(owner))
 		items = append(items, pageItems(pg, b.col, b.th.Space.SplitPad)...)
-		items = append(items, b.footerItems(i+1, len(pages))...)
+		items = append(items, b.footerItems(i+1, len(pages), contact)...)
 		doc.Pages = append(doc.Pages, Page{W: b.paper.W, H: b.paper.H, Items: items})
 	}
+	prune(b.root, doc.Pages)
+	doc.Root = b.root
 	doc.Warnings = b.th.warnings
 	return doc, nil
 }
@@ -147,7 +153,8 @@ func build(f Fonts, in Input) (*builder, error) {
 	if w == nil {
 		w = locale.English()
 	}
-	b := &builder{f: f, th: th, in: in, w: w, paper: paper, owner: noHandout}
+	root := newElem(RoleDocument)
+	b := &builder{f: f, th: th, in: in, w: w, paper: paper, owner: noHandout, root: root, cur: root}
 
 	// The page frame: header and footer heights fix the column.
 	if err := b.frame(); err != nil {
@@ -205,9 +212,15 @@ func (b *builder) handouts() error {
 			return err
 		}
 	}
+	// In a packet each handout is a Sect of the document.
+	packet := b.in.Cover != nil || len(b.in.Handouts) > 1
+	defer func(root *Elem) { b.cur = root }(b.cur)
 	for i, h := range b.in.Handouts {
 		b.owner = i
 		b.breakPage = len(b.units) > 0
+		if packet {
+			b.cur = b.root.child(RoleSect)
+		}
 		if rows {
 			b.sheetTitle(h)
 			b.summaryBox(h)
@@ -293,6 +306,13 @@ type builder struct {
 	footerLines []line
 	footerH     float64
 	booking     *qr.Code // the booking_url's code; nil without one
+
+	// root is the structure tree; cur the element units are attached to
+	// as they join the flow (a handout's section, a callout).
+	root, cur *Elem
+	// footerLinks are the link annotations of the footers drawn so far
+	// but the last page's (footerItems).
+	footerLinks []*Link
 }
 
 // frame measures the footer, which can wrap, and sets the column between
@@ -559,21 +579,67 @@ func (b *builder) date() string {
 	return b.w.Date(b.in.Date)
 }
 
-// footerItems draws the clinic's contact lines and "Page X of Y".
-func (b *builder) footerItems(page, pages int) []Item {
+// footerContact is the element the clinic's contact lines are read as:
+// a P at the end of the document, whose links are the footer's links on
+// every page (footerItems).
+func (b *builder) footerContact() *Elem { return b.root.child(RoleP) }
+
+// footerItems draws the clinic's contact lines and "Page X of Y". The
+// footer is a pagination artifact but for the contact lines of the last
+// page, which are the text of contact (read once, at the end); every
+// page's link annotations are parts of that page's Link elements, since
+// PDF/UA wants every annotation in the structure tree.
+func (b *builder) footerItems(page, pages int, contact *Elem) []Item {
 	th, st := b.th, b.footer
 	left, right := th.Page.Margin, b.paper.W-th.Page.Margin
 	top := b.paper.H - th.Footer.Bottom - b.footerH
 	ruleY := top - th.Footer.RuleOffset
 	items := []Item{&Rule{X1: left, Y1: ruleY, X2: right, Y2: ruleY, Width: th.Rules.Footer, Color: th.rule}}
+	var lines []Item
 	for i, ln := range b.footerLines {
-		items = append(items, lineItems(ln, left, top+float64(i)*st.leading, st, 0, alignLeft)...)
+		lines = append(lines, lineItems(ln, left, top+float64(i)*st.leading, st, 0, alignLeft)...)
 	}
+	for _, it := range lines {
+		t := it.tag()
+		if page == pages {
+			continue
+		}
+		if l, ok := it.(*Link); ok {
+			// The link annotation of this page joins the last page's
+			// Link element of the same place in the footer.
+			l.Elem = nil
+			b.footerLinks = append(b.footerLinks, l)
+			continue
+		}
+		t.Elem = nil
+	}
+	if page == pages {
+		markItems(contact, lines)
+		b.joinFooterLinks(lines)
+	}
+	items = append(items, markAs(Footer, lines)...)
 	label := b.w.Text(locale.PageOf, page, pages)
 	face := faceOf(th.Type.Footer)
 	w := b.f.Width(face, st.size, label)
-	items = append(items, &Text{X: right - w, Y: top + st.baseline(), Face: face, Size: st.size, Color: st.color, S: label})
-	return items
+	items = append(items, &Text{Tag: Tag{Artifact: Footer}, X: right - w, Y: top + st.baseline(), Face: face, Size: st.size, Color: st.color, S: label})
+	return markAs(Footer, items)
+}
+
+// joinFooterLinks gives the link annotations of the earlier pages'
+// footers (b.footerLinks, in page order) the Link elements of the last
+// page's, which lines holds: the footers are the same on every page.
+func (b *builder) joinFooterLinks(lines []Item) {
+	var last []*Link
+	for _, it := range lines {
+		if l, ok := it.(*Link); ok {
+			last = append(last, l)
+		}
+	}
+	for i, l := range b.footerLinks {
+		if len(last) > 0 {
+			l.Elem = last[i%len(last)].Elem
+		}
+	}
 }
 
 // displayURL drops the scheme and a trailing slash for print.

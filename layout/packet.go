@@ -106,10 +106,31 @@ func (b *builder) groupRow(exs []exercise, i int, w float64) (unit, bool) {
 		return unit{}, false
 	}
 	st, cs := b.th.textStyle(b.th.Type.GroupTitle), b.th.Cover
-	lines := b.textUnits(plain(b.in.Handouts[ex.handout].Meta.Title), st, 0, w, alignLeft)
+	// A row of its own whose one header cell names the handout.
+	th := newElem(RoleTH)
+	th.Scope = "Row"
+	newElem(RoleTR).add(th)
+	lines := mark(th, b.textUnits(plain(b.in.Handouts[ex.handout].Meta.Title), st, 0, w, alignLeft))
 	u := unit{h: float64(len(lines))*st.leading + cs.GroupH, glue: true}
 	u.items, _ = stack(nil, lines, cs.GroupPad)
 	return u, true
+}
+
+// table is a Table element whose rows are the elements of the rows'
+// items (TR each), attached in order.
+func table(rows []unit) *Elem {
+	t := newElem(RoleTable)
+	for _, r := range rows {
+		t.add(tops(r.items)...)
+	}
+	return t
+}
+
+// cell is a table cell of role (TH with scope, or TD) in row tr.
+func cell(tr *Elem, role Role, scope string) *Elem {
+	c := tr.child(role)
+	c.Scope = scope
+	return c
 }
 
 // cover lays out a packet's first page: who it is for, the programme
@@ -120,7 +141,10 @@ func (b *builder) cover() {
 	h1, h2, body := th.textStyle(th.Type.H1), th.textStyle(th.Type.H2), th.textStyle(th.Type.Body)
 	b.owner = noHandout
 	w := b.w
-	us := b.textUnits(plain(b.packetTitle()), h1, 0, b.col.w, alignLeft)
+	outer := b.cur
+	b.cur = outer.child(RoleSect)
+	defer func() { b.cur = outer }()
+	us := b.textAs(RoleH1, plain(b.packetTitle()), h1, 0, b.col.w, alignLeft)
 	var who []content.Span
 	if b.in.Patient != "" {
 		who = append(who, content.Span{Text: w.Text(locale.PreparedFor) + " "}, content.Span{Text: b.in.Patient, Style: content.Bold})
@@ -139,22 +163,23 @@ func (b *builder) cover() {
 		who = append(who, content.Span{Text: strings.Join(details, "  ·  ")})
 	}
 	if len(who) > 0 {
-		lines := b.textUnits(who, body, 0, b.col.w, alignLeft)
+		lines := b.textAs(RoleP, who, body, 0, b.col.w, alignLeft)
 		lines[0].before = cs.PatientGap
 		us = append(us, lines...)
 	}
 	b.add(glueAll(us), 0)
 
 	// The programme table: exercise, dose, page.
-	b.add(glueAll(b.textUnits(plain(w.Text(locale.YourProgramme)), h2, 0, b.col.w, alignLeft)), sp.Section)
+	b.add(glueAll(b.textAs(RoleH2, plain(w.Text(locale.YourProgramme)), h2, 0, b.col.w, alignLeft)), sp.Section)
 	b.keepNext = true
 	gap := cs.ColGap
 	nameW := b.col.w * cs.NameShare
 	doseW := b.col.w - nameW - cs.PageW - 2*gap
 	st := body
 	hs := th.Type.TableHead
+	headRow := newElem(RoleTR)
 	headText := func(x float64, s string) *Text {
-		return &Text{X: x, Y: cs.HeadBaseline, Face: faceOf(hs), Size: hs.Size, Color: th.ink(hs.Ink), S: s}
+		return &Text{Tag: Tag{Elem: cell(headRow, RoleTH, "Column")}, X: x, Y: cs.HeadBaseline, Face: faceOf(hs), Size: hs.Size, Color: th.ink(hs.Ink), S: s}
 	}
 	head := unit{h: cs.HeadH, items: []Item{
 		headText(0, w.Text(locale.ExerciseColumn)),
@@ -168,26 +193,28 @@ func (b *builder) cover() {
 		if g, ok := b.groupRow(exs, i, b.col.w); ok {
 			rows = append(rows, g)
 		}
-		name := b.textUnits(ex.title, st, 0, nameW, alignLeft)
-		dose := b.textUnits(plain(ex.dose), st, nameW+gap, doseW, alignLeft)
+		tr := newElem(RoleTR)
+		name := mark(cell(tr, RoleTH, "Row"), b.textUnits(ex.title, st, 0, nameW, alignLeft))
+		dose := mark(cell(tr, RoleTD, ""), b.textUnits(plain(ex.dose), st, nameW+gap, doseW, alignLeft))
 		h := max(float64(len(name)), float64(len(dose)))*st.leading + 2*cs.RowPad
 		u := unit{h: h, glue: true}
 		u.items, _ = stack(u.items, name, cs.RowPad)
 		u.items, _ = stack(u.items, dose, cs.RowPad)
-		num := &Text{X: b.col.w, Y: cs.RowPad + st.baseline(), Face: faceOf(th.Type.Body), Size: st.size, Color: st.color}
+		num := &Text{Tag: Tag{Elem: cell(tr, RoleTD, "")}, X: b.col.w, Y: cs.RowPad + st.baseline(), Face: faceOf(th.Type.Body), Size: st.size, Color: st.color}
 		u.items = append(u.items, num, &Rule{X1: 0, Y1: h, X2: b.col.w, Y2: h, Width: th.Rules.TableRow, Color: th.rule})
 		b.pageRefs = append(b.pageRefs, pageRef{text: num, anchor: ex.anchor, right: b.col.w})
 		rows = append(rows, u)
 	}
+	table(rows)
 	b.add(rows, sp.Paragraph)
 
 	if cv.Notes != "" {
-		b.add(glueAll(b.textUnits(plain(w.Text(locale.ClinicianNotes)), h2, 0, b.col.w, alignLeft)), sp.Section)
+		b.add(glueAll(b.textAs(RoleH2, plain(w.Text(locale.ClinicianNotes)), h2, 0, b.col.w, alignLeft)), sp.Section)
 		b.keepNext = true
-		b.add(b.textUnits(plain(cv.Notes), body, 0, b.col.w, alignLeft), sp.Paragraph)
+		b.add(b.textAs(RoleP, plain(cv.Notes), body, 0, b.col.w, alignLeft), sp.Paragraph)
 	}
 	// Ruled lines for the patient's questions, as on a paper form.
-	b.add(glueAll(b.textUnits(plain(w.Text(locale.QuestionsToBring)), h2, 0, b.col.w, alignLeft)), sp.Section)
+	b.add(glueAll(b.textAs(RoleH2, plain(w.Text(locale.QuestionsToBring)), h2, 0, b.col.w, alignLeft)), sp.Section)
 	b.keepNext = true
 	var lines []unit
 	for range cs.Questions {
@@ -199,7 +226,7 @@ func (b *builder) cover() {
 // tickBoxes are a day's n boxes (one, or two for a twice-a-day
 // exercise) centred in the day's column at x, in a row h tall; two boxes
 // are drawn smaller when both do not fit the column at full size.
-func (b *builder) tickBoxes(n int, x, h float64) []Item {
+func (b *builder) tickBoxes(n int, x, h float64, td *Elem) []Item {
 	th, tl := b.th, b.th.TickLog
 	box := tl.Box
 	if n > 1 {
@@ -209,7 +236,7 @@ func (b *builder) tickBoxes(n int, x, h float64) []Item {
 	left := x + (tl.DayW-w)/2
 	var items []Item
 	for k := range n {
-		items = append(items, &Box{X: left + float64(float64(k)*(box+tl.BoxGap)), Y: (h - box) / 2, W: box, H: box, Radius: tl.BoxRadius, Stroke: th.muted, LineWidth: th.Rules.Frame})
+		items = append(items, &Box{Tag: Tag{Elem: td}, X: left + float64(float64(k)*(box+tl.BoxGap)), Y: (h - box) / 2, W: box, H: box, Radius: tl.BoxRadius, Stroke: th.muted, LineWidth: th.Rules.Frame})
 	}
 	return items
 }
@@ -219,7 +246,10 @@ func (b *builder) tickBoxes(n int, x, h float64) []Item {
 func (b *builder) tickLog() {
 	th, tl, w := b.th, b.th.TickLog, b.w
 	exs := b.exercises()
-	b.add(glueAll(b.textUnits(plain(w.Text(locale.LogTitle)), th.textStyle(th.Type.H2), 0, b.col.w, alignLeft)), 0)
+	outer := b.cur
+	b.cur = outer.child(RoleSect)
+	defer func() { b.cur = outer }()
+	b.add(glueAll(b.textAs(RoleH2, plain(w.Text(locale.LogTitle)), th.textStyle(th.Type.H2), 0, b.col.w, alignLeft)), 0)
 	b.keepNext = true
 	howTo := w.Text(locale.LogEachDay)
 	for _, ex := range exs {
@@ -231,7 +261,7 @@ func (b *builder) tickLog() {
 			break
 		}
 	}
-	b.add(b.textUnits(plain(howTo+" "+w.Text(locale.LogBring)), th.textStyle(th.Type.Body), 0, b.col.w, alignLeft), th.Space.Paragraph)
+	b.add(b.textAs(RoleP, plain(howTo+" "+w.Text(locale.LogBring)), th.textStyle(th.Type.Body), 0, b.col.w, alignLeft), th.Space.Paragraph)
 	var days []string
 	for _, k := range []locale.Key{locale.Monday, locale.Tuesday, locale.Wednesday, locale.Thursday, locale.Friday, locale.Saturday, locale.Sunday} {
 		days = append(days, w.Text(k))
@@ -241,10 +271,12 @@ func (b *builder) tickLog() {
 	st := th.textStyle(th.Type.TickLogRow)
 	ws, hs := th.Type.TickLogWeek, th.Type.TableHead
 	for week := 1; week <= 2; week++ {
-		head := unit{h: tl.HeadH, items: []Item{&Text{X: 0, Y: tl.HeadBaseline, Face: faceOf(ws), Size: ws.Size, Color: th.ink(ws.Ink), S: w.Text(locale.WeekN, week)}}}
+		// Week N heads the column of names; each day its column.
+		headRow := newElem(RoleTR)
+		head := unit{h: tl.HeadH, items: []Item{&Text{Tag: Tag{Elem: cell(headRow, RoleTH, "Column")}, X: 0, Y: tl.HeadBaseline, Face: faceOf(ws), Size: ws.Size, Color: th.ink(ws.Ink), S: w.Text(locale.WeekN, week)}}}
 		for i, d := range days {
 			w := b.f.Width(faceOf(hs), hs.Size, d)
-			head.items = append(head.items, &Text{X: nameW + float64(i)*dayW + (dayW-w)/2, Y: tl.HeadBaseline, Face: faceOf(hs), Size: hs.Size, Color: th.ink(hs.Ink), S: d})
+			head.items = append(head.items, &Text{Tag: Tag{Elem: cell(headRow, RoleTH, "Column")}, X: nameW + float64(i)*dayW + (dayW-w)/2, Y: tl.HeadBaseline, Face: faceOf(hs), Size: hs.Size, Color: th.ink(hs.Ink), S: d})
 		}
 		head.items = append(head.items, &Rule{X1: 0, Y1: tl.HeadRule, X2: b.col.w, Y2: tl.HeadRule, Width: th.Rules.TableHead, Color: th.primary.graphic})
 		rows := []unit{head}
@@ -252,16 +284,18 @@ func (b *builder) tickLog() {
 			if g, ok := b.groupRow(exs, i, nameW); ok {
 				rows = append(rows, g)
 			}
-			name := b.textUnits(ex.title, st, 0, nameW-tl.NameGap, alignLeft)
+			tr := newElem(RoleTR)
+			name := mark(cell(tr, RoleTH, "Row"), b.textUnits(ex.title, st, 0, nameW-tl.NameGap, alignLeft))
 			h := max(float64(len(name))*st.leading, box) + 2*rowPad
 			u := unit{h: h, glue: true}
 			u.items, _ = stack(u.items, name, rowPad)
 			for i := range days {
-				u.items = append(u.items, b.tickBoxes(ex.boxes, nameW+float64(i)*dayW, h)...)
+				u.items = append(u.items, b.tickBoxes(ex.boxes, nameW+float64(i)*dayW, h, cell(tr, RoleTD, ""))...)
 			}
 			u.items = append(u.items, &Rule{X1: 0, Y1: h, X2: b.col.w, Y2: h, Width: th.Rules.TableRow, Color: th.rule})
 			rows = append(rows, u)
 		}
+		table(rows)
 		b.add(rows, th.Space.Section)
 	}
 }

@@ -96,6 +96,7 @@ func (b *builder) refersTo(s *content.Section, n int) bool {
 type rowPanel struct {
 	pic     Picture
 	caption []content.Span
+	alt     string // what a screen reader says for it (panelAlt)
 	w, h    float64
 }
 
@@ -124,7 +125,7 @@ func (b *builder) panelsOf(s *content.Section) ([]rowPanel, error) {
 				number := b.w.Text(locale.FigureCaption, itoa(fig.Number)+p.Label) + " "
 				caption = append([]content.Span{{Text: number, Style: content.Bold}}, caption...)
 			}
-			out = append(out, rowPanel{pic: pic, caption: caption})
+			out = append(out, rowPanel{pic: pic, caption: caption, alt: panelAlt(fig, i, pic)})
 		}
 	}
 	return out, nil
@@ -262,9 +263,9 @@ func (b *builder) drawingColumn(panels []rowPanel, k, colW float64) ([]Item, flo
 		extra := (colW - total) / float64(len(panels))
 		for _, p := range panels {
 			share := p.w + extra
-			items = append(items, pictureItems(p.pic, x+(share-p.w)/2, picH-p.h, p.w, p.h)...)
+			items = append(items, p.figure(x+(share-p.w)/2, picH-p.h)...)
 			var y float64
-			items, y = stack(items, b.textUnits(p.caption, st, x+(share-slot)/2, slot, alignCenter), picH+ss.CaptionGap)
+			items, y = stack(items, b.textAs(RoleCaption, p.caption, st, x+(share-slot)/2, slot, alignCenter), picH+ss.CaptionGap)
 			h = max(h, y)
 			x += share + ss.PanelGap
 		}
@@ -275,10 +276,20 @@ func (b *builder) drawingColumn(panels []rowPanel, k, colW float64) ([]Item, flo
 		if i > 0 {
 			y += ss.PanelGap
 		}
-		items = append(items, pictureItems(p.pic, (colW-p.w)/2, y, p.w, p.h)...)
-		items, y = stack(items, b.textUnits(p.caption, st, 0, colW, alignCenter), y+p.h+ss.CaptionGap)
+		items = append(items, p.figure((colW-p.w)/2, y)...)
+		items, y = stack(items, b.textAs(RoleCaption, p.caption, st, 0, colW, alignCenter), y+p.h+ss.CaptionGap)
 	}
 	return items, y
+}
+
+// figure draws the panel's picture at (x, y) as a Figure with its alt
+// text.
+func (p rowPanel) figure(x, y float64) []Item {
+	fig := newElem(RoleFigure)
+	fig.Alt = p.alt
+	items := pictureItems(p.pic, x, y, p.w, p.h)
+	markItems(fig, items)
+	return items
 }
 
 // exerciseRow lays out one exercise as a row, its pictures at drawing
@@ -332,6 +343,13 @@ func (b *builder) rowAt(s *content.Section, panels []rowPanel, k, colW float64) 
 	if err != nil {
 		return unit{}, err
 	}
+	// Read as drawn but for the name, which comes before the pictures.
+	row, words := newElem(RoleSect), tops(text)
+	if len(words) > 0 {
+		row.add(words[0])
+	}
+	row.add(tops(items)...)
+	row.add(words...)
 	items = append(items, text...)
 	h := max(leftH, rightH) + float64(2*ss.RowPad)
 	return b.closeRow(items, h), nil
@@ -344,7 +362,7 @@ func (b *builder) rowAbove(s *content.Section, panels []rowPanel, k float64) (un
 	ss := b.th.Sheet
 	th := b.th
 	// The name first, then the pictures, then what to do.
-	items, y := stack(nil, b.textUnits(s.Title, th.textStyle(th.Type.RowTitle), 0, b.col.w, alignLeft), 0)
+	items, y := stack(nil, b.textAs(RoleH2, s.Title, th.textStyle(th.Type.RowTitle), 0, b.col.w, alignLeft), 0)
 	y += ss.TextGap
 	if len(panels) > 0 {
 		// The pictures' column is at least DrawingMin wide, as beside
@@ -365,6 +383,7 @@ func (b *builder) rowAbove(s *content.Section, panels []rowPanel, k float64) (un
 	for _, it := range text {
 		items = append(items, moved(it, 0, y))
 	}
+	newElem(RoleSect).add(tops(items)...)
 	return b.closeRow(items, y+textH+float64(2*ss.RowPad)), nil
 }
 
@@ -398,7 +417,7 @@ func (b *builder) rowText(s *content.Section, x, w float64, withTitle bool) ([]I
 		items, y = stackUnits(items, us, y)
 	}
 	if withTitle {
-		add(b.textUnits(s.Title, th.textStyle(th.Type.RowTitle), x, w, alignLeft))
+		add(b.textAs(RoleH2, s.Title, th.textStyle(th.Type.RowTitle), x, w, alignLeft))
 	}
 	// The why is left out only where steps follow it: a section without
 	// a list says what to do in its paragraphs.
@@ -408,12 +427,12 @@ func (b *builder) rowText(s *content.Section, x, w float64, withTitle bool) ([]I
 		case *content.Figure:
 		case *content.Heading:
 			steps = true
-			add(b.textUnits(v.Text, th.textStyle(th.Type.H3), x, w, alignLeft))
+			add(b.textAs(RoleH3, v.Text, th.textStyle(th.Type.H3), x, w, alignLeft))
 		case *content.Paragraph:
 			// The why, before the steps, is the article's: a row has
 			// room for what to do.
 			if steps {
-				add(b.textUnits(v.Text, body, x, w, alignLeft))
+				add(b.textAs(RoleP, v.Text, body, x, w, alignLeft))
 			}
 		case *content.List:
 			steps = true
@@ -492,6 +511,10 @@ func (b *builder) compactCallout(c *content.Callout, x, w float64) unit {
 		&Box{X: x, Y: 0, W: cs.Bar, H: h, Fill: lk.tone.graphic},
 	}
 	items, _ = stack(items, lines, cs.Pad)
+	// A callout is a Div of its words, as in the article.
+	p := newElem(RoleP)
+	newElem(RoleDiv).add(p)
+	markItems(p, items)
 	return unit{h: h, items: items}
 }
 
@@ -509,12 +532,22 @@ func (b *builder) videoCode(s *content.Section, x, w float64) (unit, error) {
 		return unit{}, fmt.Errorf("%s:%d: exercise %s: video_url %q cannot be printed as a QR code (%v); use a shorter address (a short link to the video)",
 			s.Pos.File, s.Pos.Line, s.ID, s.VideoURL, err)
 	}
-	items := qrItems(code, x, 0, ss.QRSize)
-	items = append(items, &Link{X: x, Y: 0, W: ss.QRSize, H: ss.QRSize, URL: s.VideoURL})
+	items := b.qrFigure(code, s.VideoURL, x, 0, ss.QRSize)
 	tx := x + ss.QRSize + ss.QRGap
 	spans := []content.Span{{Text: b.w.Text(locale.WatchVideo) + "\n", Style: content.Bold}, {Text: displayURL(s.VideoURL), Link: s.VideoURL}}
 	st := th.textStyle(th.Type.Caption)
-	lines := b.textUnits(spans, st, tx, w-ss.QRSize-ss.QRGap, alignLeft)
+	lines := b.textAs(RoleP, spans, st, tx, w-ss.QRSize-ss.QRGap, alignLeft)
+	// The code is a link too: its annotation is part of the address's
+	// Link element.
+	codeLink := &Link{X: x, Y: 0, W: ss.QRSize, H: ss.QRSize, URL: s.VideoURL, Contents: displayURL(s.VideoURL)}
+	for _, l := range lines {
+		for _, it := range l.items {
+			if ln, ok := it.(*Link); ok && ln.URL == s.VideoURL {
+				codeLink.Elem = ln.Elem
+			}
+		}
+	}
+	items = append(items, codeLink)
 	textH := float64(float64(len(lines)) * st.leading)
 	items, _ = stack(items, lines, max(0, (ss.QRSize-textH)/2))
 	return unit{h: max(ss.QRSize, textH), items: items}, nil
@@ -524,12 +557,12 @@ func (b *builder) videoCode(s *content.Section, x, w float64) (unit, error) {
 // it is for (visitLine) in place of the article's byline.
 func (b *builder) sheetTitle(h *content.Handout) {
 	th, m := b.th, h.Meta
-	us := b.textUnits(plain(m.Title), th.textStyle(th.Type.H1), 0, b.col.w, alignLeft)
+	us := b.textAs(RoleH1, plain(m.Title), th.textStyle(th.Type.H1), 0, b.col.w, alignLeft)
 	if m.Subtitle != "" {
-		us = append(us, b.textUnits(plain(m.Subtitle), th.textStyle(th.Type.Subtitle), 0, b.col.w, alignLeft)...)
+		us = append(us, b.textAs(RoleP, plain(m.Subtitle), th.textStyle(th.Type.Subtitle), 0, b.col.w, alignLeft)...)
 	}
 	if spans := b.visitLine(h); len(spans) > 0 {
-		line := b.textUnits(spans, th.textStyle(th.Type.Body), 0, b.col.w, alignLeft)
+		line := b.textAs(RoleP, spans, th.textStyle(th.Type.Body), 0, b.col.w, alignLeft)
 		line[0].before = th.Space.Byline
 		us = append(us, line...)
 	}
@@ -584,7 +617,7 @@ func (b *builder) summaryBox(h *content.Handout) {
 	}
 	spans := []content.Span{{Text: b.w.Text(locale.SummaryLabel) + " ", Style: content.Bold}, {Text: what + "."}}
 	st := th.textStyle(th.Type.Summary)
-	lines := b.textUnits(spans, st, ss.BoxPad, b.col.w-float64(2*ss.BoxPad), alignLeft)
+	lines := b.textAs(RoleP, spans, st, ss.BoxPad, b.col.w-float64(2*ss.BoxPad), alignLeft)
 	hgt := float64(float64(len(lines))*st.leading) + float64(2*ss.BoxPad)
 	items := []Item{&Box{X: 0, Y: 0, W: b.col.w, H: hgt, Radius: th.Dose.Radius, Fill: th.primaryTint, Stroke: th.primary.graphic, LineWidth: th.Rules.Frame}}
 	items, _ = stack(items, lines, ss.BoxPad)
@@ -605,7 +638,7 @@ func (b *builder) stopBox() {
 	title := body
 	title.bold, title.color = true, darkened(lk.tone.text, textContrast, lk.tone.tint)
 	x, w := ss.BoxPad+th.Callout.Bar, b.col.w-float64(2*ss.BoxPad)-th.Callout.Bar
-	items, y := stack(nil, b.textUnits(plain(stop.Title), title, x, w, alignLeft), ss.BoxPad)
+	items, y := stack(nil, b.textAs(RoleP, plain(stop.Title), title, x, w, alignLeft), ss.BoxPad)
 	// The signs in the style's columns, read down the first then the
 	// next: two columns are half the height of one list.
 	cols := max(ss.StopColumns, 1)
@@ -622,8 +655,9 @@ func (b *builder) stopBox() {
 		y = max(y, end)
 	}
 	if stop.Normal != "" {
-		items, y = stack(items, b.textUnits(plain(stop.Normal), body, x, w, alignLeft), y+sp.Paragraph)
+		items, y = stack(items, b.textAs(RoleP, plain(stop.Normal), body, x, w, alignLeft), y+sp.Paragraph)
 	}
+	newElem(RoleDiv).add(tops(items)...)
 	h := y + ss.BoxPad
 	frame := []Item{
 		&Box{X: 0, Y: 0, W: b.col.w, H: h, Radius: th.Callout.Radius, Fill: lk.tone.tint, Stroke: lk.tone.graphic, LineWidth: lk.border},

@@ -71,6 +71,7 @@ const (
 	BookingOrCall // "— or call us at" (then the phone)
 	BookingCall   // "Call us at" (then the phone)
 	WatchVideo    // "Watch how it is done:"
+	QRCodeAlt     // "QR code for %s": a code's description for a screen reader
 
 	// The sheet's summary and stop box (the clinic's stop_and_call
 	// replaces these words).

@@ -58,6 +58,7 @@ func enUS() table {
 		BookingOrCall: text("— or call us at"),
 		BookingCall:   text("Call us at"),
 		WatchVideo:    text("Watch how it is done:"),
+		QRCodeAlt:     text("QR code for %s"),
 
 		SummaryLabel:     text("Your program:"),
 		SummaryExercises: forms("=1", "this exercise", "other", "these %d exercises"),

@@ -60,6 +60,7 @@ func es() table {
 		BookingOrCall: text("— o llámenos al"),
 		BookingCall:   text("Llámenos al"),
 		WatchVideo:    text("Vea cómo se hace:"),
+		QRCodeAlt:     text("Código QR de %s"),
 
 		SummaryLabel:     text("Su programa:"),
 		SummaryExercises: forms("=1", "este ejercicio", "other", "estos %d ejercicios"),

@@ -62,6 +62,7 @@ func fr() table {
 		BookingOrCall: text("— ou appelez-nous au"),
 		BookingCall:   text("Appelez-nous au"),
 		WatchVideo:    text("Regardez comment faire\u00a0:"),
+		QRCodeAlt:     text("Code QR pour %s"),
 
 		SummaryLabel:     text("Votre programme\u00a0:"),
 		SummaryExercises: forms("=1", "cet exercice", "other", "ces %d exercices"),

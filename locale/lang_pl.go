@@ -61,6 +61,7 @@ func pl() table {
 		BookingOrCall: text("— albo zadzwoń pod numer"),
 		BookingCall:   text("Zadzwoń pod numer"),
 		WatchVideo:    text("Zobacz, jak to zrobić:"),
+		QRCodeAlt:     text("Kod QR do %s"),
 
 		SummaryLabel:     text("Twój program:"),
 		SummaryExercises: forms("=1", "to ćwiczenie", "few", "te %d ćwiczenia", "other", "te %d ćwiczeń"),

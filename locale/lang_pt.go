@@ -61,6 +61,7 @@ func ptBR() table {
 		BookingOrCall: text("— ou ligue para"),
 		BookingCall:   text("Ligue para"),
 		WatchVideo:    text("Veja como fazer:"),
+		QRCodeAlt:     text("Código QR para %s"),
 
 		SummaryLabel:     text("Seu programa:"),
 		SummaryExercises: forms("=1", "este exercício", "other", "estes %d exercícios"),

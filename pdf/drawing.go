@@ -48,7 +48,7 @@ func drawingRun(items []layout.Item) int {
 	n := 1
 	for n < len(items) {
 		p, ok := items[n].(*layout.Path)
-		if !ok || p.Of != first.Of || p.X != first.X || p.Y != first.Y || p.Scale != first.Scale {
+		if !ok || p.Of != first.Of || p.Elem != first.Elem || p.X != first.X || p.Y != first.Y || p.Scale != first.Scale {
 			break
 		}
 		n++

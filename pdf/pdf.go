@@ -92,10 +92,12 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 	f.SetLineCapStyle("round")
 
 	d := &drawer{f: f, wr: wr, fonts: wr.fonts.WithCJK(doc.CJK), registered: map[fontKey]bool{}, images: map[string]bool{}}
+	d.tags = newTagger(f, doc.Root)
 	for _, p := range doc.Pages {
 		f.AddPageFormat("P", fpdf.SizeType{Wd: p.W, Ht: p.H})
 		for i := 0; i < len(p.Items); {
 			if n := drawingRun(p.Items[i:]); n > 0 {
+				d.tags.enter(p.Items[i])
 				d.drawing(p.Items[i : i+n])
 				i += n
 				continue
@@ -103,6 +105,7 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 			d.item(p.Items[i])
 			i++
 		}
+		d.tags.end()
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("pdf: %w", err)
 		}
@@ -125,10 +128,16 @@ type drawer struct {
 	registered map[fontKey]bool // fonts added to this document: only those used cost time
 	cjkAdded   bool             // the CJK font is added (cjk.go)
 	images     map[string]bool
+	tags       *tagger
 }
 
 func (d *drawer) item(it layout.Item) {
 	f := d.f
+	if l, ok := it.(*layout.Link); ok {
+		d.tags.link(l) // an annotation, not content
+		return
+	}
+	d.tags.enter(it)
 	switch v := it.(type) {
 	case *layout.Text:
 		f.SetTextColor(int(v.Color.R), int(v.Color.G), int(v.Color.B))
@@ -166,8 +175,6 @@ func (d *drawer) item(it layout.Item) {
 		}
 		d.image(img)
 		f.ImageOptions(img.Key, v.X, v.Y, v.W, v.H, false, fpdf.ImageOptions{ImageType: img.Format}, 0, "")
-	case *layout.Link:
-		f.LinkString(v.X, v.Y, v.W, v.H, v.URL)
 	default:
 		f.SetError(fmt.Errorf("unknown display item %T", it))
 	}

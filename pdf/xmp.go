@@ -42,7 +42,7 @@ func xmpPacket(m xmpMeta) []byte {
 	b.WriteString("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
 	b.WriteString("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
 	b.WriteString("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
-	b.WriteString("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n")
+	b.WriteString("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n")
 	b.WriteString("<dc:format>application/pdf</dc:format>\n")
 	b.WriteString("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc(m.Title) + "</rdf:li></rdf:Alt></dc:title>\n")
 	if m.Author != "" {
@@ -57,6 +57,8 @@ func xmpPacket(m xmpMeta) []byte {
 	b.WriteString("<xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n")
 	b.WriteString("<xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n")
 	b.WriteString("<pdf:Producer>" + producer + "</pdf:Producer>\n")
+	// Every document is tagged (tagged.go) and claims PDF/UA-1.
+	b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n")
 	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>")
 	return b.Bytes()
 }

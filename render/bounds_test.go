@@ -57,7 +57,7 @@ func TestNothingOutsideTheMargins(t *testing.T) {
 func itemBox(fs *fonts.Set, it layout.Item) (x0, y0, x1, y1 float64) {
 	switch v := it.(type) {
 	case *layout.Text:
-		return v.X, v.Y - v.Size, v.X + fs.Width(v.Face, v.Size, v.S), v.Y
+		return v.X, v.Y - v.Size, v.X + fs.Width(v.Face, v.Size, v.Inked()), v.Y
 	case *layout.Image:
 		return v.X, v.Y, v.X + v.W, v.Y + v.H
 	case *layout.Rule:

@@ -14,21 +14,8 @@ import (
 // pdfuaKnownFailures are the PDF/UA conditions (internal/pdfua) the golden
 // PDFs fail today, each with why. The list may only shrink: a condition
 // that a golden newly fails, or one listed that no golden fails any more,
-// fails TestGolden. When the PDF writer tags the display list (issue 15),
-// drop untaggedWriterFailures here, a one-line change that makes the
-// tagging a hard check.
-var pdfuaKnownFailures = union(untaggedWriterFailures, oneByteFontFailures)
-
-// untaggedWriterFailures are what the golden PDFs fail because pdf/pdf.go
-// does not tag them yet (docs/accessibility.md, "Not done yet").
-var untaggedWriterFailures = map[string]string{
-	"ISO 14289-1 7.1": "no /MarkInfo: the writer does not tag",
-	"01-005":          "no structure tree, so no content is tagged or an artifact",
-	"06-002":          "the XMP does not claim PDF/UA-1 (pdf/xmp.go must not before the document is tagged)",
-	"28-008":          "pages with links have no /Tabs (the fork writes /Tabs /S on tagged pages only)",
-	"28-011":          "links are not in the structure tree",
-	"28-012":          "links have no /Contents (LinkStringTagged writes it)",
-}
+// fails TestGolden.
+var pdfuaKnownFailures = union(oneByteFontFailures)
 
 // oneByteFontFailures are what the one-byte fonts for Central European,
 // Cyrillic and Greek text fail (fonts/README.md, "One-byte fonts"): their

@@ -316,7 +316,7 @@ func (e *Engine) pictures(j Job) (map[*content.Panel]layout.Picture, []*photoTas
 						if err != nil {
 							return nil, nil, fmt.Errorf("%s: %w", where, err)
 						}
-						pics[p] = layout.Picture{Drawing: d}
+						pics[p] = layout.Picture{Drawing: d, Alt: pose.BuiltinDescription(name)}
 						continue
 					}
 					if hf.Dir == nil {

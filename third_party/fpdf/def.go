@@ -612,6 +612,7 @@ type Fpdf struct {
 	page             int                        // current page number
 	n                int                        // current object number
 	offsets          []int                      // array of object offsets
+	objStm           objStream                  // objects written compressed (handout patch 10)
 	templates        map[string]Template        // templates used in this document
 	templateObjects  map[string]int             // template object IDs within this document
 	importedObjs     map[string][]byte          // imported template objects (gofpdi)

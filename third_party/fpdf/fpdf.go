@@ -5338,6 +5338,7 @@ func (f *Fpdf) enddoc() {
 	f.putxmp()
 	// 	Info
 	f.newobj()
+	info := f.n
 	f.out("<<")
 	f.putinfo()
 	f.out(">>")
@@ -5346,11 +5347,19 @@ func (f *Fpdf) enddoc() {
 	f.putOutputIntentStreams()
 	// 	Catalog
 	f.newobj()
+	catalog := f.n
 	f.out("<<")
 	f.putcatalog()
 	f.out(">>")
 	f.out("endobj")
-	// Cross-ref
+	// Cross-ref: a stream when objects were written into an object
+	// stream (handout patch 10), else the table.
+	if len(f.objStm.nums) > 0 {
+		f.putObjStream()
+		f.putXrefStream(catalog, info)
+		f.state = 3
+		return
+	}
 	o := f.buffer.Len()
 	f.out("xref")
 	f.outf("0 %d", f.n+1)

@@ -15,6 +15,7 @@ package fpdf
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -34,6 +35,12 @@ type StructElem struct {
 	Alt, ActualText, Lang string
 	// Scope is a table header's scope: "Row", "Column" or "Both".
 	Scope string
+	// ListNumbering is a list's numbering (ISO 32000-1 Table 347):
+	// "Decimal", "Disc", "None"… (handout patch 7).
+	ListNumbering string
+	// ID is the element's identifier, which PDF/UA asks of every Note
+	// (handout patch 7).
+	ID string
 
 	parent *StructElem
 	kids   []structKid
@@ -97,7 +104,7 @@ func (f *Fpdf) BeginMarkedContent(e *StructElem) {
 	f.tags.mcids[f.page] = append(f.tags.mcids[f.page], e)
 	e.kids = append(e.kids, structKid{page: f.page, mcid: mcid, annot: -1, isContent: true})
 	f.tags.open++
-	f.outf("/%s <</MCID %d>> BDC", pdfName(e.Type), mcid)
+	f.out("/" + pdfName(e.Type) + " <</MCID " + strconv.Itoa(mcid) + ">> BDC")
 }
 
 // BeginArtifact starts content that is not part of the text: running
@@ -105,6 +112,15 @@ func (f *Fpdf) BeginMarkedContent(e *StructElem) {
 func (f *Fpdf) BeginArtifact() {
 	f.tags.open++
 	f.out("/Artifact BMC")
+}
+
+// BeginPaginationArtifact starts a running header or footer, or a page
+// number: an artifact of type Pagination with its subtype ("Header",
+// "Footer"), which a reader can tell from other page furniture (PDF/UA,
+// Matterhorn 18-002) (handout patch 8).
+func (f *Fpdf) BeginPaginationArtifact(subtype string) {
+	f.tags.open++
+	f.outf("/Artifact <</Type /Pagination /Subtype /%s>> BDC", pdfName(subtype))
 }
 
 // EndMarkedContent ends what BeginMarkedContent or BeginArtifact began.
@@ -180,65 +196,109 @@ func (f *Fpdf) putStructTree(pageObj func(page int) int, annotObj func(page, i i
 	parentTree, rootObj := next, next+1
 	f.tags.rootObj = rootObj
 
+	// Each element is written with appends, not fmt: a handout has a few
+	// hundred (handout patch 7). An element whose marked content is all
+	// on one page names the page once (/Pg) and its MCIDs as integers.
+	var b []byte
+	ref := func(b []byte, obj int) []byte {
+		b = strconv.AppendInt(b, int64(obj), 10)
+		return append(b, " 0 R"...)
+	}
 	for _, e := range elems {
-		f.newobj()
-		var b strings.Builder
-		fmt.Fprintf(&b, "<</Type /StructElem /S /%s", pdfName(e.Type))
+		b = append(b[:0], "<</Type /StructElem /S /"...)
+		b = append(b, pdfName(e.Type)...)
+		b = append(b, " /P "...)
 		if e.parent != nil {
-			fmt.Fprintf(&b, " /P %d 0 R", e.parent.obj)
+			b = ref(b, e.parent.obj)
 		} else {
-			fmt.Fprintf(&b, " /P %d 0 R", rootObj)
+			b = ref(b, rootObj)
+		}
+		page := 0
+		for _, k := range e.kids {
+			if k.isContent {
+				if page == 0 {
+					page = k.page
+				} else if k.page != page {
+					page = -1
+				}
+			}
+		}
+		if page > 0 {
+			b = append(b, " /Pg "...)
+			b = ref(b, pageObj(page))
+		}
+		if e.ID != "" {
+			b = append(b, " /ID "...)
+			b = append(b, f.textstring(e.ID)...)
 		}
 		if e.Alt != "" {
-			b.WriteString(" /Alt " + f.textstring(utf8toutf16(e.Alt)))
+			b = append(b, " /Alt "...)
+			b = append(b, f.textstring(utf8toutf16(e.Alt))...)
 		}
 		if e.ActualText != "" {
-			b.WriteString(" /ActualText " + f.textstring(utf8toutf16(e.ActualText)))
+			b = append(b, " /ActualText "...)
+			b = append(b, f.textstring(utf8toutf16(e.ActualText))...)
 		}
 		if e.Lang != "" {
-			b.WriteString(" /Lang " + f.textstring(e.Lang))
+			b = append(b, " /Lang "...)
+			b = append(b, f.textstring(e.Lang)...)
 		}
-		if e.Scope != "" {
-			fmt.Fprintf(&b, " /A <</O /Table /Scope /%s>>", pdfName(e.Scope))
+		switch {
+		case e.Scope != "":
+			b = append(b, " /A <</O /Table /Scope /"...)
+			b = append(b, pdfName(e.Scope)...)
+			b = append(b, ">>"...)
+		case e.ListNumbering != "":
+			b = append(b, " /A <</O /List /ListNumbering /"...)
+			b = append(b, pdfName(e.ListNumbering)...)
+			b = append(b, ">>"...)
 		}
-		b.WriteString(" /K [")
+		b = append(b, " /K ["...)
 		for i, k := range e.kids {
 			if i > 0 {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 			switch {
 			case k.elem != nil:
-				fmt.Fprintf(&b, "%d 0 R", k.elem.obj)
+				b = ref(b, k.elem.obj)
+			case k.isContent && page > 0:
+				b = strconv.AppendInt(b, int64(k.mcid), 10)
 			case k.isContent:
-				fmt.Fprintf(&b, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pageObj(k.page), k.mcid)
+				b = append(b, "<</Type /MCR /Pg "...)
+				b = ref(b, pageObj(k.page))
+				b = append(b, " /MCID "...)
+				b = strconv.AppendInt(b, int64(k.mcid), 10)
+				b = append(b, ">>"...)
 			case k.isAnnotRef:
-				fmt.Fprintf(&b, "<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>>", pageObj(k.page), annotObj(k.page, k.annot))
+				b = append(b, "<</Type /OBJR /Pg "...)
+				b = ref(b, pageObj(k.page))
+				b = append(b, " /Obj "...)
+				b = ref(b, annotObj(k.page, k.annot))
+				b = append(b, ">>"...)
 			}
 		}
-		b.WriteString("]>>")
-		f.out(b.String())
-		f.out("endobj")
+		b = append(b, "]>>"...)
+		f.putCompressible(b)
 	}
 
 	// The ParentTree maps each page's StructParents key to the elements
 	// of its MCIDs, and each tagged annotation's StructParent key to its
 	// element.
-	f.newobj()
-	var b strings.Builder
-	b.WriteString("<</Nums [")
+	b = append(b[:0], "<</Nums ["...)
 	for page := 1; page <= f.page; page++ {
 		owners := f.tags.mcids[page]
 		if len(owners) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "%d [", page-1)
+		b = strconv.AppendInt(b, int64(page-1), 10)
+		b = append(b, " ["...)
 		for i, e := range owners {
 			if i > 0 {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
-			fmt.Fprintf(&b, "%d 0 R", e.obj)
+			b = ref(b, e.obj)
 		}
-		b.WriteString("] ")
+		b = append(b, "] "...)
 	}
 	owner := map[[2]int]*StructElem{}
 	for _, e := range elems {
@@ -252,19 +312,18 @@ func (f *Fpdf) putStructTree(pageObj func(page int) int, annotObj func(page, i i
 		for i := range f.pageLinks[page] {
 			if key, ok := f.tags.annotKeys[[2]int{page, i}]; ok {
 				if e := owner[[2]int{page, i}]; e != nil {
-					fmt.Fprintf(&b, "%d %d 0 R ", key, e.obj)
+					b = strconv.AppendInt(b, int64(key), 10)
+					b = append(b, ' ')
+					b = append(ref(b, e.obj), ' ')
 				}
 			}
 		}
 	}
-	b.WriteString("]>>")
-	f.out(b.String())
-	f.out("endobj")
+	b = append(b, "]>>"...)
+	f.putCompressible(b)
 
-	f.newobj()
-	f.outf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d>>",
-		f.tags.root.obj, parentTree, f.page+len(f.tags.annotKeys))
-	f.out("endobj")
+	f.putCompressible(fmt.Appendf(b[:0], "<</Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d>>",
+		f.tags.root.obj, parentTree, f.page+len(f.tags.annotKeys)))
 }
 
 // putTagCatalog writes a tagged document's catalog entries.
