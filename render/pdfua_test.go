@@ -17,7 +17,7 @@ import (
 // fails TestGolden. When the PDF writer tags the display list (issue 15),
 // drop untaggedWriterFailures here, a one-line change that makes the
 // tagging a hard check.
-var pdfuaKnownFailures = union(untaggedWriterFailures, oneByteFontFailures)
+var pdfuaKnownFailures = union(untaggedWriterFailures)
 
 // untaggedWriterFailures are what the golden PDFs fail because pdf/pdf.go
 // does not tag them yet (docs/accessibility.md, "Not done yet").
@@ -28,16 +28,6 @@ var untaggedWriterFailures = map[string]string{
 	"28-008":          "pages with links have no /Tabs (the fork writes /Tabs /S on tagged pages only)",
 	"28-011":          "links are not in the structure tree",
 	"28-012":          "links have no /Contents (LinkStringTagged writes it)",
-}
-
-// oneByteFontFailures are what the one-byte fonts for Central European,
-// Cyrillic and Greek text fail (fonts/README.md, "One-byte fonts"): their
-// /Differences name glyphs uniXXXX, which is not in the Adobe Glyph List,
-// and they have no /ToUnicode. A ToUnicode CMap per encoding, or the
-// UTF-8 (Identity-H) font for those scripts, fixes both.
-var oneByteFontFailures = map[string]string{
-	"31-022": "cp1250/cp1251/cp1253 fonts: /Differences with uniXXXX glyph names",
-	"31-027": "cp1250/cp1251/cp1253 fonts: no /ToUnicode",
 }
 
 func union(lists ...map[string]string) map[string]string {
