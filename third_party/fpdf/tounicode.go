@@ -4,10 +4,7 @@
 
 package fpdf
 
-import (
-	"slices"
-	"strconv"
-)
+import "strconv"
 
 // ToUnicode CMaps for one-byte fonts (handout patch 9, PATCHES.md).
 //
@@ -25,13 +22,15 @@ import (
 // (Adobe Technical Note #5014, the CMap and CIDFont file format).
 const maxCMapEntries = 100
 
-// unicodes returns the Unicode value of each code of an encoding map that
-// names a glyph, from the space up: codes below it are controls, and a
-// code named .notdef draws nothing.
-func (l *encListType) unicodes() map[int]int {
-	uv := map[int]int{}
+// unicodes returns the Unicode value of each code of an encoding map,
+// by code, 0 for none: codes below the space are controls, and a code
+// named .notdef draws nothing. A slice like Cw, not a map: a definition
+// is decoded, and encoded again for its font ID, in every document that
+// uses it, and a map's keys cost an allocation each way.
+func (l *encListType) unicodes() []int {
+	uv := make([]int, len(l))
 	for code := 32; code < len(l); code++ {
-		if e := l[code]; e.name != ".notdef" && e.uv >= 0 {
+		if e := l[code]; e.name != ".notdef" && e.uv > 0 {
 			uv[code] = e.uv
 		}
 	}
@@ -39,39 +38,37 @@ func (l *encListType) unicodes() map[int]int {
 }
 
 // toUnicodeCMap returns a ToUnicode CMap for one-byte codes mapped to
-// Unicode values in the Basic Multilingual Plane: runs of consecutive codes
-// mapped to consecutive values as bfrange entries, the rest as bfchar.
-// The same map always gives the same bytes.
-func toUnicodeCMap(uv map[int]int) []byte {
-	codes := make([]int, 0, len(uv))
-	for code, u := range uv {
-		if code >= 0 && code <= 0xFF && u > 0 && u <= 0xFFFF {
-			codes = append(codes, code)
-		}
-	}
-	slices.Sort(codes)
+// Unicode values in the Basic Multilingual Plane (uv by code, 0 for
+// none): runs of consecutive codes mapped to consecutive values as bfrange
+// entries, the rest as bfchar. The same map always gives the same bytes.
+func toUnicodeCMap(uv []int) []byte {
 	type entry struct{ first, last, u int }
 	var ranges, chars []entry
-	for i := 0; i < len(codes); {
-		first, u := codes[i], uv[codes[i]]
-		j := i + 1
-		// A range may not change the destination's high byte
-		// (5014, 1.4.2), hence the second condition.
-		for j < len(codes) && codes[j] == codes[j-1]+1 && uv[codes[j]] == uv[codes[j-1]]+1 && uv[codes[j]]&0xFF != 0 {
-			j++
+	mapped := func(code int) bool { return code < len(uv) && code <= 0xFF && uv[code] > 0 && uv[code] <= 0xFFFF }
+	for code := 0; code < len(uv) && code <= 0xFF; {
+		if !mapped(code) {
+			code++
+			continue
 		}
-		e := entry{first, codes[j-1], u}
-		if j-i > 1 {
+		last := code
+		// A range may not change the destination's high byte
+		// (5014, 1.4.2), hence the last condition.
+		for mapped(last+1) && uv[last+1] == uv[last]+1 && uv[last+1]&0xFF != 0 {
+			last++
+		}
+		e := entry{code, last, uv[code]}
+		if last > code {
 			ranges = append(ranges, e)
 		} else {
 			chars = append(chars, e)
 		}
-		i = j
+		code = last + 1
 	}
-	b := []byte("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
-		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
-		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-		"1 begincodespacerange\n<00> <FF>\nendcodespacerange\n")
+	b := make([]byte, 0, 512+20*len(ranges)+14*len(chars))
+	b = append(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"+
+		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n"+
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"+
+		"1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"...)
 	for len(ranges) > 0 {
 		n := min(len(ranges), maxCMapEntries)
 		b = strconv.AppendInt(b, int64(n), 10)
