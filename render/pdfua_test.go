@@ -14,26 +14,9 @@ import (
 // pdfuaKnownFailures are the PDF/UA conditions (internal/pdfua) the golden
 // PDFs fail today, each with why. The list may only shrink: a condition
 // that a golden newly fails, or one listed that no golden fails any more,
-// fails TestGolden.
-var pdfuaKnownFailures = union(oneByteFontFailures)
-
-// oneByteFontFailures are what the one-byte fonts for Central European,
-// Cyrillic and Greek text fail (fonts/README.md, "One-byte fonts"): their
-// /Differences name glyphs uniXXXX, which is not in the Adobe Glyph List,
-// and they have no /ToUnicode. A ToUnicode CMap per encoding, or the
-// UTF-8 (Identity-H) font for those scripts, fixes both.
-var oneByteFontFailures = map[string]string{
-	"31-022": "cp1250/cp1251/cp1253 fonts: /Differences with uniXXXX glyph names",
-	"31-027": "cp1250/cp1251/cp1253 fonts: no /ToUnicode",
-}
-
-func union(lists ...map[string]string) map[string]string {
-	out := map[string]string{}
-	for _, l := range lists {
-		maps.Copy(out, l)
-	}
-	return out
-}
+// fails TestGolden. None is known today: every golden passes every
+// check (docs/accessibility.md).
+var pdfuaKnownFailures = map[string]string{}
 
 // pdfuaReport collects what internal/pdfua finds in the golden PDFs, which
 // TestGolden's subtests check side by side.

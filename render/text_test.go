@@ -1,6 +1,7 @@
 package render
 
 import (
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -8,6 +9,8 @@ import (
 
 	"handout/internal/pdftest"
 	"handout/layout"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestBuiltinHandoutText checks the default handout's text as a reader
@@ -96,5 +99,41 @@ func TestStepNumbersReadFirst(t *testing.T) {
 		if !strings.Contains(raw, step) {
 			t.Errorf("drawing order lacks %q; it reads:\n%s", step, raw[:min(len(raw), 600)])
 		}
+	}
+}
+
+// TestMultilingualTextExtracts checks that every paragraph of the
+// multilingual handout (Spanish, Polish, Greek, Russian: each one-byte
+// encoding) is what poppler extracts from the PDF, after NFC, with line
+// breaks read as spaces: the one-byte fonts' ToUnicode maps
+// (third_party/fpdf/PATCHES.md, change 9) and glyph names give the
+// source's characters.
+func TestMultilingualTextExtracts(t *testing.T) {
+	t.Parallel()
+	src, err := os.ReadFile(filepath.Join("testdata", "multilingual.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdfBytes, _, err := newTestEngine(t).Render(testJob(t, filepath.Join("testdata", "multilingual.md")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := norm.NFC.String(strings.Join(strings.Fields(strings.Join(pdftest.RawText(t, pdfBytes), " ")), " "))
+	// The paragraphs are the lines after the front matter that are not
+	// headings, pictures or the dose.
+	body := strings.SplitN(string(src), "\n---\n", 2)[1]
+	n := 0
+	for _, line := range strings.Split(body, "\n") {
+		line = strings.TrimSpace(strings.TrimPrefix(line, ">"))
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "!") || strings.HasPrefix(line, "[!") || strings.HasPrefix(line, "Dose:") {
+			continue
+		}
+		n++
+		if want := norm.NFC.String(line); !strings.Contains(got, want) {
+			t.Errorf("the PDF's text lacks %q\nit reads: %s", want, got)
+		}
+	}
+	if n != 5 {
+		t.Fatalf("found %d paragraphs in multilingual.md, want 5: the test no longer reads the file right", n)
 	}
 }

@@ -4518,8 +4518,13 @@ func (f *Fpdf) putfonts() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 		}
+		cmaps := map[string]int{} // ToUnicode CMaps written, by their text (handout patch 9)
 		for _, key = range keyList {
 			font = f.fonts[key]
+			var toUnicodeN int
+			if font.Tp == "TrueType" || font.Tp == "Type1" {
+				toUnicodeN = f.puttounicode(font, cmaps) // handout patch 9
+			}
 			// Font objects
 			font.N = f.n + 1
 			f.fonts[key] = font
@@ -4552,6 +4557,9 @@ func (f *Fpdf) putfonts() {
 					f.outf("/Encoding %d 0 R", nf+font.DiffN)
 				} else {
 					f.out("/Encoding /WinAnsiEncoding")
+				}
+				if toUnicodeN > 0 {
+					f.outf("/ToUnicode %d 0 R", toUnicodeN) // handout patch 9
 				}
 				f.out(">>")
 				f.out("endobj")
