@@ -31,7 +31,7 @@ type goldenCase struct {
 	// notes (else packet.md's English ones)
 	cover bool
 	notes string
-	style  string // --style; "" for the document's own choice
+	style string // --style; "" for the document's own choice
 	// language: the language it is resolved in (ResolveIn); "" for its own
 	language string
 	// cjk: the clinic's profile names a CJK font (cjk_test.go's; the
