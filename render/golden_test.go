@@ -65,6 +65,8 @@ var goldenCases = []goldenCase{
 	{name: "mid-back-pain-es", source: "builtin:mid-back-pain", language: "es"},
 	// A programme with language: es (its exercises' Spanish texts).
 	{name: "sheet-es", source: "testdata/sheet-es.yaml"},
+	// A programme with language: en-GB (British labels and dates).
+	{name: "sheet-en-gb", source: "testdata/sheet-en-gb.yaml"},
 	// A list row's packet in Spanish: cover, programme and tick log.
 	{name: "packet-es", source: "testdata/packet-es.yaml", cover: true, notes: "Empiece con los estiramientos dos veces al día. No haga el puente por ahora."},
 	{name: "packet-large-print-a4", source: "testdata/packet.md", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}, style: "large-print", paper: "a4"},
