@@ -36,7 +36,8 @@ func TestRenderAPILanguage(t *testing.T) {
 			t.Errorf("language %s: %d, %v", tag, resp.StatusCode, err)
 			continue
 		}
-		if e.Field != "language" || !strings.Contains(e.Error, `"`+tag+`"`) || !strings.Contains(e.Error, languages) {
+		if e.Field != "language" || !strings.HasPrefix(e.Error, "language: ") || strings.HasPrefix(e.Error, "language: language:") ||
+			!strings.Contains(e.Error, `"`+tag+`"`) || !strings.Contains(e.Error, languages) {
 			t.Errorf("language %s: field %q, error %q; want the language field, naming %q and listing %s", tag, e.Field, e.Error, tag, languages)
 		}
 	}
