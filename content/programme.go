@@ -183,8 +183,13 @@ func ParseProgramme(name string, src []byte, lib *Library) (*Programme, []Progra
 			p.add(at.line("date"), "date %q is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01", pr.Date)
 		}
 	}
-	if pr.Language != "" && !languageRE.MatchString(pr.Language) {
-		p.add(at.line("language"), `language %q is not a BCP 47 tag; write e.g. "en" or "es-MX"`, pr.Language)
+	if pr.Language != "" {
+		// A language without a catalogue is refused here, at its line,
+		// not later by render: a programme is printed in its language's
+		// words, and the web page's error names the field.
+		if _, err := locale.Match(pr.Language); err != nil {
+			p.add(at.line("language"), "language: %v", err)
+		}
 	}
 	return resolveProgramme(pr, y.Protocol, y.Exercises, at, lib, p)
 }

@@ -114,7 +114,8 @@ func TestParseProgrammeErrors(t *testing.T) {
 		{"exercises:\n  - note: x\n", `p.yaml:2: this exercise has no id`},
 		{"exercise: [chin-tuck]\n", `p.yaml:1: unknown key "exercise"; did you mean "exercises"?`},
 		{"exercises:\n  - id: chin-tuck\n    reps: 10\n", `p.yaml:3: unknown key "exercises[1].reps"`},
-		{"language: english!\nexercises: [chin-tuck]\n", `p.yaml:1: language "english!" is not a BCP 47 tag`},
+		{"language: english!\nexercises: [chin-tuck]\n", `p.yaml:1: language: "english!" is not a BCP 47 language tag; write one of en-US, en-GB, es,`},
+		{"language: zh\nexercises: [chin-tuck]\n", `p.yaml:1: language: handout does not print "zh"; it prints en-US, en-GB, es,`},
 		{"patient: " + strings.Repeat("a", 101) + "\nexercises: [chin-tuck]\n", `p.yaml:1: patient is 101 characters long; at most 100`},
 		{"exercises:\n  - id: chin-tuck\n    note: " + strings.Repeat("b", 201) + "\n", `p.yaml:3: note is 201 characters long; at most 200`},
 	} {

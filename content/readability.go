@@ -73,15 +73,20 @@ func Syllables(word string) int {
 	return max(n, 1)
 }
 
-// Sentences returns the exercise's text as ReadingGrade reads it: the
-// why, the steps (worded without a side), the tips and the cautions, each
-// a string.
+// Sentences returns the exercise's text as ReadingGrade (or, in
+// Spanish, LecturabilidadFH) reads it: the why, the steps (worded without
+// a side, in the exercise's own language), the tips and the cautions,
+// each a string.
 func (e *Exercise) Sentences() []string {
 	var out []string
 	if e.Why != nil {
 		out = append(out, plainText(e.Why))
 	}
-	for _, s := range e.StepsFor(locale.English(), NoSide) { // the readability formula is English
+	w, err := locale.Match(e.Language)
+	if e.Language == "" || err != nil {
+		w = locale.English()
+	}
+	for _, s := range e.StepsFor(w, NoSide) {
 		out = append(out, plainText(s))
 	}
 	for _, c := range append(append([]*Callout{}, e.Tips...), e.Cautions...) {

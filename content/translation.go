@@ -169,12 +169,6 @@ func ParseExerciseTranslation(name, folder string, src []byte) (*Exercise, error
 	h := &Handout{Source: name}
 	convertBody(h, body, p, `a translation has no dose: the original's front matter gives it`)
 	exerciseBody(t, h, body.firstLine, p, nil) // nil: a drawing's own description is English, so alt text is required
-	for _, step := range t.Steps {
-		if hasSideRef(step) {
-			p.add(t.stepsLine, `{side} and {other} are worded in English only for now; write the side in words that fit any side ("un pie", "el otro pie"): the dose line names the side`)
-			break
-		}
-	}
 	if !p.ok() {
 		return nil, p.err()
 	}
@@ -253,6 +247,13 @@ func translateExercise(o, t *Exercise) (*Exercise, error) {
 	e.Why, e.Figures, e.Steps, e.Tips, e.Cautions = t.Why, t.Figures, t.Steps, t.Tips, t.Cautions
 	e.whyLine, e.stepsLine = t.whyLine, t.stepsLine
 	e.fileSum = sha256Hex([]byte(o.fileSum + " " + t.fileSum)) // either file's edit makes its packets again
+	// {side} and {other} are checked on the merged exercise: whether there
+	// is a side to name is the original's laterality, where they stand is
+	// the translation's text.
+	checkSideRefs(&e, p)
+	if !p.ok() {
+		return nil, p.err()
+	}
 	return &e, nil
 }
 

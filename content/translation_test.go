@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"handout/locale"
 )
 
 // builtinTranslations lists the built-in translations' ids by language:
@@ -216,8 +218,10 @@ func TestTranslationErrors(t *testing.T) {
 			[]string{es + `:3: front matter: language "fr" does not match the folder es/ the file is in; write language: es`}},
 		{"no language", "language: es\n", "",
 			[]string{es + `:2: front matter: language is required: this file is in the folder es/, so write language: es`}},
-		{"a side word", "3. Empuje para volver.", "3. Doble {side} codo.",
-			[]string{es + ":11: {side} and {other} are worded in English only for now"}},
+		{"a side word in a both-sides exercise", "3. Empuje para volver.", "3. Doble el codo {side}.",
+			[]string{es + ":11: {side} and {other} in the steps name the side of a one-side or alternating exercise; this one is laterality: both-sides"}},
+		{"a side word in a tip", "> Mantenga el cuerpo recto.", "> Mantenga el brazo {side} recto.",
+			[]string{es + ":16: {side} and {other} are worded in the steps only; write the words in tips and cautions"}},
 		{"the same alias twice", "aliases: [empuje en la pared]", "aliases: [gato vaca]",
 			[]string{es + `:2: alias "gato vaca" is also a name of cat-cow in language "es"; a name finds one exercise`}},
 	} {
@@ -421,5 +425,37 @@ func TestBuiltinHandoutTranslation(t *testing.T) {
 	}
 	if _, err := BuiltinHandout("mid-back-pain", "fr"); err == nil || !strings.Contains(err.Error(), `built-in handout mid-back-pain is not written in language "fr"; it is in: en, es`) {
 		t.Errorf("in French: %v", err)
+	}
+}
+
+// TestTranslationSideWords: a translation's steps may name the side with
+// {side} and {other}, worded in the document's language after the noun
+// ("el pie del lado derecho"), which agrees with a noun of either gender.
+func TestTranslationSideWords(t *testing.T) {
+	original := strings.Replace(validExercise, "laterality: both-sides", "laterality: one-side\nlimb: arm", 1)
+	spanish := strings.Replace(spanishWallPush, "2. Doble los codos y acerque el pecho a la pared.",
+		"2. Doble el codo {side} y apoye la mano {other} en la cadera.", 1)
+	dir := writeFiles(t, map[string]string{"wall-push.md": original, "es/wall-push.md": spanish})
+	l, err := LoadLibrary(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := l.Exercise("wall-push", "es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := locale.Match("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for side, want := range map[Side]string{
+		NoSide:    "Doble el codo de un lado y apoye la mano del otro lado en la cadera.",
+		Alternate: "Doble el codo de un lado y apoye la mano del otro lado en la cadera.",
+		Right:     "Doble el codo del lado derecho y apoye la mano del lado izquierdo en la cadera.",
+		Left:      "Doble el codo del lado izquierdo y apoye la mano del lado derecho en la cadera.",
+	} {
+		if got := plainText(e.StepsFor(w, side)[1]); got != want {
+			t.Errorf("side %q: %q, want %q", side, got, want)
+		}
 	}
 }

@@ -75,8 +75,20 @@ func TestWithCJK(t *testing.T) {
 	if r, ok := s.Missing("천천히"); !ok || r != '천' {
 		t.Errorf("Missing(천천히) = %U, %v; want 천", r, ok)
 	}
-	if why := s.Why('천'); !strings.Contains(why, "Korean (Hangul) character") || !strings.Contains(why, "DroidSansFallbackFull.ttf") {
-		t.Errorf("Why(천) = %q", why)
+	// The message says what a Korean handout needs, not only that one
+	// character is missing: the font has 3 of the 11,172 syllables.
+	for _, want := range []string{`Korean (Hangul) character U+CC9C "천" is not in the clinic's CJK font DroidSansFallbackFull.ttf, which has next to no Hangul`,
+		"a TrueType font with Hangul", "NanumGothic.ttf", "fonts-nanum"} {
+		if why := s.Why('천'); !strings.Contains(why, want) {
+			t.Errorf("Why(천) = %q, lacks %q", why, want)
+		}
+	}
+	// A character the font lacks in a script it has is only that: 𠀀
+	// (U+20000, outside the font's BMP cmap) is Han, which it has.
+	if r, ok := s.Missing("\U00020000"); !ok {
+		t.Errorf("Missing(U+20000) = %U, %v: the font has it", r, ok)
+	} else if why := s.Why(r); !strings.Contains(why, "; use a font that has it") || strings.Contains(why, "next to no") {
+		t.Errorf("Why(%U) = %q: Droid Sans Fallback has Han", r, why)
 	}
 	got := s.Split("每天 10 次，ok。")
 	want := []Piece{{"每天", true}, {" 10 ", false}, {"次，", true}, {"ok", false}, {"。", true}}

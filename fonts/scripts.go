@@ -39,17 +39,26 @@ var complexScripts = []struct {
 	{"Mongolian", unicode.Mongolian, "shaping and vertical lines"},
 }
 
-// cjkScripts are the scripts a CJK font draws, by the name messages use.
+// cjkScripts are the scripts a CJK font draws, by the name messages use,
+// with some of its most common letters (a font without them has next to
+// none of the script) and a freely licensed TrueType font, packaged by
+// Debian, that has them: Droid Sans Fallback has Han and kana, and of the
+// 11,172 Hangul syllables 3.
 var cjkScripts = []struct {
-	name  string
-	table *unicode.RangeTable
+	name    string
+	table   *unicode.RangeTable
+	letters string // the script's letters, as "a font with …" says
+	common  string
+	font    string
 }{
-	{"Chinese (Han)", unicode.Han},
-	{"Japanese (Hiragana)", unicode.Hiragana},
-	{"Japanese (Katakana)", unicode.Katakana},
-	{"Korean (Hangul)", unicode.Hangul},
-	{"Chinese (Bopomofo)", unicode.Bopomofo},
+	{"Chinese (Han)", unicode.Han, "Han", "的一是不了人我在", droidFont},
+	{"Japanese (Hiragana)", unicode.Hiragana, "Hiragana", "のにはをたがでて", droidFont},
+	{"Japanese (Katakana)", unicode.Katakana, "Katakana", "ンスルトイクラア", droidFont},
+	{"Korean (Hangul)", unicode.Hangul, "Hangul", "이다는하에의고지", "NanumGothic.ttf from Debian's fonts-nanum (SIL Open Font License)"},
+	{"Chinese (Bopomofo)", unicode.Bopomofo, "Bopomofo", "ㄅㄆㄇㄈㄉㄊㄋㄌ", droidFont},
 }
+
+const droidFont = "DroidSansFallbackFull.ttf from Debian's fonts-droid-fallback (Apache-2.0)"
 
 // cjkPunctuation reports whether r is a character that only CJK text
 // uses: the CJK symbols and punctuation block (、。「」), fullwidth and
@@ -68,10 +77,10 @@ func (s *Set) Why(r rune) string {
 			return fmt.Sprintf("%s text (%s) cannot be printed yet: %s needs %s, which handout does not have. Write this handout in a script it prints: %s", sc.name, ch, sc.name, sc.needs, printedScripts)
 		}
 	}
-	name := ""
+	name, letters, common, font := "", "", "", ""
 	for _, sc := range cjkScripts {
 		if unicode.Is(sc.table, r) {
-			name = sc.name
+			name, letters, common, font = sc.name, sc.letters, sc.common, sc.font
 		}
 	}
 	if name == "" && cjkPunctuation(r) {
@@ -79,7 +88,11 @@ func (s *Set) Why(r rune) string {
 	}
 	switch {
 	case name != "" && s.cjk == nil:
-		return fmt.Sprintf("%s text (%s) needs a CJK font, and the clinic profile names none: add cjk_font: FILE.ttf to the clinic profile, naming a TrueType font with the characters in the profile's folder (such as DroidSansFallbackFull.ttf from Debian's fonts-droid-fallback; README: Languages and scripts)", name, ch)
+		return fmt.Sprintf("%s text (%s) needs a CJK font, and the clinic profile names none: add cjk_font: FILE.ttf to the clinic profile, naming a TrueType font with the characters in the profile's folder (such as %s; README: Languages and scripts)", name, ch, cjkFontFor(font))
+	case name != "" && !s.cjk.hasMost(common):
+		// The font lacks the whole script, not one rare character: say
+		// what a handout in it needs.
+		return fmt.Sprintf("%s character %s is not in the clinic's CJK font %s, which has next to no %s: this handout needs a TrueType font with %s in cjk_font:, such as %s (README: Languages and scripts)", name, ch, s.cjk.name, letters, letters, font)
 	case name != "":
 		return fmt.Sprintf("%s character %s is not in the clinic's CJK font %s; use a font that has it, or write it another way", name, ch, s.cjk.name)
 	case s.cjk != nil:
@@ -103,4 +116,25 @@ func ScriptName(r rune) string {
 		}
 	}
 	return ""
+}
+
+// cjkFontFor is the font to suggest for a script: its own, or for CJK
+// punctuation alone (no script) Droid Sans Fallback.
+func cjkFontFor(font string) string {
+	if font == "" {
+		return droidFont
+	}
+	return font
+}
+
+// hasMost reports whether the font has at least half of letters.
+func (c *CJK) hasMost(letters string) bool {
+	has, all := 0, 0
+	for _, r := range letters {
+		all++
+		if c.Has(r) {
+			has++
+		}
+	}
+	return 2*has >= all
 }

@@ -41,6 +41,7 @@
 package locale
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -146,6 +147,12 @@ func English() *Words {
 func Match(tag string) (*Words, error) {
 	tag = strings.TrimSpace(tag)
 	want, err := language.Parse(tag)
+	var unknown language.ValueError
+	if errors.As(err, &unknown) {
+		// Well-formed, but no language: a typo ("xx", "sp"), not a
+		// malformed tag.
+		return nil, fmt.Errorf("%q is no language BCP 47 knows; handout prints %s", tag, strings.Join(Languages(), ", "))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%q is not a BCP 47 language tag; write one of %s", tag, strings.Join(Languages(), ", "))
 	}

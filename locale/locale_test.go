@@ -138,10 +138,21 @@ func TestMatch(t *testing.T) {
 			t.Errorf("%s: matched %s, want %s", in, w.Tag(), want)
 		}
 	}
-	for _, in := range []string{"de", "zh", "ar", "not a tag", ""} {
+	for _, in := range []string{"de", "zh", "ar", "not a tag", "", "xx"} {
 		_, err := Match(in)
 		if err == nil || !strings.Contains(err.Error(), "en-US, en-GB, es, fr, fr-CA, pt-BR, pl") {
 			t.Errorf("%q: %v, want an error listing the languages", in, err)
+		}
+	}
+	// "xx" is written as a tag is, but names no language: not the
+	// message for a malformed one.
+	for in, want := range map[string]string{
+		"xx":        `"xx" is no language BCP 47 knows; handout prints en-US,`,
+		"zh":        `handout does not print "zh"; it prints en-US,`,
+		"not a tag": `"not a tag" is not a BCP 47 language tag; write one of en-US,`,
+	} {
+		if _, err := Match(in); err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%q: %v, want %s…", in, err, want)
 		}
 	}
 }

@@ -178,7 +178,7 @@ type FieldErrors []FieldError
 func (fe FieldErrors) Error() string {
 	var lines []string
 	for _, e := range fe {
-		if e.Field == "" {
+		if e.Field == "" || strings.HasPrefix(e.Msg, e.Field+": ") { // the message names its field already
 			lines = append(lines, e.Msg)
 			continue
 		}

@@ -26,7 +26,12 @@ type goldenCase struct {
 	grayscale bool
 	// packet: also these handouts, a cover page and a tick log
 	packet []string
-	style  string // --style; "" for the document's own choice
+	// cover: a cover page and a tick log without more handouts, as a
+	// list row with a programme alone gets; notes are its clinician's
+	// notes (else packet.md's English ones)
+	cover bool
+	notes string
+	style string // --style; "" for the document's own choice
 	// language: the language it is resolved in (ResolveIn); "" for its own
 	language string
 	// cjk: the clinic's profile names a CJK font (cjk_test.go's; the
@@ -60,6 +65,10 @@ var goldenCases = []goldenCase{
 	{name: "mid-back-pain-es", source: "builtin:mid-back-pain", language: "es"},
 	// A programme with language: es (its exercises' Spanish texts).
 	{name: "sheet-es", source: "testdata/sheet-es.yaml"},
+	// A programme with language: en-GB (British labels and dates).
+	{name: "sheet-en-gb", source: "testdata/sheet-en-gb.yaml"},
+	// A list row's packet in Spanish: cover, programme and tick log.
+	{name: "packet-es", source: "testdata/packet-es.yaml", cover: true, notes: "Empiece con los estiramientos dos veces al día. No haga el puente por ahora."},
 	{name: "packet-large-print-a4", source: "testdata/packet.md", patient: "Jordan Example", date: "2026-11-25", packet: []string{"builtin:mid-back-pain"}, style: "large-print", paper: "a4"},
 }
 
@@ -84,8 +93,16 @@ func goldenJob(t testing.TB, gc goldenCase) Job {
 	if gc.cjk {
 		j = withCJKFont(t, j)
 	}
-	if gc.packet != nil {
-		j.Cover = &layout.Cover{Clinician: "Dr. Karin Drummond, DC", Notes: "Start with the face-down series twice a day. Skip the wheel pose for now."}
+	if gc.packet != nil || gc.cover {
+		notes := "Start with the face-down series twice a day. Skip the wheel pose for now."
+		if gc.notes != "" {
+			notes = gc.notes
+		}
+		clinician := "Dr. Karin Drummond, DC"
+		if p := j.Handouts[0].Programme; p != nil && p.Clinician != "" {
+			clinician = p.Clinician
+		}
+		j.Cover = &layout.Cover{Clinician: clinician, Notes: notes}
 		j.TickLog = true
 	}
 	return j

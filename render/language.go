@@ -45,9 +45,19 @@ func labelsOnly(own string) bool {
 	return own != "" && err != nil
 }
 
+// docLanguage is the language a job prints in.
+type docLanguage struct {
+	words *locale.Words // the labels' catalogue
+	tag   string        // the PDF's /Lang
+	// fellBack, when not "", is the warning that the labels are not in
+	// the handout's own language (labelsOnly): naming its language: line,
+	// its language and the labels'.
+	fellBack string
+}
+
 // jobLanguage is the catalogue a job prints with and the tag its PDF
 // declares.
-func jobLanguage(j Job) (*locale.Words, string, error) {
+func jobLanguage(j Job) (docLanguage, error) {
 	profile := j.Clinic.Profile
 	var own, ownWhere string // the first handout's language, and where it says so
 	if len(j.Handouts) > 0 {
@@ -70,7 +80,7 @@ func jobLanguage(j Job) (*locale.Words, string, error) {
 	if lang != "" {
 		var err error
 		if w, err = locale.Match(lang); err != nil {
-			return nil, "", fmt.Errorf("%s: %w", where, err)
+			return docLanguage{}, fmt.Errorf("%s: %w", where, err)
 		}
 	}
 	for i, hf := range j.Handouts {
@@ -79,15 +89,31 @@ func jobLanguage(j Job) (*locale.Words, string, error) {
 		}
 		tr, err := translated(hf, w)
 		if err != nil {
-			return nil, "", err
+			return docLanguage{}, err
 		}
 		j.Handouts[i] = tr
 	}
-	docLang := w.Tag()
+	dl := docLanguage{words: w, tag: w.Tag()}
 	if labelsOnly(own) && j.Language == "" {
-		docLang = own
+		dl.tag = own
+		if !mulTags[strings.ToLower(own)] {
+			dl.fellBack = labelsFellBack(ownWhere, own, w.Tag(), profile)
+		}
 	}
-	return w, docLang, nil
+	return dl, nil
+}
+
+// labelsFellBack is the warning for a handout in a language without a
+// catalogue (labelsOnly): its text prints, its labels are in labels, the
+// profile's language or the default. A handout in several languages or
+// none (mul, und) chose that, so it gets none.
+func labelsFellBack(where, own, labels string, profile *content.Clinic) string {
+	whose := "the default: the clinic profile names no language:"
+	if profile.Language != "" {
+		whose = fmt.Sprintf("the clinic profile's language (%s: language)", profile.Source)
+	}
+	return fmt.Sprintf("%s: handout has no labels in %s; the labels (Page 1 of 2, CAUTION, the dose words) print in %s, %s; the handout's text prints as written. To have the labels in another language, set language: in the clinic profile to one of %s",
+		where, own, labels, whose, strings.Join(locale.Languages(), ", "))
 }
 
 // translated is the handout in w's language: itself when it is written

@@ -69,3 +69,39 @@ func TestResolveInLanguage(t *testing.T) {
 		t.Errorf("the built-in handout in Polish: %v", err)
 	}
 }
+
+// TestLabelsFallbackWarns: a handout in a language without a catalogue
+// (Vietnamese) prints the profile's labels, else en-US, and the job's
+// warnings say so, naming the handout's language: line, its language and
+// the labels'. A handout in several languages (mul) is no such fallback:
+// its labels are the profile's by design, and nothing is said.
+func TestLabelsFallbackWarns(t *testing.T) {
+	t.Parallel()
+	e := newTestEngine(t)
+	warnings := func(j Job) []string {
+		t.Helper()
+		var got []string
+		j.Warn = func(msg string) { got = append(got, msg) }
+		if _, err := e.Layout(j); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	vi := testJob(t, "testdata/vietnamese.md")
+	for lang, want := range map[string]string{
+		"es": `testdata/vietnamese.md:4: language: handout has no labels in vi; the labels (Page 1 of 2, CAUTION, the dose words) print in es, the clinic profile's language (drummond-chiropractic.yaml (built-in): language)`,
+		"":   `testdata/vietnamese.md:4: language: handout has no labels in vi; the labels (Page 1 of 2, CAUTION, the dose words) print in en-US, the default: the clinic profile names no language:`,
+	} {
+		profile := *vi.Clinic.Profile
+		profile.Language = lang
+		vi.Clinic.Profile = &profile
+		got := warnings(vi)
+		if len(got) != 1 || !strings.HasPrefix(got[0], want) || !strings.HasSuffix(got[0], "set language: in the clinic profile to one of en-US, en-GB, es, fr, fr-CA, pt-BR, pl") {
+			t.Errorf("profile language %q: warnings %q\nwant one starting %q", lang, got, want)
+		}
+	}
+
+	if got := warnings(testJob(t, "testdata/multilingual.md")); len(got) != 0 {
+		t.Errorf("a handout in several languages: warnings %q, want none", got)
+	}
+}

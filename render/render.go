@@ -165,7 +165,9 @@ type Job struct {
 	// the layout puts it (print preset only), once per photo and document:
 	// the handout's file:line, the photo and what to do; and of a brand
 	// colour the layout darkened to keep its text readable, naming the
-	// colour and the profile. The messages name no patient.
+	// colour and the profile; and of a handout in a language without a
+	// catalogue, whose labels print in another (jobLanguage). The
+	// messages name no patient.
 	Warn func(msg string)
 }
 
@@ -216,9 +218,12 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	words, docLang, err := jobLanguage(j)
+	lang, err := jobLanguage(j)
 	if err != nil {
 		return nil, err
+	}
+	if j.Warn != nil && lang.fellBack != "" {
+		j.Warn(lang.fellBack)
 	}
 	pics, photos, err := e.pictures(j)
 	if err != nil {
@@ -231,7 +236,7 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	in := layout.Input{
 		Clinic: j.Clinic.Profile, Pictures: pics, Style: style,
 		Patient: j.Patient, Date: j.Date, Paper: paper, Cover: j.Cover, TickLog: j.TickLog,
-		Grayscale: j.Grayscale, Words: words,
+		Grayscale: j.Grayscale, Words: lang.words,
 	}
 	if logo != nil {
 		in.Logo = logo.photo
@@ -247,7 +252,7 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 		return nil, err
 	}
 	doc.CJK = j.Clinic.CJK
-	doc.Language = docLang
+	doc.Language = lang.tag
 	if err := e.preparePhotos(doc, photos, j); err != nil {
 		return nil, err
 	}

@@ -224,7 +224,9 @@
       if (seq !== state.seq) return;
       if (!r.ok) {
         const body = await r.json().catch(() => ({ error: "the server answered " + r.status }));
-        err.textContent = (body.field ? body.field + ": " : "") + (body.fields && body.fields.length ? body.fields[0].message : body.error);
+        const msg = body.fields && body.fields.length ? body.fields[0].message : body.error;
+        // A message that names its field already ("language: …") is not prefixed again.
+        err.textContent = (body.field && !msg.startsWith(body.field + ": ") ? body.field + ": " : "") + msg;
         err.hidden = false;
         $("status").textContent = "";
         return;
