@@ -38,11 +38,16 @@ type Writer struct {
 	// (drawing.go): its curves are most of a document's numbers, and a
 	// batch draws the same drawings in every packet.
 	forms map[formKey]*form
+	// defs holds each one-byte face's font definition as fpdf parsed it
+	// for the first document that used it (fork patch 11): parsing it,
+	// and working out its ID from a JSON encoding of its widths, was a
+	// few percent of a batch's time when every document did it again.
+	defs map[fontKey]*fpdf.FontDefinition
 }
 
 // New returns a Writer that embeds the given fonts.
 func New(fs *fonts.Set) *Writer {
-	return &Writer{fonts: fs, parsed: map[string]*fpdf.ImageInfoType{}, forms: map[formKey]*form{}}
+	return &Writer{fonts: fs, parsed: map[string]*fpdf.ImageInfoType{}, forms: map[formKey]*form{}, defs: map[fontKey]*fpdf.FontDefinition{}}
 }
 
 // fixedDate is the creation date written when a handout has no review
@@ -197,14 +202,38 @@ func (d *drawer) font(enc *fonts.Encoding, face fonts.Face, size float64) {
 	style := face.Style()
 	if k := (fontKey{enc, face}); !d.registered[k] {
 		if enc != nil {
-			js, z := enc.Definition(face)
-			d.f.AddFontFromBytes(family, style, js, z)
+			def, err := d.wr.definition(enc, face)
+			if err != nil {
+				d.f.SetError(fmt.Errorf("the %s font in %s: %w", face, enc.Family(), err))
+				return
+			}
+			d.f.AddFontDefinition(family, style, def)
 		} else {
 			d.f.AddUTF8FontFromBytes(family, style, d.fonts.TTF(face))
 		}
 		d.registered[k] = true
 	}
 	d.f.SetFont(family, style, size)
+}
+
+// definition returns face's definition in enc, parsed once per Writer.
+func (wr *Writer) definition(enc *fonts.Encoding, face fonts.Face) (*fpdf.FontDefinition, error) {
+	k := fontKey{enc, face}
+	wr.mu.Lock()
+	def := wr.defs[k]
+	wr.mu.Unlock()
+	if def != nil {
+		return def, nil
+	}
+	js, z := enc.Definition(face) // copies: the definition keeps z
+	def, err := fpdf.ParseFontDefinition(js, z)
+	if err != nil {
+		return nil, err
+	}
+	wr.mu.Lock()
+	wr.defs[k] = def
+	wr.mu.Unlock()
+	return def, nil
 }
 
 // text draws a run of text in pieces, each in the first one-byte

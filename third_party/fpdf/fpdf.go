@@ -2222,45 +2222,53 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			return
 		}
 
-		// search existing encodings
-		if len(info.Diff) > 0 {
-			n := -1
-
-			for j, str := range f.diffs {
-				if str == info.Diff {
-					n = j + 1
-					break
-				}
-			}
-
-			if n < 0 {
-				f.diffs = append(f.diffs, info.Diff)
-				n = len(f.diffs)
-			}
-
-			info.DiffN = n
-		}
-
-		// embed font
-		if len(info.File) > 0 {
-			if info.Tp == "TrueType" {
-				f.fontFiles[info.File] = fontFileType{
-					length1:  int64(info.OriginalSize),
-					embedded: true,
-					content:  zFileBytes,
-				}
-			} else {
-				f.fontFiles[info.File] = fontFileType{
-					length1:  int64(info.Size1),
-					length2:  int64(info.Size2),
-					embedded: true,
-					content:  zFileBytes,
-				}
-			}
-		}
-
-		f.fonts[fontkey] = info
+		f.addFontDef(fontkey, info, zFileBytes) // handout patch 11
 	}
+}
+
+// addFontDef adds a parsed one-byte font definition, with its ID, to the
+// document under fontkey, with its font file's bytes (the .z file), which
+// are only read. (handout patch 11: shared by addFontFromBytes and
+// AddFontDefinition)
+func (f *Fpdf) addFontDef(fontkey string, info fontDefType, zFileBytes []byte) {
+	// search existing encodings
+	if len(info.Diff) > 0 {
+		n := -1
+
+		for j, str := range f.diffs {
+			if str == info.Diff {
+				n = j + 1
+				break
+			}
+		}
+
+		if n < 0 {
+			f.diffs = append(f.diffs, info.Diff)
+			n = len(f.diffs)
+		}
+
+		info.DiffN = n
+	}
+
+	// embed font
+	if len(info.File) > 0 {
+		if info.Tp == "TrueType" {
+			f.fontFiles[info.File] = fontFileType{
+				length1:  int64(info.OriginalSize),
+				embedded: true,
+				content:  zFileBytes,
+			}
+		} else {
+			f.fontFiles[info.File] = fontFileType{
+				length1:  int64(info.Size1),
+				length2:  int64(info.Size2),
+				embedded: true,
+				content:  zFileBytes,
+			}
+		}
+	}
+
+	f.fonts[fontkey] = info
 }
 
 // getFontKey is used by AddFontFromReader and GetFontDesc
@@ -4490,9 +4498,17 @@ func (f *Fpdf) putfonts() {
 				}
 				compressed := file[len(file)-2:] == ".z"
 				if !compressed && info.length2 > 0 {
-					buf := font[6:info.length1]
+					// A full slice expression, so that append copies
+					// instead of writing over the font file, which
+					// other documents may share (handout patch 11).
+					buf := font[6:info.length1:info.length1]
 					buf = append(buf, font[6+info.length1+6:info.length2]...)
 					font = buf
+				} else if f.protect.encrypted && info.embedded {
+					// putstream encrypts in place: a copy keeps the
+					// caller's bytes, which AddFontDefinition shares
+					// between documents, as they were (handout patch 11).
+					font = append([]byte(nil), font...)
 				}
 				f.outf("<</Length %d", len(font))
 				if compressed {
