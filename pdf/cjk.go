@@ -25,7 +25,7 @@ func (d *drawer) cjkText(x float64, t *layout.Text, s string) float64 {
 		d.f.AddUTF8FontFromBytes(cjk.Family(), "", cjk.TTF())
 		d.cjkAdded = true
 	}
-	d.f.SetFont(cjk.Family(), "", t.Size)
+	d.setFont(cjk.Family(), "", t.Size)
 	bold := t.Face == fonts.Bold || t.Face == fonts.BoldItalic
 	if bold {
 		d.f.SetDrawColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))

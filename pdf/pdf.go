@@ -100,6 +100,7 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 	d.tags = newTagger(f, doc.Root)
 	for _, p := range doc.Pages {
 		f.AddPageFormat("P", fpdf.SizeType{Wd: p.W, Ht: p.H})
+		d.selected = selectedFont{} // a page's content starts with no font chosen by this drawer
 		for i := 0; i < len(p.Items); {
 			if n := drawingRun(p.Items[i:]); n > 0 {
 				d.tags.enter(p.Items[i])
@@ -134,6 +135,28 @@ type drawer struct {
 	cjkAdded   bool             // the CJK font is added (cjk.go)
 	images     map[string]bool
 	tags       *tagger
+	selected   selectedFont // the font last selected on this page
+}
+
+// selectedFont is a font as fpdf's SetFont takes it.
+type selectedFont struct {
+	family, style string
+	size          float64
+}
+
+// setFont selects a font added to the document, unless it is the one
+// selected last on this page: fpdf's SetFont writes a font operator
+// every time, and a packet's text selected the font it already had for a
+// third of its 435 pieces. It is forgotten at each new page: the page's
+// content stream then starts again (fpdf does select its current font
+// there too, but that is fpdf's business).
+func (d *drawer) setFont(family, style string, size float64) {
+	sf := selectedFont{family, style, size}
+	if sf == d.selected {
+		return
+	}
+	d.f.SetFont(family, style, size)
+	d.selected = sf
 }
 
 func (d *drawer) item(it layout.Item) {
@@ -213,7 +236,7 @@ func (d *drawer) font(enc *fonts.Encoding, face fonts.Face, size float64) {
 		}
 		d.registered[k] = true
 	}
-	d.f.SetFont(family, style, size)
+	d.setFont(family, style, size)
 }
 
 // definition returns face's definition in enc, parsed once per Writer.
