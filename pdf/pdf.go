@@ -292,6 +292,12 @@ type piece struct {
 // character it lacks opens a piece in the first encoding that has it, or
 // a UTF-8 piece when none has.
 func splitByEncoding(s string, encs []*fonts.Encoding) []piece {
+	if s != "" && len(encs) > 0 && printableASCII(s) {
+		// Most text: one piece in the first encoding, whose bytes are
+		// the text's own (every encoding has ASCII), without encoding
+		// it rune by rune into a copy.
+		return []piece{{enc: encs[0], text: s, draw: s}}
+	}
 	var out []piece
 	var cur *fonts.Encoding // the open piece's encoding; nil is UTF-8
 	var buf []byte
@@ -326,6 +332,17 @@ func splitByEncoding(s string, encs []*fonts.Encoding) []piece {
 	}
 	closePiece(len(s))
 	return out
+}
+
+// printableASCII reports whether s is all printable ASCII (space to
+// tilde), which every one-byte encoding writes as itself (fonts.Encoding.Encode).
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7F {
+			return false
+		}
+	}
+	return true
 }
 
 // firstEncoding is the first of encs that has r, or nil.

@@ -18,6 +18,8 @@ func TestSplitByEncoding(t *testing.T) {
 	}{
 		{"Lie face down – 5 minutes", "cp1252:Lie face down – 5 minutes"},
 		{"", ""},
+		{"Reps 10 (slowly) ~", "cp1252:Reps 10 (slowly) ~"}, // printable ASCII: the fast path
+		{"tab\there", "cp1252:tab|utf8:\t|cp1252:here"},     // a control character is in no one-byte encoding
 		{"Zażółć gęślą", "cp1252:Za|iso-8859-2:żółć gęślą"},
 		{"Ano → Лягте", "cp1252:Ano |utf8:→|cp1252: |cp1251:Лягте"}, // the space after → opens a cp1252 piece
 		{"⅓ cup", "utf8:⅓|cp1252: cup"},
