@@ -116,12 +116,13 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 			return fmt.Errorf("pdf: %w", err)
 		}
 	}
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
+	// Straight to w: fpdf finishes the document (where its errors and
+	// panics are) before it writes a byte, then writes it in one Write,
+	// so a buffer here was only a second copy of every document.
+	if err := f.Output(w); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 // drawer is the state of one document being drawn.

@@ -4166,7 +4166,8 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.putBytes(b) // not out(string(b)): a copy of every stream (handout patch 12)
+	f.put("\n")
 	f.out("endstream")
 }
 
