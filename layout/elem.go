@@ -61,7 +61,13 @@ type Elem struct {
 
 	parent *Elem
 	used   bool // some item on a page is part of it or of a kid
+	num    int  // its place in reading order from 1, once the tree is done (prune)
 }
+
+// Num is the element's place in the tree in reading order, from 1 (the
+// root); 0 for an element that is not in the document's tree. A writer
+// can keep what it makes of each element in a slice by it.
+func (e *Elem) Num() int { return e.num }
 
 // Artifact says which kind of page furniture an item is, when it is not
 // part of the text: ISO 32000-1 §14.8.2.2.
@@ -236,8 +242,9 @@ func attach(parent *Elem, us []unit) {
 }
 
 // prune drops the elements no item on the pages is part of: a heading
-// whose units were never placed, an empty section. Table cells are kept
-// (an empty cell is still a cell of its row).
+// whose units were never placed, an empty section, and numbers the rest
+// (Num). Table cells are kept (an empty cell is still a cell of its
+// row).
 func prune(root *Elem, pages []Page) {
 	for _, p := range pages {
 		for _, it := range p.Items {
@@ -246,8 +253,11 @@ func prune(root *Elem, pages []Page) {
 			}
 		}
 	}
+	n := 0
 	var walk func(e *Elem)
 	walk = func(e *Elem) {
+		n++
+		e.num = n
 		kids := e.Kids[:0]
 		for _, k := range e.Kids {
 			if k.used || k.Role == RoleTD || k.Role == RoleTH {
