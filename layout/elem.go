@@ -147,42 +147,49 @@ func isContent(it Item) bool {
 // element adopted by e in order; e's own text then goes into Span
 // elements between them, so that an element holds either kids or content
 // and the order of both is kept.
-func markItems(e *Elem, items []Item) {
+func markItems(e *Elem, items ...[]Item) {
 	inline := false
-	for _, it := range items {
-		if t := it.tag(); t.Elem != nil && t.Elem.parent == nil && t.Elem != e {
-			inline = true
-			break
+	for _, its := range items {
+		for _, it := range its {
+			if t := it.tag(); t.Elem != nil && t.Elem.parent == nil && t.Elem != e {
+				inline = true
+			}
 		}
 	}
 	var span *Elem
-	for _, it := range items {
-		t := it.tag()
-		switch {
-		case t.Elem != nil:
-			if t.Elem.parent == nil && t.Elem != e {
-				e.add(t.Elem)
-				span = nil
+	for _, its := range items {
+		for _, it := range its {
+			t := it.tag()
+			switch {
+			case t.Elem != nil:
+				if t.Elem.parent == nil && t.Elem != e {
+					e.add(t.Elem)
+					span = nil
+				}
+			case t.Artifact != Decoration || !isContent(it):
+			case inline:
+				if span == nil {
+					span = e.child(RoleSpan)
+				}
+				t.Elem = span
+			default:
+				t.Elem = e
 			}
-		case t.Artifact != Decoration || !isContent(it):
-		case inline:
-			if span == nil {
-				span = e.child(RoleSpan)
-			}
-			t.Elem = span
-		default:
-			t.Elem = e
 		}
 	}
 }
 
-// mark gives e the items of us (and of their smaller versions). It
-// returns us.
+// mark gives e the items of us, read as one run of text, and of their
+// smaller versions. It returns us.
 func mark(e *Elem, us []unit) []unit {
+	lines := make([][]Item, len(us))
 	for i := range us {
-		markItems(e, us[i].items)
+		lines[i] = us[i].items
+	}
+	markItems(e, lines...)
+	for i := range us {
 		if s := us[i].smaller; s != nil {
-			markItems(e, s.items)
+			sameTags(s.items, us[i].items)
 		}
 	}
 	return us

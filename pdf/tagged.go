@@ -57,6 +57,12 @@ func (t *tagger) enter(it layout.Item) {
 			t.f.SetError(fmt.Errorf("a %s element on the page is not in the structure tree", e.Role))
 			return
 		}
+		if len(e.Kids) > 0 {
+			// Its content would be read after all its kids, whatever
+			// the order on the page: layout puts such text in Spans.
+			t.f.SetError(fmt.Errorf("a %s element has content of its own and %d kids", e.Role, len(e.Kids)))
+			return
+		}
 		t.f.BeginMarkedContent(s)
 	case art == layout.Header:
 		t.f.BeginPaginationArtifact("Header")
