@@ -16,8 +16,8 @@ import (
 type tagger struct {
 	f     *fpdf.Fpdf
 	elems []*fpdf.StructElem // by layout.Elem.Num
-	open  bool         // a sequence is open on this page
-	elem  *layout.Elem // the open sequence's element; nil for an artifact
+	open  bool               // a sequence is open on this page
+	elem  *layout.Elem       // the open sequence's element; nil for an artifact
 	art   layout.Artifact
 }
 
