@@ -1,12 +1,12 @@
 package content
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"handout/locale"
 )
 
 // ClinicWords are the clinic's own words that print on a patient's pages
@@ -46,7 +46,8 @@ func (c *Clinic) OwnLanguage() string {
 
 // In is the profile as a document in the language tag prints it: its
 // words from the translation that best matches tag (BCP 47 matching, as
-// locale.Match's: es-MX takes es), else its own. missing lists the keys
+// locale.Match's: es-MX takes es), whose language translation names,
+// else its own (translation ""). missing lists the keys
 // ("tagline", "stop_and_call.signs") whose words print in the profile's
 // own language although the document is in another: those a matching
 // translation leaves out, or every key the profile gives when no
@@ -55,19 +56,13 @@ func (c *Clinic) OwnLanguage() string {
 //
 // A tag that is not BCP 47, or a document in several languages ("mul",
 // "und"), takes the profile's own words, with nothing missing.
-func (c *Clinic) In(tag string) (out *Clinic, missing []string) {
+func (c *Clinic) In(tag string) (out *Clinic, translation string, missing []string) {
 	want, err := language.Parse(tag)
 	if err != nil || mulLanguage(want) {
-		return c, nil
+		return c, "", nil
 	}
 	own := c.words()
 	langs := c.translationLanguages()
-	if len(langs) == 0 {
-		if sameLanguage(want, language.Make(c.OwnLanguage())) {
-			return c, nil
-		}
-		return c, own.given()
-	}
 	// The profile's own language is the first candidate: an en-GB
 	// document of an en-US profile takes its own words, not a
 	// translation's.
@@ -78,12 +73,13 @@ func (c *Clinic) In(tag string) (out *Clinic, missing []string) {
 	_, i, conf := language.NewMatcher(tags).Match(want)
 	switch {
 	case conf == language.No || !sameLanguage(want, tags[i]):
-		return c, own.given()
+		return c, "", own.given()
 	case i == 0:
-		return c, nil
+		return c, "", nil
 	}
-	w, missing := c.Translations[langs[i-1]].over(own)
-	return c.withWords(w), missing
+	translation = langs[i-1]
+	w, missing := c.Translations[translation].over(own)
+	return c.withWords(w), translation, missing
 }
 
 // translationLanguages are the languages of the profile's translations,
@@ -177,20 +173,14 @@ func checkTranslations(c *Clinic, doc *yamlDoc, p *problems) {
 	}
 }
 
-// translationLanguage parses a translation's language: well-formed BCP
-// 47, of a language BCP 47 knows, and one language.
+// translationLanguage parses a translation's language: one the program
+// prints labels in (locale.Match), since a page's clinic words are in its
+// labels' language.
 func translationLanguage(l string) (language.Tag, error) {
-	tag, err := language.Parse(l)
-	var unknown language.ValueError
-	switch {
-	case errors.As(err, &unknown):
-		return tag, fmt.Errorf("%q is no language BCP 47 knows; write the language's tag, e.g. es, fr-CA or pt-BR", l)
-	case err != nil:
-		return tag, fmt.Errorf("%q is not a BCP 47 language tag; write the language's tag, e.g. es, fr-CA or pt-BR", l)
-	case mulLanguage(tag):
-		return tag, fmt.Errorf("%q is not one language; write the language the words are in, e.g. es", l)
+	if _, err := locale.Match(l); err != nil {
+		return language.Tag{}, err
 	}
-	return tag, nil
+	return language.Parse(l)
 }
 
 // checkWords reports the words of one translation (key "translations.es")

@@ -50,22 +50,22 @@ func TestClinicIn(t *testing.T) {
 	}
 	all := []string{"tagline", "hours", "hours_note", "footer", "stop_and_call.title", "stop_and_call.signs", "stop_and_call.normal"}
 	for _, tt := range []struct {
-		tag     string
-		want    ClinicWords
-		missing []string
+		tag, translation string
+		want             ClinicWords
+		missing          []string
 	}{
-		{"es", es, []string{"hours_note", "stop_and_call.normal"}},
-		{"es-MX", es, []string{"hours_note", "stop_and_call.normal"}},
-		{"es-419", es, []string{"hours_note", "stop_and_call.normal"}},
-		{"en-US", c.words(), nil},
-		{"en-GB", c.words(), nil},
-		{"en", c.words(), nil},
-		{"fr", c.words(), all},
-		{"mul", c.words(), nil},
+		{"es", "es", es, []string{"hours_note", "stop_and_call.normal"}},
+		{"es-MX", "es", es, []string{"hours_note", "stop_and_call.normal"}},
+		{"es-419", "es", es, []string{"hours_note", "stop_and_call.normal"}},
+		{"en-US", "", c.words(), nil},
+		{"en-GB", "", c.words(), nil},
+		{"en", "", c.words(), nil},
+		{"fr", "", c.words(), all},
+		{"mul", "", c.words(), nil},
 	} {
-		got, missing := c.In(tt.tag)
-		if !reflect.DeepEqual(got.words(), tt.want) || !reflect.DeepEqual(missing, tt.missing) {
-			t.Errorf("In(%q) = %+v, missing %q\nwant %+v, missing %q", tt.tag, got.words(), missing, tt.want, tt.missing)
+		got, translation, missing := c.In(tt.tag)
+		if !reflect.DeepEqual(got.words(), tt.want) || translation != tt.translation || !reflect.DeepEqual(missing, tt.missing) {
+			t.Errorf("In(%q) = %+v from %q, missing %q\nwant %+v from %q, missing %q", tt.tag, got.words(), translation, missing, tt.want, tt.translation, tt.missing)
 		}
 		if got.Name != c.Name || got.Phone != c.Phone || !reflect.DeepEqual(got.Address, c.Address) {
 			t.Errorf("In(%q) changed the clinic's name, phone or address: %+v", tt.tag, got)
@@ -81,7 +81,7 @@ func TestClinicIn(t *testing.T) {
 		t.Fatal(err)
 	}
 	for tag, want := range map[string]string{"es-MX": "Cuidado de la espalda", "en-GB": "Back care", "en": "Back care"} {
-		if got, missing := c.In(tag); got.Tagline != want || missing != nil {
+		if got, _, missing := c.In(tag); got.Tagline != want || missing != nil {
 			t.Errorf("Spanish profile In(%q): tagline %q, missing %q; want %q", tag, got.Tagline, missing, want)
 		}
 	}
@@ -90,7 +90,7 @@ func TestClinicIn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, missing := c.In("es"); missing != nil {
+	if _, _, missing := c.In("es"); missing != nil {
 		t.Errorf("a profile without words: missing %q", missing)
 	}
 }
@@ -103,9 +103,10 @@ func TestParseClinicTranslationErrors(t *testing.T) {
 	tests := []errCase{
 		{"unknown key", base + "  es:\n    name: Clínica\n", 10, []string{`unknown key "translations.es.name"`, "the keys are tagline, hours, hours_note, footer, stop_and_call"}},
 		{"typo", base + "  es:\n    tagine: Cuidado\n", 10, []string{`unknown key "translations.es.tagine"`, `did you mean "tagline"?`}},
-		{"not BCP 47", base + "  es_MX!:\n    tagline: Cuidado\n", 9, []string{`translations.es_MX!: "es_MX!" is not a BCP 47 language tag`}},
-		{"unknown language", base + "  sp:\n    tagline: Cuidado\n", 9, []string{`translations.sp: "sp" is no language BCP 47 knows`}},
-		{"several languages", base + "  mul:\n    tagline: Cuidado\n", 9, []string{`translations.mul: "mul" is not one language`}},
+		{"not BCP 47", base + "  es_MX!:\n    tagline: Cuidado\n", 9, []string{`translations.es_MX!: "es_MX!" is not a BCP 47 language tag; write one of en-US, en-GB, es`}},
+		{"unknown language", base + "  sp:\n    tagline: Cuidado\n", 9, []string{`translations.sp: "sp" is no language BCP 47 knows; handout prints en-US`}},
+		{"no catalogue", base + "  vi:\n    tagline: Chăm sóc lưng\n", 9, []string{`translations.vi: handout does not print "vi"; it prints en-US`}},
+		{"several languages", base + "  mul:\n    tagline: Cuidado\n", 9, []string{`translations.mul: handout does not print "mul"`}},
 		{"own language", base + "  en-US:\n    tagline: Back care\n", 9, []string{"translations.en-US: en-US is the profile's own language"}},
 		{"same language twice", base + "  es:\n    tagline: A\n  ES:\n    tagline: B\n", 9, []string{"translations.es: es is the same language as translations.ES"}},
 		{"given twice", base + "  es:\n    tagline: A\n  es:\n    tagline: B\n", 11, []string{`"translations.es" is given twice (also on line 9)`}},

@@ -49,6 +49,11 @@ func labelsOnly(own string) bool {
 type docLanguage struct {
 	words *locale.Words // the labels' catalogue
 	tag   string        // the PDF's /Lang
+	// asked is the labels' language as it was asked for ("es-MX" where
+	// words is es): the clinic profile's words are matched to it
+	// (profileIn), so that they are in the labels' language, a
+	// translation for the region first.
+	asked string
 	// fellBack, when not "", is the warning that the labels are not in
 	// the handout's own language (labelsOnly): naming its language: line,
 	// its language and the labels'.
@@ -93,7 +98,10 @@ func jobLanguage(j Job) (docLanguage, error) {
 		}
 		j.Handouts[i] = tr
 	}
-	dl := docLanguage{words: w, tag: w.Tag()}
+	dl := docLanguage{words: w, tag: w.Tag(), asked: w.Tag()}
+	if lang != "" {
+		dl.asked = lang
+	}
 	if labelsOnly(own) && j.Language == "" {
 		dl.tag = own
 		if !mulTags[strings.ToLower(own)] {
@@ -114,6 +122,28 @@ func labelsFellBack(where, own, labels string, profile *content.Clinic) string {
 	}
 	return fmt.Sprintf("%s: handout has no labels in %s; the labels (Page 1 of 2, CAUTION, the dose words) print in %s, %s; the handout's text prints as written. To have the labels in another language, set language: in the clinic profile to one of %s",
 		where, own, labels, whose, strings.Join(locale.Languages(), ", "))
+}
+
+// profileIn is the clinic profile as a document in lang prints it: its
+// words (tagline, hours, footer, stop box) from its translation for the
+// labels' language (content.Clinic.In), and the warning, "" for none,
+// when some print in the profile's own language instead: naming the
+// profile, the language and the keys, so the clinic can add them.
+func profileIn(profile *content.Clinic, lang docLanguage) (*content.Clinic, string) {
+	c, translation, missing := profile.In(lang.asked)
+	switch {
+	case len(missing) == 0:
+		return c, ""
+	case translation == "":
+		return c, fmt.Sprintf("%s: translations: the profile has no words in %s; its %s print as it writes them (in %s) on this %s document; add them under translations: %s: in the profile",
+			profile.Source, lang.asked, strings.Join(missing, ", "), profile.OwnLanguage(), lang.asked, lang.words.Tag())
+	}
+	it, they := "them", "print as the profile writes them"
+	if len(missing) == 1 {
+		it, they = "it", "prints as the profile writes it"
+	}
+	return c, fmt.Sprintf("%s: translations: %s leaves out %s, which %s (in %s) on this %s document; add %s under translations: %s: in the profile",
+		profile.Source, translation, strings.Join(missing, ", "), they, profile.OwnLanguage(), lang.asked, it, translation)
 }
 
 // translated is the handout in w's language: itself when it is written
