@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -215,4 +217,25 @@ func LanguageOf(tag string) string {
 		return ""
 	}
 	return w.Tag()
+}
+
+// ProfileLanguage is the clinic profile as a document in the language
+// of one of its translations prints it, for the web page's clinic page.
+type ProfileLanguage struct {
+	Tag     string          // the translation's language, as the profile writes it ("es")
+	Name    string          // the language's own name ("Español")
+	Profile *content.Clinic // the profile with the translation's words
+	Missing []string        // the keys that print in the profile's own language
+}
+
+// Translations is the profile in each language its translations give,
+// by tag: what a document in it prints (profileIn's words).
+func (c Clinic) Translations() []ProfileLanguage {
+	var out []ProfileLanguage
+	for _, tag := range slices.Sorted(maps.Keys(c.Profile.Translations)) {
+		p, _, missing := c.Profile.In(tag)
+		w, _ := locale.Match(tag) // checked by the loader: matches
+		out = append(out, ProfileLanguage{Tag: tag, Name: w.Text(locale.LanguageName), Profile: p, Missing: missing})
+	}
+	return out
 }
