@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -182,5 +183,35 @@ translations:
 
 	if _, warnings = run("builtin:mid-back-pain", "en-GB"); len(warnings) != 0 {
 		t.Errorf("en-GB, the profile's own language: warnings %q, want none", warnings)
+	}
+}
+
+// TestProfileWordsFooterTooLong: a footer too long in a translation's
+// words, not the profile's own, is an error that names the language, so
+// the clinic shortens the right words.
+func TestProfileWordsFooterTooLong(t *testing.T) {
+	t.Parallel()
+	e := newTestEngine(t)
+	long := strings.Repeat("de las 8:00 a.m. a las 6:00 p.m., ", 4)
+	var own, es strings.Builder
+	for _, day := range []string{"lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"} {
+		fmt.Fprintf(&own, "  - {days: %.3s, times: 9–5}\n", day)
+		fmt.Fprintf(&es, "      - {days: %s, times: %q}\n", day, long)
+	}
+	profile, err := content.ParseClinic("words.yaml", []byte("name: Westside Physio\naddress: [12 Main St]\nphone: (217) 555-0100\nhours:\n"+
+		own.String()+"translations:\n  es:\n    hours:\n"+es.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"", "es"} {
+		j := testJobIn(t, "builtin:mid-back-pain", lang, Settings{})
+		j.Clinic = Clinic{Profile: profile}
+		_, err := e.Layout(j)
+		switch {
+		case lang == "" && err != nil:
+			t.Errorf("in en-US: %v", err)
+		case lang == "es" && (err == nil || !strings.Contains(err.Error(), "words.yaml: the footer on every page in es (")):
+			t.Errorf("in es: %v; want the footer's error naming es", err)
+		}
 	}
 }
