@@ -1,6 +1,7 @@
 package content
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -85,12 +86,7 @@ func (c *Clinic) In(tag string) (out *Clinic, translation string, missing []stri
 // translationLanguages are the languages of the profile's translations,
 // sorted, so that matching does not depend on a map's order.
 func (c *Clinic) translationLanguages() []string {
-	langs := make([]string, 0, len(c.Translations))
-	for l := range c.Translations {
-		langs = append(langs, l)
-	}
-	slices.Sort(langs)
-	return langs
+	return slices.Sorted(maps.Keys(c.Translations))
 }
 
 // over is t with own's words where t leaves a key out, and the keys so
@@ -119,7 +115,8 @@ func (t ClinicWords) over(own ClinicWords) (ClinicWords, []string) {
 	return t, missing
 }
 
-// given lists the keys w gives, in the profile's order.
+// given lists the keys w gives, in the profile's order: those an empty
+// translation would take from it.
 func (w ClinicWords) given() []string {
 	_, keys := ClinicWords{}.over(w)
 	return keys
@@ -163,7 +160,11 @@ func checkTranslations(c *Clinic, doc *yamlDoc, p *problems) {
 		}
 		switch {
 		case tag == ownTag:
-			p.add(line, "%s: %s is the profile's own language (language: %s): its words are the top-level tagline, hours and footer; remove the translation or change language:", key, l, c.OwnLanguage())
+			whose := "language: " + c.Language
+			if c.Language == "" {
+				whose = "en-US, as the profile names no language:"
+			}
+			p.add(line, "%s: %s is the profile's own language (%s): its words are the top-level tagline, hours and footer; remove the translation or change language:", key, l, whose)
 		case seen[tag] != "":
 			p.add(line, "%s: %s is the same language as translations.%s; keep one", key, l, seen[tag])
 		default:
