@@ -85,6 +85,16 @@ func TestClinicIn(t *testing.T) {
 			t.Errorf("Spanish profile In(%q): tagline %q, missing %q; want %q", tag, got.Tagline, missing, want)
 		}
 	}
+	// A region's own translation is preferred for that region.
+	c, err = ParseClinic("c.yaml", []byte(minimalClinic+"tagline: Back care\ntranslations:\n  es: {tagline: Cuidado de la espalda}\n  es-MX: {tagline: Cuidado de la columna}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tag, want := range map[string]string{"es-MX": "es-MX", "es": "es", "es-ES": "es"} {
+		if _, got, _ := c.In(tag); got != want {
+			t.Errorf("In(%q) took translations.%s, want %s", tag, got, want)
+		}
+	}
 	// A profile without words of its own misses none in any language.
 	c, err = ParseClinic("c.yaml", []byte(minimalClinic))
 	if err != nil {
