@@ -13,7 +13,8 @@ import (
 // TestLanguageColumn: a row's language column is its packet's language
 // (the labels, dates, and a programme's exercises' words); a language the
 // program does not print fails that row only, by line and id, listing the
-// languages there are, and the other rows are made.
+// languages there are, and the other rows are made. The clinic profile's
+// words are in the row's language too.
 func TestLanguageColumn(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -51,7 +52,8 @@ func TestLanguageColumn(t *testing.T) {
 		return strings.Join(strings.Fields(strings.Join(pdftest.Text(t, b), " ")), " ") // as read, without the line breaks
 	}
 	for id, wants := range map[string][]string{
-		"P1": {"Su programa de ejercicios en casa", "1 de diciembre de 2026", "alrededor del pie del lado derecho", "pierna derecha", "Su registro de ejercicios"},
+		"P1": {"Su programa de ejercicios en casa", "1 de diciembre de 2026", "alrededor del pie del lado derecho", "pierna derecha", "Su registro de ejercicios",
+			"Especialistas en dolor de espalda media", "Otros horarios con cita previa", "Esta hoja apoya"}, // the sample profile's translations: es
 		"P3": {"Your home exercise programme", "1 Dec 2026", "around your right foot", "right leg", "Tick a box"},
 	} {
 		text := packet(id)

@@ -54,6 +54,10 @@ type Clinic struct {
 	// profile words it; what it leaves out is DefaultStopAndCall's, in
 	// the document's language (StopAndCall.Or).
 	StopAndCall StopAndCall `yaml:"stop_and_call"`
+	// Translations are the profile's words (ClinicWords: tagline, hours,
+	// hours_note, footer, stop_and_call) in other languages, by BCP 47
+	// tag: a document in one of them prints them (In).
+	Translations map[string]ClinicWords `yaml:"translations" json:",omitempty"` // omitempty: batch hashes the profile as JSON
 }
 
 // StopAndCall is when a patient should stop an exercise and call the

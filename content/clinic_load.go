@@ -84,9 +84,14 @@ func trimClinic(c *Clinic) {
 	for i := range c.StopAndCall.Signs {
 		c.StopAndCall.Signs[i] = strings.TrimSpace(c.StopAndCall.Signs[i])
 	}
-	for i := range c.Hours {
-		c.Hours[i].Days = strings.TrimSpace(c.Hours[i].Days)
-		c.Hours[i].Times = strings.TrimSpace(c.Hours[i].Times)
+	trimHours(c.Hours)
+	trimWords(c)
+}
+
+func trimHours(hours []Hours) {
+	for i := range hours {
+		hours[i].Days = strings.TrimSpace(hours[i].Days)
+		hours[i].Times = strings.TrimSpace(hours[i].Times)
 	}
 }
 
@@ -129,7 +134,9 @@ func checkClinic(c *Clinic, doc *yamlDoc, p *problems) {
 			p.add(doc.line("language"), "language: %v", err)
 		}
 	}
-	checkStopAndCall(&c.StopAndCall, doc, p)
+	checkHours(c.Hours, "hours", doc, p)
+	checkStopAndCall(&c.StopAndCall, "stop_and_call", doc, p)
+	checkTranslations(c, doc, p)
 	checkLogo(c.Logo, doc, p)
 	c.Logo = slashed(c.Logo)
 	checkCJKFont(c.CJKFont, doc, p)
@@ -141,10 +148,21 @@ func checkClinic(c *Clinic, doc *yamlDoc, p *problems) {
 	default:
 		p.add(doc.line("language_fallback"), `language_fallback %q is unknown; write "english" (an exercise missing in the programme's language prints in English, with a warning) or leave it out (that is an error)`, c.LanguageFallback)
 	}
-	for i, h := range c.Hours {
+}
+
+// checkHours reports an entry of hours (the profile's, at key "hours", or
+// a translation's) without its days or times, or with one too long for
+// the footer.
+func checkHours(hours []Hours, key string, doc *yamlDoc, p *problems) {
+	for i, h := range hours {
+		k := fmt.Sprintf("%s[%d]", key, i+1)
 		if h.Days == "" || h.Times == "" {
-			key := fmt.Sprintf("hours[%d]", i+1)
-			p.add(doc.line(key), `%s needs both "days" and "times", e.g. {days: Mon–Fri, times: 8:00 am–6:00 pm}`, key)
+			p.add(doc.line(k), `%s needs both "days" and "times", e.g. {days: Mon–Fri, times: 8:00 am–6:00 pm}`, k)
+		}
+		for _, f := range []struct{ k, val string }{{k + ".days", h.Days}, {k + ".times", h.Times}} {
+			if msg := checkLength(f.k, f.val, MaxLineChars); msg != "" {
+				p.add(doc.line(f.k), "%s", msg)
+			}
 		}
 	}
 }
@@ -165,10 +183,6 @@ func checkClinicLengths(c *Clinic, doc *yamlDoc, p *problems) {
 	}
 	for i, line := range c.Address {
 		fields = append(fields, field{fmt.Sprintf("address[%d]", i+1), line, MaxLineChars})
-	}
-	for i, h := range c.Hours {
-		key := fmt.Sprintf("hours[%d]", i+1)
-		fields = append(fields, field{key + ".days", h.Days, MaxLineChars}, field{key + ".times", h.Times, MaxLineChars})
 	}
 	for i, name := range c.Clinicians {
 		fields = append(fields, field{fmt.Sprintf("clinicians[%d]", i+1), name, MaxNameChars})
@@ -193,11 +207,11 @@ func checkClinicLengths(c *Clinic, doc *yamlDoc, p *problems) {
 // read; a long one is skipped.
 const maxStopSigns = 8
 
-// checkStopAndCall reports an empty sign and text too long for the box.
-// The parts the profile leaves out stay empty: the layout fills them in
-// the document's language (StopAndCall.Or).
-func checkStopAndCall(s *StopAndCall, doc *yamlDoc, p *problems) {
-	const key = "stop_and_call"
+// checkStopAndCall reports an empty sign and text too long for the box
+// (the profile's, at key "stop_and_call", or a translation's). The parts
+// the profile leaves out stay empty: the layout fills them in the
+// document's language (StopAndCall.Or).
+func checkStopAndCall(s *StopAndCall, key string, doc *yamlDoc, p *problems) {
 	for _, f := range []struct {
 		key, val string
 	}{{key + ".title", s.Title}, {key + ".normal", s.Normal}} {

@@ -144,6 +144,12 @@ func (d *yamlDoc) check(n *yaml.Node, t reflect.Type, path string) {
 			d.lines[itemPath] = d.fileLine(item.Line)
 			d.check(item, t.Elem(), itemPath)
 		}
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			d.p.add(line, `%s%s must be "key: value" lines`, d.prefix, name)
+			return
+		}
+		d.checkMap(n, t, path)
 	case reflect.Struct:
 		if n.Kind == yaml.ScalarNode && reflect.PointerTo(t).Implements(shorthandType) {
 			return // a bare id for {id: …}
@@ -192,6 +198,28 @@ func (d *yamlDoc) checkMapping(n *yaml.Node, t reflect.Type, path string) {
 			continue
 		}
 		d.check(v, ft, full)
+	}
+}
+
+// checkMap checks each entry of the mapping n against the map type t,
+// whose keys are the author's (a language tag, say), not a struct's: the
+// caller checks what they name; here each is a plain word, given once,
+// and its value fits t's element type.
+func (d *yamlDoc) checkMap(n *yaml.Node, t reflect.Type, path string) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		full := path + "." + k.Value
+		line := d.fileLine(k.Line)
+		switch {
+		case k.Kind != yaml.ScalarNode || k.Value == "":
+			d.p.add(line, "%sa key of %q must be a plain word", d.prefix, path)
+			continue
+		case d.lines[full] != 0:
+			d.p.add(line, "%s%q is given twice (also on line %d); keep one", d.prefix, full, d.lines[full])
+			continue
+		}
+		d.lines[full] = line
+		d.check(v, t.Elem(), full)
 	}
 }
 

@@ -116,9 +116,6 @@ func TestOneByteDefinitionsFollowMaps(t *testing.T) {
 				t.Errorf("%s.map: code %#02x is named %s, not from the Adobe Glyph List (run agl_names.py)", e.Name(), code, n)
 			}
 		}
-		if len(wantDiff) == 0 {
-			wantUv = nil // written as /WinAnsiEncoding, which readers map themselves
-		}
 		for f := Face(0); f < numFaces; f++ {
 			js, _ := e.Definition(f)
 			var def struct {

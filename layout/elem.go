@@ -61,7 +61,13 @@ type Elem struct {
 
 	parent *Elem
 	used   bool // some item on a page is part of it or of a kid
+	num    int  // its place in reading order from 1, once the tree is done (prune)
 }
+
+// Num is the element's place in the tree in reading order, from 1 (the
+// root); 0 for an element that is not in the document's tree. A writer
+// can keep what it makes of each element in a slice by it.
+func (e *Elem) Num() int { return e.num }
 
 // Artifact says which kind of page furniture an item is, when it is not
 // part of the text: ISO 32000-1 §14.8.2.2.
@@ -141,42 +147,49 @@ func isContent(it Item) bool {
 // element adopted by e in order; e's own text then goes into Span
 // elements between them, so that an element holds either kids or content
 // and the order of both is kept.
-func markItems(e *Elem, items []Item) {
+func markItems(e *Elem, items ...[]Item) {
 	inline := false
-	for _, it := range items {
-		if t := it.tag(); t.Elem != nil && t.Elem.parent == nil && t.Elem != e {
-			inline = true
-			break
+	for _, its := range items {
+		for _, it := range its {
+			if t := it.tag(); t.Elem != nil && t.Elem.parent == nil && t.Elem != e {
+				inline = true
+			}
 		}
 	}
 	var span *Elem
-	for _, it := range items {
-		t := it.tag()
-		switch {
-		case t.Elem != nil:
-			if t.Elem.parent == nil && t.Elem != e {
-				e.add(t.Elem)
-				span = nil
+	for _, its := range items {
+		for _, it := range its {
+			t := it.tag()
+			switch {
+			case t.Elem != nil:
+				if t.Elem.parent == nil && t.Elem != e {
+					e.add(t.Elem)
+					span = nil
+				}
+			case t.Artifact != Decoration || !isContent(it):
+			case inline:
+				if span == nil {
+					span = e.child(RoleSpan)
+				}
+				t.Elem = span
+			default:
+				t.Elem = e
 			}
-		case t.Artifact != Decoration || !isContent(it):
-		case inline:
-			if span == nil {
-				span = e.child(RoleSpan)
-			}
-			t.Elem = span
-		default:
-			t.Elem = e
 		}
 	}
 }
 
-// mark gives e the items of us (and of their smaller versions). It
-// returns us.
+// mark gives e the items of us, read as one run of text, and of their
+// smaller versions. It returns us.
 func mark(e *Elem, us []unit) []unit {
+	lines := make([][]Item, len(us))
 	for i := range us {
-		markItems(e, us[i].items)
+		lines[i] = us[i].items
+	}
+	markItems(e, lines...)
+	for i := range us {
 		if s := us[i].smaller; s != nil {
-			markItems(e, s.items)
+			sameTags(s.items, us[i].items)
 		}
 	}
 	return us
@@ -236,8 +249,9 @@ func attach(parent *Elem, us []unit) {
 }
 
 // prune drops the elements no item on the pages is part of: a heading
-// whose units were never placed, an empty section. Table cells are kept
-// (an empty cell is still a cell of its row).
+// whose units were never placed, an empty section, and numbers the rest
+// (Num). Table cells are kept (an empty cell is still a cell of its
+// row).
 func prune(root *Elem, pages []Page) {
 	for _, p := range pages {
 		for _, it := range p.Items {
@@ -246,8 +260,11 @@ func prune(root *Elem, pages []Page) {
 			}
 		}
 	}
+	n := 0
 	var walk func(e *Elem)
 	walk = func(e *Elem) {
+		n++
+		e.num = n
 		kids := e.Kids[:0]
 		for _, k := range e.Kids {
 			if k.used || k.Role == RoleTD || k.Role == RoleTH {

@@ -337,8 +337,11 @@ func (b *builder) frame() error {
 		}
 	}
 	if n := len(b.footerLines); n > maxFooterLines {
-		return fmt.Errorf("%s: the footer on every page (name, address, phone; website, email; hours and hours_note) takes %d lines; at most %d fit: shorten the address, the hours or the hours_note",
-			b.in.Clinic.Source, n, maxFooterLines)
+		// The language says whose words to shorten: the profile's own, or
+		// its translation's (render gives layout the profile in the
+		// document's language).
+		return fmt.Errorf("%s: the footer on every page in %s (name, address, phone; website, email; hours and hours_note) takes %d lines; at most %d fit: shorten the address, the hours or the hours_note",
+			b.in.Clinic.Source, b.w.Tag(), n, maxFooterLines)
 	}
 	b.footerH = float64(len(b.footerLines)) * b.footer.leading
 	top := hd.Top + hd.Height + hd.Gap

@@ -15,18 +15,22 @@ import (
 // one element share one marked-content sequence.
 type tagger struct {
 	f     *fpdf.Fpdf
-	elems map[*layout.Elem]*fpdf.StructElem
-	open  bool         // a sequence is open on this page
-	elem  *layout.Elem // the open sequence's element; nil for an artifact
+	elems []*fpdf.StructElem // by layout.Elem.Num
+	open  bool               // a sequence is open on this page
+	elem  *layout.Elem       // the open sequence's element; nil for an artifact
 	art   layout.Artifact
 }
 
 // newTagger makes the document's structure tree from root's.
 func newTagger(f *fpdf.Fpdf, root *layout.Elem) *tagger {
-	t := &tagger{f: f, elems: map[*layout.Elem]*fpdf.StructElem{}}
+	t := &tagger{f: f}
 	var walk func(e *layout.Elem, s *fpdf.StructElem)
 	walk = func(e *layout.Elem, s *fpdf.StructElem) {
-		t.elems[e] = s
+		n := e.Num()
+		if n >= len(t.elems) {
+			t.elems = append(t.elems, make([]*fpdf.StructElem, n+1-len(t.elems))...)
+		}
+		t.elems[n] = s
 		s.Alt, s.Scope, s.ListNumbering, s.ID = e.Alt, e.Scope, e.Numbering, e.ID
 		for _, k := range e.Kids {
 			walk(k, s.Add(string(k.Role)))
@@ -48,9 +52,15 @@ func (t *tagger) enter(it layout.Item) {
 	t.end()
 	switch {
 	case e != nil:
-		s := t.elems[e]
+		s := t.structOf(e)
 		if s == nil {
 			t.f.SetError(fmt.Errorf("a %s element on the page is not in the structure tree", e.Role))
+			return
+		}
+		if len(e.Kids) > 0 {
+			// Its content would be read after all its kids, whatever
+			// the order on the page: layout puts such text in Spans.
+			t.f.SetError(fmt.Errorf("a %s element has content of its own and %d kids", e.Role, len(e.Kids)))
 			return
 		}
 		t.f.BeginMarkedContent(s)
@@ -64,6 +74,14 @@ func (t *tagger) enter(it layout.Item) {
 	t.open, t.elem, t.art = true, e, art
 }
 
+// structOf is the structure element made of e; nil if e is not in the tree.
+func (t *tagger) structOf(e *layout.Elem) *fpdf.StructElem {
+	if e == nil || e.Num() <= 0 || e.Num() >= len(t.elems) {
+		return nil
+	}
+	return t.elems[e.Num()]
+}
+
 // end closes the open sequence, if any: at the end of every page.
 func (t *tagger) end() {
 	if t.open {
@@ -74,7 +92,7 @@ func (t *tagger) end() {
 
 // link adds a link annotation as part of its Link element.
 func (t *tagger) link(l *layout.Link) {
-	s := t.elems[l.Elem]
+	s := t.structOf(l.Elem)
 	if s == nil {
 		t.f.SetError(fmt.Errorf("the link to %s is not in the structure tree", l.URL))
 		return

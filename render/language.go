@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -49,6 +51,11 @@ func labelsOnly(own string) bool {
 type docLanguage struct {
 	words *locale.Words // the labels' catalogue
 	tag   string        // the PDF's /Lang
+	// asked is the labels' language as it was asked for ("es-MX" where
+	// words is es): the clinic profile's words are matched to it
+	// (profileIn), so that they are in the labels' language, a
+	// translation for the region first.
+	asked string
 	// fellBack, when not "", is the warning that the labels are not in
 	// the handout's own language (labelsOnly): naming its language: line,
 	// its language and the labels'.
@@ -93,7 +100,10 @@ func jobLanguage(j Job) (docLanguage, error) {
 		}
 		j.Handouts[i] = tr
 	}
-	dl := docLanguage{words: w, tag: w.Tag()}
+	dl := docLanguage{words: w, tag: w.Tag(), asked: w.Tag()}
+	if lang != "" {
+		dl.asked = lang
+	}
 	if labelsOnly(own) && j.Language == "" {
 		dl.tag = own
 		if !mulTags[strings.ToLower(own)] {
@@ -114,6 +124,28 @@ func labelsFellBack(where, own, labels string, profile *content.Clinic) string {
 	}
 	return fmt.Sprintf("%s: handout has no labels in %s; the labels (Page 1 of 2, CAUTION, the dose words) print in %s, %s; the handout's text prints as written. To have the labels in another language, set language: in the clinic profile to one of %s",
 		where, own, labels, whose, strings.Join(locale.Languages(), ", "))
+}
+
+// profileIn is the clinic profile as a document in lang prints it: its
+// words (tagline, hours, footer, stop box) from its translation for the
+// labels' language (content.Clinic.In), and the warning, "" for none,
+// when some print in the profile's own language instead: naming the
+// profile, the language and the keys, so the clinic can add them.
+func profileIn(profile *content.Clinic, lang docLanguage) (*content.Clinic, string) {
+	c, translation, missing := profile.In(lang.asked)
+	switch {
+	case len(missing) == 0:
+		return c, ""
+	case translation == "":
+		return c, fmt.Sprintf("%s: translations: the profile has no words in %s; its %s print as it writes them (in %s) on this %s document; add them under translations: %s: in the profile",
+			profile.Source, lang.asked, strings.Join(missing, ", "), profile.OwnLanguage(), lang.asked, lang.words.Tag())
+	}
+	it, they := "them", "print as the profile writes them"
+	if len(missing) == 1 {
+		it, they = "it", "prints as the profile writes it"
+	}
+	return c, fmt.Sprintf("%s: translations: %s leaves out %s, which %s (in %s) on this %s document; add %s under translations: %s: in the profile",
+		profile.Source, translation, strings.Join(missing, ", "), they, profile.OwnLanguage(), lang.asked, it, translation)
 }
 
 // translated is the handout in w's language: itself when it is written
@@ -185,4 +217,25 @@ func LanguageOf(tag string) string {
 		return ""
 	}
 	return w.Tag()
+}
+
+// ProfileLanguage is the clinic profile as a document in the language
+// of one of its translations prints it, for the web page's clinic page.
+type ProfileLanguage struct {
+	Tag     string          // the translation's language, as the profile writes it ("es")
+	Name    string          // the language's own name ("Español")
+	Profile *content.Clinic // the profile with the translation's words
+	Missing []string        // the keys that print in the profile's own language
+}
+
+// Translations is the profile in each language its translations give,
+// by tag: what a document in it prints (profileIn's words).
+func (c Clinic) Translations() []ProfileLanguage {
+	var out []ProfileLanguage
+	for _, tag := range slices.Sorted(maps.Keys(c.Profile.Translations)) {
+		p, _, missing := c.Profile.In(tag)
+		w, _ := locale.Match(tag) // checked by the loader: matches
+		out = append(out, ProfileLanguage{Tag: tag, Name: w.Text(locale.LanguageName), Profile: p, Missing: missing})
+	}
+	return out
 }

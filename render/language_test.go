@@ -1,12 +1,14 @@
 package render
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"handout/content"
+	"handout/layout"
 	"handout/locale"
 )
 
@@ -103,5 +105,113 @@ func TestLabelsFallbackWarns(t *testing.T) {
 
 	if got := warnings(testJob(t, "testdata/multilingual.md")); len(got) != 0 {
 		t.Errorf("a handout in several languages: warnings %q, want none", got)
+	}
+}
+
+// TestProfileWordsInLanguage: a document prints the clinic profile's
+// words from the translation that matches its language (es-MX takes
+// es), the profile's own for what it leaves out, and warns once of
+// those, naming the profile, the language and the keys (never the
+// patient); a document in a language the profile has no words in warns
+// of every key it gives; its own language warns of none.
+func TestProfileWordsInLanguage(t *testing.T) {
+	t.Parallel()
+	e := newTestEngine(t)
+	profile, err := content.ParseClinic("words.yaml", []byte(`name: Westside Physio
+address: [12 Main St]
+phone: (217) 555-0100
+tagline: Back care
+hours: [{days: Mon–Fri, times: 8 am–6 pm}]
+hours_note: Other times by appointment
+footer: This sheet does not replace your clinician's advice.
+translations:
+  es:
+    tagline: Cuidado de la espalda
+    hours: [{days: lun–vie, times: 8–18 h}]
+    footer: Esta hoja no reemplaza los consejos de su profesional.
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(source, lang string) (string, []string) {
+		t.Helper()
+		j := testJobIn(t, source, lang, Settings{})
+		j.Clinic = Clinic{Profile: profile}
+		j.Language, j.Patient, j.Date = lang, "Ana Ejemplo", "2026-12-01"
+		var warnings []string
+		j.Warn = func(msg string) { warnings = append(warnings, msg) }
+		doc, err := e.Layout(j)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dump strings.Builder
+		if err := layout.Dump(&dump, doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range warnings {
+			if strings.Contains(w, "Ana") {
+				t.Errorf("a warning names the patient: %s", w)
+			}
+		}
+		return dump.String(), warnings
+	}
+
+	page, warnings := run("builtin:mid-back-pain", "es-MX")
+	for _, want := range []string{"Cuidado de la espalda", "lun–vie 8–18 h", "Esta hoja no reemplaza", "Other times by appointment"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("es-MX: the page lacks %q", want)
+		}
+	}
+	for _, english := range []string{"Back care", "Mon–Fri", "This sheet does not replace"} {
+		if strings.Contains(page, english) {
+			t.Errorf("es-MX: the page prints the profile's English %q", english)
+		}
+	}
+	want := `words.yaml: translations: es leaves out hours_note, which prints as the profile writes it (in en-US) on this es-MX document; add it under translations: es: in the profile`
+	if len(warnings) != 1 || warnings[0] != want {
+		t.Errorf("es-MX: warnings %q\nwant [%q]", warnings, want)
+	}
+
+	page, warnings = run("testdata/long-caution.md", "fr")
+	if !strings.Contains(page, "Back care") || !strings.Contains(page, "This sheet does not replace") {
+		t.Error("fr: the page lacks the profile's own words")
+	}
+	want = `words.yaml: translations: the profile has no words in fr; its tagline, hours, hours_note, footer print as it writes them (in en-US) on this fr document; add them under translations: fr: in the profile`
+	if len(warnings) != 1 || warnings[0] != want {
+		t.Errorf("fr: warnings %q\nwant [%q]", warnings, want)
+	}
+
+	if _, warnings = run("builtin:mid-back-pain", "en-GB"); len(warnings) != 0 {
+		t.Errorf("en-GB, the profile's own language: warnings %q, want none", warnings)
+	}
+}
+
+// TestProfileWordsFooterTooLong: a footer too long in a translation's
+// words, not the profile's own, is an error that names the language, so
+// the clinic shortens the right words.
+func TestProfileWordsFooterTooLong(t *testing.T) {
+	t.Parallel()
+	e := newTestEngine(t)
+	long := strings.Repeat("de las 8:00 a.m. a las 6:00 p.m., ", 4)
+	var own, es strings.Builder
+	for _, day := range []string{"lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"} {
+		fmt.Fprintf(&own, "  - {days: %.3s, times: 9–5}\n", day)
+		fmt.Fprintf(&es, "      - {days: %s, times: %q}\n", day, long)
+	}
+	profile, err := content.ParseClinic("words.yaml", []byte("name: Westside Physio\naddress: [12 Main St]\nphone: (217) 555-0100\nhours:\n"+
+		own.String()+"translations:\n  es:\n    hours:\n"+es.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"", "es"} {
+		j := testJobIn(t, "builtin:mid-back-pain", lang, Settings{})
+		j.Clinic = Clinic{Profile: profile}
+		_, err := e.Layout(j)
+		switch {
+		case lang == "" && err != nil:
+			t.Errorf("in en-US: %v", err)
+		case lang == "es" && (err == nil || !strings.Contains(err.Error(), "words.yaml: the footer on every page in es (")):
+			t.Errorf("in es: %v; want the footer's error naming es", err)
+		}
 	}
 }

@@ -225,6 +225,12 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	if j.Warn != nil && lang.fellBack != "" {
 		j.Warn(lang.fellBack)
 	}
+	// The one place the profile's words are put in the document's
+	// language: layout prints the profile it is given.
+	clinic, untranslated := profileIn(j.Clinic.Profile, lang)
+	if j.Warn != nil && untranslated != "" {
+		j.Warn(untranslated)
+	}
 	pics, photos, err := e.pictures(j)
 	if err != nil {
 		return nil, err
@@ -234,7 +240,7 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 		return nil, err
 	}
 	in := layout.Input{
-		Clinic: j.Clinic.Profile, Pictures: pics, Style: style,
+		Clinic: clinic, Pictures: pics, Style: style,
 		Patient: j.Patient, Date: j.Date, Paper: paper, Cover: j.Cover, TickLog: j.TickLog,
 		Grayscale: j.Grayscale, Words: lang.words,
 	}

@@ -42,3 +42,24 @@ func TestRenderAPILanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestClinicPageTranslations: the clinic page shows the profile's words
+// in each language its translations give, marked with that language,
+// as a document in it prints them.
+func TestClinicPageTranslations(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, Config{})
+	resp, err := http.Get(ts.URL + "/clinic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(readAll(t, resp))
+	for _, want := range []string{`<dt>In Español (es)</dt><dd lang="es">`, "Especialistas en dolor de espalda media", "Lun–Mar: 8:00 a.m.–6:00 p.m.", "Otros horarios con cita previa", "Esta hoja apoya"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the clinic page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "untranslated") {
+		t.Error("the sample's Spanish words are complete, yet the page lists some as untranslated")
+	}
+}

@@ -725,7 +725,7 @@ type Fpdf struct {
 	fmt struct {
 		buf []byte       // buffer used to format numbers.
 		col bytes.Buffer // buffer used to build color strings.
-		op  []byte       // buffer used to build a text operator line (handout patch 12)
+		op  []byte       // buffer used to build a text operator line (handout patch 13)
 	}
 }
 

@@ -309,12 +309,11 @@ func makeDefinitionFile(fileStr, tpStr, encodingFileStr string, embed bool, encL
 	if err != nil {
 		return err
 	}
-	// Codes that differ from cp1252 get a ToUnicode CMap: readers map
-	// WinAnsiEncoding to Unicode themselves, but not the glyph names in
-	// /Differences. (handout patch 9, PATCHES.md)
-	if def.Diff != "" {
-		def.Uv = encList.unicodes()
-	}
+	// Every code gets a ToUnicode CMap: readers map WinAnsiEncoding to
+	// Unicode themselves, but not every glyph name in /Differences, and
+	// PDF/UA asks every font for one where it can be given. (handout
+	// patch 9, PATCHES.md)
+	def.Uv = encList.unicodes()
 	def.File = info.File
 	def.Size1 = int(info.Size1)
 	def.Size2 = int(info.Size2)

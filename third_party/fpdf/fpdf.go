@@ -2442,7 +2442,7 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 	}
 	if f.page > 0 {
 		// As outf("BT /F%s %.2f Tf ET", …) wrote it, without fmt
-		// (handout patch 12).
+		// (handout patch 13).
 		b := append(f.fmt.op[:0], "BT /F"...)
 		b = append(b, f.currentFont.i...)
 		b = append(b, ' ')
@@ -2585,7 +2585,7 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		txt2 = f.escape(txtStr)
 	}
 	// The line is built with appends, not fmt: it was one of the most
-	// frequent Sprintf calls of a document of text (handout patch 12).
+	// frequent Sprintf calls of a document of text (handout patch 13).
 	// It reads "[q colour ]BT x y Td (text) Tj ET[ underline][ strikeout][ Q]".
 	b := f.fmt.op[:0]
 	if f.colorFlag {
@@ -4166,7 +4166,7 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.putBytes(b) // not out(string(b)): a copy of every stream (handout patch 12)
+	f.putBytes(b) // not out(string(b)): a copy of every stream (handout patch 13)
 	f.put("\n")
 	f.out("endstream")
 }
@@ -4223,13 +4223,13 @@ func (f *Fpdf) outf(fmtStr string, args ...any) {
 }
 
 // putF64 writes v with precision prec, as fmtF64 formats it, without
-// making a string of it (handout patch 12).
+// making a string of it (handout patch 13).
 func (f *Fpdf) putF64(v float64, prec int) {
 	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
 	f.putBytes(f.fmt.buf)
 }
 
-// putBytes is put for bytes (handout patch 12).
+// putBytes is put for bytes (handout patch 13).
 func (f *Fpdf) putBytes(b []byte) {
 	if f.state == 2 {
 		f.pages[f.page].Write(b)
@@ -4244,7 +4244,7 @@ func (f *Fpdf) fmtF64(v float64, prec int) string {
 }
 
 func (f *Fpdf) putInt(v int) {
-	f.fmt.buf = strconv.AppendInt(f.fmt.buf[:0], int64(v), 10) // handout patch 12
+	f.fmt.buf = strconv.AppendInt(f.fmt.buf[:0], int64(v), 10) // handout patch 13
 	f.putBytes(f.fmt.buf)
 }
 
@@ -4651,9 +4651,10 @@ func (f *Fpdf) putfonts() {
 				f.out(s.String())
 				f.out("endobj")
 			case "UTF8":
-				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
+				// A subset's name starts with its tag (handout patch 12).
+				fontName := subsetTag(font.Name, usedRunes) + "+utf8" + font.Name
 				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
 				utf8FontSize := len(utf8FontStream)
 				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
