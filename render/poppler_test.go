@@ -139,6 +139,7 @@ type popplerWant struct {
 	headings   []string // "H2 Cat and cow"
 	steps      []popplerStep
 	paragraphs []string
+	notes      []string // "1. Bronfort G, …": each footnote, number first
 }
 
 // popplerGolden is one golden PDF with what poppler must find in it.
@@ -229,8 +230,9 @@ func popplerWanted(j Job) popplerWant {
 			}
 			blocks(s.Blocks)
 		}
-		if len(h.References) > 0 {
+		for _, r := range h.References {
 			roles["Note"], roles["Reference"] = true, true
+			w.notes = append(w.notes, sameText(fmt.Sprintf("%d. %s", r.Number, spans(r.Text))))
 		}
 	}
 	w.roles = slices.Sorted(func(yield func(string) bool) {
@@ -332,7 +334,7 @@ func popplerProblems(want popplerWant, info, tree string) (problems []string) {
 		return problems
 	}
 	roles := map[string]int{}
-	var headings, h1s []string
+	var headings, h1s, notes []string
 	var items []*popplerNode // LIs, in tree order
 	var ps []string
 	root.walk(func(e, parent *popplerNode) {
@@ -374,6 +376,7 @@ func popplerProblems(want popplerWant, info, tree string) (problems []string) {
 			if e.ID == "" {
 				report("Note %q has no ID", e.text())
 			}
+			notes = append(notes, e.text())
 		case "Link":
 			if !slices.ContainsFunc(e.Kids, func(k *popplerNode) bool { return k.Object }) {
 				report("Link %q has no annotation (OBJR)", e.text())
@@ -401,6 +404,7 @@ func popplerProblems(want popplerWant, info, tree string) (problems []string) {
 	inOrder(report, "title (H1)", want.titles, h1s)
 	inOrder(report, "heading", want.headings, headings)
 	inOrder(report, "paragraph (P)", want.paragraphs, ps)
+	inOrder(report, "footnote (Note)", want.notes, notes)
 	var steps []string
 	for _, li := range items {
 		if len(li.Kids) == 2 {
@@ -498,6 +502,7 @@ func TestPopplerProblems(t *testing.T) {
 		headings:   []string{"H2 Sitting"},
 		steps:      []popplerStep{{"1.", "Sit tall. Look ahead."}},
 		paragraphs: []string{"See example.org for a video.1"},
+		notes:      []string{"1. A study."},
 	}
 	const info = "Title: Chin tuck\nTagged:          yes\nPages: 1\n"
 	if problems := popplerProblems(want, info, popplerSample); len(problems) > 0 {
@@ -516,6 +521,7 @@ func TestPopplerProblems(t *testing.T) {
 		{"link without annotation", info, "        Object 12 0\n", "", "has no annotation"},
 		{"note without ID", info, "Note <note-1>", "Note", "Note \"1. A study.\" has no ID"},
 		{"no table", info, "    Table (block)\n      TR\n        TH:\n           /Scope /Column\n          \"EXERCISE\"\n        TD\n          \"Chin tuck\"\n", "", "no Table element"},
+		{"footnote number run into its text", info, `"1. A study."`, `"1.A study."`, `footnote (Note) "1. A study."`},
 		{"decomposed accent", info, `"Sitting"`, "\"Se\u0301ance\"", `heading "H2 Sitting"`},
 	} {
 		tree := popplerSample
