@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -246,9 +247,17 @@ func popplerWanted(j Job) popplerWant {
 }
 
 // popplerReady reports whether pdfinfo is there: the check is skipped
-// without it, and required with HANDOUT_POPPLER=1 (.ci/run sets it).
+// without it, and required with HANDOUT_POPPLER=1 (.ci/run sets it). It
+// is skipped under -short too: it adds about 6 s to TestGolden on the
+// 2-core machine (-struct-text extracts each element's text on its own),
+// and .ci/run's race step, the one run with -short, is about data races;
+// its test step runs the check.
 func popplerReady(t *testing.T) bool {
 	t.Helper()
+	if testing.Short() {
+		t.Log("poppler check not run under -short")
+		return false
+	}
 	_, err := exec.LookPath("pdfinfo")
 	if err == nil {
 		return true
@@ -288,24 +297,36 @@ func pdfinfoStruct(path, pw string) (info, tree string, err error) {
 }
 
 // finish reads every golden with pdfinfo, once all were made, and checks
-// what it reads (popplerProblems).
+// what it reads (popplerProblems). The goldens are read side by side, a
+// pdfinfo per CPU: -struct-text takes up to a second on a packet.
 func (r *popplerReport) finish(t *testing.T, dir string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if len(r.goldens) < len(goldenCases) || !popplerReady(t) {
 		return
 	}
-	for _, g := range r.goldens {
+	problems := make([][]string, len(r.goldens))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, g := range r.goldens {
 		path := filepath.Join(dir, g.name+".poppler.pdf")
 		if err := os.WriteFile(path, g.pdf, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		info, tree, err := pdfinfoStruct(path, "")
-		if err != nil {
-			t.Errorf("poppler, %s: %v", g.name, err)
-			continue
-		}
-		for _, p := range popplerProblems(g.want, info, tree) {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			info, tree, err := pdfinfoStruct(path, "")
+			if err != nil {
+				problems[i] = []string{err.Error()}
+				return
+			}
+			problems[i] = popplerProblems(g.want, info, tree)
+		})
+	}
+	wg.Wait()
+	for i, g := range r.goldens {
+		for _, p := range problems[i] {
 			t.Errorf("poppler, %s: %s", g.name, p)
 		}
 	}
