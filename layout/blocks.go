@@ -452,11 +452,7 @@ func besideUnit(photo []Item, photoH float64, text []unit, heads int) unit {
 	if heads > 0 && len(rest) > 0 {
 		y += rest[0].before
 	}
-	var textH float64
-	items, textH = stackSpaced(items, rest, y)
-	if len(rest) == 0 {
-		textH = y
-	}
+	items, textH := stackSpaced(items, rest, y)
 	return unit{h: max(photoH, textH), items: items}
 }
 
