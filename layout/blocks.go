@@ -452,11 +452,7 @@ func besideUnit(photo []Item, photoH float64, text []unit, heads int) unit {
 	if heads > 0 && len(rest) > 0 {
 		y += rest[0].before
 	}
-	var textH float64
-	items, textH = stackSpaced(items, rest, y)
-	if len(rest) == 0 {
-		textH = y
-	}
+	items, textH := stackSpaced(items, rest, y)
 	return unit{h: max(photoH, textH), items: items}
 }
 
@@ -891,7 +887,9 @@ func (b *builder) references(h *content.Handout) {
 		// (a Reference, lineItems); its number is read first.
 		note := newElem(RoleNote)
 		note.ID = "note-" + itoa(r.Number)
-		num := &Text{X: sp.ListIndent - sp.ListLabelGap - lw, Y: st.baseline(), Face: face, Size: st.size, Color: st.color, S: label}
+		// The space after the number is written (invisible in the gap)
+		// so that the note reads "1. Bronfort", not "1.Bronfort".
+		num := &Text{X: sp.ListIndent - sp.ListLabelGap - lw, Y: st.baseline(), Face: face, Size: st.size, Color: st.color, S: label + " "}
 		us[0].items = append([]Item{num}, us[0].items...)
 		b.add(mark(note, us), sp.Item)
 	}

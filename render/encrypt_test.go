@@ -3,9 +3,11 @@ package render
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +15,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"handout/internal/golden"
 	"handout/internal/pdftest"
 	"handout/internal/pdfua"
 )
@@ -71,10 +74,8 @@ func TestEncryptOpensOnlyWithPassword(t *testing.T) {
 	if p := model.PermissionFlags(ctx.E.P); p&model.PermissionPrintRev3 == 0 || p&model.PermissionModify != 0 || p&model.PermissionExtract != 0 {
 		t.Errorf("permissions %#x: want print, not modify or copy", ctx.E.P)
 	}
-	// ISO 32000-1 table 22: bits 1 and 2 shall be 0, bits 7, 8 and 13–32
-	// shall be 1; bit 10 lets assistive technology read the text.
-	if p := uint32(int32(ctx.E.P)); p&0b11 != 0 || p&0b1100_0000 != 0b1100_0000 || p>>12 != 0xFFFFF || p&(1<<9) == 0 {
-		t.Errorf("P = %d (%#08x): reserved bits not as ISO 32000-1 table 22 says, or no access for assistive technology", ctx.E.P, p)
+	if msg := permissionProblem(ctx.E.P); msg != "" {
+		t.Error(msg)
 	}
 	// Neither the password nor the plain text leaks into the file.
 	if bytes.Contains(enc, []byte(encryptTestPWNoSpace)) || bytes.Contains(enc, pdftest.UTF16BE("Drummond")) {
@@ -138,13 +139,17 @@ func TestScrubPasswords(t *testing.T) {
 	}
 }
 
-// TestEncryptedPDFUA checks the encrypted file against PDF/UA with its
-// password: the encryption keeps text readable for assistive technology
-// (26-001, 26-002), and the checker finds the same conditions as in the
-// plain file, so it read the whole file.
+// TestEncryptedPDFUA checks encrypted files, the built-in handout and a
+// packet (cover, handouts, tick log) encrypted as render and batch do
+// (Encrypter.Encrypt, which Checked.Finisher calls), against PDF/UA with
+// their password: no problems, and the same conditions as the plain file
+// (so the checker read the whole file); /P with bit 10 (text for
+// assistive technology) set and the reserved bits as ISO 32000-1 says
+// (26-001, 26-002); and with poppler, where installed (required with
+// HANDOUT_POPPLER=1), Tagged: yes and the same structure tree, text and
+// all, as the plain file, passing the golden checks (popplerProblems).
 func TestEncryptedPDFUA(t *testing.T) {
 	// Not parallel: it encrypts (TestEncryptOpensOnlyWithPassword says why).
-	plain, enc := encryptTestPDF(t, encryptTestPWNoSpace)
 	conditions := func(ps []pdfua.Problem) []string {
 		var out []string
 		for _, p := range ps {
@@ -155,13 +160,83 @@ func TestEncryptedPDFUA(t *testing.T) {
 		slices.Sort(out)
 		return out
 	}
-	got := pdfua.CheckWithPassword(enc, encryptTestPWNoSpace)
-	for _, p := range got {
-		if strings.HasPrefix(p.Condition, "26-") || p.Condition == "read" {
-			t.Errorf("encrypted: %s", p)
+	e := newTestEngine(t)
+	enc := NewEncrypter()
+	poppler := popplerReady(t)
+	for _, gc := range []goldenCase{goldenCases[0], goldenCaseNamed(t, "packet")} {
+		j := goldenJob(t, gc)
+		plain, _, err := e.Render(j)
+		if err != nil {
+			t.Fatal(err)
+		}
+		encrypted, err := enc.Encrypt(plain, encryptTestPWNoSpace, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := pdfua.CheckWithPassword(encrypted, encryptTestPWNoSpace)
+		for _, p := range got {
+			t.Errorf("%s, encrypted: PDF/UA: %s", gc.name, p)
+		}
+		if want := conditions(pdfua.Check(plain)); !slices.Equal(conditions(got), want) {
+			t.Errorf("%s: the encrypted file fails %v, the plain one %v", gc.name, conditions(got), want)
+		}
+		ctx, err := api.ReadContext(bytes.NewReader(encrypted), pdftest.Conf(encryptTestPWNoSpace))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if msg := permissionProblem(ctx.E.P); msg != "" {
+			t.Errorf("%s: %s", gc.name, msg)
+		}
+		if !poppler {
+			continue
+		}
+		dir := t.TempDir()
+		plainPath, encPath := filepath.Join(dir, "plain.pdf"), filepath.Join(dir, "encrypted.pdf")
+		if err := os.WriteFile(plainPath, plain, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(encPath, encrypted, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, plainTree, err := pdfinfoStruct(plainPath, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, tree, err := pdfinfoStruct(encPath, encryptTestPWNoSpace)
+		if err != nil {
+			t.Fatalf("%s, encrypted: %v", gc.name, err)
+		}
+		if !regexp.MustCompile(`(?m)^Encrypted:\s+yes`).MatchString(info) {
+			t.Errorf("%s: pdfinfo does not say the file is encrypted:\n%s", gc.name, info)
+		}
+		if tree != plainTree {
+			t.Errorf("%s: the encrypted file's structure tree is not the plain one's\n%s", gc.name, golden.FirstDiff(plainTree, tree))
+		}
+		for _, p := range popplerProblems(popplerWanted(j), info, tree) {
+			t.Errorf("poppler, %s encrypted: %s", gc.name, p)
 		}
 	}
-	if want := conditions(pdfua.Check(plain)); !slices.Equal(conditions(got), want) {
-		t.Errorf("encrypted file fails %v, the plain one %v", conditions(got), want)
+}
+
+// permissionProblem says what is wrong with an encrypted file's /P, or
+// "": ISO 32000-1 table 22 says bits 1 and 2 shall be 0 and bits 7, 8
+// and 13–32 shall be 1; bit 10 lets assistive technology read the text
+// (PDF/UA 7.16, Matterhorn 26-002).
+func permissionProblem(p int) string {
+	if u := uint32(int32(p)); u&0b11 != 0 || u&0b1100_0000 != 0b1100_0000 || u>>12 != 0xFFFFF || u&(1<<9) == 0 {
+		return fmt.Sprintf("P = %d (%#08x): reserved bits not as ISO 32000-1 table 22 says, or no access for assistive technology", p, u)
 	}
+	return ""
+}
+
+// goldenCaseNamed is the golden case of that name.
+func goldenCaseNamed(t testing.TB, name string) goldenCase {
+	t.Helper()
+	for _, gc := range goldenCases {
+		if gc.name == name {
+			return gc
+		}
+	}
+	t.Fatalf("no golden case %q", name)
+	return goldenCase{}
 }

@@ -112,16 +112,18 @@ func goldenJob(t testing.TB, gc goldenCase) Job {
 // dump, then its PDF bytes (by SHA-256), with the golden files. The dump
 // is compared first: it says what changed in words. Each PDF is also
 // checked against PDF/UA-1 (pdfua_test.go) and read with pdf.js
-// (pdfjs_test.go).
+// (pdfjs_test.go) and poppler (poppler_test.go).
 func TestGolden(t *testing.T) {
 	t.Parallel()
 	e := newTestEngine(t)
 	var ua pdfuaReport
 	var pj pdfjsReport
+	var pop popplerReport
 	pdfDir := t.TempDir()
 	t.Cleanup(func() { // after the parallel subtests
 		ua.finish(t)
 		pj.finish(t, pdfDir)
+		pop.finish(t, pdfDir)
 	})
 	for _, gc := range goldenCases {
 		t.Run(gc.name, func(t *testing.T) {
@@ -144,6 +146,7 @@ func TestGolden(t *testing.T) {
 			pdftest.Validate(t, pdfBytes)
 			ua.check(t, gc.name, pdfBytes)
 			pj.add(gc.name, pdfBytes, j)
+			pop.add(gc.name, pdfBytes, j)
 			if dir := os.Getenv("HANDOUT_KEEP_PDF"); dir != "" {
 				// To look at the pages: HANDOUT_KEEP_PDF=/tmp/pdfs go test -run TestGolden ./render
 				if err := os.WriteFile(filepath.Join(dir, gc.name+".pdf"), pdfBytes, 0o644); err != nil {

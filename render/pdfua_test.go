@@ -3,11 +3,14 @@ package render
 import (
 	"fmt"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
+	"handout/internal/pdftest"
 	"handout/internal/pdfua"
 )
 
@@ -81,5 +84,60 @@ func BenchmarkPDFUACheck(b *testing.B) {
 	}
 	for b.Loop() {
 		pdfua.Check(pdfBytes)
+	}
+}
+
+// TestEveryKindPassesPDFUA makes the kinds of document the goldens do
+// not: a programme in the article style, a programme in large print on
+// A4 in gray without its tick log, a list row's packet in the article
+// style; each must validate strictly, pass every PDF/UA check and, where
+// poppler is installed (required with HANDOUT_POPPLER=1), read in order
+// with the source's text (popplerProblems). The goldens cover the rest:
+// handouts in every style, programmes as sheets and in large print,
+// packets; TestEncryptedPDFUA the encrypted files.
+func TestEveryKindPassesPDFUA(t *testing.T) {
+	t.Parallel()
+	e := newTestEngine(t)
+	poppler := popplerReady(t)
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		gc        goldenCase
+		noTickLog bool
+	}{
+		{gc: goldenCase{name: "programme-article", source: "testdata/sheet-5.yaml", style: "article"}},
+		{gc: goldenCase{name: "programme-large-print-a4-gray", source: "testdata/sheet-8.yaml", style: "large-print", paper: "a4", grayscale: true}, noTickLog: true},
+		{gc: goldenCase{name: "packet-article", source: "testdata/packet-es.yaml", cover: true, style: "article", notes: "Empiece con los estiramientos."}},
+	} {
+		t.Run(tc.gc.name, func(t *testing.T) {
+			t.Parallel()
+			j := goldenJob(t, tc.gc)
+			if tc.noTickLog {
+				j.TickLog = false
+			}
+			pdfBytes, _, err := e.Render(j)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pdftest.Validate(t, pdfBytes)
+			for _, p := range pdfua.Check(pdfBytes) {
+				t.Errorf("PDF/UA: %s", p)
+			}
+			if !poppler {
+				return
+			}
+			path := filepath.Join(dir, tc.gc.name+".pdf")
+			if err := os.WriteFile(path, pdfBytes, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			info, tree, err := pdfinfoStruct(path, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := popplerWanted(j)
+			for _, p := range popplerProblems(want, info, tree) {
+				t.Errorf("poppler: %s", p)
+			}
+			t.Logf("%s style: %d headings, %d steps, %d paragraphs read as written", j.Style, len(want.headings), len(want.steps), len(want.paragraphs))
+		})
 	}
 }
