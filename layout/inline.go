@@ -120,7 +120,13 @@ func styleOf(base textStyle, sp content.Span) runStyle {
 // space; a no-break space (U+00A0) keeps "5 minutes" together, and "\n"
 // forces a new line (the footer's hours, the booking panel's heading).
 func splitWords(m Measurer, base textStyle, spans []content.Span) []word {
-	var out []word
+	// A word for each space or line break and one more, so out is made
+	// once (the spans of a handout are most of layout's allocations).
+	n := 1
+	for _, sp := range spans {
+		n += strings.Count(sp.Text, " ") + strings.Count(sp.Text, "\n") + strings.Count(sp.Text, "\t")
+	}
+	out := make([]word, 0, n)
 	var cur word
 	// last is the last character of cur, for a break between it and the
 	// next (which may be in the next span: "**重**复").
@@ -194,35 +200,44 @@ func splitWords(m Measurer, base textStyle, spans []content.Span) []word {
 // separator, so nothing ever runs past the margin.
 func breakLines(m Measurer, words []word, width float64) []line {
 	var lines []line
-	var cur line
+	// The open line is words[start:i] (start -1: none), w wide. A line is
+	// a slice of words, not a copy: the words of a paragraph are copied
+	// once, by splitWords, not again per line.
+	start, w := -1, 0.0
+	closeLine := func(end int) {
+		lines = append(lines, line{words: words[start:end:end], w: w})
+		start, w = -1, 0
+	}
 	for i := 0; i < len(words); i++ {
 		wd := words[i]
 		gap := 0.0
-		if len(cur.words) > 0 {
-			gap = cur.words[len(cur.words)-1].spaceAfter
+		if start >= 0 {
+			gap = words[i-1].spaceAfter
 		}
-		if cur.w+gap+wd.w <= width+0.001 {
-			cur.words = append(cur.words, wd)
-			cur.w += gap + wd.w
+		if w+gap+wd.w <= width+0.001 {
+			if start < 0 {
+				start = i
+			}
+			w += gap + wd.w
 			if wd.breakAfter {
-				lines = append(lines, cur)
-				cur = line{}
+				closeLine(i + 1)
 			}
 			continue
 		}
-		if len(cur.words) > 0 {
-			lines = append(lines, cur)
-			cur = line{}
+		if start >= 0 {
+			closeLine(i)
 			i--
 			continue
 		}
+		// Alone and too wide: its head on a line of its own, the tail
+		// in its place (no line holds words[i] yet).
 		head, tail := cutWord(m, wd, width)
 		lines = append(lines, line{words: []word{head}, w: head.w})
 		words[i] = tail
 		i--
 	}
-	if len(cur.words) > 0 {
-		lines = append(lines, cur)
+	if start >= 0 {
+		closeLine(len(words))
 	}
 	return lines
 }

@@ -43,7 +43,22 @@ type Writer struct {
 	// and working out its ID from a JSON encoding of its widths, was a
 	// few percent of a batch's time when every document did it again.
 	defs map[fontKey]*fpdf.FontDefinition
+	// sizes is how large the last document's file and largest page
+	// content came out, for the next document's buffers to start at
+	// (fpdf's SetBufferHints, fork patch 14): grown by doubling they
+	// allocated twice what they held. Guarded by mu.
+	sizes bufferSizes
 }
+
+// bufferSizes are a document's file size and its largest page content.
+type bufferSizes struct{ document, page int }
+
+// Caps on the buffer hints: a document of large photos should not make
+// every later one start with its buffers.
+const (
+	maxDocumentHint = 4 << 20
+	maxPageHint     = 1 << 20
+)
 
 // New returns a Writer that embeds the given fonts.
 func New(fs *fonts.Set) *Writer {
@@ -96,6 +111,9 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 	f.SetLineJoinStyle("round")
 	f.SetLineCapStyle("round")
 
+	wr.mu.Lock()
+	f.SetBufferHints(wr.sizes.document, wr.sizes.page)
+	wr.mu.Unlock()
 	d := &drawer{f: f, wr: wr, fonts: wr.fonts.WithCJK(doc.CJK), registered: map[fontKey]bool{}, images: map[string]bool{}}
 	d.tags = newTagger(f, doc.Root)
 	for _, p := range doc.Pages {
@@ -122,6 +140,10 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 	if err := f.Output(w); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
+	document, page := f.BufferSizes()
+	wr.mu.Lock()
+	wr.sizes = bufferSizes{document: min(document, maxDocumentHint), page: min(page, maxPageHint)}
+	wr.mu.Unlock()
 	return nil
 }
 

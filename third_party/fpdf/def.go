@@ -613,6 +613,7 @@ type Fpdf struct {
 	n                int                        // current object number
 	offsets          []int                      // array of object offsets
 	objStm           objStream                  // objects written compressed (handout patch 10)
+	bufHints         bufferHints                // sizes to grow buffers to at once (handout patch 14)
 	templates        map[string]Template        // templates used in this document
 	templateObjects  map[string]int             // template object IDs within this document
 	importedObjs     map[string][]byte          // imported template objects (gofpdi)

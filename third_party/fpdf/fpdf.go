@@ -3915,6 +3915,7 @@ func (f *Fpdf) Output(w io.Writer) error {
 	if f.state < 3 {
 		f.Close()
 	}
+	f.bufHints.written = f.buffer.Len() // handout patch 14
 	_, err := f.buffer.WriteTo(w)
 	if err != nil {
 		f.err = err
@@ -3954,7 +3955,9 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	page := new(bytes.Buffer)
+	page.Grow(f.bufHints.page) // handout patch 14
+	f.pages = append(f.pages, page)
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -5387,6 +5390,7 @@ func (f *Fpdf) enddoc() {
 	if f.err != nil {
 		return
 	}
+	f.buffer.Grow(f.bufHints.document) // handout patch 14
 	f.layerEndDoc()
 	f.putheader()
 	// Embedded files
