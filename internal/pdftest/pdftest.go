@@ -119,11 +119,10 @@ func UTF16BE(s string) []byte {
 	return b
 }
 
-// Validate fails t unless pdfBytes pass pdfcpu's validation. Relaxed mode:
-// fpdf writes link annotations as direct objects in a page's /Annots,
-// which PDF 1.7 asks to be indirect references; every reader accepts
-// them, and strict mode rejects them. .ci/run adds qpdf --check on the
-// examples.
+// Validate fails t unless pdfBytes pass pdfcpu's validation in strict
+// mode (Conf), which every PDF the tests make must pass (issue 15): the
+// patched fpdf writes link annotations as indirect objects, as strict
+// mode asks. .ci/run adds qpdf --check on the examples.
 func Validate(t testing.TB, pdfBytes []byte) {
 	t.Helper()
 	if err := api.Validate(bytes.NewReader(pdfBytes), Conf("")); err != nil {
