@@ -853,6 +853,7 @@ type fontDefType struct {
 	Enc          string        // "cp1252", ...
 	Diff         string        // Differences from reference encoding
 	Uv           []int         `json:",omitempty"` // Unicode value by ordinal, 0 for none, for a ToUnicode CMap (handout patch 9)
+	cmap, cmapZ  []byte        // its ToUnicode CMap, plain and compressed, when parsed once for many documents (handout patch 9)
 	File         string        // "Redressed.z"
 	Size1, Size2 int           // Type1 values
 	OriginalSize int           // Size of uncompressed font file

@@ -34,6 +34,14 @@ func ParseFontDefinition(jsonFileBytes, zFileBytes []byte) (*FontDefinition, err
 		return nil, fmt.Errorf("font definition: %w", err)
 	}
 	def.i = id
+	// Its ToUnicode CMap, plain and compressed, is the same in every
+	// document: made here once, not by putfonts in each (handout patch 9).
+	if len(def.Uv) > 0 {
+		def.cmap = toUnicodeCMap(def.Uv)
+		mem := xmem.compress(def.cmap)
+		def.cmapZ = mem.copy()
+		mem.release()
+	}
 	return &FontDefinition{def: def, file: zFileBytes}, nil
 }
 

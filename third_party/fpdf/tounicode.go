@@ -117,17 +117,26 @@ func (f *Fpdf) puttounicode(font fontDefType, written map[string]int) int {
 	if len(font.Uv) == 0 {
 		return 0
 	}
-	cmap := toUnicodeCMap(font.Uv)
+	cmap, packed := font.cmap, font.cmapZ // made once by ParseFontDefinition (patch 11)
+	if f.protect.encrypted {
+		// putstream encrypts in place: never the shared copies.
+		cmap, packed = nil, nil
+	}
+	if cmap == nil {
+		cmap = toUnicodeCMap(font.Uv)
+	}
 	if n, ok := written[string(cmap)]; ok {
 		return n
 	}
 	f.newobj()
 	if f.compress {
-		mem := xmem.compress(cmap)
-		data := mem.bytes()
-		f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
-		f.putstream(data)
-		mem.release()
+		if packed == nil {
+			mem := xmem.compress(cmap)
+			defer mem.release()
+			packed = mem.bytes()
+		}
+		f.outf("<</Filter /FlateDecode /Length %d>>", len(packed))
+		f.putstream(packed)
 	} else {
 		f.outf("<</Length %d>>", len(cmap))
 		f.putstream(cmap)
