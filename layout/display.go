@@ -275,7 +275,7 @@ func elemIDs(root *Elem) map[*Elem]int {
 func dumpTag(b *strings.Builder, it Item, ids map[*Elem]int) {
 	e, a := TagOf(it)
 	if e == nil {
-		fmt.Fprintf(b, " [%s]", [...]string{"artifact", "artifact", "header", "footer"}[a])
+		fmt.Fprintf(b, " [%s]", a)
 		return
 	}
 	id, ok := ids[e]

@@ -87,6 +87,17 @@ const (
 	Footer
 )
 
+// String names the kind, as the layout dump prints it.
+func (a Artifact) String() string {
+	switch a {
+	case Header:
+		return "header"
+	case Footer:
+		return "footer"
+	}
+	return "artifact"
+}
+
 // Tag is what every item carries: its element, or (Elem nil) the kind of
 // artifact it is.
 type Tag struct {
@@ -206,22 +217,23 @@ func markAs(a Artifact, items []Item) []Item {
 	return items
 }
 
-// tops lists the detached elements the items belong to (the top of each
-// item's branch), once each, in the order of the items.
+// top is the top of the branch of the tree an item's element is on (nil
+// for an artifact): the element to attach when it is still detached.
+func top(it Item) *Elem {
+	e := it.tag().Elem
+	for e != nil && e.parent != nil {
+		e = e.parent
+	}
+	return e
+}
+
+// tops lists the tops of the items' branches (top), once each, in the
+// order of the items.
 func tops(items []Item) []*Elem {
 	var out []*Elem
 	for _, it := range items {
-		e := it.tag().Elem
-		if e == nil {
-			continue
-		}
-		for e.parent != nil {
-			e = e.parent
-		}
-		if len(out) == 0 || out[len(out)-1] != e {
-			if !slices.Contains(out, e) {
-				out = append(out, e)
-			}
+		if e := top(it); e != nil && !slices.Contains(out, e) {
+			out = append(out, e)
 		}
 	}
 	return out
@@ -234,14 +246,7 @@ func tops(items []Item) []*Elem {
 func attach(parent *Elem, us []unit) {
 	for i := range us {
 		for _, it := range us[i].items {
-			e := it.tag().Elem
-			if e == nil {
-				continue
-			}
-			for e.parent != nil {
-				e = e.parent
-			}
-			if e != parent && e.Role != RoleDocument {
+			if e := top(it); e != nil && e != parent && e.Role != RoleDocument {
 				parent.add(e)
 			}
 		}

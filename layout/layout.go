@@ -602,29 +602,24 @@ func (b *builder) footerItems(page, pages int, contact *Elem) []Item {
 	for i, ln := range b.footerLines {
 		lines = append(lines, lineItems(ln, left, top+float64(i)*st.leading, st, 0, alignLeft)...)
 	}
-	for _, it := range lines {
-		t := it.tag()
-		if page == pages {
-			continue
-		}
-		if l, ok := it.(*Link); ok {
-			// The link annotation of this page joins the last page's
-			// Link element of the same place in the footer.
-			l.Elem = nil
-			b.footerLinks = append(b.footerLinks, l)
-			continue
-		}
-		t.Elem = nil
-	}
 	if page == pages {
 		markItems(contact, lines)
 		b.joinFooterLinks(lines)
+	} else {
+		for _, it := range lines {
+			it.tag().Elem = nil
+			if l, ok := it.(*Link); ok {
+				// Given the last page's Link element of the same place
+				// in the footer by joinFooterLinks.
+				b.footerLinks = append(b.footerLinks, l)
+			}
+		}
 	}
-	items = append(items, markAs(Footer, lines)...)
+	items = append(items, lines...)
 	label := b.w.Text(locale.PageOf, page, pages)
 	face := faceOf(th.Type.Footer)
 	w := b.f.Width(face, st.size, label)
-	items = append(items, &Text{Tag: Tag{Artifact: Footer}, X: right - w, Y: top + st.baseline(), Face: face, Size: st.size, Color: st.color, S: label})
+	items = append(items, &Text{X: right - w, Y: top + st.baseline(), Face: face, Size: st.size, Color: st.color, S: label})
 	return markAs(Footer, items)
 }
 
