@@ -333,14 +333,15 @@ func lineItems(ln line, x, top float64, base textStyle, width float64, al align)
 	baseline := top + base.baseline()
 	var items []Item
 	// The pending run's text grows in buf and becomes its S when the run
-	// ends (finish): adding to S word by word copied the line's text again
+	// ends (endRun): adding to S word by word copied the line's text again
 	// for every word (4% of a batch's CPU).
 	var pending *Text
 	var pendingStyle runStyle
 	var buf []byte
-	finish := func() {
+	endRun := func() {
 		if pending != nil {
 			pending.S = string(buf)
+			pending = nil
 		}
 	}
 	var linkStart float64
@@ -362,7 +363,7 @@ func lineItems(ln line, x, top float64, base textStyle, width float64, al align)
 			buf = append(buf, text...)
 			return
 		}
-		finish()
+		endRun()
 		buf = append(buf[:0], text...)
 		pending = &Text{X: at, Y: baseline - st.rise, Face: st.face, Size: st.size, Color: st.color}
 		switch {
@@ -405,8 +406,7 @@ func lineItems(ln line, x, top float64, base textStyle, width float64, al align)
 		if wi < len(ln.words)-1 {
 			next := ln.words[wi+1].runs[0].style
 			if wd.space != next || pendingStyle != next {
-				finish()
-				pending = nil
+				endRun()
 			}
 			if linkURL != "" && next.link != linkURL {
 				flushLink(cx)
@@ -414,7 +414,7 @@ func lineItems(ln line, x, top float64, base textStyle, width float64, al align)
 			cx += wd.spaceAfter
 		}
 	}
-	finish()
+	endRun()
 	flushLink(cx)
 	return items
 }
