@@ -4349,11 +4349,13 @@ func (f *Fpdf) replaceAliases() {
 				replacement = utf8toutf16(replacement, false)
 			}
 			for n := 1; n <= f.page; n++ {
-				s := f.pages[n].String()
-				if strings.Contains(s, alias) {
-					s = strings.Replace(s, alias, replacement, -1)
-					f.pages[n].Truncate(0)
-					f.pages[n].WriteString(s)
+				for _, part := range f.pageParts(n) { // handout patch 15
+					s := part.String()
+					if strings.Contains(s, alias) {
+						s = strings.Replace(s, alias, replacement, -1)
+						part.Truncate(0)
+						part.WriteString(s)
+					}
 				}
 			}
 		}
@@ -4377,18 +4379,21 @@ func (f *Fpdf) putpages() {
 		wPt = f.defPageSize.Ht * f.k
 		hPt = f.defPageSize.Wd * f.k
 	}
-	// Each page is two objects, the page and its content, starting
-	// after the objects written so far; link annotations are indirect
-	// objects after the pages, as ISO 32000-1 §12.5.2 asks of /Annots
-	// (handout patch 3). Their numbers are known before anything is
-	// written, so that pages, links and the structure tree can refer to
-	// each other.
-	start := f.n
+	// Each page is the page object and its content streams (one, or two
+	// for a page split with SplitPageContent: handout patch 15),
+	// starting after the objects written so far; link annotations are
+	// indirect objects after the pages, as ISO 32000-1 §12.5.2 asks of
+	// /Annots (handout patch 3). Their numbers are known before anything
+	// is written, so that pages, links and the structure tree can refer
+	// to each other.
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
 	f.annotObjs = make([][]int, nb+1)
-	nextAnnot := start + 2*nb + 1
+	nextAnnot := f.n + 1
 	for n := 1; n <= nb; n++ {
-		pagesObjectNumbers[n] = start + 2*n - 1
+		pagesObjectNumbers[n] = nextAnnot
+		nextAnnot += 1 + len(f.pageParts(n))
+	}
+	for n := 1; n <= nb; n++ {
 		for range f.pageLinks[n] {
 			f.annotObjs[n] = append(f.annotObjs[n], nextAnnot)
 			nextAnnot++
@@ -4436,21 +4441,17 @@ func (f *Fpdf) putpages() {
 		if f.pdfVersion > pdfVers1_3 {
 			f.out("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>")
 		}
-		f.outf("/Contents %d 0 R>>", f.n+1)
-		f.out("endobj")
-		// Page content
-		f.newobj()
-		if f.compress {
-			mem := xmem.compress(f.pages[n].Bytes())
-			data := mem.bytes()
-			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
-			f.putstream(data)
-			mem.release()
+		parts := f.pageParts(n)
+		if len(parts) == 1 {
+			f.outf("/Contents %d 0 R>>", f.n+1)
 		} else {
-			f.outf("<</Length %d>>", f.pages[n].Len())
-			f.putstream(f.pages[n].Bytes())
+			f.outf("/Contents [%d 0 R %d 0 R]>>", f.n+1, f.n+2) // handout patch 15
 		}
 		f.out("endobj")
+		// Page content
+		for _, part := range parts {
+			f.putPageStream(part.Bytes())
+		}
 	}
 	// Link annotations
 	for n := 1; n <= nb; n++ {

@@ -1,0 +1,115 @@
+package fpdf
+
+import (
+	"bytes"
+	"sync"
+)
+
+// Split page content and a cache of compressed page streams (handout
+// patch 15, PATCHES.md).
+//
+// A program that writes many documents whose pages are the same but for
+// a little (a running header with a name on each, a page number) can draw
+// that little last, after SplitPageContent, so that the rest of the page
+// is a content stream of its own, byte for byte the same in every
+// document; with a StreamCache, such a stream is compressed once.
+
+// SplitPageContent ends the current page's first content stream: what is
+// drawn on the page after it goes into a second stream, and the page's
+// /Contents is an array of both (ISO 32000-1 §7.7.3.3: a reader takes the
+// streams as one, so the graphics state carries over). A page is split
+// at most once; a second call on the same page does nothing.
+func (f *Fpdf) SplitPageContent() {
+	if f.err != nil || f.state != 2 || f.page < 1 {
+		return
+	}
+	for len(f.firstParts) <= f.page {
+		f.firstParts = append(f.firstParts, nil)
+	}
+	if f.firstParts[f.page] != nil {
+		return
+	}
+	f.firstParts[f.page] = f.pages[f.page]
+	f.pages[f.page] = new(bytes.Buffer)
+}
+
+// pageParts returns page n's content streams, in drawing order.
+func (f *Fpdf) pageParts(n int) []*bytes.Buffer {
+	if n < len(f.firstParts) && f.firstParts[n] != nil {
+		return []*bytes.Buffer{f.firstParts[n], f.pages[n]}
+	}
+	return []*bytes.Buffer{f.pages[n]}
+}
+
+// StreamCache keeps page content streams compressed by earlier documents,
+// by their uncompressed bytes, for documents that share it: a page the
+// same as one already written is not compressed again. It holds at most
+// about maxBytes of content and compressed streams; when full it starts
+// over. It is safe for concurrent use, and the bytes of a document do not
+// depend on it: a stream is compressed the same way whether it is found
+// or not.
+type StreamCache struct {
+	max int
+
+	mu   sync.Mutex
+	size int
+	m    map[string][]byte
+}
+
+// NewStreamCache returns a cache of at most about maxBytes.
+func NewStreamCache(maxBytes int) *StreamCache {
+	return &StreamCache{max: maxBytes, m: map[string][]byte{}}
+}
+
+// SetStreamCache makes the document find its compressed page streams in c,
+// and add those it compresses. It is not used for a document protected
+// with SetProtection, whose streams are encrypted in place.
+func (f *Fpdf) SetStreamCache(c *StreamCache) { f.streamCache = c }
+
+// compressed returns content compressed; the slice is shared and must not
+// be changed.
+func (c *StreamCache) compressed(content []byte) []byte {
+	c.mu.Lock()
+	z, ok := c.m[string(content)]
+	c.mu.Unlock()
+	if ok {
+		return z
+	}
+	mem := xmem.compress(content)
+	z = bytes.Clone(mem.bytes())
+	mem.release()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if n := len(content) + len(z); n <= c.max {
+		if c.size+n > c.max {
+			clear(c.m)
+			c.size = 0
+		}
+		if _, ok := c.m[string(content)]; !ok {
+			c.m[string(content)] = z
+			c.size += n
+		}
+	}
+	return z
+}
+
+// putPageStream writes one content stream of a page as the next object.
+func (f *Fpdf) putPageStream(content []byte) {
+	f.newobj()
+	switch {
+	case f.compress && f.streamCache != nil && !f.protect.encrypted:
+		data := f.streamCache.compressed(content)
+		f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
+		f.putstream(data)
+	case f.compress:
+		mem := xmem.compress(content)
+		data := mem.bytes()
+		f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
+		f.putstream(data)
+		mem.release()
+	default:
+		f.outf("<</Length %d>>", len(content))
+		f.putstream(content)
+	}
+	f.out("endobj")
+}
