@@ -59,7 +59,7 @@ func (b *builder) add(us []unit, before float64) {
 // glued so that a paragraph never leaves a single line alone at the top
 // or bottom of a page.
 func (b *builder) textUnits(spans []content.Span, st textStyle, x, w float64, al align) []unit {
-	lines := breakLines(b.f, splitWords(b.f, st, spans), w)
+	lines := b.in.Lines.lines(b.f, st, spans, w)
 	us := make([]unit, len(lines))
 	for i, ln := range lines {
 		us[i] = unit{h: st.leading, items: lineItems(ln, x, 0, st, w, al), glue: i == 1 || (i > 0 && i == len(lines)-1)}

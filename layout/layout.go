@@ -86,6 +86,9 @@ type Input struct {
 	// from, and the document's language (Document.Language); nil is
 	// en-US.
 	Words *locale.Words
+	// Lines, when set, keeps the lines of each paragraph for the
+	// documents laid out after this one with the same fonts (LineCache).
+	Lines *LineCache
 }
 
 // Cover is what a packet's cover page says besides the patient's name and

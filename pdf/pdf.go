@@ -10,6 +10,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -48,7 +49,18 @@ type Writer struct {
 	// (fpdf's SetBufferHints, fork patch 14): grown by doubling they
 	// allocated twice what they held. Guarded by mu.
 	sizes bufferSizes
+	// streams holds the page content streams compressed for earlier
+	// documents (fork patch 15): the pages of a batch's packets are the
+	// same but for their running header and footer, which Write puts in
+	// a stream of their own, and compressing each page again was a fifth
+	// of a batch's time.
+	streams *fpdf.StreamCache
 }
+
+// streamCacheBytes bounds Writer.streams: a packet's pages hold about
+// 30 KB of content each, so this keeps the pages of a few dozen packet
+// variants (handouts and doses) at once.
+const streamCacheBytes = 8 << 20
 
 // bufferSizes are a document's file size and its largest page content.
 type bufferSizes struct{ document, page int }
@@ -62,7 +74,7 @@ const (
 
 // New returns a Writer that embeds the given fonts.
 func New(fs *fonts.Set) *Writer {
-	return &Writer{fonts: fs, parsed: map[string]*fpdf.ImageInfoType{}, forms: map[formKey]*form{}, defs: map[fontKey]*fpdf.FontDefinition{}}
+	return &Writer{fonts: fs, parsed: map[string]*fpdf.ImageInfoType{}, forms: map[formKey]*form{}, defs: map[fontKey]*fpdf.FontDefinition{}, streams: fpdf.NewStreamCache(streamCacheBytes)}
 }
 
 // fixedDate is the creation date written when a handout has no review
@@ -116,20 +128,20 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 	wr.mu.Unlock()
 	d := &drawer{f: f, wr: wr, fonts: wr.fonts.WithCJK(doc.CJK), registered: map[fontKey]bool{}, images: map[string]bool{}}
 	d.tags = newTagger(f, doc.Root)
+	f.SetStreamCache(wr.streams)
 	for _, p := range doc.Pages {
 		f.AddPageFormat("P", fpdf.SizeType{Wd: p.W, Ht: p.H})
 		d.selected = selectedFont{} // a page's content starts with no font chosen by this drawer
-		for i := 0; i < len(p.Items); {
-			if n := drawingRun(p.Items[i:]); n > 0 {
-				d.tags.enter(p.Items[i])
-				d.drawing(p.Items[i : i+n])
-				i += n
-				continue
-			}
-			d.item(p.Items[i])
-			i++
+		// The running header and footer (the patient's name, the page
+		// number) are drawn last, in a content stream of their own
+		// (fork patch 15): the rest of a page is then the same bytes in
+		// every packet of a batch that has the page, and is compressed
+		// once (wr.streams).
+		d.items(p.Items, false)
+		if slices.ContainsFunc(p.Items, isPagination) {
+			f.SplitPageContent()
+			d.items(p.Items, true)
 		}
-		d.tags.end()
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("pdf: %w", err)
 		}
@@ -145,6 +157,33 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 	wr.sizes = bufferSizes{document: min(document, maxDocumentHint), page: min(page, maxPageHint)}
 	wr.mu.Unlock()
 	return nil
+}
+
+// items draws the page's running header and footer (isPagination), or
+// the rest of it, in the order given, and closes the marked content.
+func (d *drawer) items(items []layout.Item, pagination bool) {
+	for i := 0; i < len(items); {
+		if isPagination(items[i]) != pagination {
+			i++
+			continue
+		}
+		if n := drawingRun(items[i:]); n > 0 {
+			d.tags.enter(items[i])
+			d.drawing(items[i : i+n])
+			i += n
+			continue
+		}
+		d.item(items[i])
+		i++
+	}
+	d.tags.end()
+}
+
+// isPagination reports whether an item is part of the running header or
+// footer.
+func isPagination(it layout.Item) bool {
+	e, art := layout.TagOf(it)
+	return e == nil && (art == layout.Header || art == layout.Footer)
 }
 
 // drawer is the state of one document being drawn.

@@ -45,6 +45,15 @@ type Engine struct {
 	// file either way.
 	sizes  map[photoFile]*layout.Photo
 	photos map[photoKey]*figures.Image
+	// lines keeps each paragraph's lines for the documents after it
+	// (layout.LineCache). cjk and withCJK are the font set made for the
+	// last clinic CJK font (fonts.Set.WithCJK), which the cache tells
+	// fonts apart by: one, since a batch has one clinic, and a server
+	// that loads a profile per request should not keep every font it
+	// read. Guarded by mu.
+	lines   *layout.LineCache
+	cjk     *fonts.CJK
+	withCJK *fonts.Set
 }
 
 // photoFile names a photo file: a path in a handout's folder.
@@ -67,7 +76,8 @@ func NewEngine(cacheDir string) (*Engine, error) {
 		return nil, fmt.Errorf("loading fonts: %w", err)
 	}
 	return &Engine{fonts: fs, writer: pdf.New(fs), prepared: photo.NewPreparer(cacheDir, preparedSeed()),
-		drawings: map[string]*figures.Drawing{}, sizes: map[photoFile]*layout.Photo{}, photos: map[photoKey]*figures.Image{}}, nil
+		drawings: map[string]*figures.Drawing{}, sizes: map[photoFile]*layout.Photo{}, photos: map[photoKey]*figures.Image{},
+		lines: layout.NewLineCache()}, nil
 }
 
 // Clinic is a clinic profile with its logo's file, as read.
@@ -242,7 +252,7 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	in := layout.Input{
 		Clinic: clinic, Pictures: pics, Style: style,
 		Patient: j.Patient, Date: j.Date, Paper: paper, Cover: j.Cover, TickLog: j.TickLog,
-		Grayscale: j.Grayscale, Words: lang.words,
+		Grayscale: j.Grayscale, Words: lang.words, Lines: e.lines,
 	}
 	if logo != nil {
 		in.Logo = logo.photo
@@ -253,7 +263,7 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 	}
 	// Text Noto Sans lacks is measured in the clinic's CJK font, and the
 	// document says so for the PDF writer, which draws it in that font.
-	doc, err := layout.Layout(e.fonts.WithCJK(j.Clinic.CJK), in)
+	doc, err := layout.Layout(e.fontsWith(j.Clinic.CJK), in)
 	if err != nil {
 		return nil, err
 	}
@@ -271,6 +281,21 @@ func (e *Engine) Layout(j Job) (*layout.Document, error) {
 		warnSoftPhotos(doc, photos, j.Warn)
 	}
 	return doc, nil
+}
+
+// fontsWith is the engine's fonts with the clinic's CJK font, if any
+// (fonts.Set.WithCJK): the same set each time for the same font, so that
+// the line cache finds the lines measured with it.
+func (e *Engine) fontsWith(cjk *fonts.CJK) *fonts.Set {
+	if cjk == nil {
+		return e.fonts
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.cjk != cjk {
+		e.cjk, e.withCJK = cjk, e.fonts.WithCJK(cjk)
+	}
+	return e.withCJK
 }
 
 // warnSoftPhotos tells warn of each photo drawn at less than sharpPPI

@@ -2,6 +2,7 @@ package fpdf
 
 import (
 	"bytes"
+	"hash/maphash"
 	"sync"
 )
 
@@ -43,22 +44,26 @@ func (f *Fpdf) pageParts(n int) []*bytes.Buffer {
 
 // StreamCache keeps page content streams compressed by earlier documents,
 // by their uncompressed bytes, for documents that share it: a page the
-// same as one already written is not compressed again. It holds at most
-// about maxBytes of content and compressed streams; when full it starts
-// over. It is safe for concurrent use, and the bytes of a document do not
-// depend on it: a stream is compressed the same way whether it is found
-// or not.
+// same as one already written is not compressed again. A stream is kept
+// from the second time it is compressed, so that streams that never
+// repeat (the part of a split page that differs in every document) cost
+// only a hash each. It holds at most about maxBytes of content and
+// compressed streams; when full it starts over. It is safe for
+// concurrent use, and the bytes of a document do not depend on it: a
+// stream is compressed the same way whether it is found or not.
 type StreamCache struct {
-	max int
+	max  int
+	seed maphash.Seed
 
 	mu   sync.Mutex
 	size int
 	m    map[string][]byte
+	seen map[uint64]bool // hashes of streams compressed once, not kept
 }
 
 // NewStreamCache returns a cache of at most about maxBytes.
 func NewStreamCache(maxBytes int) *StreamCache {
-	return &StreamCache{max: maxBytes, m: map[string][]byte{}}
+	return &StreamCache{max: maxBytes, seed: maphash.MakeSeed(), m: map[string][]byte{}, seen: map[uint64]bool{}}
 }
 
 // SetStreamCache makes the document find its compressed page streams in c,
@@ -69,8 +74,14 @@ func (f *Fpdf) SetStreamCache(c *StreamCache) { f.streamCache = c }
 // compressed returns content compressed; the slice is shared and must not
 // be changed.
 func (c *StreamCache) compressed(content []byte) []byte {
+	h := maphash.Bytes(c.seed, content)
 	c.mu.Lock()
 	z, ok := c.m[string(content)]
+	again := c.seen[h]
+	if !ok && !again {
+		c.makeRoom(seenBytes)
+		c.seen[h] = true
+	}
 	c.mu.Unlock()
 	if ok {
 		return z
@@ -78,19 +89,35 @@ func (c *StreamCache) compressed(content []byte) []byte {
 	mem := xmem.compress(content)
 	z = bytes.Clone(mem.bytes())
 	mem.release()
+	if !again {
+		return z
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if n := len(content) + len(z); n <= c.max {
-		if c.size+n > c.max {
-			clear(c.m)
-			c.size = 0
-		}
-		if _, ok := c.m[string(content)]; !ok {
-			c.m[string(content)] = z
-			c.size += n
-		}
+	if _, ok := c.m[string(content)]; !ok && c.makeRoom(len(content)+len(z)) {
+		c.m[string(content)] = z
 	}
 	return z
+}
+
+// seenBytes is about what remembering a stream's hash costs a
+// StreamCache.
+const seenBytes = 16
+
+// makeRoom counts n more bytes held, starting over first if they would
+// not fit; it reports false, holding nothing more, when n is more than
+// the whole cache. The caller holds c.mu.
+func (c *StreamCache) makeRoom(n int) bool {
+	if n > c.max {
+		return false
+	}
+	if c.size+n > c.max {
+		clear(c.m)
+		clear(c.seen)
+		c.size = 0
+	}
+	c.size += n
+	return true
 }
 
 // putPageStream writes one content stream of a page as the next object.
