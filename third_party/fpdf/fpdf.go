@@ -942,44 +942,65 @@ func colorComp(v int) (int, float64) {
 	return v, float64(v) / 255.0
 }
 
+// colorStrKey is what a colour operator's text depends on: the clamped
+// components and the operator names.
+type colorStrKey struct {
+	r, g, b        uint8
+	grayOp, fullOp string
+}
+
 func (f *Fpdf) rgbColorValue(r, g, b int, grayStr, fullStr string) (clr colorType) {
 	clr.ir, clr.r = colorComp(r)
 	clr.ig, clr.g = colorComp(g)
 	clr.ib, clr.b = colorComp(b)
 	clr.mode = colorModeRGB
 	clr.gray = clr.ir == clr.ig && clr.r == clr.b
-	const prec = 3
-	if len(grayStr) > 0 {
-		if clr.gray {
-			// clr.str = sprintf("%.3f %s", clr.r, grayStr)
-			f.fmt.col.Reset()
-			f.fmt.col.WriteString(f.fmtF64(clr.r, prec))
-			f.fmt.col.WriteString(" ")
-			f.fmt.col.WriteString(grayStr)
-			clr.str = f.fmt.col.String()
-		} else {
-			// clr.str = sprintf("%.3f %.3f %.3f %s", clr.r, clr.g, clr.b, fullStr)
-			f.fmt.col.Reset()
-			f.fmt.col.WriteString(f.fmtF64(clr.r, prec))
-			f.fmt.col.WriteString(" ")
-			f.fmt.col.WriteString(f.fmtF64(clr.g, prec))
-			f.fmt.col.WriteString(" ")
-			f.fmt.col.WriteString(f.fmtF64(clr.b, prec))
-			f.fmt.col.WriteString(" ")
-			f.fmt.col.WriteString(fullStr)
-			clr.str = f.fmt.col.String()
+	// A page sets the same few colours again and again (each line of text
+	// its own), so their operators are formatted once per document
+	// (handout patch 16).
+	key := colorStrKey{uint8(clr.ir), uint8(clr.ig), uint8(clr.ib), grayStr, fullStr}
+	str, ok := f.colorStrs[key]
+	if !ok {
+		str = f.formatColor(clr, grayStr, fullStr)
+		if f.colorStrs == nil {
+			f.colorStrs = map[colorStrKey]string{}
 		}
-	} else {
-		// clr.str = sprintf("%.3f %.3f %.3f", clr.r, clr.g, clr.b)
-		f.fmt.col.Reset()
+		f.colorStrs[key] = str
+	}
+	clr.str = str
+	return clr
+}
+
+// formatColor returns the operator that sets clr: its gray level and
+// grayStr for a gray, else its components and fullStr; only the
+// components when grayStr is empty.
+func (f *Fpdf) formatColor(clr colorType, grayStr, fullStr string) string {
+	const prec = 3
+	f.fmt.col.Reset()
+	switch {
+	case len(grayStr) > 0 && clr.gray:
+		// sprintf("%.3f %s", clr.r, grayStr)
+		f.fmt.col.WriteString(f.fmtF64(clr.r, prec))
+		f.fmt.col.WriteString(" ")
+		f.fmt.col.WriteString(grayStr)
+	case len(grayStr) > 0:
+		// sprintf("%.3f %.3f %.3f %s", clr.r, clr.g, clr.b, fullStr)
 		f.fmt.col.WriteString(f.fmtF64(clr.r, prec))
 		f.fmt.col.WriteString(" ")
 		f.fmt.col.WriteString(f.fmtF64(clr.g, prec))
 		f.fmt.col.WriteString(" ")
 		f.fmt.col.WriteString(f.fmtF64(clr.b, prec))
-		clr.str = f.fmt.col.String()
+		f.fmt.col.WriteString(" ")
+		f.fmt.col.WriteString(fullStr)
+	default:
+		// sprintf("%.3f %.3f %.3f", clr.r, clr.g, clr.b)
+		f.fmt.col.WriteString(f.fmtF64(clr.r, prec))
+		f.fmt.col.WriteString(" ")
+		f.fmt.col.WriteString(f.fmtF64(clr.g, prec))
+		f.fmt.col.WriteString(" ")
+		f.fmt.col.WriteString(f.fmtF64(clr.b, prec))
 	}
-	return
+	return f.fmt.col.String()
 }
 
 // SetDrawColor defines the color used for all drawing operations (lines,
@@ -2446,7 +2467,7 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		b := append(f.fmt.op[:0], "BT /F"...)
 		b = append(b, f.currentFont.i...)
 		b = append(b, ' ')
-		b = strconv.AppendFloat(b, f.fontSizePt, 'f', 2, 64)
+		b = appendFixed(b, f.fontSizePt, 2)
 		b = append(b, " Tf ET\n"...)
 		f.fmt.op = b
 		f.putBytes(b)
@@ -2594,9 +2615,9 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		b = append(b, ' ')
 	}
 	b = append(b, "BT "...)
-	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = appendFixed(b, x*f.k, 2)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = appendFixed(b, (f.h-y)*f.k, 2)
 	b = append(b, " Td ("...)
 	b = append(b, txt2...)
 	b = append(b, ") Tj ET"...)
@@ -4228,7 +4249,7 @@ func (f *Fpdf) outf(fmtStr string, args ...any) {
 // putF64 writes v with precision prec, as fmtF64 formats it, without
 // making a string of it (handout patch 13).
 func (f *Fpdf) putF64(v float64, prec int) {
-	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	f.fmt.buf = appendFixed(f.fmt.buf[:0], v, prec)
 	f.putBytes(f.fmt.buf)
 }
 
@@ -4243,7 +4264,7 @@ func (f *Fpdf) putBytes(b []byte) {
 
 // fmtF64 converts the floating-point number f to a string with precision prec.
 func (f *Fpdf) fmtF64(v float64, prec int) string {
-	return string(strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64))
+	return string(appendFixed(f.fmt.buf[:0], v, prec))
 }
 
 func (f *Fpdf) putInt(v int) {
@@ -4629,7 +4650,10 @@ func (f *Fpdf) putfonts() {
 				var s fmtBuffer
 				s.WriteString("[")
 				for j := 32; j < 256; j++ {
-					s.printf("%d ", font.Cw[j])
+					// s.printf("%d ", font.Cw[j]), without fmt (handout patch 16)
+					f.fmt.buf = strconv.AppendInt(f.fmt.buf[:0], int64(font.Cw[j]), 10)
+					s.Write(f.fmt.buf)
+					s.WriteByte(' ')
 				}
 				s.WriteString("]")
 				f.out(s.String())
