@@ -28,13 +28,14 @@ import (
 // (render/testdata/packet.*) holds it to that: batch/testdata/packet.format
 // records the packetFormat that goes with the golden's bytes, and
 // TestPacketFormatFollowsPacketGolden fails when they move without it.
-const packetFormat = "handout-packet/17"
+const packetFormat = "handout-packet/18"
 
 // outputModules are the dependencies whose version changes the PDF bytes.
-var outputModules = []string{"codeberg.org/go-pdf/fpdf", "rsc.io/qr", "github.com/disintegration/imaging", "golang.org/x/image"}
+var outputModules = []string{"codeberg.org/go-pdf/fpdf", "github.com/klauspost/compress", "rsc.io/qr", "github.com/disintegration/imaging", "golang.org/x/image"}
 
-// programVersion is packetFormat with the Go release (compress/flate
-// shapes the bytes) and the versions of outputModules this binary has.
+// programVersion is packetFormat with the Go release (its image encoders
+// shape a photo's bytes) and the versions of outputModules this binary
+// has (klauspost/compress's deflate compresses every stream).
 func programVersion() string {
 	v := packetFormat + " " + runtime.Version()
 	if bi, ok := debug.ReadBuildInfo(); ok {

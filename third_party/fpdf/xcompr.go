@@ -6,8 +6,8 @@ package fpdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
+	"github.com/klauspost/compress/zlib" // for compress/zlib: handout patch 17
 	"sync"
 )
 
