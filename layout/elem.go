@@ -103,6 +103,12 @@ func (a Artifact) String() string {
 type Tag struct {
 	Elem     *Elem
 	Artifact Artifact
+	// Personal marks the running header's line with the patient's own
+	// details (their name, the visit date): the PDF writer draws it in a
+	// content stream of its own, so that the page's other streams are
+	// the same bytes in every patient's packet and a batch compresses
+	// them once.
+	Personal bool
 }
 
 // tag returns the item's tag, for layout to set.
@@ -114,6 +120,10 @@ func TagOf(it Item) (*Elem, Artifact) {
 	t := it.tag()
 	return t.Elem, t.Artifact
 }
+
+// IsPersonal reports whether an item prints the patient's own details
+// (Tag.Personal).
+func IsPersonal(it Item) bool { return it.tag().Personal }
 
 // newElem makes a detached element.
 func newElem(role Role) *Elem { return &Elem{Role: role} }

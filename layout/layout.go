@@ -444,11 +444,14 @@ func (b *builder) header(owner int) []Item {
 	// Row two: the tagline and the patient's line.
 	tag, who := b.fitRow(th.Type.Tagline, headerText{name: c.Tagline}, th.Type.HeaderPatient, b.patientLine(), w)
 	for _, t := range []struct {
-		f    fitted
-		x, y float64
-	}{{name, x, nameY}, {tag, x, tagY}, {head, right - head.w, nameY}, {who, right - who.w, tagY}} {
+		f        fitted
+		x, y     float64
+		personal bool
+	}{{name, x, nameY, false}, {tag, x, tagY, false}, {head, right - head.w, nameY, false}, {who, right - who.w, tagY, true}} {
 		if t.f.s != "" {
-			items = append(items, t.f.at(t.x, t.y, th))
+			it := t.f.at(t.x, t.y, th)
+			it.tag().Personal = t.personal
+			items = append(items, it)
 		}
 	}
 	y := hd.Top + hd.Height + hd.RuleOffset

@@ -312,3 +312,36 @@ func TestLargePrintCaptionKeepsItsWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPatientLineIsPersonal: on every page the header's line with the
+// patient's name and the date is the one item marked Personal (the PDF
+// writer draws it in a stream of its own, so the rest of a page is the
+// same bytes for every patient), and it is a header artifact.
+func TestPatientLineIsPersonal(t *testing.T) {
+	t.Parallel()
+	lib, err := content.LoadLibrary("", pose.BuiltinDescription)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := programmeInput(t, sheet(), Letter, lib.Exercises()[0].ID)
+	doc, err := Layout(realFonts(t), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, pg := range doc.Pages {
+		var personal []string
+		for _, it := range pg.Items {
+			if IsPersonal(it) {
+				txt, _ := it.(*Text)
+				if e, art := TagOf(it); e != nil || art != Header || txt == nil {
+					t.Errorf("page %d: a personal item that is not header text: %#v", i+1, it)
+					continue
+				}
+				personal = append(personal, txt.S)
+			}
+		}
+		if len(personal) != 1 || !strings.Contains(personal[0], in.Patient) {
+			t.Errorf("page %d: personal items %q, want the one line naming %s", i+1, personal, in.Patient)
+		}
+	}
+}

@@ -132,15 +132,17 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 	for _, p := range doc.Pages {
 		f.AddPageFormat("P", fpdf.SizeType{Wd: p.W, Ht: p.H})
 		d.selected = selectedFont{} // a page's content starts with no font chosen by this drawer
-		// The running header and footer (the patient's name, the page
-		// number) are drawn last, in a content stream of their own
-		// (fork patch 15): the rest of a page is then the same bytes in
-		// every packet of a batch that has the page, and is compressed
+		// A page is drawn in up to three content streams (fork patch
+		// 15): the body; the running header and footer; the patient's
+		// line of the header. The first two are then the same bytes in
+		// every packet of a batch that has the page, and are compressed
 		// once (wr.streams).
-		d.items(p.Items, false)
-		if slices.ContainsFunc(p.Items, isPagination) {
-			f.SplitPageContent()
-			d.items(p.Items, true)
+		d.items(p.Items, body)
+		for _, part := range []drawPart{pagination, personal} {
+			if slices.ContainsFunc(p.Items, func(it layout.Item) bool { return partOf(it) == part }) {
+				f.SplitPageContent()
+				d.items(p.Items, part)
+			}
 		}
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("pdf: %w", err)
@@ -159,11 +161,11 @@ func (wr *Writer) Write(w io.Writer, doc *layout.Document) (err error) {
 	return nil
 }
 
-// items draws the page's running header and footer (isPagination), or
-// the rest of it, in the order given, and closes the marked content.
-func (d *drawer) items(items []layout.Item, pagination bool) {
+// items draws those of a page's items that are in part, in the order
+// given, and closes the marked content.
+func (d *drawer) items(items []layout.Item, part drawPart) {
 	for i := 0; i < len(items); {
-		if isPagination(items[i]) != pagination {
+		if partOf(items[i]) != part {
 			i++
 			continue
 		}
@@ -179,11 +181,24 @@ func (d *drawer) items(items []layout.Item, pagination bool) {
 	d.tags.end()
 }
 
-// isPagination reports whether an item is part of the running header or
-// footer.
-func isPagination(it layout.Item) bool {
-	e, art := layout.TagOf(it)
-	return e == nil && (art == layout.Header || art == layout.Footer)
+// drawPart is which of a page's content streams an item is drawn in.
+type drawPart uint8
+
+const (
+	body       drawPart = iota // the page's text and pictures
+	pagination                 // the running header and footer
+	personal                   // the header's line with the patient's name and the date
+)
+
+// partOf returns the content stream an item is drawn in.
+func partOf(it layout.Item) drawPart {
+	switch e, art := layout.TagOf(it); {
+	case e != nil || (art != layout.Header && art != layout.Footer):
+		return body
+	case layout.IsPersonal(it):
+		return personal
+	}
+	return pagination
 }
 
 // drawer is the state of one document being drawn.

@@ -709,7 +709,7 @@ type Fpdf struct {
 	tags             tagState                   // the structure tree of a tagged document (handout patch 4)
 	displayDocTitle  bool                       // /ViewerPreferences /DisplayDocTitle (handout patch 4)
 	pageObjs         []int                      // object number of each page, at output (handout patch 3)
-	firstParts       []*bytes.Buffer            // a split page's first content stream, by page; nil when not split (handout patch 15)
+	splitParts       [][]*bytes.Buffer          // a split page's content streams before the current one, by page (handout patch 15)
 	colorStrs        map[colorStrKey]string     // colour operators formatted (handout patch 16)
 	streamCache      *StreamCache               // compressed page streams shared by documents (handout patch 15)
 	annotObjs        [][]int                    // object number of each page's link annotations, at output (handout patch 3)

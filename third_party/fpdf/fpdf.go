@@ -4465,8 +4465,16 @@ func (f *Fpdf) putpages() {
 		parts := f.pageParts(n)
 		if len(parts) == 1 {
 			f.outf("/Contents %d 0 R>>", f.n+1)
-		} else {
-			f.outf("/Contents [%d 0 R %d 0 R]>>", f.n+1, f.n+2) // handout patch 15
+		} else { // handout patch 15
+			contents := []byte("/Contents [")
+			for i := range parts {
+				if i > 0 {
+					contents = append(contents, ' ')
+				}
+				contents = strconv.AppendInt(contents, int64(f.n+1+i), 10)
+				contents = append(contents, " 0 R"...)
+			}
+			f.out(string(append(contents, "]>>"...)))
 		}
 		f.out("endobj")
 		// Page content

@@ -12,32 +12,30 @@ import (
 // A program that writes many documents whose pages are the same but for
 // a little (a running header with a name on each, a page number) can draw
 // that little last, after SplitPageContent, so that the rest of the page
-// is a content stream of its own, byte for byte the same in every
-// document; with a StreamCache, such a stream is compressed once.
+// is a content stream of its own (or several), byte for byte the same in
+// every document; with a StreamCache, such a stream is compressed once.
 
-// SplitPageContent ends the current page's first content stream: what is
-// drawn on the page after it goes into a second stream, and the page's
-// /Contents is an array of both (ISO 32000-1 §7.7.3.3: a reader takes the
-// streams as one, so the graphics state carries over). A page is split
-// at most once; a second call on the same page does nothing.
+// SplitPageContent ends the current page's content stream: what is drawn
+// on the page after it goes into a new stream, and the page's /Contents
+// is the array of its streams (ISO 32000-1 §7.7.3.3: a reader takes the
+// streams as one, so the graphics state carries over). A page can be
+// split more than once; a call with nothing drawn since the last does
+// nothing.
 func (f *Fpdf) SplitPageContent() {
-	if f.err != nil || f.state != 2 || f.page < 1 {
+	if f.err != nil || f.state != 2 || f.page < 1 || f.pages[f.page].Len() == 0 {
 		return
 	}
-	for len(f.firstParts) <= f.page {
-		f.firstParts = append(f.firstParts, nil)
+	for len(f.splitParts) <= f.page {
+		f.splitParts = append(f.splitParts, nil)
 	}
-	if f.firstParts[f.page] != nil {
-		return
-	}
-	f.firstParts[f.page] = f.pages[f.page]
+	f.splitParts[f.page] = append(f.splitParts[f.page], f.pages[f.page])
 	f.pages[f.page] = new(bytes.Buffer)
 }
 
 // pageParts returns page n's content streams, in drawing order.
 func (f *Fpdf) pageParts(n int) []*bytes.Buffer {
-	if n < len(f.firstParts) && f.firstParts[n] != nil {
-		return []*bytes.Buffer{f.firstParts[n], f.pages[n]}
+	if n < len(f.splitParts) && len(f.splitParts[n]) > 0 {
+		return append(f.splitParts[n][:len(f.splitParts[n]):len(f.splitParts[n])], f.pages[n])
 	}
 	return []*bytes.Buffer{f.pages[n]}
 }
