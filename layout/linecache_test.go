@@ -2,6 +2,7 @@ package layout
 
 import (
 	"reflect"
+	"strconv"
 	"testing"
 
 	"handout/content"
@@ -27,7 +28,7 @@ func TestLineCacheTellsSpansApart(t *testing.T) {
 		{{Text: "x"}, {Text: "y"}},
 	}
 	c := NewLineCache()
-	for round := range 2 {
+	for round := range 3 { // kept from the second; the third reads them back
 		for i, spans := range paragraphs {
 			for _, w := range []float64{40, 400} {
 				got := c.lines(m, st, spans, w)
@@ -40,5 +41,26 @@ func TestLineCacheTellsSpansApart(t *testing.T) {
 	}
 	if n := len(c.m); n != 2*len(paragraphs) {
 		t.Errorf("the cache holds %d paragraphs, want %d", n, 2*len(paragraphs))
+	}
+}
+
+// TestLineCacheKeepsRepeatsOnly: a paragraph broken once is not kept
+// (a cover's line with the patient's name is different in every packet
+// of a batch, and kept they filled the cache); broken again, it is.
+func TestLineCacheKeepsRepeatsOnly(t *testing.T) {
+	m := monoFonts{}
+	st := textStyle{size: 10, leading: 14}
+	c := NewLineCache()
+	for i := range 100 {
+		c.lines(m, st, []content.Span{{Text: "Prepared for patient " + strconv.Itoa(i)}}, 200)
+	}
+	if n := len(c.m); n != 0 {
+		t.Errorf("the cache keeps %d paragraphs broken once, want none", n)
+	}
+	hands := []content.Span{{Text: "Kneel on your hands and knees."}}
+	c.lines(m, st, hands, 200)
+	c.lines(m, st, hands, 200)
+	if n := len(c.m); n != 1 {
+		t.Errorf("the cache keeps %d paragraphs after one was broken twice, want 1", n)
 	}
 }
