@@ -303,8 +303,8 @@ type outcome struct {
 // sync waits for the disk, not for a CPU). Only the collector (this
 // goroutine) touches the output's records and the progress bar, and
 // commits the packets placed in groups (commit). A writer keeps no PDF
-// after placing it: at most 3×s.Jobs packets are in memory (being made,
-// waiting, being written), however long the list.
+// after placing it: at most 2×s.Jobs packets are in memory, however long
+// the list.
 func (s *Batch) produce(ctx context.Context, p *planner, out *output, plan []*plannedRow, stderr io.Writer) tally {
 	var t tally
 	var todo []*plannedRow
@@ -341,9 +341,10 @@ func (s *Batch) produce(ctx context.Context, p *planner, out *output, plan []*pl
 		}
 		return todo[i]
 	}
-	// writes holds one made packet per worker, so that a worker does
-	// not wait while both writers are syncing.
-	writes := make(chan outcome, s.Jobs)
+	// Unbuffered: a packet made waits in its worker for a writer, so
+	// that once the disk is full no more than the packets in hand are
+	// tried (a buffer here let two more be written into a full disk).
+	writes := make(chan outcome)
 	// Room for every writer's outcome: a writer does not wait while the
 	// collector syncs a group.
 	results := make(chan outcome, s.Jobs)
@@ -360,7 +361,13 @@ func (s *Batch) produce(ctx context.Context, p *planner, out *output, plan []*pl
 		})
 		placed.Go(func() {
 			for res := range writes {
-				results <- s.placePacket(out, res)
+				res = s.placePacket(out, res)
+				if stopsRun(res.err) {
+					// At once, not when the collector gets to it: the
+					// workers would take more rows for a full disk meanwhile.
+					stopRows()
+				}
+				results <- res
 			}
 		})
 	}
