@@ -155,7 +155,7 @@ func TestPatientNameStaysPrivate(t *testing.T) {
 	}
 	// The name is on the pages, and nowhere else in the file: not in its
 	// metadata, its structure tree, any other object.
-	pdftest.ReadableOutsidePages(t, data, canary)
+	pdftest.OnlyOnPages(t, data, canary)
 	text := strings.Join(pdftest.Text(t, data), " ")
 	if !strings.Contains(text, canary) {
 		t.Errorf("the patient's name is not printed on the page")

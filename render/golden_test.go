@@ -157,7 +157,7 @@ func TestGolden(t *testing.T) {
 			checkGolden(t, filepath.Join("testdata", gc.name+".layout"), dump.Bytes(), pdfBytes)
 			checkGolden(t, filepath.Join("testdata", gc.name+".pdf.sha256"), []byte(hex.EncodeToString(sum[:])+"\n"), pdfBytes)
 			if gc.patient != "" {
-				pdftest.ReadableOutsidePages(t, pdfBytes, gc.patient)
+				pdftest.OnlyOnPages(t, pdfBytes, gc.patient)
 			}
 		})
 	}

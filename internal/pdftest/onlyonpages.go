@@ -9,7 +9,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
-// ReadableOutsidePages fails t where secret (a patient's name, a note)
+// OnlyOnPages fails t where secret (a patient's name, a note)
 // can be read in a PDF other than in what its pages print: in the raw
 // bytes outside the pages' content streams, or in any other object once
 // decoded (the document information dictionary, the XMP metadata, the
@@ -19,7 +19,7 @@ import (
 // A page's content streams may hold secret as it is, even compressed: a
 // short stream is deflated into stored blocks when that is smaller, and
 // what the page prints is the patient's to read anyway.
-func ReadableOutsidePages(t testing.TB, pdfBytes []byte, secret string) {
+func OnlyOnPages(t testing.TB, pdfBytes []byte, secret string) {
 	t.Helper()
 	ctx, err := api.ReadContext(bytes.NewReader(pdfBytes), Conf(""))
 	if err != nil {
@@ -49,7 +49,7 @@ func ReadableOutsidePages(t testing.TB, pdfBytes []byte, secret string) {
 	found := func(b []byte) bool {
 		return slices.ContainsFunc(encodings, func(enc []byte) bool { return bytes.Contains(b, enc) })
 	}
-	raw := pdfBytes
+	raw := slices.Clone(pdfBytes) // the pages' content streams blanked in it
 	for nr, e := range ctx.Table {
 		if e == nil || e.Free || e.Object == nil {
 			continue
@@ -57,14 +57,12 @@ func ReadableOutsidePages(t testing.TB, pdfBytes []byte, secret string) {
 		sd, isStream := e.Object.(types.StreamDict)
 		if contents[nr] {
 			if isStream && e.Offset != nil && !e.Compressed {
-				// Blank the stream's bytes in raw, so that the rest of
-				// the file is searched without them.
+				// Blank the stream's bytes, so that the rest of the file
+				// is searched without them.
 				start := int(*e.Offset)
 				if i := bytes.Index(raw[start:], []byte("stream")); i >= 0 && sd.StreamLength != nil {
 					from := start + i + len("stream\n")
-					to := min(len(raw), from+int(*sd.StreamLength))
-					raw = slices.Clone(raw)
-					clear(raw[from:to])
+					clear(raw[from:min(len(raw), from+int(*sd.StreamLength))])
 				}
 			}
 			continue
