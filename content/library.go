@@ -78,7 +78,7 @@ func BuiltinLibrary(describe DescribeDrawing) (*Library, error) {
 // together, each naming its file and line.
 func LoadLibrary(dir string, describe DescribeDrawing) (*Library, error) {
 	var errs []error
-	builtin, err := readBuiltinSet(describe)
+	builtin, err := builtinSet(describe)
 	errs = append(errs, err)
 	l := &Library{exercises: map[string]*Exercise{}, aliases: map[string]*Exercise{}, protocols: map[string]*Protocol{},
 		translated: map[string]map[string]*Exercise{}, translatedNames: map[string]map[string]*Exercise{},
@@ -215,29 +215,6 @@ func (l *Library) checkProtocols() error {
 		}
 	}
 	return errors.Join(errs...)
-}
-
-// readBuiltinSet reads the embedded exercises and protocols.
-func readBuiltinSet(describe DescribeDrawing) (librarySet, error) {
-	var files []libraryFile
-	for _, dir := range []string{builtinExercisesDir, builtinProtocolsDir} {
-		err := fs.WalkDir(builtinFS, dir, func(name string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			src, err := builtinFS.ReadFile(name)
-			if err != nil {
-				return err
-			}
-			files = append(files, libraryFile{name: strings.TrimPrefix(name, builtinDir+"/") + builtinSuffix,
-				language: translationFolder(name), src: src})
-			return nil
-		})
-		if err != nil {
-			return librarySet{}, fmt.Errorf("content: embedded %s: %w", dir, err)
-		}
-	}
-	return parseSet(files, "", describe)
 }
 
 // libraryFile is one file of a library, read.
