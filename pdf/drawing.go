@@ -2,12 +2,13 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	"encoding/hex"
 	"image/color"
 	"math"
 	"strconv"
+
+	"github.com/klauspost/compress/zlib"
 
 	"handout/figures"
 	"handout/layout"
@@ -64,7 +65,7 @@ func (d *drawer) drawing(run []layout.Item) {
 	fm := d.wr.forms[k]
 	d.wr.mu.Unlock()
 	if fm == nil {
-		fm = makeForm(run)
+		fm = makeForm(run, d.wr.compress)
 		d.wr.mu.Lock()
 		d.wr.forms[k] = fm
 		d.wr.mu.Unlock()
@@ -75,7 +76,7 @@ func (d *drawer) drawing(run []layout.Item) {
 
 // makeForm writes the shapes of a run in the form's space: points from
 // the drawing's origin, y up (a drawing's y points down), and compresses it.
-func makeForm(run []layout.Item) *form {
+func makeForm(run []layout.Item, compress func([]byte) []byte) *form {
 	var b []byte
 	lo := figures.Point{X: math.Inf(1), Y: math.Inf(1)}
 	hi := figures.Point{X: math.Inf(-1), Y: math.Inf(-1)}
@@ -125,12 +126,27 @@ func makeForm(run []layout.Item) *form {
 			b = append(b, "S\n"...)
 		}
 	}
-	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed) // the level is valid
-	zw.Write(b)                                      // a bytes.Buffer does not fail
-	zw.Close()
+	data := compress(b)
 	sum := sha256.Sum256(b)
-	return &form{name: hex.EncodeToString(sum[:8]), bbox: [4]float64{lo.X, lo.Y, hi.X, hi.Y}, data: z.Bytes()}
+	return &form{name: hex.EncodeToString(sum[:8]), bbox: [4]float64{lo.X, lo.Y, hi.X, hi.Y}, data: data}
+}
+
+// compress deflates a form's content as fpdf deflates every other stream
+// (fork patch 17: klauspost/compress at its fastest level), with the
+// Writer's one zlib writer.
+func (w *Writer) compress(b []byte) []byte {
+	w.deflateMu.Lock()
+	defer w.deflateMu.Unlock()
+	var z bytes.Buffer
+	z.Grow(len(b) / 2)
+	if w.deflate == nil {
+		w.deflate, _ = zlib.NewWriterLevel(&z, zlib.BestSpeed) // the level is valid
+	} else {
+		w.deflate.Reset(&z)
+	}
+	w.deflate.Write(b) // a bytes.Buffer does not fail
+	w.deflate.Close()
+	return z.Bytes()
 }
 
 // appendColor writes c as an RGB colour operator, as fpdf writes one.
