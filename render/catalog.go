@@ -46,10 +46,6 @@ func NewCatalog(dir string) (*Catalog, error) {
 	return &Catalog{library: lib, LibraryDir: dir, drawn: drawn}, nil
 }
 
-// MaxProgrammeExercises is how many exercises a programme holds before
-// it is warned about (content.MaxProgrammeExercises).
-const MaxProgrammeExercises = content.MaxProgrammeExercises
-
 // MaxProgrammeBytes is the longest programme read: a programme file's
 // limit.
 var MaxProgrammeBytes = content.ProgrammeFile.Max

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -188,8 +189,17 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
+	// What the command line prints as "handout: warning:" the page shows
+	// beside the preview: the programme's (an exercise printed in English,
+	// more exercises than are done) and the render's (the clinic's words
+	// not in the patient's language, a colour darkened, a photo soft).
+	var warnings []string
+	for _, pw := range hf.Warnings {
+		warnings = append(warnings, pw.Msg) // its line in JSON the page built means nothing to staff
+	}
 	j := set.Job(s.cfg.Clinic, hf)
 	j.Patient, j.Date = p.Patient, p.Date
+	j.Warn = func(msg string) { warnings = append(warnings, msg) }
 	pdf, pages, err := s.engine.Render(j)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "", err.Error())
@@ -198,8 +208,31 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", `inline; filename="programme.pdf"`)
 	w.Header().Set("X-Handout-Pages", strconv.Itoa(pages))
+	if h := warningsHeader(warnings); h != "" {
+		w.Header().Set(warningsHeaderName, h)
+	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(pdf)))
 	w.Write(pdf)
+}
+
+// warningsHeaderName carries a rendered PDF's warnings, so that the
+// body stays the PDF itself (the page shows it as it came).
+const warningsHeaderName = "X-Handout-Warnings"
+
+// warningsHeader is warnings as a JSON array of strings, percent-encoded
+// (the page reads it with decodeURIComponent): a header is read by the
+// browser as Latin-1, and a warning may name an exercise in any script.
+// No warning quotes the patient's name or notes (content.Translate, and
+// render's warnings are about the clinic's profile and its photos).
+func warningsHeader(warnings []string) string {
+	if len(warnings) == 0 {
+		return ""
+	}
+	b, err := json.Marshal(warnings)
+	if err != nil {
+		return "" // strings always marshal
+	}
+	return url.PathEscape(string(b))
 }
 
 // writeProgrammeError answers 400 with the fields a programme got wrong.

@@ -325,16 +325,30 @@ func TestBrowserBuild(t *testing.T) {
 	}
 	checkAccessible(t, ctx, "build")
 
-	// Seven exercises: the warning.
+	// More than six exercises: the server's warning, under the preview.
 	evalJS[bool](t, ctx, `(() => { const q = document.getElementById("q"); q.value = ""; q.dispatchEvent(new Event("input")); return true })()`)
 	waitJS(t, ctx, "the whole list", `document.querySelectorAll("#results button[data-id]:not([disabled])").length > 5`)
 	for range 3 {
 		do(t, ctx, "add one more", chromedp.Click(chromedp.CSS(`#results button[data-id]:not([disabled])`)))
 	}
-	waitJS(t, ctx, "the warning", `!document.getElementById("warn").hidden`)
 	waitPreviewAfter(t, ctx, seq)
-	do(t, ctx, "show the warning", chromedp.ScrollIntoView(chromedp.CSS("#h-chosen")))
+	waitJS(t, ctx, "the warning", `!document.getElementById("warnings").hidden`)
+	n := evalJS[int](t, ctx, `document.querySelectorAll("#chosen > li").length`)
+	want := fmt.Sprintf("has %d exercises", n)
+	if got := evalJS[[]string](t, ctx, `[...document.querySelectorAll("#warning-list li")].map(li => li.textContent)`); len(got) != 1 || !strings.Contains(got[0], want) {
+		t.Errorf("with %d exercises the page lists the warnings %q; want the server's one, that the programme %s", n, got, want)
+	}
+	do(t, ctx, "show the warning", chromedp.ScrollIntoView(chromedp.CSS("#h-preview")))
 	screenshot(t, ctx, "build-warning")
+
+	// Back to six: the warning goes with the next preview.
+	seq = previewSeq(t, ctx)
+	for range n - 6 {
+		do(t, ctx, "remove one", chromedp.Click(chromedp.CSS(`#chosen > li:last-child .remove`)))
+	}
+	waitJS(t, ctx, "six exercises", `document.querySelectorAll("#chosen > li").length === 6`)
+	waitPreviewAfter(t, ctx, seq)
+	waitJS(t, ctx, "the warning gone", `document.getElementById("warnings").hidden`)
 }
 
 // TestBrowserBatch: a list with one bad row; the page names that row by

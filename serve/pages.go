@@ -62,7 +62,6 @@ type buildData struct {
 	Clinicians                    []string
 	Styles, Papers, Languages     []option
 	Today                         string
-	MaxExercises                  int
 	CanSave                       bool // a library folder is set: "Save as protocol" works
 }
 
@@ -79,7 +78,7 @@ func sameLanguage(listed, chosen string) bool {
 func (s *Server) buildPage(w http.ResponseWriter, _ *http.Request) {
 	cat := s.catalog.Load()
 	d := buildData{Clinicians: s.cfg.Clinic.Profile.Clinicians, Today: time.Now().Format(time.DateOnly),
-		MaxExercises: render.MaxProgrammeExercises, CanSave: s.cfg.LibraryDir != "",
+		CanSave: s.cfg.LibraryDir != "",
 	}
 	// The languages documents print in; the clinic's is chosen.
 	chosen := render.Languages()[0].Tag

@@ -7,11 +7,13 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"handout/content"
 	"handout/render"
 )
 
@@ -386,5 +388,57 @@ func TestExercisesAPI(t *testing.T) {
 	json.Unmarshal(readAll(t, resp), &got)
 	if len(got.Exercises) != 1 || got.Exercises[0].ID != "cat-cow" || got.Exercises[0].Name != "Gato y vaca" {
 		t.Errorf("gato in Spanish: %+v", got.Exercises)
+	}
+}
+
+// TestRenderAPIWarnings: what the command line prints as a warning comes
+// with the PDF, in X-Handout-Warnings: the programme's (more exercises
+// than are done; an exercise with no text in the patient's language,
+// printed in English) and the render's (the clinic's words not in that
+// language), as the page shows them.
+func TestRenderAPIWarnings(t *testing.T) {
+	t.Parallel()
+	c, err := render.LoadClinic("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Profile.LanguageFallback = content.FallbackEnglish
+	ts := startServer(t, Config{Clinic: c})
+	warningsOf := func(body string) []string {
+		t.Helper()
+		resp := ts.post(t, "/api/render", "application/json", []byte(body))
+		if b := readAll(t, resp); resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %s", body, resp.StatusCode, b)
+		}
+		h := resp.Header.Get("X-Handout-Warnings")
+		if h == "" {
+			return nil
+		}
+		raw, err := url.PathUnescape(h)
+		var ws []string
+		if err == nil {
+			err = json.Unmarshal([]byte(raw), &ws)
+		}
+		if err != nil {
+			t.Fatalf("%s: X-Handout-Warnings %q: %v", body, h, err)
+		}
+		return ws
+	}
+	if ws := warningsOf(`{"patient": "Ana Díaz", "exercises": ["chin-tuck", "glute-bridge"]}`); len(ws) != 0 {
+		t.Errorf("a plain programme came with warnings %q", ws)
+	}
+	seven := `{"patient": "Ana Díaz", "exercises": ["chin-tuck", "glute-bridge", "bird-dog", "cat-cow", "hamstring-stretch", "prone-press-up", "scapular-squeeze"]}`
+	if ws := warningsOf(seven); len(ws) != 1 || !strings.Contains(ws[0], "7 exercises") {
+		t.Errorf("seven exercises: warnings %q, want one saying the programme has 7 exercises", ws)
+	}
+	ws := warningsOf(`{"patient": "Zoë Quartermaine", "language": "fr", "exercises": ["chin-tuck", "glute-bridge"]}`)
+	// The sample clinic's profile has no French words either: the
+	// render's own warning comes too.
+	if len(ws) != 3 || !strings.Contains(ws[0], `chin-tuck has no text in language "fr"; it prints in English`) ||
+		!strings.Contains(ws[2], "the profile has no words in fr") {
+		t.Errorf("French: warnings %q, want one per exercise printed in English, then the clinic profile's", ws)
+	}
+	if strings.Contains(strings.Join(ws, " "), "Quartermaine") {
+		t.Errorf("a warning quotes the patient's name: %q", ws)
 	}
 }

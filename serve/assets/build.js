@@ -5,7 +5,6 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const page = $("build");
-  const maxExercises = Number(page.dataset.max);
   const doseKeys = ["sets", "reps", "hold", "rest", "daily"];
   const sideLabels = { "": "Not given", both: "Both", left: "Left", right: "Right", alternate: "Alternate" };
   const state = { items: [], protocol: null, byId: {}, protocols: {}, pdfURL: "", seq: 0, ctrl: null };
@@ -164,10 +163,6 @@
     const n = state.items.length;
     $("count").textContent = n ? "(" + n + ")" : "";
     $("empty").hidden = n > 0;
-    const warn = $("warn");
-    warn.hidden = n <= maxExercises;
-    warn.textContent = n > maxExercises ? n + " exercises: more than " + maxExercises +
-      " are done less often (three to five is best). Consider fewer." : "";
   }
 
   function changed() { renderChosen(); schedule(); }
@@ -208,6 +203,7 @@
     const err = $("error");
     if (!state.items.length) {
       setPDF("");
+      showWarnings(null);
       $("status").textContent = "";
       err.hidden = true;
       return;
@@ -228,6 +224,7 @@
         // A message that names its field already ("language: …") is not prefixed again.
         err.textContent = (body.field && !msg.startsWith(body.field + ": ") ? body.field + ": " : "") + msg;
         err.hidden = false;
+        showWarnings(null);
         $("status").textContent = "";
         return;
       }
@@ -236,11 +233,27 @@
       if (seq !== state.seq) return;
       err.hidden = true;
       setPDF(URL.createObjectURL(blob));
+      showWarnings(r.headers.get("X-Handout-Warnings"));
       $("status").textContent = "Preview " + seq + ": " + pages + (pages === "1" ? " page" : " pages") + ", " + Math.round(blob.size / 1024) + " KB";
       $("frame").dataset.bytes = blob.size;
     } catch (e) {
       if (e.name !== "AbortError") { err.textContent = "The preview failed: " + e.message; err.hidden = false; }
     }
+  }
+
+  // showWarnings lists what the server said of the document it made (the
+  // command line's "handout: warning:" lines; docs/api.md); none hides
+  // the list.
+  function showWarnings(header) {
+    let list = [];
+    try { list = header ? JSON.parse(decodeURIComponent(header)) : []; } catch (e) { list = []; }
+    const ul = $("warning-list");
+    ul.replaceChildren(...list.map((w) => {
+      const li = document.createElement("li");
+      li.textContent = w;
+      return li;
+    }));
+    $("warnings").hidden = list.length === 0;
   }
 
   function setPDF(url) {
