@@ -28,7 +28,7 @@ import (
 // (render/testdata/packet.*) holds it to that: batch/testdata/packet.format
 // records the packetFormat that goes with the golden's bytes, and
 // TestPacketFormatFollowsPacketGolden fails when they move without it.
-const packetFormat = "handout-packet/20"
+const packetFormat = "handout-packet/21"
 
 // outputModules are the dependencies whose version changes the PDF bytes.
 var outputModules = []string{"codeberg.org/go-pdf/fpdf", "github.com/klauspost/compress", "rsc.io/qr", "github.com/disintegration/imaging", "golang.org/x/image"}

@@ -52,6 +52,8 @@ type Elem struct {
 	Alt string
 	// Scope is a table header's: "Column" or "Row".
 	Scope string
+	// ColSpan is how many columns a table cell spans; 0 is one.
+	ColSpan int
 	// Numbering is a list's: "Decimal" for numbered steps, "Disc" for
 	// bullets (PDF/UA asks for it on L, Matterhorn 16-001).
 	Numbering string

@@ -99,8 +99,9 @@ func doseText(w *locale.Words, d *content.Dose) string {
 
 // groupRow is the row naming the handout that the exercises from exs[i] on
 // come from, in a packet of several handouts: two handouts may both have
-// a "Cat and cow".
-func (b *builder) groupRow(exs []exercise, i int, w float64) (unit, bool) {
+// a "Cat and cow". Its one cell spans the table's columns, so that the
+// rows stay regular for a screen reader.
+func (b *builder) groupRow(exs []exercise, i int, w float64, columns int) (unit, bool) {
 	ex := exs[i]
 	if len(b.in.Handouts) < 2 || i > 0 && exs[i-1].handout == ex.handout {
 		return unit{}, false
@@ -108,7 +109,7 @@ func (b *builder) groupRow(exs []exercise, i int, w float64) (unit, bool) {
 	st, cs := b.th.textStyle(b.th.Type.GroupTitle), b.th.Cover
 	// A row of its own whose one header cell names the handout.
 	th := newElem(RoleTH)
-	th.Scope = "Row"
+	th.Scope, th.ColSpan = "Row", columns
 	newElem(RoleTR).add(th)
 	lines := mark(th, b.textUnits(plain(b.in.Handouts[ex.handout].Meta.Title), st, 0, w, alignLeft))
 	u := unit{h: float64(len(lines))*st.leading + cs.GroupH, glue: true}
@@ -181,16 +182,17 @@ func (b *builder) cover() {
 	headText := func(x float64, s string) *Text {
 		return &Text{Tag: Tag{Elem: cell(headRow, RoleTH, "Column")}, X: x, Y: cs.HeadBaseline, Face: faceOf(hs), Size: hs.Size, Color: th.ink(hs.Ink), S: s}
 	}
-	head := unit{h: cs.HeadH, items: []Item{
+	columns := []Item{
 		headText(0, w.Text(locale.ExerciseColumn)),
 		headText(nameW+gap, w.Text(locale.DoseLabel)),
 		headText(b.col.w-b.f.Width(faceOf(hs), hs.Size, w.Text(locale.PageColumn)), w.Text(locale.PageColumn)),
-		&Rule{X1: 0, Y1: cs.HeadRule, X2: b.col.w, Y2: cs.HeadRule, Width: th.Rules.TableHead, Color: th.primary.graphic},
-	}}
+	}
+	head := unit{h: cs.HeadH, items: append(columns,
+		&Rule{X1: 0, Y1: cs.HeadRule, X2: b.col.w, Y2: cs.HeadRule, Width: th.Rules.TableHead, Color: th.primary.graphic})}
 	rows := []unit{head}
 	exs := b.exercises()
 	for i, ex := range exs {
-		if g, ok := b.groupRow(exs, i, b.col.w); ok {
+		if g, ok := b.groupRow(exs, i, b.col.w, len(columns)); ok {
 			rows = append(rows, g)
 		}
 		tr := newElem(RoleTR)
@@ -281,7 +283,7 @@ func (b *builder) tickLog() {
 		head.items = append(head.items, &Rule{X1: 0, Y1: tl.HeadRule, X2: b.col.w, Y2: tl.HeadRule, Width: th.Rules.TableHead, Color: th.primary.graphic})
 		rows := []unit{head}
 		for i, ex := range exs {
-			if g, ok := b.groupRow(exs, i, nameW); ok {
+			if g, ok := b.groupRow(exs, i, nameW, 1+len(days)); ok {
 				rows = append(rows, g)
 			}
 			tr := newElem(RoleTR)

@@ -31,7 +31,7 @@ func newTagger(f *fpdf.Fpdf, root *layout.Elem) *tagger {
 			t.elems = append(t.elems, make([]*fpdf.StructElem, n+1-len(t.elems))...)
 		}
 		t.elems[n] = s
-		s.Alt, s.Scope, s.ListNumbering, s.ID = e.Alt, e.Scope, e.Numbering, e.ID
+		s.Alt, s.Scope, s.ColSpan, s.ListNumbering, s.ID = e.Alt, e.Scope, e.ColSpan, e.Numbering, e.ID
 		for _, k := range e.Kids {
 			walk(k, s.Add(string(k.Role)))
 		}

@@ -35,6 +35,9 @@ type StructElem struct {
 	Alt, ActualText, Lang string
 	// Scope is a table header's scope: "Row", "Column" or "Both".
 	Scope string
+	// ColSpan is how many columns a table cell spans; 0 or 1 writes
+	// none (handout patch 7).
+	ColSpan int
 	// ListNumbering is a list's numbering (ISO 32000-1 Table 347):
 	// "Decimal", "Disc", "None"… (handout patch 7).
 	ListNumbering string
@@ -246,9 +249,21 @@ func (f *Fpdf) putStructTree(pageObj func(page int) int, annotObj func(page, i i
 			b = append(b, f.textstring(e.Lang)...)
 		}
 		switch {
-		case e.Scope != "":
-			b = append(b, " /A <</O /Table /Scope /"...)
-			b = append(b, pdfName(e.Scope)...)
+		case e.Scope != "" || e.ColSpan > 1:
+			// Keys in sorted order, as a writer that rewrites the file
+			// (pdfcpu, encrypting it) puts them: readers list attributes
+			// in the order they come.
+			b = append(b, " /A <<"...)
+			if e.ColSpan > 1 {
+				b = append(b, "/ColSpan "...)
+				b = strconv.AppendInt(b, int64(e.ColSpan), 10)
+				b = append(b, ' ')
+			}
+			b = append(b, "/O /Table"...)
+			if e.Scope != "" {
+				b = append(b, " /Scope /"...)
+				b = append(b, pdfName(e.Scope)...)
+			}
 			b = append(b, ">>"...)
 		case e.ListNumbering != "":
 			b = append(b, " /A <</O /List /ListNumbering /"...)
