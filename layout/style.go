@@ -26,7 +26,8 @@ import (
 // the QR code's quiet zone and least module, the most lines a footer may
 // take, and an icon's shape as parts of its size.
 type Style struct {
-	Name string // what StyleByName finds it by
+	Name  string // what StyleByName finds it by
+	Label string // how staff choose it in the web page: what it is for, in words
 
 	Page    PageGeometry
 	Header  HeaderStyle
@@ -320,6 +321,16 @@ func (s Style) LogoBox(pxW, pxH int) (w, h float64) {
 // style another one gets.
 func styles() []Style { return []Style{article(), sheet(), largePrint()} }
 
+// StyleLabel is the label of the style named name ("" for none).
+func StyleLabel(name string) string {
+	for _, s := range styles() {
+		if s.Name == name {
+			return s.Label
+		}
+	}
+	return ""
+}
+
 // StyleNames lists the styles by name, the default first.
 func StyleNames() []string {
 	var names []string
@@ -334,7 +345,8 @@ func StyleNames() []string {
 // survives a photocopier.
 func article() Style {
 	return Style{
-		Name: "article",
+		Name:  "article",
+		Label: "Article",
 		// Three quarters of an inch: room for a hole punch and a thumb.
 		Page: PageGeometry{Margin: 54},
 		Header: HeaderStyle{Top: 28, Height: 38, LogoMaxW: 144, Gap: 18, LogoGap: 10, HalfGap: 12,
@@ -395,8 +407,9 @@ func article() Style {
 // or more.
 func sheet() Style {
 	return Style{
-		Name: "sheet",
-		Page: PageGeometry{Margin: 42.5},
+		Name:  "sheet",
+		Label: "Exercise sheet",
+		Page:  PageGeometry{Margin: 42.5},
 		Header: HeaderStyle{Top: 20, Height: 34, LogoMaxW: 130, Gap: 10, LogoGap: 10, HalfGap: 12,
 			NameBaseline: 15, TaglineBaseline: 28, RuleOffset: 4},
 		Footer: FooterStyle{Bottom: 20, Gap: 8, RuleOffset: 4, PageLabelW: 64, MaxLines: 6},
@@ -456,8 +469,9 @@ func sheet() Style {
 // log included.
 func largePrint() Style {
 	return Style{
-		Name: "large-print",
-		Page: PageGeometry{Margin: 42.5},
+		Name:  "large-print",
+		Label: "Large print",
+		Page:  PageGeometry{Margin: 42.5},
 		Header: HeaderStyle{Top: 22, Height: 44, LogoMaxW: 168, Gap: 12, LogoGap: 12, HalfGap: 14,
 			NameBaseline: 18, TaglineBaseline: 38, RuleOffset: 6},
 		Footer: FooterStyle{Bottom: 20, Gap: 10, RuleOffset: 6, PageLabelW: 100, MaxLines: 9},

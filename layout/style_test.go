@@ -59,3 +59,19 @@ func TestStyleIsHonoured(t *testing.T) {
 		}
 	}
 }
+
+// TestStylesHaveLabels: the web page offers each style by its label, so
+// each has its own.
+func TestStylesHaveLabels(t *testing.T) {
+	seen := map[string]string{}
+	for _, name := range StyleNames() {
+		l := StyleLabel(name)
+		if l == "" {
+			t.Errorf("style %s has no label", name)
+		}
+		if other, ok := seen[l]; ok {
+			t.Errorf("styles %s and %s share the label %q", other, name, l)
+		}
+		seen[l] = name
+	}
+}

@@ -29,6 +29,10 @@ const (
 // and completion.
 func StyleNames() []string { return layout.StyleNames() }
 
+// StyleLabel is how a person chooses the style named name: "Large
+// print" for large-print.
+func StyleLabel(name string) string { return layout.StyleLabel(name) }
+
 // ownStyle is the style a handout file names for itself; "" for none.
 func (hf HandoutFile) ownStyle() string {
 	if hf.Programme != nil {

@@ -100,7 +100,7 @@ func (s *Server) buildPage(w http.ResponseWriter, _ *http.Request) {
 		slices.Sort(l)
 	}
 	for _, name := range render.StyleNames() {
-		d.Styles = append(d.Styles, option{Value: name, Label: name, Selected: name == s.cfg.Clinic.ProgrammeStyle()})
+		d.Styles = append(d.Styles, option{Value: name, Label: render.StyleLabel(name), Selected: name == s.cfg.Clinic.ProgrammeStyle()})
 	}
 	for _, name := range render.PaperNames() {
 		d.Papers = append(d.Papers, option{Value: name, Label: paperLabel(name), Selected: name == s.cfg.Clinic.Profile.Paper})
