@@ -4,10 +4,12 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -254,6 +256,53 @@ func (l *loginLimiter) failed(addr string) {
 		}
 	}
 }
+
+// recoverPanics answers a request whose handler panicked (a bug) with
+// 500 and the API's JSON error, so that the page says what happened
+// instead of losing the connection, and writes the request and the
+// stack to log (function names and lines: a Go stack shows a string
+// argument as its address and length, never its text). It never writes
+// the panic's value, which may quote what was being drawn: a patient's
+// name. http.ErrAbortHandler, a handler stopping on purpose, goes on.
+func recoverPanics(next http.Handler, log io.Writer) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tw := &wroteTracker{ResponseWriter: w}
+		defer func() {
+			v := recover()
+			if v == nil {
+				return
+			}
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			fmt.Fprintf(log, "%s internal error (a %T panic) in %s %s; please report it with this stack:\n%s",
+				time.Now().UTC().Format(time.RFC3339), v, r.Method, r.URL.Path, debug.Stack())
+			if !tw.wrote {
+				writeError(tw, http.StatusInternalServerError, "", "an internal error stopped the server making this (please report it: the server's log says where)")
+			}
+		}()
+		next.ServeHTTP(tw, r)
+	})
+}
+
+// wroteTracker remembers whether a response has begun, after which a
+// 500 can no longer be sent.
+type wroteTracker struct {
+	http.ResponseWriter
+	wrote bool
+}
+
+func (t *wroteTracker) WriteHeader(code int) {
+	t.wrote = true
+	t.ResponseWriter.WriteHeader(code)
+}
+
+func (t *wroteTracker) Write(b []byte) (int, error) {
+	t.wrote = true
+	return t.ResponseWriter.Write(b)
+}
+
+func (t *wroteTracker) Unwrap() http.ResponseWriter { return t.ResponseWriter }
 
 // logRequests writes one line per request: method, path, status,
 // duration and size. Never the query, a header, a form or a body: they

@@ -158,8 +158,8 @@ func URL(addr net.Addr, tls bool) string {
 	return fmt.Sprintf("%s://%s", scheme, net.JoinHostPort(host, fmt.Sprint(a.Port)))
 }
 
-// Handler is the server's routes behind its guards: the log, the
-// security headers, the Host check, the password and the origin check,
+// Handler is the server's routes behind its guards: the log, a bug's
+// panic answered as 500, the security headers, the Host check, the password and the origin check,
 // in that order.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
@@ -181,6 +181,7 @@ func (s *Server) Handler() http.Handler {
 	h = s.authenticate(h)
 	h = s.checkHost(h)
 	h = securityHeaders(h)
+	h = recoverPanics(h, s.cfg.Log)
 	return s.logRequests(h)
 }
 
