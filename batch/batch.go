@@ -101,7 +101,7 @@ func (e *PartialError) Error() string {
 // write the manifest and report.
 func (s *Batch) Run(ctx context.Context, getenv func(string) string, stderr io.Writer) error {
 	start := time.Now()
-	rows, err := readPatientListWith(s.List, s.settings.PasswordColumn())
+	rows, unused, err := readPatientListWith(s.List, s.settings.PasswordColumn())
 	if err != nil {
 		return err
 	}
@@ -121,6 +121,12 @@ func (s *Batch) Run(ctx context.Context, getenv func(string) string, stderr io.W
 		return err
 	}
 	defer p.close()
+	if len(unused) > 0 {
+		// An export's other columns: said once, so that a column meant
+		// for the program under another name is noticed.
+		p.warnings.add(fmt.Sprintf("%s:1: %s not read (not one of handout's columns; never printed): %s",
+			s.List, count(len(unused), "column"), strings.Join(quoteAll(unused), ", ")))
+	}
 	plan := p.plan(rows)
 
 	out, err := openOutput(s.OutDir, s.shard, plan, s.disk)

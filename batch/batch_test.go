@@ -293,7 +293,7 @@ func TestMessagesCountInEnglish(t *testing.T) {
 			t.Errorf("err = %v, want %q", c.err, c.want)
 		}
 	}
-	rows, err := readCSV("p.csv", []byte("id,handouts\nP1\n"), "")
+	rows, _, err := readCSV("p.csv", []byte("id,handouts\nP1\n"), "")
 	if err != nil || len(rows) != 1 || rows[0].err == nil || !strings.Contains(rows[0].err.Error(), "the row has 1 field, the header 2") {
 		t.Errorf("short row: %v, %v", rows, err)
 	}
@@ -319,7 +319,7 @@ func TestListRowProblems(t *testing.T) {
 		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		rows, err := readPatientListWith(path, pwKey)
+		rows, _, err := readPatientListWith(path, pwKey)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -474,5 +474,63 @@ func TestStyleColumn(t *testing.T) {
 		if j.Style != want {
 			t.Errorf("row %d: style %q, want %q", i+1, j.Style, want)
 		}
+	}
+}
+
+// TestReadPracticeExport: a practice-management system's export is read
+// as it is saved: its names for the patient's columns are the list's, a
+// first and a last name make the name, and its other columns (a date of
+// birth, a phone, an insurance number) are not read at all, even when
+// their text is not UTF-8, and are named once. A column whose name says
+// it is a prescription's is still an error.
+func TestReadPracticeExport(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cliniko.csv")
+	src := "Patient ID,First Name,Last Name,Date of Birth,E-mail,Mobile,Medicare No.,Appointment Date,Practitioner,Preferred Language,Protocol\n" +
+		"1042,Ana,Díaz,1980-02-03,ana@example.org,0400 000 000,2123 45678 1,2026-12-04,Dr. Karin Drummond,es,neck-pain\n" +
+		"1043,Bo,,1975-\xe9-01,,,,2026-12-04,,,neck-pain\n"
+	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rows, unused, err := readPatientListWith(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("%d rows, want 2", len(rows))
+	}
+	r := rows[0]
+	if r.id != "1042" || r.name != "Ana Díaz" || r.email != "ana@example.org" || r.visitDate != "2026-12-04" ||
+		r.clinician != "Dr. Karin Drummond" || r.language != "es" || r.protocol != "neck-pain" || r.err != nil {
+		t.Errorf("row 1 = %+v", *r)
+	}
+	if r := rows[1]; r.name != "Bo" || r.err != nil {
+		t.Errorf("row 2 (a first name only, a date of birth that is not UTF-8): name %q, err %v", r.name, r.err)
+	}
+	if want := []string{"Date of Birth", "Mobile", "Medicare No."}; !slices.Equal(unused, want) {
+		t.Errorf("unused columns %q, want %q", unused, want)
+	}
+
+	for _, c := range []struct{ name, src, want string }{
+		{"two-ids.csv", "Patient ID,Chart Number,protocol\n1,2,neck-pain\n", `columns "Patient ID" and "Chart Number" both give the id; keep one`},
+		{"exercise-list.csv", "id,Exercise List,protocol\n1,a,neck-pain\n", `unknown column "Exercise List"`},
+		{"handout.csv", "id,handout\n1,a\n", `unknown column "handout"`},
+	} {
+		p := filepath.Join(dir, c.name)
+		if err := os.WriteFile(p, []byte(c.src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := readPatientListWith(p, ""); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
+		}
+	}
+	// A name column wins over the first and last names.
+	p := filepath.Join(dir, "both.csv")
+	if err := os.WriteFile(p, []byte("id,Patient Name,First Name,Surname,protocol\n1,Ana María Díaz,Ana,Díaz,neck-pain\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if rows, _, err := readPatientListWith(p, ""); err != nil || rows[0].name != "Ana María Díaz" {
+		t.Errorf("both.csv: %v, name %q; want the Patient Name column's", err, rows[0].name)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"handout/internal/inputfile"
@@ -42,15 +43,41 @@ type patientRow struct {
 
 // listColumns are the columns a CSV list may have, in the order README
 // documents them. id is required, and one of contentColumns.
-var listColumns = []string{"id", "name", "visit_date", "clinician", "handouts", "protocol", "exercises", "doses", "style", "language", "notes", "email"}
+var listColumns = []string{"id", "name", "first_name", "last_name", "visit_date", "clinician", "handouts", "protocol", "exercises", "doses", "style", "language", "notes", "email"}
+
+// columnAliases are the names practice-management exports give the
+// columns that say who a row is for (HANDOUT-DESIGN.md §7: Cliniko,
+// ChiroTouch, Medisoft, MedicalDirector, FHIR CSV), so that an export is
+// read as it is saved. Names are normalised first (normalizeColumn).
+// The prescription columns have no aliases: what goes into a packet is
+// written for handout, under its own names.
+var columnAliases = map[string]string{
+	"patient_id": "id", "patient_number": "id", "patient_no": "id", "chart_number": "id", "chart_no": "id",
+	"chart": "id", "account_number": "id", "account_no": "id", "client_id": "id", "mrn": "id",
+	"patient_name": "name", "full_name": "name", "patient": "name", "client_name": "name",
+	"first": "first_name", "given_name": "first_name", "given_names": "first_name", "forename": "first_name", "first_names": "first_name",
+	"last": "last_name", "surname": "last_name", "family_name": "last_name",
+	"appointment_date": "visit_date", "appointment": "visit_date", "appt_date": "visit_date", "date_of_visit": "visit_date", "visit": "visit_date",
+	"practitioner": "clinician", "provider": "clinician", "therapist": "clinician",
+	"e_mail": "email", "email_address": "email", "e_mail_address": "email",
+	"preferred_language": "language",
+}
+
+// prescriptionWords are the stems of the columns that say what a packet
+// holds and how: an unknown column with one of them in its name
+// ("handout", "Exercise list", "dose_1") is an error, since the list
+// meant it for the program and dropping it would drop a prescription
+// without a word. Any other unknown column (an export's date of birth,
+// phone, address, insurance number) is not read at all, so it can never
+// reach a page, and the run names the columns it left.
+var prescriptionWords = []string{"handout", "protocol", "exercise", "dose", "note", "style", "language"}
 
 // contentColumns are the columns that say what goes into a packet: a list
 // needs one of them, a row one of them filled in.
 var contentColumns = []string{"handouts", "protocol", "exercises"}
 
-// ignoredColumnPrefix marks a column the program is to skip: any other
-// unknown column is an error, since a misspelt "handout" or "dose" would
-// otherwise drop a patient's prescription without a word.
+// ignoredColumnPrefix marks a column the program is to skip without a
+// word, even one that looks like a prescription's (prescriptionWords).
 const ignoredColumnPrefix = "x_"
 
 // listFile is the kind of input a patient list is. It is read whole: a row
@@ -63,35 +90,36 @@ var listFile = inputfile.Kind{What: "patient list", Max: 100_000_000,
 // about the file as a whole (unreadable, no header, unknown columns,
 // broken quoting) are returned; a problem in one row is kept in its err.
 func readPatientList(path string) ([]*patientRow, error) {
-	return readPatientListWith(path, "")
+	rows, _, err := readPatientListWith(path, "")
+	return rows, err
 }
 
 // readPatientListWith is readPatientList with one more column (CSV) or
 // key (JSON Lines) allowed, read as each row's packet password: the
-// --password-column of the run ("" for none).
-func readPatientListWith(path, passwordColumn string) ([]*patientRow, error) {
+// --password-column of the run ("" for none). unused are the CSV header's
+// columns that were not read (an export's other columns), as written.
+func readPatientListWith(path, passwordColumn string) (rows []*patientRow, unused []string, err error) {
 	src, err := listFile.Read(path)
 	if err != nil {
-		return nil, err // names the path and says what is wrong
+		return nil, nil, err // names the path and says what is wrong
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	// Text that is not UTF-8 is checked row by row (readCSV, readJSONLines):
 	// a stray byte cannot move a row boundary, since every byte of the
 	// separators, quotes and line ends is ASCII, so one bad character
 	// costs its row, not the list.
-	var rows []*patientRow
 	if strings.EqualFold(listExt(path), ".jsonl") || strings.EqualFold(listExt(path), ".ndjson") {
 		rows, err = readJSONLines(path, src, passwordColumn)
 	} else {
-		rows, err = readCSV(path, src, normalizeColumn(passwordColumn))
+		rows, unused, err = readCSV(path, src, normalizeColumn(passwordColumn))
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("%s: %w", path, errNoRows)
+		return nil, nil, fmt.Errorf("%s: %w", path, errNoRows)
 	}
-	return rows, nil
+	return rows, unused, nil
 }
 
 func listExt(path string) string {
@@ -104,36 +132,35 @@ func listExt(path string) string {
 // readCSV reads a CSV list with a header row. The separator is "," or ";"
 // (spreadsheets in many locales write ";"), whichever the header has more
 // of outside quotes.
-func readCSV(path string, src []byte, passwordColumn string) ([]*patientRow, error) {
+func readCSV(path string, src []byte, passwordColumn string) (rows []*patientRow, unused []string, err error) {
 	r := csv.NewReader(bytes.NewReader(src))
 	r.Comma = detectSeparator(src)
 	r.FieldsPerRecord = -1 // a row with the wrong count is that row's problem
 	header, err := r.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: the list is empty; the first line names the columns: %s", path, strings.Join(listColumns, ","))
+		return nil, nil, fmt.Errorf("%s: the list is empty; the first line names the columns: %s", path, strings.Join(listColumns, ","))
 	}
 	if err != nil {
-		return nil, csvError(path, err)
+		return nil, nil, csvError(path, err)
 	}
 	for _, h := range header {
 		if !utf8.ValidString(h) {
-			return nil, fmt.Errorf("%s:1: the header is not UTF-8 text; export the list as CSV UTF-8", path)
+			return nil, nil, fmt.Errorf("%s:1: the header is not UTF-8 text; export the list as CSV UTF-8", path)
 		}
 	}
-	cols, err := mapColumns(path, header, passwordColumn)
+	cols, unused, err := mapColumns(path, header, passwordColumn)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var rows []*patientRow
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
-			return rows, nil
+			return rows, unused, nil
 		}
 		if err != nil {
 			// Quoting that is off moves every later row boundary: nothing
 			// after it can be trusted, so the list as a whole is refused.
-			return nil, csvError(path, err)
+			return nil, nil, csvError(path, err)
 		}
 		line, _ := r.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
@@ -152,6 +179,9 @@ func readCSV(path string, src []byte, passwordColumn string) ([]*patientRow, err
 			continue
 		}
 		row.name = cols.field(rec, "name")
+		if row.name == "" { // an export's first and last names
+			row.name = strings.TrimSpace(cols.field(rec, "first_name") + " " + cols.field(rec, "last_name"))
+		}
 		row.visitDate = cols.field(rec, "visit_date")
 		row.clinician = cols.field(rec, "clinician")
 		row.notes = cols.field(rec, "notes")
@@ -218,26 +248,43 @@ func (c columns) field(rec []string, name string) string {
 }
 
 // mapColumns reads the header. Names are matched without regard to case,
-// with spaces and "-" read as "_" ("Visit Date" is visit_date).
-func mapColumns(path string, header []string, passwordColumn string) (columns, error) {
-	cols := columns{}
+// with spaces, "-" and other punctuation read as "_" ("Visit Date" is
+// visit_date, "Chart No." chart_no), and an export's names for the
+// patient's columns as theirs (columnAliases). A column that is none of
+// them is not read (unused, as written), unless its name holds one of
+// prescriptionWords.
+func mapColumns(path string, header []string, passwordColumn string) (cols columns, unused []string, err error) {
+	cols = columns{}
+	given := map[string]string{} // a column's name → the header's name for it, for a message
 	var unknown []string
 	for i, h := range header {
 		name := normalizeColumn(h)
+		if canonical, ok := columnAliases[name]; ok && (passwordColumn == "" || name != passwordColumn) {
+			name = canonical
+		}
 		switch {
 		case name == "" || strings.HasPrefix(name, ignoredColumnPrefix):
 			continue // "": a trailing separator in the header
-		case !slices.Contains(listColumns, name) && (passwordColumn == "" || name != passwordColumn):
-			unknown = append(unknown, fmt.Sprintf("%q", strings.TrimSpace(h)))
+		case slices.Contains(listColumns, name) || passwordColumn != "" && name == passwordColumn:
+		case slices.ContainsFunc(prescriptionWords, func(w string) bool { return strings.Contains(name, w) }):
+			unknown = append(unknown, strconv.Quote(strings.TrimSpace(h)))
+			continue
+		default:
+			unused = append(unused, strings.TrimSpace(h))
 			continue
 		}
-		if _, dup := cols[name]; dup {
-			return nil, fmt.Errorf("%s:1: column %q appears twice", path, name)
+		if first, dup := given[name]; dup {
+			if normalizeColumn(first) == normalizeColumn(h) {
+				return nil, nil, fmt.Errorf("%s:1: column %q appears twice", path, name)
+			}
+			return nil, nil, fmt.Errorf("%s:1: columns %q and %q both give the %s; keep one, or start the other's name with %q to have it ignored",
+				path, first, strings.TrimSpace(h), name, ignoredColumnPrefix)
 		}
+		given[name] = strings.TrimSpace(h)
 		cols[name] = i
 	}
 	if len(unknown) > 0 {
-		return nil, fmt.Errorf("%s:1: unknown column %s; the columns are %s (a column starting with %q is ignored)",
+		return nil, nil, fmt.Errorf("%s:1: unknown column %s; the columns are %s (a column starting with %q is ignored)",
 			path, strings.Join(unknown, ", "), strings.Join(listColumns, ", "), ignoredColumnPrefix)
 	}
 	needed := []string{"id"}
@@ -246,14 +293,14 @@ func mapColumns(path string, header []string, passwordColumn string) (columns, e
 	}
 	for _, need := range needed {
 		if _, ok := cols[need]; !ok {
-			return nil, fmt.Errorf("%s:1: the header has no %q column; the columns are %s", path, need, strings.Join(listColumns, ", "))
+			return nil, nil, fmt.Errorf("%s:1: the header has no %q column; the columns are %s", path, need, strings.Join(listColumns, ", "))
 		}
 	}
 	if !slices.ContainsFunc(contentColumns, func(c string) bool { _, ok := cols[c]; return ok }) {
-		return nil, fmt.Errorf("%s:1: the header has no %s column: one of them says what goes into each packet; the columns are %s",
+		return nil, nil, fmt.Errorf("%s:1: the header has no %s column: one of them says what goes into each packet; the columns are %s",
 			path, strings.Join(quoteAll(contentColumns), ", "), strings.Join(listColumns, ", "))
 	}
-	return cols, nil
+	return cols, unused, nil
 }
 
 // quoteAll quotes each of names, for a message.
@@ -296,9 +343,24 @@ func badUTF8(s string) int {
 	return len(s)
 }
 
+// normalizeColumn is a header name as the program matches it: lower
+// case, each run of characters other than letters and digits one "_",
+// none at either end ("E-mail" is e_mail, "Chart No." chart_no).
 func normalizeColumn(h string) string {
-	h = strings.ToLower(strings.TrimSpace(h))
-	return strings.NewReplacer(" ", "_", "-", "_").Replace(h)
+	var b strings.Builder
+	sep := false
+	for _, r := range strings.ToLower(strings.TrimSpace(h)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if sep && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			b.WriteRune(r)
+			sep = false
+			continue
+		}
+		sep = true
+	}
+	return b.String()
 }
 
 // parseDoseColumn reads "SECTION-ID: reps 5; hold 10 s | OTHER-ID: …".
