@@ -486,14 +486,17 @@ func TestStyleColumn(t *testing.T) {
 func TestReadPracticeExport(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	path := filepath.Join(dir, "cliniko.csv")
+	write := func(name, src string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
 	src := "Patient ID,First Name,Last Name,Date of Birth,E-mail,Mobile,Medicare No.,Appointment Date,Practitioner,Preferred Language,Protocol\n" +
 		"1042,Ana,Díaz,1980-02-03,ana@example.org,0400 000 000,2123 45678 1,2026-12-04,Dr. Karin Drummond,es,neck-pain\n" +
 		"1043,Bo,,1975-\xe9-01,,,,2026-12-04,,,neck-pain\n"
-	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	rows, unused, err := readPatientListWith(path, "")
+	rows, unused, err := readPatientListWith(write("cliniko.csv", src), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -517,20 +520,15 @@ func TestReadPracticeExport(t *testing.T) {
 		{"exercise-list.csv", "id,Exercise List,protocol\n1,a,neck-pain\n", `unknown column "Exercise List"`},
 		{"handout.csv", "id,handout\n1,a\n", `unknown column "handout"`},
 	} {
-		p := filepath.Join(dir, c.name)
-		if err := os.WriteFile(p, []byte(c.src), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := readPatientListWith(p, ""); err == nil || !strings.Contains(err.Error(), c.want) {
+		if _, _, err := readPatientListWith(write(c.name, c.src), ""); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
 		}
 	}
 	// A name column wins over the first and last names.
-	p := filepath.Join(dir, "both.csv")
-	if err := os.WriteFile(p, []byte("id,Patient Name,First Name,Surname,protocol\n1,Ana María Díaz,Ana,Díaz,neck-pain\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if rows, _, err := readPatientListWith(p, ""); err != nil || rows[0].name != "Ana María Díaz" {
-		t.Errorf("both.csv: %v, name %q; want the Patient Name column's", err, rows[0].name)
+	both := write("both.csv", "id,Patient Name,First Name,Surname,protocol\n1,Ana María Díaz,Ana,Díaz,neck-pain\n")
+	if rows, _, err := readPatientListWith(both, ""); err != nil {
+		t.Fatalf("both.csv: %v", err)
+	} else if rows[0].name != "Ana María Díaz" {
+		t.Errorf("both.csv: name %q; want the Patient Name column's", rows[0].name)
 	}
 }
