@@ -178,6 +178,13 @@ var idRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
 // whole list, so that every shard of a run agrees; handouts and doses are
 // checked for this shard's rows only.
 func (p *planner) plan(rows []*patientRow) []*plannedRow {
+	paper := p.s.settings.Paper.Name // --paper wins over the profile's, as on the pages
+	if paper == "" {
+		paper = p.clinic.Profile.Paper
+	}
+	if w := readVisitDates(p.s.List, rows, dayFirstDefault(paper, p.clinic.Profile.Language)); w != "" {
+		p.warnings.add(w)
+	}
 	all := make([]*plannedRow, len(rows))
 	for i, r := range rows {
 		all[i] = p.checkRow(r)
