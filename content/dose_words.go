@@ -24,10 +24,11 @@ const (
 const doseSep = " · "
 
 // WordDose words a dose and a side as the sheet prints them, in the
-// words of w (locale), in a fixed order: "10 times · hold 5 seconds · 2 rounds · twice a day ·
-// right side". Numbers stay digits and units are words ("hold 1 minute",
+// words of w (locale), in a fixed order: "10 times · hold 5 seconds · 2 rounds ·
+// with red band · twice a day · right side". Numbers stay digits and units are words ("hold 1 minute",
 // never "5 s", "3×10" or "2x/day"); one round is not printed. A value that
-// is not a number with a unit ("5 slow breaths") is printed as written.
+// is not a number with a unit ("5 slow breaths") is printed as written, and
+// so is the load ("red band", "2 kg"), which is the clinician's own words.
 //
 // The side follows the exercise: a one-side exercise without a side is
 // done on each side ("each side"), with one it reads "right side", or
@@ -51,6 +52,9 @@ func WordDose(w *locale.Words, d *Dose, side Side, e *Exercise) string {
 		}
 		if d.Rest != "" {
 			parts = append(parts, duration(w, locale.RestFor, d.Rest))
+		}
+		if d.Load != "" {
+			parts = append(parts, w.Text(locale.WithLoad, d.Load))
 		}
 		if d.PerDay != "" {
 			parts = append(parts, daily(w, d.PerDay))

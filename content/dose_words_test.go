@@ -21,6 +21,7 @@ func TestWordDose(t *testing.T) {
 	}{
 		{"reps 10; hold 5 s; sets 2; daily 2", Right, oneSide, "10 times · hold 5 seconds · 2 rounds · twice a day · right side"},
 		{"daily 2; sets 2; hold 5 s; reps 10", Right, oneSide, "10 times · hold 5 seconds · 2 rounds · twice a day · right side"},
+		{"reps 12; load red band; sets 2; daily 1", NoSide, together, "12 times · 2 rounds · with red band · once a day"},
 		{"reps 1", NoSide, together, "once"},
 		{"hold 60 s", NoSide, together, "hold 1 minute"},
 		{"hold 1 min", NoSide, together, "hold 1 minute"},
@@ -95,6 +96,10 @@ func TestWordDoseLanguages(t *testing.T) {
 		{"pt-BR", "reps 1; daily 2", Right, "1 vez · 2 vezes ao dia · perna direita"},
 		{"en-GB", "hold as long as it feels good", NoSide, "hold as long as it feels good · each side"},
 		{"es", "hold mientras se sienta bien", NoSide, "mantenga mientras se sienta bien · cada lado"},
+		{"es", "reps 12; load banda roja", Right, "12 veces · con banda roja · pierna derecha"},
+		{"fr", "reps 12; load 2 kg", NoSide, "12 fois · avec 2 kg · de chaque côté"},
+		{"pt-BR", "load faixa vermelha", NoSide, "com faixa vermelha · cada lado"},
+		{"pl", "reps 12; load czerwona taśma", NoSide, "12 razy · obciążenie czerwona taśma · na każdą stronę"},
 	} {
 		w, err := locale.Match(c.lang)
 		if err != nil {

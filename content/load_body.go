@@ -418,7 +418,7 @@ func (c *converter) unsupported(n ast.Node) {
 }
 
 // doseKeys are the keys of a "Dose:" line, as messages list them.
-const doseKeys = "sets, reps, hold, rest, daily, side"
+const doseKeys = "sets, reps, hold, rest, load, daily, side"
 
 // dose parses a "Dose:" paragraph; ok is false when spans is not one. A
 // dose with problems is reported and returned as nil.
@@ -441,7 +441,7 @@ func (c *converter) dose(spans []Span, pos Pos) (d *Dose, ok bool) {
 	}
 	d = &Dose{Pos: pos}
 	fields := map[string]*string{
-		"sets": &d.Sets, "reps": &d.Reps, "hold": &d.Hold, "rest": &d.Rest, "daily": &d.PerDay, "side": &d.Side,
+		"sets": &d.Sets, "reps": &d.Reps, "hold": &d.Hold, "rest": &d.Rest, "load": &d.Load, "daily": &d.PerDay, "side": &d.Side,
 	}
 	good, some := true, false
 	for part := range strings.SplitSeq(text[len(label):], ";") {

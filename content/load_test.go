@@ -376,7 +376,7 @@ func TestParseErrors(t *testing.T) {
 		// Doses.
 		{"dose in the introduction", fm("Dose: reps 3\n"), 4, []string{"a dose belongs to an exercise", `"##"`}},
 		{"second dose", fm("## Ex\n\nDose: reps 3\n\nText.\n\nDose: hold 2\n"), 10, []string{"already has a dose (line 6)", `one "Dose:" line`}},
-		{"unknown dose key", fm("## Ex\n\nDose: reps 3; repeat 2\n"), 6, []string{`dose key "repeat" is unknown`, "use sets, reps, hold, rest, daily, side"}},
+		{"unknown dose key", fm("## Ex\n\nDose: reps 3; repeat 2\n"), 6, []string{`dose key "repeat" is unknown`, "use sets, reps, hold, rest, load, daily, side"}},
 		{"empty dose", fm("## Ex\n\nDose:\n"), 6, []string{`"Dose:" has nothing after it`, "Dose: reps 10"}},
 		{"dose of semicolons", fm("## Ex\n\nDose: ; ;\n"), 6, []string{`"Dose:" has nothing after it`}},
 		{"dose key without value", fm("## Ex\n\nDose: reps; hold 2\n"), 6, []string{`dose "reps" has no value`, `"reps 3"`}},

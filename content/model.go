@@ -153,6 +153,7 @@ type Dose struct {
 	Reps   string
 	Hold   string
 	Rest   string
+	Load   string // the resistance as the clinician writes it: "red band", "2 kg"
 	PerDay string // how often: "2× a day", "often through the day"
 	Side   string // "left", "right", "each side", "both"
 	// Line, when set, is the whole dose as a programme words it

@@ -741,7 +741,7 @@ func (b *builder) doseStrip(d *content.Dose, w float64) unit {
 	th := b.th
 	lw := b.w
 	spans := labelledSpans("   ·   ", labelled{lw.Text(locale.SetsLabel), d.Sets}, labelled{lw.Text(locale.RepsLabel), d.Reps},
-		labelled{lw.Text(locale.HoldLabel), d.Hold}, labelled{lw.Text(locale.RestLabel), d.Rest},
+		labelled{lw.Text(locale.HoldLabel), d.Hold}, labelled{lw.Text(locale.RestLabel), d.Rest}, labelled{lw.Text(locale.LoadLabel), d.Load},
 		labelled{lw.Text(locale.OftenLabel), howOften(lw, d.PerDay)}, labelled{lw.Text(locale.SideLabel), d.Side})
 	if d.Line != "" {
 		spans = []content.Span{{Text: d.Line}}

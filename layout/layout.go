@@ -745,7 +745,7 @@ func checkHandout(h *content.Handout, check func(content.Pos, string) error, spa
 			case *content.Callout:
 				err = walk(v.Blocks)
 			case *content.Dose:
-				err = check(v.Pos, v.Sets+v.Reps+v.Hold+v.Rest+v.PerDay+v.Side)
+				err = check(v.Pos, v.Sets+v.Reps+v.Hold+v.Rest+v.Load+v.PerDay+v.Side)
 			}
 			if err != nil {
 				return err

@@ -34,6 +34,7 @@ const (
 	RepsLabel    // "Reps"
 	HoldLabel    // "Hold"
 	RestLabel    // "Rest"
+	LoadLabel    // "Load": a band's colour, a weight
 	OftenLabel   // "How often"
 	SideLabel    // "Side"
 	ProgrammeFor // "Your exercises": a programme's title without a protocol
@@ -47,6 +48,7 @@ const (
 	MinutesCount // "%[2]s minutes"
 	HoldFor      // "hold %s" (a duration, or the clinician's words)
 	RestFor      // "rest %s"
+	WithLoad     // "with %s": the load as the clinician writes it ("red band", "2 kg")
 	DailyCount   // "once a day", "twice a day", "%[2]s times a day"
 	DailyRange   // "%[2]s times a day" for a range ("2–3", by its upper end) or a count as typed
 	EachSide     // "each side"

@@ -73,13 +73,13 @@ type ExerciseInfo struct {
 }
 
 // DoseParts is a dose by the keys of a dose line (docs/library.md).
-type DoseParts struct{ Sets, Reps, Hold, Rest, Daily string }
+type DoseParts struct{ Sets, Reps, Hold, Rest, Load, Daily string }
 
 func doseParts(d *content.Dose) DoseParts {
 	if d == nil {
 		return DoseParts{}
 	}
-	return DoseParts{Sets: d.Sets, Reps: d.Reps, Hold: d.Hold, Rest: d.Rest, Daily: d.PerDay}
+	return DoseParts{Sets: d.Sets, Reps: d.Reps, Hold: d.Hold, Rest: d.Rest, Load: d.Load, Daily: d.PerDay}
 }
 
 // ProtocolInfo is a protocol as a front end lists it: its exercises by

@@ -77,6 +77,7 @@ type doseJSON struct {
 	Reps  string `json:"reps,omitempty"`
 	Hold  string `json:"hold,omitempty"`
 	Rest  string `json:"rest,omitempty"`
+	Load  string `json:"load,omitempty"`
 	Daily string `json:"daily,omitempty"`
 }
 

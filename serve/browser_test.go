@@ -297,6 +297,7 @@ func TestBrowserBuild(t *testing.T) {
 	if sided == "" {
 		t.Fatal("no exercise of neck-pain takes a side")
 	}
+	do(t, ctx, "give it a load", chromedp.SendKeys(chromedp.CSS(`#chosen li[data-id="`+sided+`"] input.load`), "light band"))
 	do(t, ctx, "type the patient's name", chromedp.SendKeys(chromedp.CSS("#patient"), "Ana Díaz"))
 	seq = waitPreviewAfter(t, ctx, seq)
 	// Keyboard: Alt+Up moves the added exercise up one place.
@@ -312,7 +313,7 @@ func TestBrowserBuild(t *testing.T) {
 	text := pdfText(t, pdf)
 	keepFirstPage(t, pdf, "build-pdf") // headless chromium draws no PDF in the frame
 	names := evalJS[[]string](t, ctx, `[...document.querySelectorAll("#chosen > li .name")].map(n => n.textContent)`)
-	for _, want := range append(names, "Ana Díaz", "7 times · 3 times a day", "right side") {
+	for _, want := range append(names, "Ana Díaz", "7 times · 3 times a day", "with light band", "right side") {
 		if !strings.Contains(text, want) {
 			t.Errorf("the downloaded PDF lacks %q:\n%s", want, text)
 		}

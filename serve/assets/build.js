@@ -5,7 +5,7 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const page = $("build");
-  const doseKeys = ["sets", "reps", "hold", "rest", "daily"];
+  const doseKeys = ["sets", "reps", "hold", "rest", "load", "daily"];
   const sideLabels = { "": "Not given", both: "Both", left: "Left", right: "Right", alternate: "Alternate" };
   const state = { items: [], protocol: null, byId: {}, protocols: {}, pdfURL: "", seq: 0, ctrl: null };
 
