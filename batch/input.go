@@ -39,6 +39,11 @@ type patientRow struct {
 	email         string            // where --send sends the packet; never printed
 	password      string            // --password-column: encrypts the packet; never printed, hashed or stored
 	err           error             // a problem found while reading the row
+	// long is a long list's line's exercise (long.go), before the lines
+	// are grouped; longLines are a grouped row's lines, in the order of
+	// its programme's exercises, for its messages.
+	long      *longExercise
+	longLines []longLine
 }
 
 // listColumns are the columns a CSV list may have, in the order README
@@ -155,6 +160,9 @@ func readCSV(path string, src []byte, passwordColumn string) (rows []*patientRow
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
+			if _, long := cols["exercise_id"]; long {
+				rows = groupLong(rows)
+			}
 			return rows, unused, nil
 		}
 		if err != nil {
@@ -199,6 +207,9 @@ func readCSV(path string, src []byte, passwordColumn string) (rows []*patientRow
 			}
 		}
 		row.doses, row.err = parseDoseColumn(cols.field(rec, "doses"))
+		if _, long := cols["exercise_id"]; long && row.err == nil {
+			row.long, row.err = cols.readLongExercise(rec)
+		}
 	}
 }
 
@@ -257,15 +268,25 @@ func mapColumns(path string, header []string, passwordColumn string) (cols colum
 	cols = columns{}
 	given := map[string]string{} // a column's name → the header's name for it, for a message
 	var unknown []string
+	long := slices.ContainsFunc(header, func(h string) bool { return normalizeColumn(h) == "exercise_id" })
 	for i, h := range header {
 		name := normalizeColumn(h)
 		if canonical, ok := columnAliases[name]; ok && (passwordColumn == "" || name != passwordColumn) {
 			name = canonical
 		}
+		if canonical, ok := longAliases[name]; ok && long {
+			if canonical != name && strings.HasSuffix(name, "_s") {
+				cols[name] = i // hold_s: the values are seconds (columns.seconds)
+			}
+			name = canonical
+		}
 		switch {
 		case name == "" || strings.HasPrefix(name, ignoredColumnPrefix):
 			continue // "": a trailing separator in the header
-		case slices.Contains(listColumns, name) || passwordColumn != "" && name == passwordColumn:
+		case !long && name != "order" && slices.Contains(longColumns, name):
+			return nil, nil, fmt.Errorf("%s:1: column %q gives one exercise a line, and is read only in a list with an exercise_id column (README, \"A long list\"); "+
+				"in this list write the doses in the exercises column (chin-tuck: reps 10; hold 5 s)", path, strings.TrimSpace(h))
+		case slices.Contains(listColumns, name) || long && slices.Contains(longColumns, name) || passwordColumn != "" && name == passwordColumn:
 		case slices.ContainsFunc(prescriptionWords, func(w string) bool { return strings.Contains(name, w) }):
 			unknown = append(unknown, strconv.Quote(strings.TrimSpace(h)))
 			continue
@@ -296,7 +317,10 @@ func mapColumns(path string, header []string, passwordColumn string) (cols colum
 			return nil, nil, fmt.Errorf("%s:1: the header has no %q column; the columns are %s", path, need, strings.Join(listColumns, ", "))
 		}
 	}
-	if !slices.ContainsFunc(contentColumns, func(c string) bool { _, ok := cols[c]; return ok }) {
+	if _, ok := cols["exercises"]; ok && long {
+		return nil, nil, fmt.Errorf("%s:1: the list has both an exercises column and exercise_id (one exercise a line); give the exercises one way", path)
+	}
+	if !long && !slices.ContainsFunc(contentColumns, func(c string) bool { _, ok := cols[c]; return ok }) {
 		return nil, nil, fmt.Errorf("%s:1: the header has no %s column: one of them says what goes into each packet; the columns are %s",
 			path, strings.Join(quoteAll(contentColumns), ", "), strings.Join(listColumns, ", "))
 	}

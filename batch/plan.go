@@ -296,7 +296,11 @@ func (p *planner) resolve(r *plannedRow) {
 	if r.hasProgramme() {
 		e := p.rowProgramme(r.patientRow)
 		if e.err != nil {
-			p.fail(r, "%v", e.err)
+			msg := e.err.Error()
+			if r.longLines != nil {
+				msg = longLineMessage(msg, r.longLines)
+			}
+			p.fail(r, "%s", msg)
 			return
 		}
 		r.entries = append(r.entries, e)

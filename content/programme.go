@@ -433,7 +433,7 @@ func checkSide(side Side, e *Exercise) (Side, string) {
 		}
 		return side, ""
 	}
-	return side, fmt.Sprintf("side %q is unknown; write left, right, both or alternate", side)
+	return side, fmt.Sprintf("%s: side %q is unknown; write left, right, both or alternate", e.ID, side)
 }
 
 // Sides lists the sides a programme may give e, NoSide first: the

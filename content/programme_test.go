@@ -106,7 +106,7 @@ func TestParseProgrammeErrors(t *testing.T) {
 		{"exercises:\n  - id: chin-tuck\n    dose: reps 10; times 3\n", `p.yaml:3: dose: dose key "times" is unknown`},
 		{"exercises:\n  - id: chin-tuck\n    side: left\n", `p.yaml:3: chin-tuck is done with both sides together; remove "side: left"`},
 		{"exercises:\n  - id: bird-dog\n    side: right\n", `p.yaml:3: bird-dog alternates sides; remove "side: right" (or write side: alternate)`},
-		{"exercises:\n  - id: chin-tuck\n    side: up\n", `p.yaml:3: side "up" is unknown; write left, right, both or alternate`},
+		{"exercises:\n  - id: chin-tuck\n    side: up\n", `p.yaml:3: chin-tuck: side "up" is unknown; write left, right, both or alternate`},
 		{"date: 12/01/2026\nexercises: [chin-tuck]\n", `p.yaml:1: date "12/01/2026" is not a date; write it as YYYY-MM-DD`},
 		{"protocol: neck\n", `p.yaml:1: no protocol "neck" in the library; did you mean neck-pain, neck-strength?`},
 		{"exercises: [chin-tuck, bird-dog, chin-tuck]\n", `p.yaml:1: chin-tuck is listed twice (also on line 1); keep one`},
