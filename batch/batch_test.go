@@ -532,3 +532,22 @@ func TestReadPracticeExport(t *testing.T) {
 		t.Errorf("both.csv: name %q; want the Patient Name column's", rows[0].name)
 	}
 }
+
+// TestFirstNameFirst: an export's "Last, First" prints first name first;
+// a suffix after the comma, or more than one comma, is left as written.
+func TestFirstNameFirst(t *testing.T) {
+	for in, want := range map[string]string{
+		"Díaz, Ana":           "Ana Díaz",
+		"García López, Ana M": "Ana M García López",
+		"Ana Díaz":            "Ana Díaz",
+		"John Smith, Jr.":     "John Smith, Jr.",
+		"John Smith, III":     "John Smith, III",
+		"Smith, John, Jr.":    "Smith, John, Jr.",
+		"Díaz,":               "Díaz,",
+		"":                    "",
+	} {
+		if got := firstNameFirst(in); got != want {
+			t.Errorf("firstNameFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

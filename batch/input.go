@@ -186,7 +186,7 @@ func readCSV(path string, src []byte, passwordColumn string) (rows []*patientRow
 			row.err = err
 			continue
 		}
-		row.name = cols.field(rec, "name")
+		row.name = firstNameFirst(cols.field(rec, "name"))
 		if row.name == "" { // an export's first and last names
 			row.name = strings.TrimSpace(cols.field(rec, "first_name") + " " + cols.field(rec, "last_name"))
 		}
@@ -325,6 +325,24 @@ func mapColumns(path string, header []string, passwordColumn string) (cols colum
 			path, strings.Join(quoteAll(contentColumns), ", "), strings.Join(listColumns, ", "))
 	}
 	return cols, unused, nil
+}
+
+// nameSuffixes are what may follow a comma in a name written first name
+// first ("John Smith, Jr."), so that firstNameFirst leaves it.
+var nameSuffixes = []string{"jr", "sr", "ii", "iii", "iv", "v", "md", "phd", "dc", "pt", "dpt", "rn", "np", "esq"}
+
+// firstNameFirst is a name as the pages print it: an export's "Díaz,
+// Ana" (last name, comma, first names: one comma) is "Ana Díaz"; a name
+// with no comma, more than one, or a suffix after it ("John Smith, Jr.")
+// is as written.
+func firstNameFirst(name string) string {
+	last, first, ok := strings.Cut(name, ",")
+	last, first = strings.TrimSpace(last), strings.TrimSpace(first)
+	if !ok || last == "" || first == "" || strings.Contains(first, ",") ||
+		slices.Contains(nameSuffixes, strings.ToLower(strings.TrimSuffix(first, "."))) {
+		return name
+	}
+	return first + " " + last
 }
 
 // quoteAll quotes each of names, for a message.
@@ -499,7 +517,7 @@ func readJSONLines(path string, src []byte, passwordKey string) ([]*patientRow, 
 			continue
 		}
 		*row = patientRow{
-			line: row.line, id: strings.TrimSpace(jr.ID), name: strings.TrimSpace(jr.Name),
+			line: row.line, id: strings.TrimSpace(jr.ID), name: firstNameFirst(strings.TrimSpace(jr.Name)),
 			visitDate: strings.TrimSpace(jr.VisitDate), clinician: strings.TrimSpace(jr.Clinician),
 			notes: strings.TrimSpace(jr.Notes), email: strings.TrimSpace(jr.Email), password: password,
 			protocol: strings.TrimSpace(jr.Protocol), programmeJSON: jr.programme(), style: strings.TrimSpace(jr.Style),
