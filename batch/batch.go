@@ -101,15 +101,20 @@ func (e *PartialError) Error() string {
 // write the manifest and report.
 func (s *Batch) Run(ctx context.Context, getenv func(string) string, stderr io.Writer) error {
 	start := time.Now()
-	rows, unused, err := readPatientListWith(s.List, s.settings.PasswordColumn())
+	// The clinic first: its profile may name the list's columns.
+	clinic, err := render.LoadClinic(s.Clinic)
+	if err != nil {
+		return err
+	}
+	names, err := checkListColumns(clinic.Profile.Source, clinic.Profile.ListColumns)
+	if err != nil {
+		return err
+	}
+	rows, unused, err := readPatientListWith(s.List, listOptions{passwordColumn: s.settings.PasswordColumn(), columns: names})
 	if err != nil {
 		return err
 	}
 	eng, err := render.NewEngine("")
-	if err != nil {
-		return err
-	}
-	clinic, err := render.LoadClinic(s.Clinic)
 	if err != nil {
 		return err
 	}

@@ -62,13 +62,7 @@ func TestBatchPanicIsOneRow(t *testing.T) {
 func TestReadPatientList(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	write := func(name, src string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, src string) string { return writeTestFile(t, dir, name, src) }
 	// A spreadsheet's export: BOM, ";", CRLF, a quoted field with the
 	// separator and a line break, header names as people write them, an
 	// ignored column and a blank line.
@@ -293,7 +287,7 @@ func TestMessagesCountInEnglish(t *testing.T) {
 			t.Errorf("err = %v, want %q", c.err, c.want)
 		}
 	}
-	rows, _, err := readCSV("p.csv", []byte("id,handouts\nP1\n"), "")
+	rows, _, err := readCSV("p.csv", []byte("id,handouts\nP1\n"), listOptions{})
 	if err != nil || len(rows) != 1 || rows[0].err == nil || !strings.Contains(rows[0].err.Error(), "the row has 1 field, the header 2") {
 		t.Errorf("short row: %v, %v", rows, err)
 	}
@@ -319,7 +313,7 @@ func TestListRowProblems(t *testing.T) {
 		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		rows, _, err := readPatientListWith(path, pwKey)
+		rows, _, err := readPatientListWith(path, listOptions{passwordColumn: pwKey})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -486,17 +480,11 @@ func TestStyleColumn(t *testing.T) {
 func TestReadPracticeExport(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	write := func(name, src string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, src string) string { return writeTestFile(t, dir, name, src) }
 	src := "Patient ID,First Name,Last Name,Date of Birth,E-mail,Mobile,Medicare No.,Appointment Date,Practitioner,Preferred Language,Protocol\n" +
 		"1042,Ana,Díaz,1980-02-03,ana@example.org,0400 000 000,2123 45678 1,2026-12-04,Dr. Karin Drummond,es,neck-pain\n" +
 		"1043,Bo,,1975-\xe9-01,,,,2026-12-04,,,neck-pain\n"
-	rows, unused, err := readPatientListWith(write("cliniko.csv", src), "")
+	rows, unused, err := readPatientListWith(write("cliniko.csv", src), listOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -520,13 +508,13 @@ func TestReadPracticeExport(t *testing.T) {
 		{"exercise-list.csv", "id,Exercise List,protocol\n1,a,neck-pain\n", `unknown column "Exercise List"`},
 		{"handout.csv", "id,handout\n1,a\n", `unknown column "handout"`},
 	} {
-		if _, _, err := readPatientListWith(write(c.name, c.src), ""); err == nil || !strings.Contains(err.Error(), c.want) {
+		if _, _, err := readPatientListWith(write(c.name, c.src), listOptions{}); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
 		}
 	}
 	// A name column wins over the first and last names.
 	both := write("both.csv", "id,Patient Name,First Name,Surname,protocol\n1,Ana María Díaz,Ana,Díaz,neck-pain\n")
-	if rows, _, err := readPatientListWith(both, ""); err != nil {
+	if rows, _, err := readPatientListWith(both, listOptions{}); err != nil {
 		t.Fatalf("both.csv: %v", err)
 	} else if rows[0].name != "Ana María Díaz" {
 		t.Errorf("both.csv: name %q; want the Patient Name column's", rows[0].name)
@@ -550,4 +538,14 @@ func TestFirstNameFirst(t *testing.T) {
 			t.Errorf("firstNameFirst(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// writeTestFile writes src as dir/name and returns its path.
+func writeTestFile(t testing.TB, dir, name, src string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -95,15 +95,28 @@ var listFile = inputfile.Kind{What: "patient list", Max: 100_000_000,
 // about the file as a whole (unreadable, no header, unknown columns,
 // broken quoting) are returned; a problem in one row is kept in its err.
 func readPatientList(path string) ([]*patientRow, error) {
-	rows, _, err := readPatientListWith(path, "")
+	rows, _, err := readPatientListWith(path, listOptions{})
 	return rows, err
 }
 
-// readPatientListWith is readPatientList with one more column (CSV) or
-// key (JSON Lines) allowed, read as each row's packet password: the
-// --password-column of the run ("" for none). unused are the CSV header's
-// columns that were not read (an export's other columns), as written.
-func readPatientListWith(path, passwordColumn string) (rows []*patientRow, unused []string, err error) {
+// listOptions are what a run adds to how a list is read.
+type listOptions struct {
+	// passwordColumn is one more column (CSV) or key (JSON Lines) allowed,
+	// read as each row's packet password: the --password-column of the
+	// run ("" for none).
+	passwordColumn string
+	// columns are the clinic profile's names for the list's columns
+	// (list_columns: an export's header name → the list's column),
+	// checked (checkListColumns) and normalised; they come before the
+	// built-in aliases.
+	columns map[string]string
+}
+
+// readPatientListWith is readPatientList with the run's options. unused
+// are the CSV header's columns that were not read (an export's other
+// columns), as written.
+func readPatientListWith(path string, o listOptions) (rows []*patientRow, unused []string, err error) {
+	passwordColumn := o.passwordColumn
 	src, err := listFile.Read(path)
 	if err != nil {
 		return nil, nil, err // names the path and says what is wrong
@@ -116,7 +129,7 @@ func readPatientListWith(path, passwordColumn string) (rows []*patientRow, unuse
 	if strings.EqualFold(listExt(path), ".jsonl") || strings.EqualFold(listExt(path), ".ndjson") {
 		rows, err = readJSONLines(path, src, passwordColumn)
 	} else {
-		rows, unused, err = readCSV(path, src, normalizeColumn(passwordColumn))
+		rows, unused, err = readCSV(path, src, listOptions{passwordColumn: normalizeColumn(passwordColumn), columns: o.columns})
 	}
 	if err != nil {
 		return nil, nil, err
@@ -137,7 +150,8 @@ func listExt(path string) string {
 // readCSV reads a CSV list with a header row. The separator is "," or ";"
 // (spreadsheets in many locales write ";"), whichever the header has more
 // of outside quotes.
-func readCSV(path string, src []byte, passwordColumn string) (rows []*patientRow, unused []string, err error) {
+func readCSV(path string, src []byte, o listOptions) (rows []*patientRow, unused []string, err error) {
+	passwordColumn := o.passwordColumn
 	r := csv.NewReader(bytes.NewReader(src))
 	r.Comma = detectSeparator(src)
 	r.FieldsPerRecord = -1 // a row with the wrong count is that row's problem
@@ -153,7 +167,7 @@ func readCSV(path string, src []byte, passwordColumn string) (rows []*patientRow
 			return nil, nil, fmt.Errorf("%s:1: the header is not UTF-8 text; export the list as CSV UTF-8", path)
 		}
 	}
-	cols, unused, err := mapColumns(path, header, passwordColumn)
+	cols, unused, err := mapColumns(path, header, passwordColumn, o.columns)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -264,14 +278,16 @@ func (c columns) field(rec []string, name string) string {
 // patient's columns as theirs (columnAliases). A column that is none of
 // them is not read (unused, as written), unless its name holds one of
 // prescriptionWords.
-func mapColumns(path string, header []string, passwordColumn string) (cols columns, unused []string, err error) {
+func mapColumns(path string, header []string, passwordColumn string, profileNames map[string]string) (cols columns, unused []string, err error) {
 	cols = columns{}
 	given := map[string]string{} // a column's name → the header's name for it, for a message
 	var unknown []string
 	long := slices.ContainsFunc(header, func(h string) bool { return normalizeColumn(h) == "exercise_id" })
 	for i, h := range header {
 		name := normalizeColumn(h)
-		if canonical, ok := columnAliases[name]; ok && (passwordColumn == "" || name != passwordColumn) {
+		if canonical, ok := profileNames[name]; ok {
+			name = canonical
+		} else if canonical, ok := columnAliases[name]; ok && (passwordColumn == "" || name != passwordColumn) {
 			name = canonical
 		}
 		if canonical, ok := longAliases[name]; ok && long {
@@ -343,6 +359,25 @@ func firstNameFirst(name string) string {
 		return name
 	}
 	return first + " " + last
+}
+
+// checkListColumns checks a clinic profile's list_columns (an export's
+// header name → the list's column) and returns them normalised as
+// mapColumns matches names; source names the profile in messages.
+func checkListColumns(source string, names map[string]string) (map[string]string, error) {
+	if len(names) == 0 {
+		return nil, nil
+	}
+	out := map[string]string{}
+	for _, from := range slices.Sorted(maps.Keys(names)) {
+		to := normalizeColumn(names[from])
+		if !slices.Contains(listColumns, to) && !slices.Contains(longColumns, to) {
+			return nil, fmt.Errorf("%s: list_columns: %q: %q is not a list column; the columns are %s",
+				source, from, names[from], strings.Join(append(slices.Clone(listColumns), longColumns...), ", "))
+		}
+		out[normalizeColumn(from)] = to
+	}
+	return out, nil
 }
 
 // quoteAll quotes each of names, for a message.

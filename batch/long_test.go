@@ -17,7 +17,6 @@ import (
 func TestLongList(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	list := filepath.Join(dir, "programmes.csv")
 	src := "id,name,visit_date,exercise_id,order,sets,reps,hold_s,load,per_day,side,note\n" +
 		"P1,Ana Díaz,2026-12-04,glute-bridge,2,,10,5,,,,Squeeze first.\n" +
 		"P2,Bo Lee,2026-12-04,chin-tuck,1,,10,,,3,,\n" +
@@ -26,9 +25,7 @@ func TestLongList(t *testing.T) {
 		"P3,Cy Doe,2026-12-04,chin-tuck,,,,,,,,\n" +
 		"P3,Cy Doe,2026-12-05,bird-dog,,,,,,,,\n" + // line 7: another date
 		"P4,Di Ray,2026-12-04,chin-tuck,first,,,,,,,\n" // line 8: order is not a number
-	if err := os.WriteFile(list, []byte(src), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	list := writeList(t, dir, "programmes.csv", src)
 	out := filepath.Join(dir, "out")
 	stderr, err := runBatch(t, batch.Options{List: list, OutDir: out}, nil)
 	if !partial(err) {
@@ -75,11 +72,7 @@ func TestLongColumnsNeedExerciseID(t *testing.T) {
 		"both.csv":  {"id,visit_date,exercises,exercise_id\nP1,2026-12-04,chin-tuck,bird-dog\n", "both an exercises column and exercise_id"},
 		"order.csv": {"id,visit_date,protocol,Order\nP1,2026-12-04,neck-pain,7\n", ""},
 	} {
-		list := filepath.Join(dir, name)
-		if err := os.WriteFile(list, []byte(c.src), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		stderr, err := runBatch(t, batch.Options{List: list, OutDir: filepath.Join(dir, name+".out")}, nil)
+		stderr, err := runBatch(t, batch.Options{List: writeList(t, dir, name, c.src), OutDir: filepath.Join(dir, name+".out")}, nil)
 		switch {
 		case c.want == "" && err != nil:
 			t.Errorf("%s: %v\n%s", name, err, stderr)
@@ -87,4 +80,37 @@ func TestLongColumnsNeedExerciseID(t *testing.T) {
 			t.Errorf("%s: err %v, want %q:\n%s", name, err, c.want, stderr)
 		}
 	}
+}
+
+// TestProfileListColumns: a clinic profile's list_columns names a list's
+// columns as the clinic's own system exports them; a name for a column
+// the list does not have is an error naming the profile.
+func TestProfileListColumns(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, src string) string { return writeList(t, dir, name, src) }
+	profile := write("clinic.yaml", "name: Westside Physio\naddress: [12 Main St]\nphone: (217) 555-0100\n"+
+		"list_columns: {Client No: id, Client: name, Appt: visit_date, Plan: protocol}\n")
+	list := write("export.csv", "Client No,Client,Appt,Plan\nW1,Ana Díaz,2026-12-04,neck-pain\n")
+	out := filepath.Join(dir, "out")
+	if stderr, err := runBatch(t, batch.Options{List: list, OutDir: out, Clinic: profile}, nil); err != nil {
+		t.Fatalf("%v:\n%s", err, stderr)
+	}
+	pdftest.CheckManifest(t, out, "manifest.json", []string{"W1"})
+
+	bad := write("bad.yaml", "name: Westside Physio\naddress: [12 Main St]\nphone: (217) 555-0100\nlist_columns: {Client No: patient_id}\n")
+	_, err := runBatch(t, batch.Options{List: list, OutDir: filepath.Join(dir, "out2"), Clinic: bad}, nil)
+	if err == nil || !strings.Contains(err.Error(), `bad.yaml: list_columns: "Client No": "patient_id" is not a list column`) {
+		t.Errorf("err = %v, want the profile's list_columns refused", err)
+	}
+}
+
+// writeList writes src as dir/name and returns its path.
+func writeList(t testing.TB, dir, name, src string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

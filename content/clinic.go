@@ -58,6 +58,12 @@ type Clinic struct {
 	// hours_note, footer, stop_and_call) in other languages, by BCP 47
 	// tag: a document in one of them prints them (In).
 	Translations map[string]ClinicWords `yaml:"translations" json:",omitempty"` // omitempty: batch hashes the profile as JSON
+	// ListColumns are the clinic's practice-management export's names for
+	// a patient list's columns (its header name → the list's column:
+	// "Client No": id), for a system whose names the batch does not know;
+	// batch checks them. Not in the profile's hash: how a list is read
+	// is not what a packet prints.
+	ListColumns map[string]string `yaml:"list_columns" json:"-"`
 }
 
 // StopAndCall is when a patient should stop an exercise and call the
