@@ -150,6 +150,9 @@ func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Disposition", `attachment; filename="packets.zip"`)
 		w.Header().Set("X-Handout-Rows", strconv.Itoa(report.Rows))
 		w.Header().Set("X-Handout-Written", strconv.Itoa(report.Written))
+		if h := warningsHeader(report.Warnings); h != "" {
+			w.Header().Set(warningsHeaderName, h)
+		}
 		writeZip(w, filepath.Join(dir, "out"))
 		return
 	}
@@ -214,6 +217,21 @@ var (
 	warningLine = regexp.MustCompile(`^handout: warning: (.*)$`)
 )
 
+// pageWarning is a batch warning as the page shows it: the page is about
+// the one list uploaded, whose name there is the server's own, so
+// "patients.csv:4 (id P3): …" reads "line 4 (id P3): …" and
+// "patients.csv: …" loses the name.
+func pageWarning(w, listName string) string {
+	rest, ok := strings.CutPrefix(w, listName+":")
+	switch {
+	case !ok:
+		return w
+	case rest != "" && rest[0] >= '0' && rest[0] <= '9':
+		return "line " + rest
+	}
+	return strings.TrimSpace(rest)
+}
+
 // runBatch makes the packets of the list into out with handout batch's
 // code (the same checks, packets and manifest as the command) and reads
 // its report. Its messages name rows by line and id, never by name.
@@ -228,7 +246,7 @@ func (s *Server) runBatch(ctx context.Context, list, listName, out string) (batc
 	for _, line := range strings.Split(stderr.String(), "\n") {
 		line = strings.ReplaceAll(line, list, listName)
 		if m := warningLine.FindStringSubmatch(line); m != nil {
-			rep.Warnings = append(rep.Warnings, m[1])
+			rep.Warnings = append(rep.Warnings, pageWarning(m[1], listName))
 			continue
 		}
 		if m := summaryLine.FindStringSubmatch(line); m != nil {

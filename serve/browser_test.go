@@ -417,6 +417,23 @@ func TestBrowserBatch(t *testing.T) {
 	if len(left) != 0 {
 		t.Errorf("after the download the temporary folder still has %v", left)
 	}
+
+	// A practice system's export, every row fine: the ZIP at once, and
+	// the run's warnings (the columns not read, how its dates were read).
+	export := filepath.Join(t.TempDir(), "export.csv")
+	src := "Patient ID,First Name,Last Name,Date of Birth,Appointment Date,Protocol\n1042,Ana,Díaz,03/02/1980,12/04/2026,neck-pain\n"
+	if err := os.WriteFile(export, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, "upload the export", chromedp.SetUploadFiles(chromedp.CSS("#list"), []string{export}), chromedp.Click(chromedp.CSS("#upload")))
+	waitJS(t, ctx, "the warnings", `!document.getElementById("batch-warnings").hidden`)
+	warnings := evalJS[[]string](t, ctx, `[...document.querySelectorAll("#batch-warning-list li")].map(li => li.textContent)`)
+	if len(warnings) != 2 || !strings.Contains(strings.Join(warnings, "\n"), `not read (not one of handout's columns; never printed): "Date of Birth"`) ||
+		!strings.Contains(strings.Join(warnings, "\n"), "month first") || strings.Contains(strings.Join(warnings, "\n"), temp) {
+		t.Errorf("the export's warnings: %q; want the column not read and the dates read month first, naming the list as uploaded", warnings)
+	}
+	screenshot(t, ctx, "batch-export")
+	checkAccessible(t, ctx, "batch export")
 }
 
 // TestBrowserRefusals: a page of another site cannot make the server

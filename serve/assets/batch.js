@@ -8,7 +8,7 @@
   function show(report, blob) {
     $("batch-result").hidden = false;
     const probs = report.failed || [];
-    $("summary").textContent = report.rows + (report.rows === 1 ? " row: " : " rows: ") + report.written + " packets made, " + probs.length + " with a problem.";
+    $("summary").textContent = report.rows + (report.rows === 1 ? " row: " : " rows: ") + report.written + (report.written === 1 ? " packet made, " : " packets made, ") + probs.length + " with a problem.";
     const tbody = $("problems").querySelector("tbody");
     tbody.replaceChildren();
     for (const p of probs) {
@@ -21,6 +21,13 @@
       tbody.appendChild(tr);
     }
     $("problems").hidden = probs.length === 0;
+    const warnings = report.warnings || [];
+    $("batch-warning-list").replaceChildren(...warnings.map((w) => {
+      const li = document.createElement("li");
+      li.textContent = w;
+      return li;
+    }));
+    $("batch-warnings").hidden = warnings.length === 0;
     const a = $("zip");
     if (zipURL) URL.revokeObjectURL(zipURL);
     zipURL = "";
@@ -48,7 +55,10 @@
       const r = await fetch("/api/batch", { method: "POST", body: fd });
       if (r.headers.get("Content-Type") === "application/zip") {
         const rows = Number(r.headers.get("X-Handout-Rows"));
-        show({ rows, written: Number(r.headers.get("X-Handout-Written")), failed: [] }, await r.blob());
+        const h = r.headers.get("X-Handout-Warnings");
+        let warnings = [];
+        try { warnings = h ? JSON.parse(decodeURIComponent(h)) : []; } catch (e) { warnings = []; }
+        show({ rows, written: Number(r.headers.get("X-Handout-Written")), failed: [], warnings }, await r.blob());
         $("batch-status").textContent = "Every row is fine.";
       } else {
         const body = await r.json();
