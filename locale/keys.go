@@ -38,6 +38,7 @@ const (
 	OftenLabel   // "How often"
 	SideLabel    // "Side"
 	ProgrammeFor // "Your exercises": a programme's title without a protocol
+	ChartNote    // "Home exercise program given %s:": the chart note's first line, with the date (handout serve)
 
 	// The dose line's words (content.WordDose). A count's message gets the
 	// count (%[1]d, which selects the plural form) and the count as

@@ -31,6 +31,7 @@ func enUS() table {
 		OftenLabel:   text("How often"),
 		SideLabel:    text("Side"),
 		ProgrammeFor: text("Your exercises"),
+		ChartNote:    text("Home exercise program given %s:"),
 
 		RepsCount:      forms("=1", "once", "other", "%[2]s times"),
 		RoundsCount:    forms("one", "%[2]s round", "other", "%[2]s rounds"),
@@ -117,6 +118,7 @@ func enGB() table {
 		PacketTitle:   text("Your home exercise programme"),
 		SummaryLabel:  text("Your programme:"),
 		YourProgramme: text("Your programme"),
+		ChartNote:     text("Home exercise programme given %s:"),
 		LogEachDay:    text("Tick a box each day you do the exercise."),
 		LogEachTime:   text("Tick a box each time you do an exercise."),
 		September:     text("Sept"),

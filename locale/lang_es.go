@@ -31,6 +31,7 @@ func es() table {
 		OftenLabel:   text("Frecuencia"),
 		SideLabel:    text("Lado"),
 		ProgrammeFor: text("Sus ejercicios"),
+		ChartNote:    text("Programa de ejercicios en casa entregado el %s:"),
 
 		RepsCount:      forms("=1", "1 vez", "other", "%[2]s veces"),
 		RoundsCount:    forms("one", "%[2]s serie", "other", "%[2]s series"),

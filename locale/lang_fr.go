@@ -33,6 +33,7 @@ func fr() table {
 		OftenLabel:   text("Fréquence"),
 		SideLabel:    text("Côté"),
 		ProgrammeFor: text("Vos exercices"),
+		ChartNote:    text("Programme d’exercices à domicile remis le %s\u00a0:"),
 
 		RepsCount:      forms("=1", "1 fois", "other", "%[2]s fois"),
 		RoundsCount:    forms("one", "%[2]s série", "other", "%[2]s séries"),
@@ -123,5 +124,6 @@ func frCA() table {
 		BookingAsk:   text("Des questions, ou l’heure de votre prochain rendez-vous?"),
 		BookingScan:  text("Balayez le code ou prenez rendez-vous au"),
 		LogTitle:     text("Votre journal d’exercices"),
+		ChartNote:    text("Programme d’exercices à la maison remis le %s\u00a0:"),
 	})
 }

@@ -34,6 +34,7 @@ func pl() table {
 		OftenLabel:   text("Jak często"),
 		SideLabel:    text("Strona"),
 		ProgrammeFor: text("Twoje ćwiczenia"),
+		ChartNote:    text("Program ćwiczeń domowych przekazany %s:"),
 
 		RepsCount:      forms("=1", "1 raz", "other", "%[2]s razy"),
 		RoundsCount:    forms("one", "%[2]s seria", "few", "%[2]s serie", "other", "%[2]s serii"),

@@ -32,6 +32,7 @@ func ptBR() table {
 		OftenLabel:   text("Frequência"),
 		SideLabel:    text("Lado"),
 		ProgrammeFor: text("Seus exercícios"),
+		ChartNote:    text("Programa de exercícios em casa entregue em %s:"),
 
 		RepsCount:      forms("=1", "1 vez", "other", "%[2]s vezes"),
 		RoundsCount:    forms("one", "%[2]s série", "other", "%[2]s séries"),

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	yaml "go.yaml.in/yaml/v3"
 
@@ -351,4 +352,50 @@ func programmeHandout(lib *content.Library, fallback content.LanguageFallback, p
 	hf := HandoutFile{Handout: p.Handout(libraryDir, w), Programme: p, src: src, Warnings: warnings}
 	hf.Warnings = append(hf.Warnings, dropUndrawn(hf.Handout)...)
 	return hf, nil
+}
+
+// ChartNote is a programme sent as JSON (ProgrammeJSON's) as a note for
+// the patient's chart: the date it was given, then each exercise with
+// its dose as the sheet words it, its side and the clinician's note, in
+// the clinic profile's language (the chart's, whatever language the
+// patient's sheet prints in), English where an exercise has no text in
+// it. It never has the patient's name: it goes into their own chart.
+func (c *Catalog) ChartNote(name string, src []byte) (string, error) {
+	block, fields, err := blockYAML(src)
+	if err != nil {
+		return "", err
+	}
+	p, _, err := content.ParseProgramme(name, block, c.library)
+	if err != nil {
+		return "", fieldErrors(err, fields)
+	}
+	w := locale.English()
+	if c.Language != "" {
+		if w, err = locale.Match(c.Language); err != nil {
+			return "", fmt.Errorf("the clinic profile's language: %w", err)
+		}
+	}
+	p.Language = c.Language
+	if _, err := c.library.Translate(p, content.FallbackEnglish); err != nil {
+		return "", err
+	}
+	date := p.Date
+	if date == "" {
+		date = time.Now().Format(time.DateOnly)
+	}
+	var b strings.Builder
+	b.WriteString(w.Text(locale.ChartNote, w.Date(date)))
+	for i, it := range p.Items {
+		fmt.Fprintf(&b, "\n%d. %s", i+1, it.Exercise.Name)
+		if dose := content.WordDose(w, it.Dose, it.Side, it.Exercise); dose != "" {
+			b.WriteString(": " + dose)
+		}
+		if it.Note != "" {
+			b.WriteString(" (" + it.Note + ")")
+		}
+	}
+	if p.Notes != "" {
+		b.WriteString("\n" + p.Notes)
+	}
+	return b.String(), nil
 }

@@ -153,9 +153,8 @@ const programmeName = "programme"
 // programme in the body as JSON (a programme file's keys) to a PDF, made
 // by the same renderer as handout render.
 func (s *Server) render(w http.ResponseWriter, r *http.Request) {
-	src, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxProgrammeBytes))
-	if err != nil {
-		writeError(w, http.StatusRequestEntityTooLarge, "", fmt.Sprintf("the programme is over %d bytes", maxProgrammeBytes))
+	src, ok := readProgramme(w, r)
+	if !ok {
 		return
 	}
 	q := r.URL.Query()
@@ -214,6 +213,35 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(pdf)))
 	w.Write(pdf)
+}
+
+// readProgramme reads a programme POSTed as JSON, up to a programme
+// file's limit; ok is false when it has answered the request itself.
+func readProgramme(w http.ResponseWriter, r *http.Request) (src []byte, ok bool) {
+	src, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxProgrammeBytes))
+	if err != nil {
+		writeError(w, http.StatusRequestEntityTooLarge, "", fmt.Sprintf("the programme is over %d bytes", maxProgrammeBytes))
+		return nil, false
+	}
+	return src, true
+}
+
+// chartNote is POST /api/chart-note: the programme in the body as JSON
+// (POST /api/render's) as a note for the patient's chart, in plain text
+// in the clinic's language (render.Catalog.ChartNote): what was given,
+// for the clinician to paste into the record. Nothing is rendered.
+func (s *Server) chartNote(w http.ResponseWriter, r *http.Request) {
+	src, ok := readProgramme(w, r)
+	if !ok {
+		return
+	}
+	note, err := s.catalog.Load().ChartNote(programmeName, src)
+	if err != nil {
+		writeProgrammeError(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	io.WriteString(w, note)
 }
 
 // warningsHeaderName carries a rendered PDF's warnings, so that the

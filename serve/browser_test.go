@@ -326,6 +326,16 @@ func TestBrowserBuild(t *testing.T) {
 	}
 	checkAccessible(t, ctx, "build")
 
+	// The note for the chart: what was given, without the patient's name.
+	do(t, ctx, "open the chart note", chromedp.Click(chromedp.CSS("#chart summary")))
+	waitJS(t, ctx, "the chart note", `document.getElementById("chart-note").value.startsWith("Home exercise program given")`)
+	note := evalJS[string](t, ctx, `document.getElementById("chart-note").value`)
+	if !strings.Contains(note, "with light band") || !strings.Contains(note, "7 times · 3 times a day") || strings.Contains(note, "Díaz") {
+		t.Errorf("the chart note:\n%s\nwant each exercise's dose (the load, the press-up's 7 times) and no patient's name", note)
+	}
+	do(t, ctx, "show the chart note", chromedp.ScrollIntoView(chromedp.CSS("#copy-note")))
+	screenshot(t, ctx, "build-chart-note")
+
 	// More than six exercises: the server's warning, under the preview.
 	evalJS[bool](t, ctx, `(() => { const q = document.getElementById("q"); q.value = ""; q.dispatchEvent(new Event("input")); return true })()`)
 	waitJS(t, ctx, "the whole list", `document.querySelectorAll("#results button[data-id]:not([disabled])").length > 5`)

@@ -174,6 +174,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/protocols", s.protocols)
 	mux.HandleFunc("POST /api/protocols", s.saveProtocol)
 	mux.HandleFunc("POST /api/render", s.render)
+	mux.HandleFunc("POST /api/chart-note", s.chartNote)
 	mux.HandleFunc("POST /api/batch", s.batch)
 	mux.HandleFunc("GET /api/batch/{token}", s.batchDownload)
 	var h http.Handler = mux

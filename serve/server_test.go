@@ -442,3 +442,31 @@ func TestRenderAPIWarnings(t *testing.T) {
 		t.Errorf("a warning quotes the patient's name: %q", ws)
 	}
 }
+
+// TestChartNoteAPI: the programme as a note for the chart, in the
+// clinic's language whatever the patient's sheet prints in, each exercise
+// with its dose as the sheet words it, and never the patient's name.
+func TestChartNoteAPI(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, Config{})
+	resp := ts.post(t, "/api/chart-note", "application/json", []byte(`{"patient": "Zoë Quartermaine", "date": "2026-12-04", "language": "es",
+		"exercises": [{"id": "band-row", "dose": "sets 2; reps 12; load red band"}, {"id": "hamstring-stretch", "side": "right", "note": "Gently."}]}`))
+	note := string(readAll(t, resp))
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") {
+		t.Fatalf("chart note: %d %s %q", resp.StatusCode, resp.Header.Get("Content-Type"), note)
+	}
+	want := "Home exercise program given Dec 4, 2026:\n" +
+		"1. Band row: 12 times · 2 rounds · with red band\n" +
+		"2. Back of the thigh stretch: 3 times · hold 30 seconds · right leg (Gently.)"
+	if note != want {
+		t.Errorf("chart note:\n%s\nwant:\n%s", note, want)
+	}
+	if strings.Contains(note, "Quartermaine") {
+		t.Errorf("the chart note names the patient:\n%s", note)
+	}
+	bad := ts.post(t, "/api/chart-note", "application/json", []byte(`{"exercises": [{"id": "glute-bridge", "side": "left"}]}`))
+	var e apiError
+	if err := json.Unmarshal(readAll(t, bad), &e); err != nil || bad.StatusCode != http.StatusBadRequest || e.Field != "exercises[0].side" {
+		t.Errorf("a bad programme: %d, field %q (%v); want 400 naming exercises[0].side", bad.StatusCode, e.Field, err)
+	}
+}

@@ -234,10 +234,35 @@
       err.hidden = true;
       setPDF(URL.createObjectURL(blob));
       showWarnings(r.headers.get("X-Handout-Warnings"));
+      if ($("chart").open) chartNote();
       $("status").textContent = "Preview " + seq + ": " + pages + (pages === "1" ? " page" : " pages") + ", " + Math.round(blob.size / 1024) + " KB";
       $("frame").dataset.bytes = blob.size;
     } catch (e) {
       if (e.name !== "AbortError") { err.textContent = "The preview failed: " + e.message; err.hidden = false; }
+    }
+  }
+
+  // chartNote asks the server for the programme as a note for the chart
+  // (POST /api/chart-note), when the note is open.
+  async function chartNote() {
+    const out = $("chart-note");
+    if (!state.items.length) { out.value = ""; return; }
+    const r = await fetch("/api/chart-note", { method: "POST",
+      headers: { "Content-Type": "application/json" }, body: JSON.stringify(programme()) });
+    out.value = r.ok ? await r.text() : "";
+    $("copy-status").textContent = "";
+  }
+
+  async function copyNote() {
+    const out = $("chart-note");
+    out.select();
+    try {
+      await navigator.clipboard.writeText(out.value);
+      $("copy-status").textContent = "Copied.";
+    } catch (e) {
+      // Over plain http on the clinic's network the clipboard is not
+      // offered: the note is selected for Ctrl+C.
+      $("copy-status").textContent = "Selected: press Ctrl+C (or ⌘C) to copy.";
     }
   }
 
@@ -308,6 +333,8 @@
     $("start").addEventListener("click", start);
     $("download").addEventListener("click", download);
     $("print").addEventListener("click", print);
+    $("chart").addEventListener("toggle", () => { if ($("chart").open) chartNote(); });
+    $("copy-note").addEventListener("click", copyNote);
     if ($("save")) $("save").addEventListener("click", save);
     renderChosen();
     await search();
