@@ -282,7 +282,10 @@ func mapColumns(path string, header []string, passwordColumn string, profileName
 	cols = columns{}
 	given := map[string]string{} // a column's name → the header's name for it, for a message
 	var unknown []string
-	long := slices.ContainsFunc(header, func(h string) bool { return normalizeColumn(h) == "exercise_id" })
+	long := slices.ContainsFunc(header, func(h string) bool {
+		name := normalizeColumn(h)
+		return name == "exercise_id" || profileNames[name] == "exercise_id"
+	})
 	for i, h := range header {
 		name := normalizeColumn(h)
 		if canonical, ok := profileNames[name]; ok {

@@ -90,13 +90,19 @@ func TestProfileListColumns(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, src string) string { return writeList(t, dir, name, src) }
 	profile := write("clinic.yaml", "name: Westside Physio\naddress: [12 Main St]\nphone: (217) 555-0100\n"+
-		"list_columns: {Client No: id, Client: name, Appt: visit_date, Plan: protocol}\n")
+		"list_columns: {Client No: id, Client: name, Appt: visit_date, Plan: protocol, Exercise: exercise_id}\n")
 	list := write("export.csv", "Client No,Client,Appt,Plan\nW1,Ana Díaz,2026-12-04,neck-pain\n")
 	out := filepath.Join(dir, "out")
 	if stderr, err := runBatch(t, batch.Options{List: list, OutDir: out, Clinic: profile}, nil); err != nil {
 		t.Fatalf("%v:\n%s", err, stderr)
 	}
 	pdftest.CheckManifest(t, out, "manifest.json", []string{"W1"})
+	// One exercise a line, its exercise column named by the profile.
+	long := write("long.csv", "Client No,Client,Appt,Exercise,Reps\nW2,Bo Lee,2026-12-04,chin-tuck,8\nW2,,,bird-dog,\n")
+	if stderr, err := runBatch(t, batch.Options{List: long, OutDir: filepath.Join(dir, "out-long"), Clinic: profile}, nil); err != nil {
+		t.Fatalf("long.csv: %v:\n%s", err, stderr)
+	}
+	pdftest.CheckManifest(t, filepath.Join(dir, "out-long"), "manifest.json", []string{"W2"})
 
 	bad := write("bad.yaml", "name: Westside Physio\naddress: [12 Main St]\nphone: (217) 555-0100\nlist_columns: {Client No: patient_id}\n")
 	_, err := runBatch(t, batch.Options{List: list, OutDir: filepath.Join(dir, "out2"), Clinic: bad}, nil)
