@@ -24,11 +24,14 @@ const batchUsage = `Usage: handout batch PATIENTS.csv [--clinic PROFILE.yaml] [-
 
 Makes one packet per patient of a list (CSV, or JSON Lines when the file
 ends in .jsonl): a cover page, the patient's programme (the protocol and
-exercises columns) and handouts with their doses, and a weekly tick log. Every row is checked before any packet is written; rows
-with problems are listed by line and id and skipped, the others are made.
-A manifest in the output folder records each packet's checksum and inputs,
-so that --resume after a crash redoes only what is missing or changed.
-See README.md, "Batch packets", for the columns.
+exercises columns) and handouts with their doses, and a weekly tick log.
+A practice system's export is read as it is saved (its patient columns
+recognised, its other columns not read), and a list may give one exercise
+a line (an exercise_id column). Every row is checked before any packet is
+written; rows with problems are listed by line and id and skipped, the
+others are made. A manifest in the output folder records each packet's
+checksum and inputs, so that --resume after a crash redoes only what is
+missing or changed. See README.md, "Batch packets", for the columns.
 
 Exit codes: 0 every row done, 3 some rows failed, 2 nothing could be done
 or the run stopped (a signal, a full disk: run again with --resume),
