@@ -342,7 +342,8 @@ func runList(args []string, stdout, _ io.Writer) error {
 const showUsage = `Usage: handout show ID [--library DIR]
 
 Prints one library exercise as text: its names, what it is for, its
-default dose, figures, steps, tips and cautions. ID is an exercise's id or
+default dose, its reading grade (for a clinic writing its own), figures,
+steps, tips and cautions. ID is an exercise's id or
 one of its other names (handout list shows them).`
 
 // showFlags returns the show command's flags.

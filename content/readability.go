@@ -7,6 +7,12 @@ import (
 	"handout/locale"
 )
 
+// TargetGrade is the reading grade an exercise's words should be at or
+// below: most patients read at sixth grade or lower (HANDOUT-DESIGN.md
+// §1). The built-in exercises are held to it; a clinic's own are shown
+// against it (handout show).
+const TargetGrade = 6
+
 // ReadingGrade is the Flesch–Kincaid grade level of sentences:
 //
 //	FK = 0.39 · words/sentence + 11.8 · syllables/word − 15.59

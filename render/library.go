@@ -48,6 +48,24 @@ func Regions(lib *content.Library) []string {
 	return out
 }
 
+// readingLine is the reading meter for an exercise's words, for a clinic
+// writing its own (docs/library.md, "Reading grade"): the Flesch–Kincaid
+// grade of an English exercise against content.TargetGrade; "" for
+// another language, whose meter differs.
+func readingLine(e *content.Exercise) string {
+	if e.Language != "" {
+		return ""
+	}
+	g := content.ReadingGrade(e.Sentences())
+	switch {
+	case g < 1:
+		return fmt.Sprintf("below grade 1 (Flesch–Kincaid; %d or below reads for most patients)", content.TargetGrade)
+	case g <= content.TargetGrade:
+		return fmt.Sprintf("grade %.1f (Flesch–Kincaid; %d or below reads for most patients)", g, content.TargetGrade)
+	}
+	return fmt.Sprintf("grade %.1f (Flesch–Kincaid): above %d; shorter sentences and shorter words read easier", g, content.TargetGrade)
+}
+
 // ExerciseCard is an exercise as `handout show` prints it: plain text, in
 // the order the sheet prints it, with what a clinician needs to pick it
 // (names, regions, position, equipment, sides, level, default dose).
@@ -76,6 +94,7 @@ func ExerciseCard(e *content.Exercise) string {
 	field("video", e.VideoURL)
 	field("source", string(e.SourceKind))
 	field("reviewed", e.Reviewed)
+	field("reading", readingLine(e))
 	if len(e.Why) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", plainText(e.Why))
 	}

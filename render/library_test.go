@@ -58,3 +58,28 @@ func TestLibraryDrawings(t *testing.T) {
 	slices.Sort(missing)
 	t.Logf("%d drawings still to make", len(slices.Compact(missing)))
 }
+
+// TestExerciseCardReading: handout show gives a clinic writing its own
+// exercise the reading meter, and says when its words are above the grade
+// most patients read at.
+func TestExerciseCardReading(t *testing.T) {
+	src := func(why, step string) []byte {
+		return []byte("---\nid: my-stretch\nname: My stretch\nregions: [neck]\nposition: sitting\nlaterality: both-sides\nsource: clinician\n---\n\n" +
+			why + "\n\n![Start](builtin:chin-tuck-start){alt=\"A person sitting\"}\n\n1. " + step + "\n\n> [!CAUTION]\n> Stop if it hurts.\n")
+	}
+	for _, c := range []struct {
+		why, step, want string
+	}{
+		{"This eases a stiff neck.", "Sit tall. Look ahead.", "(Flesch–Kincaid; 6 or below reads for most patients)"},
+		{"Consequently, this mobilisation intervention facilitates cervical extensibility, accommodating considerable individual variability in musculoskeletal responsiveness.",
+			"Progressively approximate the occipital protuberance posteriorly, maintaining neutral craniocervical alignment throughout the movement.", "above 6; shorter sentences"},
+	} {
+		e, err := content.ParseExercise("my-stretch.md", src(c.why, c.step), pose.BuiltinDescription)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if card := ExerciseCard(e); !strings.Contains(card, "  reading:") || !strings.Contains(card, c.want) {
+			t.Errorf("the card for %q lacks %q:\n%s", c.why, c.want, card)
+		}
+	}
+}
