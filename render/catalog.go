@@ -63,6 +63,7 @@ type ExerciseInfo struct {
 	ID, Name   string
 	Aliases    []string
 	Regions    []string
+	Conditions []string // what it helps: "neck pain", "forward head posture"
 	Position   string
 	Equipment  []string
 	Laterality string
@@ -116,7 +117,7 @@ func (c *Catalog) Exercises() []ExerciseInfo {
 }
 
 func (c *Catalog) info(e *content.Exercise) ExerciseInfo {
-	in := ExerciseInfo{ID: e.ID, Name: e.Name, Aliases: e.Aliases, Regions: e.Regions, Position: e.Position,
+	in := ExerciseInfo{ID: e.ID, Name: e.Name, Aliases: e.Aliases, Regions: e.Regions, Conditions: e.Conditions, Position: e.Position,
 		Equipment: e.Equipment, Laterality: string(e.Laterality), Level: e.Level, Dose: doseParts(e.Dose),
 		DoseLine: content.WordDose(locale.English(), e.Dose, "", e), Thumbnail: c.thumbnail(e)}
 	for _, side := range e.Sides() {

@@ -61,6 +61,7 @@ type exerciseJSON struct {
 	Name       string   `json:"name"`
 	Aliases    []string `json:"aliases"`
 	Regions    []string `json:"regions"`
+	Conditions []string `json:"conditions"`
 	Position   string   `json:"position"`
 	Equipment  []string `json:"equipment"`
 	Laterality string   `json:"laterality"`
@@ -84,7 +85,7 @@ type doseJSON struct {
 func doseOf(d render.DoseParts) doseJSON { return doseJSON(d) }
 
 func exerciseOf(e render.ExerciseInfo) exerciseJSON {
-	j := exerciseJSON{ID: e.ID, Name: e.Name, Aliases: nonNil(e.Aliases), Regions: nonNil(e.Regions), Position: e.Position,
+	j := exerciseJSON{ID: e.ID, Name: e.Name, Aliases: nonNil(e.Aliases), Regions: nonNil(e.Regions), Conditions: nonNil(e.Conditions), Position: e.Position,
 		Equipment: nonNil(e.Equipment), Laterality: e.Laterality, Sides: nonNil(e.Sides), Level: e.Level,
 		Dose: doseOf(e.Dose), DoseLine: e.DoseLine}
 	if e.Thumbnail != "" {

@@ -278,6 +278,12 @@ func TestBrowserBuild(t *testing.T) {
 	waitJS(t, ctx, "the protocol's exercises", `document.querySelectorAll("#chosen > li").length >= 3`)
 	seq := waitPreviewAfter(t, ctx, 0)
 
+	// By condition: sciatica finds the hamstring stretch, not the chin tuck.
+	evalJS[bool](t, ctx, `(() => { const c = document.getElementById("condition"); c.value = "sciatica"; c.dispatchEvent(new Event("change")); return true })()`)
+	waitJS(t, ctx, "the condition's exercises", `(() => { const ids = [...document.querySelectorAll("#results button[data-id]")].map(b => b.dataset.id);
+		return ids.includes("hamstring-stretch") && !ids.includes("chin-tuck") })()`)
+	evalJS[bool](t, ctx, `(() => { const c = document.getElementById("condition"); c.value = ""; c.dispatchEvent(new Event("change")); return true })()`)
+
 	// An exercise found by an alias, added at the end.
 	do(t, ctx, "search for press up", chromedp.SendKeys(chromedp.CSS("#q"), "press up"))
 	waitJS(t, ctx, "the search's result", `document.querySelector('#results button[data-id]')?.dataset.id === "prone-press-up"`)

@@ -57,12 +57,13 @@ type option struct {
 
 // buildData is the build page's choices.
 type buildData struct {
-	Protocols                     []option
-	Regions, Positions, Equipment []string
-	Clinicians                    []string
-	Styles, Papers, Languages     []option
-	Today                         string
-	CanSave                       bool // a library folder is set: "Save as protocol" works
+	Protocols                 []option
+	Regions, Conditions       []string
+	Positions, Equipment      []string
+	Clinicians                []string
+	Styles, Papers, Languages []option
+	Today                     string
+	CanSave                   bool // a library folder is set: "Save as protocol" works
 }
 
 // sameLanguage reports whether a listed language is the one chosen
@@ -93,10 +94,11 @@ func (s *Server) buildPage(w http.ResponseWriter, _ *http.Request) {
 	}
 	for _, e := range cat.Exercises() {
 		d.Regions = appendNew(d.Regions, e.Regions...)
+		d.Conditions = appendNew(d.Conditions, e.Conditions...)
 		d.Positions = appendNew(d.Positions, e.Position)
 		d.Equipment = appendNew(d.Equipment, e.Equipment...)
 	}
-	for _, l := range [][]string{d.Regions, d.Positions, d.Equipment} {
+	for _, l := range [][]string{d.Regions, d.Conditions, d.Positions, d.Equipment} {
 		slices.Sort(l)
 	}
 	for _, name := range render.StyleNames() {

@@ -22,7 +22,7 @@
 
   // The search: the server's (the library's own rules), best first.
   async function search() {
-    const q = new URLSearchParams({ q: $("q").value, region: $("region").value,
+    const q = new URLSearchParams({ q: $("q").value, region: $("region").value, condition: $("condition").value,
       position: $("position").value, equipment: $("equipment").value });
     const { exercises } = await getJSON("/api/exercises?" + q);
     const ul = $("results");
@@ -325,7 +325,7 @@
     for (const p of protocols) state.protocols[p.id] = p;
     const redo = debounce(search, 200);
     $("q").addEventListener("input", redo);
-    for (const id of ["region", "position", "equipment"]) $(id).addEventListener("change", search);
+    for (const id of ["region", "condition", "position", "equipment"]) $(id).addEventListener("change", search);
     for (const id of ["patient", "date", "clinician", "language", "style", "paper", "grayscale"]) {
       $(id).addEventListener("input", schedule);
       $(id).addEventListener("change", schedule);
