@@ -66,3 +66,26 @@ func TestDrawingSVG(t *testing.T) {
 		t.Error("an unknown drawing gave no error")
 	}
 }
+
+// TestChartNoteInClinicLanguage: a Spanish-speaking clinic's chart note
+// is in Spanish (the exercises' translated names, the dose words and the
+// date), whatever language the patient's sheet prints in.
+func TestChartNoteInClinicLanguage(t *testing.T) {
+	cat, err := NewCatalog("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat.Language = "es"
+	note, err := cat.ChartNote("programme", []byte(`{"date": "2026-12-04", "language": "en", "exercises": [{"id": "hamstring-stretch", "side": "right"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Programa de ejercicios en casa entregado el 4 de diciembre de 2026:", "1. ", "3 veces", "pierna derecha"} {
+		if !strings.Contains(note, want) {
+			t.Errorf("the chart note lacks %q:\n%s", want, note)
+		}
+	}
+	if strings.Contains(note, "Back of the thigh") {
+		t.Errorf("the chart note has the English name:\n%s", note)
+	}
+}
