@@ -549,3 +549,19 @@ func writeTestFile(t testing.TB, dir, name, src string) string {
 	}
 	return path
 }
+
+// TestLongOrder: a long list's lines with an order come first, by it;
+// those without follow in the list's order.
+func TestLongOrder(t *testing.T) {
+	line := func(n int, id string, order int, has bool) *patientRow {
+		return &patientRow{line: n, id: "P1", long: &longExercise{id: id, order: order, hasOrder: has}}
+	}
+	rows := groupLong([]*patientRow{line(2, "cat-cow", 0, false), line(3, "bird-dog", 2, true), line(4, "chin-tuck", 0, false), line(5, "glute-bridge", 1, true)})
+	var got []string
+	for _, l := range rows[0].longLines {
+		got = append(got, l.id)
+	}
+	if want := []string{"glute-bridge", "bird-dog", "cat-cow", "chin-tuck"}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+}

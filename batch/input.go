@@ -294,7 +294,7 @@ func mapColumns(path string, header []string, passwordColumn string, profileName
 			name = canonical
 		}
 		if canonical, ok := longAliases[name]; ok && long {
-			if canonical != name && strings.HasSuffix(name, "_s") {
+			if strings.HasSuffix(name, "_s") {
 				cols[name] = i // hold_s: the values are seconds (columns.seconds)
 			}
 			name = canonical

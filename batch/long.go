@@ -126,11 +126,12 @@ func groupLong(rows []*patientRow) []*patientRow {
 // fields, and their exercises as the row's programme.
 func mergeLong(first *patientRow, lines []*patientRow) {
 	fail := func(at *patientRow, err error) {
-		if first.err == nil {
+		switch {
+		case first.err != nil: // the first problem names the packet's
+		case at == first: // the row's own line: its messages say so already
+			first.err = err
+		default:
 			first.err = fmt.Errorf("line %d: %w", at.line, err)
-			if at == first {
-				first.err = err
-			}
 		}
 	}
 	var handouts []string
@@ -166,19 +167,19 @@ func mergeLong(first *patientRow, lines []*patientRow) {
 	if first.err != nil {
 		return
 	}
-	exs := make([]*longExercise, 0, len(lines))
-	lineOf := make([]int, 0, len(lines))
-	for _, l := range lines {
-		exs, lineOf = append(exs, l.long), append(lineOf, l.line)
-	}
-	idx := make([]int, len(exs))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		ea, eb := exs[a], exs[b]
-		if ea.hasOrder && eb.hasOrder {
+	// By order; lines without one after those with, each in the list's
+	// order.
+	ordered := slices.Clone(lines)
+	slices.SortStableFunc(ordered, func(a, b *patientRow) int {
+		ea, eb := a.long, b.long
+		switch {
+		case ea.hasOrder && eb.hasOrder:
 			return ea.order - eb.order
+		case ea.hasOrder != eb.hasOrder:
+			if ea.hasOrder {
+				return -1
+			}
+			return 1
 		}
 		return 0
 	})
@@ -192,11 +193,10 @@ func mergeLong(first *patientRow, lines []*patientRow) {
 		Protocol  string         `json:"protocol,omitempty"`
 		Exercises []exerciseJSON `json:"exercises"`
 	}{Protocol: first.protocol}
-	first.longLines = make([]longLine, len(idx))
-	for i, k := range idx {
-		e := exs[k]
+	for _, l := range ordered {
+		e := l.long
 		prog.Exercises = append(prog.Exercises, exerciseJSON{ID: e.id, Dose: strings.Join(e.dose, "; "), Side: e.side, Note: e.note})
-		first.longLines[i] = longLine{id: e.id, line: lineOf[k]}
+		first.longLines = append(first.longLines, longLine{id: e.id, line: l.line})
 	}
 	first.programmeJSON, _ = json.Marshal(prog) // strings only: cannot fail
 	first.protocol = ""                         // it is in the programme
