@@ -129,7 +129,8 @@ func readPatientListWith(path string, o listOptions) (rows []*patientRow, unused
 	if strings.EqualFold(listExt(path), ".jsonl") || strings.EqualFold(listExt(path), ".ndjson") {
 		rows, err = readJSONLines(path, src, passwordColumn)
 	} else {
-		rows, unused, err = readCSV(path, src, listOptions{passwordColumn: normalizeColumn(passwordColumn), columns: o.columns})
+		o.passwordColumn = normalizeColumn(o.passwordColumn) // a header name, as mapColumns reads it
+		rows, unused, err = readCSV(path, src, o)
 	}
 	if err != nil {
 		return nil, nil, err

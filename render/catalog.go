@@ -197,13 +197,9 @@ func (fe FieldErrors) Error() string {
 // one key or list entry a line, and a problem's line says its field.
 func (c *Catalog) ProgrammeJSON(name string, src []byte) (HandoutFile, func(), error) {
 	nothing := func() {}
-	block, fields, err := blockYAML(src)
+	p, warnings, block, err := c.parseJSON(name, src)
 	if err != nil {
 		return HandoutFile{}, nothing, err
-	}
-	p, warnings, err := content.ParseProgramme(name, block, c.library)
-	if err != nil {
-		return HandoutFile{}, nothing, fieldErrors(err, fields)
 	}
 	hf, err := programmeHandout(c.library, c.Fallback, p, warnings, block, c.LibraryDir, c.Language)
 	if err != nil {
@@ -216,6 +212,21 @@ func (c *Catalog) ProgrammeJSON(name string, src []byte) (HandoutFile, func(), e
 		return HandoutFile{}, nothing, fmt.Errorf("library folder %s: %w", c.LibraryDir, err)
 	}
 	return hf, func() { hf.Dir.Close() }, nil
+}
+
+// parseJSON parses a programme sent as JSON against the catalog's library,
+// its problems as FieldErrors by the JSON's paths; block is the programme
+// as block YAML, as a programme file has it.
+func (c *Catalog) parseJSON(name string, src []byte) (p *content.Programme, warnings []Warning, block []byte, err error) {
+	block, fields, err := blockYAML(src)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	p, warnings, err = content.ParseProgramme(name, block, c.library)
+	if err != nil {
+		return nil, nil, nil, fieldErrors(err, fields)
+	}
+	return p, warnings, block, nil
 }
 
 // ProtocolJSON checks a protocol written as one JSON object, with the keys
@@ -362,13 +373,9 @@ func programmeHandout(lib *content.Library, fallback content.LanguageFallback, p
 // patient's sheet prints in), English where an exercise has no text in
 // it. It never has the patient's name: it goes into their own chart.
 func (c *Catalog) ChartNote(name string, src []byte) (string, error) {
-	block, fields, err := blockYAML(src)
+	p, _, _, err := c.parseJSON(name, src)
 	if err != nil {
 		return "", err
-	}
-	p, _, err := content.ParseProgramme(name, block, c.library)
-	if err != nil {
-		return "", fieldErrors(err, fields)
 	}
 	w := locale.English()
 	if c.Language != "" {
