@@ -18,15 +18,12 @@ import (
 func TestLanguageColumn(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	list := filepath.Join(dir, "patients.csv")
 	src := "id,name,visit_date,exercises,language\n" +
 		"P1,Ana Ejemplo,2026-12-01,chin-tuck | hamstring-stretch: side right,es-MX\n" +
 		"P2,Ana Ejemplo,2026-12-01,chin-tuck,xx\n" +
 		"P3,Ana Ejemplo,2026-12-01,chin-tuck | hamstring-stretch: side right,en-GB\n" +
 		"P4,Ana Ejemplo,2026-12-01,chin-tuck,zh\n"
-	if err := os.WriteFile(list, []byte(src), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	list := writeList(t, dir, "patients.csv", src)
 	out := filepath.Join(dir, "out")
 	stderr, err := runBatch(t, batch.Options{List: list, OutDir: out}, nil)
 	if !partial(err) {

@@ -110,13 +110,3 @@ func TestProfileListColumns(t *testing.T) {
 		t.Errorf("err = %v, want the profile's list_columns refused", err)
 	}
 }
-
-// writeList writes src as dir/name and returns its path.
-func writeList(t testing.TB, dir, name, src string) string {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}

@@ -151,16 +151,13 @@ func TestBatchProgrammeResume(t *testing.T) {
 func TestBatchProgrammesJSONLines(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	list := filepath.Join(dir, "patients.jsonl")
 	src := `{"id":"J1","name":"A B","visit_date":"2026-12-01","protocol":"low-back-core","exercises":["bird-dog",{"id":"knee-to-chest","side":"left","dose":"hold 30 s","note":"Slowly, and only as far as is comfortable."}],"style":"article"}
 {"id":"J2","visit_date":"2026-12-01","exercises":[{"id":"chin-tuck","dos":"reps 3"}]}
 {"id":"J3","visit_date":"2026-12-01","exercises":["chin-tuck","chin-tuk"]}
 {"id":"J4","visit_date":"2026-12-01","protocol":7}
 {"id":"J5","visit_date":"2026-12-01","exercises":["chin-tuck"],"handouts":["mid-back-pain"]}
 `
-	if err := os.WriteFile(list, []byte(src), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	list := writeList(t, dir, "patients.jsonl", src)
 	out := filepath.Join(dir, "out")
 	stderr, err := runBatch(t, batch.Options{List: list, OutDir: out}, nil)
 	if !partial(err) {

@@ -49,6 +49,16 @@ func partial(err error) bool {
 	return errors.As(err, &pe)
 }
 
+// writeList writes src as dir/name and returns its path.
+func writeList(t testing.TB, dir, name, src string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 func size(short, long int) int {
 	if testing.Short() {
 		return short
@@ -320,15 +330,12 @@ func TestBatchShards(t *testing.T) {
 func TestBatchJSONLines(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	list := filepath.Join(dir, "patients.jsonl")
 	src := `{"id":"J1","name":"A B","visit_date":"2026-11-25","handouts":["mid-back-pain"],"doses":{"cat-and-cow":"reps 9"}}
 
 {"id":"J2","visit_date":"2026-11-25","handouts":["mid-back-pain"],"dose":{"cat-and-cow":"reps 9"}}
 {"id":3,"visit_date":"2026-11-25","handouts":["mid-back-pain"]}
 `
-	if err := os.WriteFile(list, []byte(src), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	list := writeList(t, dir, "patients.jsonl", src)
 	out := filepath.Join(dir, "out")
 	stderr, err := runBatch(t, batch.Options{List: list, OutDir: out}, nil)
 	if !partial(err) {
