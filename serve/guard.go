@@ -266,7 +266,7 @@ func (l *loginLimiter) failed(addr string) {
 // name. http.ErrAbortHandler, a handler stopping on purpose, goes on.
 func recoverPanics(next http.Handler, log io.Writer) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		tw := &wroteTracker{ResponseWriter: w}
+		tw := &recorder{ResponseWriter: w, status: http.StatusOK} // its wrote: whether a 500 can still be sent
 		defer func() {
 			v := recover()
 			if v == nil {
@@ -284,25 +284,6 @@ func recoverPanics(next http.Handler, log io.Writer) http.Handler {
 		next.ServeHTTP(tw, r)
 	})
 }
-
-// wroteTracker remembers whether a response has begun, after which a
-// 500 can no longer be sent.
-type wroteTracker struct {
-	http.ResponseWriter
-	wrote bool
-}
-
-func (t *wroteTracker) WriteHeader(code int) {
-	t.wrote = true
-	t.ResponseWriter.WriteHeader(code)
-}
-
-func (t *wroteTracker) Write(b []byte) (int, error) {
-	t.wrote = true
-	return t.ResponseWriter.Write(b)
-}
-
-func (t *wroteTracker) Unwrap() http.ResponseWriter { return t.ResponseWriter }
 
 // logRequests writes one line per request: method, path, status,
 // duration and size. Never the query, a header, a form or a body: they
